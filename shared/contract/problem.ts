@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+/** Machine-readable problem codes the client acts on. */
+export const ProblemCode = z.enum([
+  'bad_request',
+  'purpose_required',
+  'invalid_identifier',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'no_records',
+  'resync',
+  'seq_gap',
+  'id_conflict',
+  'seq_conflict',
+  'business_rule',
+  'client_outdated',
+  'rate_limited',
+  'enrolment_refused',
+  'internal',
+  'unavailable',
+]);
+export type ProblemCode = z.infer<typeof ProblemCode>;
+
+/** RFC 9457 problem details, with the extensions platform API v1 uses. */
+export const Problem = z.looseObject({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string().optional(),
+  code: z.string(),
+  /** 409 seq_gap: the seq the platform expects next. */
+  expectedSeq: z.number().int().optional(),
+  /** 404 no_records: the data version the answer was based on. */
+  dataVersion: z.string().optional(),
+  /** 400 invalid_identifier: the parse error from shared/ids. */
+  parseError: z
+    .object({ code: z.string(), message: z.string(), position: z.number().optional(), expected: z.string().optional() })
+    .optional(),
+  /** 426: the lowest client version the platform accepts. */
+  minimumVersion: z.string().optional(),
+});
+export type Problem = z.infer<typeof Problem>;
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+export function problem(status: number, code: ProblemCode, title: string, extra: Partial<Problem> = {}): Problem {
+  return { type: `urn:credit-counter:problem:${code}`, title, status, code, ...extra };
+}
