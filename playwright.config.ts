@@ -1,0 +1,27 @@
+import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, findChromium } from './tests/support/chromium';
+
+// Playwright drives the system Chromium only: no step may download a browser.
+process.env.PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD = '1';
+const executablePath = findChromium();
+
+export default defineConfig({
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: process.env.CI ? 2 : 2,
+  reporter: [['list']],
+  use: {
+    browserName: 'chromium',
+    launchOptions: { executablePath, args: CHROMIUM_ARGS },
+    viewport: { width: 1366, height: 768 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    trace: 'off',
+  },
+  projects: [
+    { name: 'e2e', testDir: './tests/e2e', testMatch: /.*\.spec\.ts/ },
+    { name: 'integration', testDir: './tests/integration-browser', testMatch: /.*\.spec\.ts/ },
+    { name: 'electron', testDir: './tests/electron-e2e', testMatch: /.*\.spec\.ts/ },
+  ],
+});

@@ -1,0 +1,25 @@
+import type { EffectiveConfig } from '../config/schema';
+
+/**
+ * The one interface through which the renderer reaches its host. The Electron preload and the
+ * browser implementation (renderer/src/host) both satisfy it, so the UI never knows which host it runs in.
+ */
+export interface HostBridge {
+  readonly kind: 'electron' | 'browser';
+  readonly appVersion: string;
+  getConfig(): Promise<EffectiveConfig>;
+  /** The terminal secret, kept by the host (Electron: OS store via safeStorage). */
+  readTerminalSecret(): Promise<SecretReadResult>;
+  writeTerminalSecret(secret: string): Promise<{ ok: true } | { ok: false; message: string }>;
+  clearTerminalSecret(): Promise<void>;
+  /** Prints the current page's check slip: Electron to PDF (returns the path) or printer; the browser uses print CSS. */
+  printSlip(target: 'pdf' | 'printer'): Promise<{ ok: true; path?: string } | { ok: false; message: string }>;
+  /** Application log line; the host strips identifiers before writing. */
+  log(level: 'info' | 'warn' | 'error', message: string): void;
+}
+
+export type SecretReadResult =
+  | { kind: 'present'; secret: string }
+  | { kind: 'absent' }
+  /** The OS store refused to decrypt (new user profile, reinstalled OS): the terminal must be enrolled again. */
+  | { kind: 'undecryptable'; message: string };
