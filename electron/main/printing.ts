@@ -1,0 +1,48 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { WebContents } from 'electron';
+import type { HostBridge } from '../../shared/ipc/bridge';
+import { slipDirectories, slipFileName } from './lib/slipFiles';
+
+type PrintResult = Awaited<ReturnType<HostBridge['printSlip']>>;
+
+export interface PrintDeps {
+  platform: 'win32' | 'linux';
+  documentsDir: string | undefined;
+  userData: string;
+  now(): Date;
+}
+
+/** The check slip (核查单) of the current page, as a PDF file or on the printer the clerk picks. */
+export async function printSlip(contents: WebContents, target: 'pdf' | 'printer', deps: PrintDeps): Promise<PrintResult> {
+  if (target === 'printer') {
+    return new Promise((resolve) => {
+      contents.print({ silent: false, printBackground: true }, (success, failureReason) => {
+        resolve(success ? { ok: true } : { ok: false, message: printFailure(failureReason) });
+      });
+    });
+  }
+  let pdf: Uint8Array;
+  try {
+    pdf = await contents.printToPDF({ pageSize: 'A4', printBackground: true });
+  } catch (error) {
+    return { ok: false, message: `生成 PDF 失败：${error instanceof Error ? error.message : String(error)}` };
+  }
+  const fileName = slipFileName(deps.now());
+  let lastError: unknown;
+  for (const dir of slipDirectories(deps.platform, { documents: deps.documentsDir, userData: deps.userData })) {
+    try {
+      await mkdir(dir, { recursive: true });
+      const path = join(dir, fileName);
+      await writeFile(path, pdf, { flag: 'wx' });
+      return { ok: true, path };
+    } catch (error) {
+      lastError = error;
+    }
+  }
+  return { ok: false, message: `保存 PDF 失败：${lastError instanceof Error ? lastError.message : String(lastError)}` };
+}
+
+function printFailure(reason: string): string {
+  return reason === 'cancelled' ? '已取消打印。' : `打印失败：${reason}`;
+}

@@ -1,0 +1,2 @@
+export { registerServiceWorker, serviceWorkerSupported, type ServiceWorkerUpdates } from './registerServiceWorker';
+export { UpdatePrompt, type UpdatePromptProps } from './UpdatePrompt';
