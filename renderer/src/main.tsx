@@ -1,19 +1,81 @@
+import { App as AntApp, ConfigProvider, Result } from 'antd';
+import zhCNLocale from 'antd/locale/zh_CN';
 import { StrictMode } from 'react';
+import type { ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
+import type { HostBridge } from '../../shared/ipc/bridge';
+import { App } from './app/App';
+import { createAppStores } from './app/stores';
+import { APP_VERSION } from './app/version';
+import './app/app.css';
+import { createBrowserHost } from './host/browserHost';
+import { describeError, t } from './i18n';
+import { registerServiceWorker, UpdatePrompt, type ServiceWorkerUpdates } from './pwa';
+import { createServices } from './services/createServices';
 
-function StartScreen() {
-  return (
-    <main>
-      <h1>信用核查窗口端</h1>
-      <p>威海市公共信用信息平台 · 联合奖惩</p>
-    </main>
+/** Electron's preload exposes the bridge as `creditCounterHost`; anywhere else the browser host serves. */
+function pickHost(): HostBridge {
+  const exposed = (globalThis as { creditCounterHost?: HostBridge }).creditCounterHost;
+  return exposed ?? createBrowserHost({ appVersion: APP_VERSION });
+}
+
+const container = document.getElementById('root');
+if (!container) throw new Error('缺少 #root 元素');
+const root = createRoot(container);
+
+function render(children: ReactNode) {
+  root.render(
+    <StrictMode>
+      <ConfigProvider
+        locale={zhCNLocale}
+        button={{ autoInsertSpace: false }}
+        theme={{ token: { colorPrimary: '#1f4e99', borderRadius: 6 } }}
+      >
+        <AntApp>{children}</AntApp>
+      </ConfigProvider>
+    </StrictMode>,
   );
 }
 
-const root = document.getElementById('root');
-if (!root) throw new Error('缺少 #root 元素');
-createRoot(root).render(
-  <StrictMode>
-    <StartScreen />
-  </StrictMode>,
-);
+function Starting() {
+  return (
+    <div className="centered-screen" data-testid="booting">
+      <div className="centered-brand">
+        <h1 style={{ margin: 0 }}>{t.app.title}</h1>
+        <div>{t.app.subtitle}</div>
+      </div>
+      <div className="booting-text">{t.app.booting}</div>
+    </div>
+  );
+}
+
+async function start() {
+  render(<Starting />);
+  const host = pickHost();
+  // PWA build over http(s) only (a no-op in Electron): the shell is cached so the app starts offline.
+  const updates: ServiceWorkerUpdates = registerServiceWorker({
+    onError: (error) => host.log('warn', `service worker registration failed: ${error instanceof Error ? error.message : String(error)}`),
+  });
+  try {
+    const services = await createServices({ host });
+    const stores = createAppStores({ services, host });
+    render(
+      <>
+        <UpdatePrompt updates={updates} />
+        <App stores={stores} />
+      </>,
+    );
+  } catch (error) {
+    host.log('error', `start failed: ${error instanceof Error ? error.message : String(error)}`);
+    render(
+      <div className="centered-screen">
+        <div className="centered-brand">
+          <h1 style={{ margin: 0 }}>{t.app.title}</h1>
+        </div>
+        <Result status="error" title={t.app.bootFailed} subTitle={describeError(error)} />
+      </div>,
+    );
+  }
+}
+
+void start();

@@ -1,0 +1,70 @@
+/** Everything a route needs: repositories, the catalogue, live settings and the clock. */
+import type { Catalogue, Matter } from '../shared/contract';
+import { RateLimiter } from './auth/rateLimiter';
+import { AccessLogRepository } from './db/accessLog';
+import { EntryRepository } from './db/entries';
+import { MetaStore } from './db/meta';
+import { MutationRepository } from './db/mutations';
+import type { Db } from './db/open';
+import { OperatorRepository } from './db/operators';
+import { SessionRepository } from './db/sessions';
+import { SubjectRepository } from './db/subjects';
+import { TerminalRepository } from './db/terminals';
+
+/** Settings the test controls may change while the platform runs. */
+export interface PlatformSettings {
+  enrolmentCode: string;
+  minClientVersion: string;
+  tokenTtlSeconds: number;
+  offlineUnlockHours: number;
+}
+
+export interface CatalogueSnapshot {
+  catalogue: Catalogue;
+  json: string;
+  etag: string;
+  matters: Map<string, Matter>;
+}
+
+export interface PlatformContext {
+  db: Db;
+  meta: MetaStore;
+  entries: EntryRepository;
+  subjects: SubjectRepository;
+  terminals: TerminalRepository;
+  operators: OperatorRepository;
+  sessions: SessionRepository;
+  mutations: MutationRepository;
+  accessLog: AccessLogRepository;
+  rateLimiter: RateLimiter;
+  settings: PlatformSettings;
+  catalogue: CatalogueSnapshot;
+  now(): Date;
+}
+
+export function loadCatalogue(meta: MetaStore): CatalogueSnapshot {
+  const json = meta.get('catalogue');
+  const etag = meta.get('catalogue_etag');
+  if (json === undefined || etag === undefined) throw new Error('the database holds no catalogue (not seeded?)');
+  const catalogue = JSON.parse(json) as Catalogue;
+  return { catalogue, json, etag, matters: new Map(catalogue.matters.map((m) => [m.code, m])) };
+}
+
+export function createContext(db: Db, settings: PlatformSettings, rateLimitPerMinute: number, now: () => Date): PlatformContext {
+  const meta = new MetaStore(db);
+  return {
+    db,
+    meta,
+    entries: new EntryRepository(db, meta),
+    subjects: new SubjectRepository(db),
+    terminals: new TerminalRepository(db),
+    operators: new OperatorRepository(db),
+    sessions: new SessionRepository(db),
+    mutations: new MutationRepository(db),
+    accessLog: new AccessLogRepository(db),
+    rateLimiter: new RateLimiter(rateLimitPerMinute),
+    settings,
+    catalogue: loadCatalogue(meta),
+    now,
+  };
+}

@@ -1,0 +1,218 @@
+/**
+ * Schema migrations. `PRAGMA user_version` holds the number of migrations applied; each pending
+ * migration runs in its own transaction, so a failed one leaves the previous version intact.
+ */
+import type Database from 'better-sqlite3';
+
+const MIGRATIONS: string[] = [
+  // 1: the whole reference schema.
+  `
+  CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+
+  CREATE TABLE subjects (
+    id INTEGER PRIMARY KEY,
+    identifier TEXT NOT NULL UNIQUE,
+    identifier_type TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    name TEXT NOT NULL,
+    org_code TEXT,
+    legal_rep TEXT,
+    haibei_score INTEGER,
+    haibei_updated_at TEXT
+  );
+  CREATE INDEX subjects_name ON subjects(name);
+  CREATE INDEX subjects_org_code ON subjects(org_code) WHERE org_code IS NOT NULL;
+
+  CREATE TABLE score_records (
+    subject_id INTEGER NOT NULL,
+    date TEXT NOT NULL,
+    category TEXT NOT NULL,
+    description TEXT NOT NULL,
+    points INTEGER NOT NULL
+  );
+  CREATE INDEX score_records_subject ON score_records(subject_id, date);
+
+  CREATE TABLE grades (
+    subject_id INTEGER NOT NULL,
+    field TEXT NOT NULL,
+    grade TEXT NOT NULL,
+    rated_on TEXT NOT NULL,
+    valid_until TEXT,
+    authority TEXT NOT NULL
+  );
+  CREATE INDEX grades_subject ON grades(subject_id);
+
+  CREATE TABLE commitments (
+    id TEXT PRIMARY KEY,
+    subject_id INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    text TEXT NOT NULL,
+    made_on TEXT NOT NULL,
+    due_on TEXT,
+    matter_code TEXT,
+    status TEXT NOT NULL
+  );
+  CREATE INDEX commitments_subject ON commitments(subject_id);
+
+  -- seq is the sequence number of the entry's latest change and the rowid, so sync pages walk the
+  -- table in order. A deleted entry stays as a tombstone (deleted = 1) with the seq of its deletion.
+  CREATE TABLE entries (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    deleted INTEGER NOT NULL DEFAULT 0,
+    match_key TEXT NOT NULL,
+    list_type TEXT NOT NULL,
+    subject_kind TEXT NOT NULL,
+    subject_name TEXT NOT NULL,
+    identifier TEXT NOT NULL,
+    identifier_type TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    listed_on TEXT NOT NULL,
+    valid_until TEXT,
+    authority TEXT NOT NULL,
+    document_no TEXT NOT NULL,
+    amount REAL,
+    status TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE INDEX entries_match_key ON entries(match_key) WHERE deleted = 0;
+  -- Narrow index for counting what is left to sync (remaining) without touching the rows.
+  CREATE INDEX entries_deleted_seq ON entries(deleted, seq);
+
+  CREATE TABLE repairs (
+    id TEXT PRIMARY KEY,
+    entry_id TEXT NOT NULL,
+    list_type TEXT NOT NULL,
+    repaired_on TEXT NOT NULL,
+    authority TEXT NOT NULL,
+    document_no TEXT NOT NULL,
+    method TEXT NOT NULL
+  );
+  CREATE INDEX repairs_entry ON repairs(entry_id);
+
+  CREATE TABLE terminals (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    secret_hash TEXT NOT NULL,
+    enrolled_at TEXT NOT NULL,
+    next_seq INTEGER NOT NULL DEFAULT 1
+  );
+
+  CREATE TABLE operators (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    department TEXT NOT NULL,
+    roles TEXT NOT NULL,
+    password_hash TEXT NOT NULL
+  );
+
+  CREATE TABLE sessions (
+    token_hash TEXT PRIMARY KEY,
+    terminal_id TEXT NOT NULL,
+    operator_id TEXT NOT NULL,
+    created_at_ms INTEGER NOT NULL,
+    expires_at_ms INTEGER NOT NULL
+  );
+
+  CREATE TABLE mutations (
+    id TEXT PRIMARY KEY,
+    terminal_id TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    operator_id TEXT NOT NULL,
+    occurred_at TEXT NOT NULL,
+    occurred_at_ms INTEGER NOT NULL,
+    received_at TEXT NOT NULL,
+    body TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    status TEXT NOT NULL,
+    problem TEXT,
+    check_id TEXT,
+    UNIQUE (terminal_id, seq)
+  );
+  CREATE INDEX mutations_accepted ON mutations(kind, occurred_at_ms) WHERE status = 'accepted';
+  CREATE INDEX mutations_check ON mutations(check_id) WHERE check_id IS NOT NULL;
+
+  CREATE TABLE access_log (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    terminal_id TEXT,
+    operator_id TEXT,
+    action TEXT NOT NULL,
+    matter TEXT,
+    case_no TEXT,
+    identifier TEXT,
+    name_query TEXT,
+    outcome TEXT NOT NULL
+  );
+  `,
+  // 2: entries keep their published JSON (sync pages are assembled by SQLite without a JS object
+  // per row), and per-4096-seq bucket counts, kept by triggers, make `remaining` O(bucket) to count.
+  `
+  CREATE TABLE entries_v2 (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    deleted INTEGER NOT NULL DEFAULT 0,
+    match_key TEXT NOT NULL,
+    entry TEXT NOT NULL
+  );
+  INSERT INTO entries_v2 (seq, id, deleted, match_key, entry)
+    SELECT seq, id, deleted, match_key, json_object(
+      'id', id, 'listType', list_type, 'subjectKind', subject_kind, 'subjectName', subject_name,
+      'identifier', identifier, 'identifierType', identifier_type, 'reason', reason, 'listedOn', listed_on,
+      'validUntil', valid_until, 'authority', authority, 'documentNo', document_no, 'amount', amount,
+      'status', status, 'updatedAt', updated_at)
+    FROM entries;
+  DROP TABLE entries;
+  ALTER TABLE entries_v2 RENAME TO entries;
+  CREATE INDEX entries_match_key ON entries(match_key) WHERE deleted = 0;
+  CREATE INDEX entries_deleted_seq ON entries(deleted, seq);
+
+  CREATE TABLE seq_buckets (
+    bucket INTEGER PRIMARY KEY,
+    live INTEGER NOT NULL DEFAULT 0,
+    deleted INTEGER NOT NULL DEFAULT 0
+  );
+  -- (same statement as REBUILD_SEQ_BUCKETS below)
+  INSERT INTO seq_buckets (bucket, live, deleted)
+    SELECT seq >> 12, sum(deleted = 0), sum(deleted = 1) FROM entries GROUP BY seq >> 12;
+  CREATE TRIGGER entries_bucket_insert AFTER INSERT ON entries BEGIN
+    INSERT INTO seq_buckets (bucket, live, deleted) VALUES (new.seq >> 12, new.deleted = 0, new.deleted = 1)
+      ON CONFLICT(bucket) DO UPDATE SET live = live + (new.deleted = 0), deleted = deleted + (new.deleted = 1);
+  END;
+  CREATE TRIGGER entries_bucket_delete AFTER DELETE ON entries BEGIN
+    UPDATE seq_buckets SET live = live - (old.deleted = 0), deleted = deleted - (old.deleted = 1) WHERE bucket = old.seq >> 12;
+  END;
+  CREATE TRIGGER entries_bucket_update AFTER UPDATE OF seq, deleted ON entries BEGIN
+    UPDATE seq_buckets SET live = live - (old.deleted = 0), deleted = deleted - (old.deleted = 1) WHERE bucket = old.seq >> 12;
+    INSERT INTO seq_buckets (bucket, live, deleted) VALUES (new.seq >> 12, new.deleted = 0, new.deleted = 1)
+      ON CONFLICT(bucket) DO UPDATE SET live = live + (new.deleted = 0), deleted = deleted + (new.deleted = 1);
+  END;
+  `,
+];
+
+/** Seqs per row of seq_buckets (must match the `>> 12` in migration 2). */
+export const SEQ_BUCKET_SIZE = 4096;
+
+/** Recomputes seq_buckets from the entries (after a bulk load without triggers). */
+export const REBUILD_SEQ_BUCKETS = `
+  DELETE FROM seq_buckets;
+  INSERT INTO seq_buckets (bucket, live, deleted)
+    SELECT seq >> 12, sum(deleted = 0), sum(deleted = 1) FROM entries GROUP BY seq >> 12;`;
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/** Applies pending migrations up to `target` (default: all). */
+export function migrate(db: Database.Database, target = MIGRATIONS.length): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > MIGRATIONS.length) {
+    throw new Error(`database schema version ${current} is newer than this platform (${MIGRATIONS.length})`);
+  }
+  for (let version = current; version < Math.min(target, MIGRATIONS.length); version++) {
+    const sql = MIGRATIONS[version] ?? '';
+    db.transaction(() => {
+      db.exec(sql);
+      db.pragma(`user_version = ${version + 1}`);
+    })();
+  }
+}

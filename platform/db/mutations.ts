@@ -1,0 +1,123 @@
+/** Outbox mutations as received: accepted ones are the records; rejected ones keep their problem. */
+import type { MutationKind, Problem } from '../../shared/contract';
+import type { Db } from './open';
+
+export type StoredStatus = 'accepted' | 'rejected';
+
+export interface StoredMutation {
+  id: string;
+  terminalId: string;
+  seq: number;
+  kind: MutationKind;
+  operatorId: string;
+  occurredAt: string;
+  receivedAt: string;
+  body: unknown;
+  fingerprint: string;
+  status: StoredStatus;
+  problem: Problem | null;
+}
+
+interface MutationRowData {
+  id: string;
+  terminal_id: string;
+  seq: number;
+  kind: string;
+  operator_id: string;
+  occurred_at: string;
+  received_at: string;
+  body: string;
+  fingerprint: string;
+  status: string;
+  problem: string | null;
+}
+
+function toStored(r: MutationRowData): StoredMutation {
+  return {
+    id: r.id,
+    terminalId: r.terminal_id,
+    seq: r.seq,
+    kind: r.kind as MutationKind,
+    operatorId: r.operator_id,
+    occurredAt: r.occurred_at,
+    receivedAt: r.received_at,
+    body: JSON.parse(r.body) as unknown,
+    fingerprint: r.fingerprint,
+    status: r.status as StoredStatus,
+    problem: r.problem === null ? null : (JSON.parse(r.problem) as Problem),
+  };
+}
+
+const COLUMNS = 'id, terminal_id, seq, kind, operator_id, occurred_at, received_at, body, fingerprint, status, problem';
+
+export interface RecordFilter {
+  kind: MutationKind;
+  terminalId?: string;
+  fromMs?: number;
+  toMs?: number;
+  limit: number;
+}
+
+export class MutationRepository {
+  private readonly insertStmt;
+  private readonly getStmt;
+  private readonly checkStmt;
+  private readonly byTerminalStmt;
+  private readonly allStmt;
+
+  constructor(private readonly db: Db) {
+    this.insertStmt = db.prepare(
+      `INSERT INTO mutations (${COLUMNS}, occurred_at_ms, check_id)
+       VALUES (@id, @terminalId, @seq, @kind, @operatorId, @occurredAt, @receivedAt, @body, @fingerprint, @status, @problem, @occurredAtMs, @checkId)`,
+    );
+    this.getStmt = db.prepare<[string], MutationRowData>(`SELECT ${COLUMNS} FROM mutations WHERE id = ?`);
+    this.checkStmt = db.prepare<[string], { body: string }>(
+      "SELECT body FROM mutations WHERE check_id = ? AND kind = 'check' AND status = 'accepted' LIMIT 1",
+    );
+    this.byTerminalStmt = db.prepare<[string], MutationRowData>(`SELECT ${COLUMNS} FROM mutations WHERE terminal_id = ? ORDER BY seq`);
+    this.allStmt = db.prepare<[], MutationRowData>(`SELECT ${COLUMNS} FROM mutations ORDER BY terminal_id, seq`);
+  }
+
+  insert(m: Omit<StoredMutation, 'problem'> & { problem: Problem | null; checkId: string | null }): void {
+    this.insertStmt.run({
+      id: m.id,
+      terminalId: m.terminalId,
+      seq: m.seq,
+      kind: m.kind,
+      operatorId: m.operatorId,
+      occurredAt: m.occurredAt,
+      occurredAtMs: Date.parse(m.occurredAt),
+      receivedAt: m.receivedAt,
+      body: JSON.stringify(m.body),
+      fingerprint: m.fingerprint,
+      status: m.status,
+      problem: m.problem === null ? null : JSON.stringify(m.problem),
+      checkId: m.checkId,
+    });
+  }
+
+  get(id: string): StoredMutation | undefined {
+    const r = this.getStmt.get(id);
+    return r && toStored(r);
+  }
+
+  /** Body of the accepted check with this checkId, if any. */
+  acceptedCheck(checkId: string): unknown {
+    const r = this.checkStmt.get(checkId);
+    return r ? (JSON.parse(r.body) as unknown) : undefined;
+  }
+
+  forTerminal(terminalId?: string): StoredMutation[] {
+    return (terminalId === undefined ? this.allStmt.all() : this.byTerminalStmt.all(terminalId)).map(toStored);
+  }
+
+  /** Accepted records for supervisors, by the time they happened on the terminal. */
+  records(filter: RecordFilter): StoredMutation[] {
+    const where = ["kind = @kind", "status = 'accepted'"];
+    if (filter.terminalId !== undefined) where.push('terminal_id = @terminalId');
+    if (filter.fromMs !== undefined) where.push('occurred_at_ms >= @fromMs');
+    if (filter.toMs !== undefined) where.push('occurred_at_ms <= @toMs');
+    const sql = `SELECT ${COLUMNS} FROM mutations WHERE ${where.join(' AND ')} ORDER BY occurred_at_ms DESC, terminal_id, seq LIMIT @limit`;
+    return this.db.prepare<Record<string, unknown>, MutationRowData>(sql).all({ ...filter }).map(toStored);
+  }
+}

@@ -1,0 +1,99 @@
+/**
+ * POST /outbox semantics: one SQLite transaction per batch, mutations in seq order against the
+ * terminal's expected seq. Known ids answer duplicate (or their stored rejection) or id_conflict;
+ * a new id below the expected seq is a seq_conflict; a new id above it is a gap, which rolls the
+ * whole batch back. Bad bodies and business-rule violations are rejected but consume their seq.
+ */
+import { MutationBodies, problem, type Mutation, type MutationResult, type OutboxRequest, type OutboxResponse, type Problem } from '../../shared/contract';
+import type { PlatformContext } from '../context';
+import { describeIssues } from '../http/validate';
+import { mutationFingerprint } from './fingerprint';
+import { businessRules } from './rules';
+
+export type OutboxOutcome = { ok: true; response: OutboxResponse } | { ok: false; expectedSeq: number; detail: string };
+
+class SeqGap extends Error {
+  constructor(readonly detail: string) {
+    super(detail);
+  }
+}
+
+function checkIdOf(m: Mutation, body: unknown): string | null {
+  if (m.kind !== 'check' || typeof body !== 'object' || body === null) return null;
+  const id = (body as { checkId?: unknown }).checkId;
+  return typeof id === 'string' ? id : null;
+}
+
+export function applyOutbox(ctx: PlatformContext, request: OutboxRequest): OutboxOutcome {
+  const receivedAt = ctx.now().toISOString();
+  const { terminalId } = request;
+  const ordered = request.mutations.map((m, index) => ({ m, index })).sort((a, b) => a.m.seq - b.m.seq || a.index - b.index);
+
+  const run = ctx.db.transaction((): OutboxResponse => {
+    const terminal = ctx.terminals.get(terminalId);
+    if (!terminal) throw new Error(`terminal ${terminalId} vanished`);
+    let expected = terminal.nextSeq;
+    const results: MutationResult[] = new Array<MutationResult>(request.mutations.length);
+    const answer = (index: number, r: MutationResult) => (results[index] = r);
+
+    for (const { m, index } of ordered) {
+      const fingerprint = mutationFingerprint(terminalId, m);
+      const stored = ctx.mutations.get(m.id);
+      if (stored) {
+        if (stored.fingerprint === fingerprint) {
+          answer(index, stored.status === 'accepted'
+            ? { id: m.id, seq: m.seq, status: 'duplicate', receivedAt: stored.receivedAt }
+            : { id: m.id, seq: m.seq, status: 'rejected', receivedAt: stored.receivedAt, ...(stored.problem ? { problem: stored.problem } : {}) });
+        } else {
+          answer(index, { id: m.id, seq: m.seq, status: 'rejected', receivedAt, problem: problem(422, 'id_conflict', '同一编号的记录内容不一致', { detail: `记录 ${m.id} 已以不同内容提交过` }) });
+          // The client dead-letters it; if it took the expected seq, move on so the queue is not stuck.
+          if (m.seq === expected) expected++;
+        }
+        continue;
+      }
+      if (m.seq < expected) {
+        answer(index, { id: m.id, seq: m.seq, status: 'rejected', receivedAt, problem: problem(409, 'seq_conflict', '序号已被其他记录占用', { detail: `序号 ${m.seq} 已使用，平台期望 ${expected}` }) });
+        continue;
+      }
+      if (m.seq > expected) throw new SeqGap(`序号不连续：期望 ${expected}，收到 ${m.seq}`);
+
+      let rejection: Problem | null = null;
+      const body = MutationBodies[m.kind].safeParse(m.body);
+      if (!body.success) {
+        rejection = problem(422, 'bad_request', '记录内容格式错误', { detail: describeIssues(body.error) });
+      } else {
+        const rules = businessRules(ctx, m.kind, body.data);
+        if (!rules.ok) rejection = problem(422, 'business_rule', '记录不符合业务规则', { detail: rules.detail });
+      }
+      ctx.mutations.insert({
+        id: m.id,
+        terminalId,
+        seq: m.seq,
+        kind: m.kind,
+        operatorId: m.operatorId,
+        occurredAt: m.occurredAt,
+        receivedAt,
+        body: m.body,
+        fingerprint,
+        status: rejection ? 'rejected' : 'accepted',
+        problem: rejection,
+        checkId: rejection ? null : checkIdOf(m, m.body),
+      });
+      answer(index, rejection
+        ? { id: m.id, seq: m.seq, status: 'rejected', receivedAt, problem: rejection }
+        : { id: m.id, seq: m.seq, status: 'accepted', receivedAt });
+      expected++;
+    }
+    ctx.terminals.setNextSeq(terminalId, expected);
+    return { results, nextSeq: expected };
+  });
+
+  try {
+    return { ok: true, response: run() };
+  } catch (error) {
+    if (error instanceof SeqGap) {
+      return { ok: false, expectedSeq: ctx.terminals.get(terminalId)?.nextSeq ?? 1, detail: `${error.detail}；本批次未写入任何记录` };
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,22 @@
+/** All /api/v1 routes, one module per endpoint group. */
+import type { FastifyInstance } from 'fastify';
+import type { PlatformContext } from '../context';
+import { registerCatalogRoutes } from './catalog';
+import { registerHealthRoute } from './health';
+import { registerOutboxRoutes } from './outbox';
+import { registerSessionRoutes } from './sessions';
+import { registerSubjectRoutes } from './subjects';
+import { registerSupervisorRoutes } from './supervisor';
+import { registerSyncRoutes } from './sync';
+import { registerTerminalRoutes } from './terminals';
+
+export function registerApiRoutes(app: FastifyInstance, ctx: PlatformContext): void {
+  registerHealthRoute(app, ctx);
+  registerTerminalRoutes(app, ctx);
+  registerSessionRoutes(app, ctx);
+  registerCatalogRoutes(app, ctx);
+  registerSubjectRoutes(app, ctx);
+  registerSyncRoutes(app, ctx);
+  registerOutboxRoutes(app, ctx);
+  registerSupervisorRoutes(app, ctx);
+}

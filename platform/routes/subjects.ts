@@ -1,0 +1,113 @@
+/**
+ * GET /subjects/{id}?matter=&caseNo= (lookup) and GET /subjects?name=&matter=&caseNo= (name
+ * search). No purpose, no lookup; every attempt, refused ones included, goes to the access log.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { NameSearchQuery, PurposeQuery, type LookupResponse, type Matter, type NameSearchResponse } from '../../shared/contract';
+import { maskId, parseId } from '../../shared/ids';
+import type { PlatformContext } from '../context';
+import type { AccessAction } from '../db/accessLog';
+import { fail } from '../http/problems';
+import { parseWith } from '../http/validate';
+import { lookupProfile, visibleEntryCount } from '../lookup/profile';
+
+const NAME_SEARCH_LIMIT = 20;
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+type PurposeCheck = { ok: true; matter: Matter; caseNo: string } | { ok: false; outcome: string; reply: FastifyReply };
+
+/** Purpose first (400 purpose_required), then a known matter (400 bad_request). */
+function checkPurpose(ctx: PlatformContext, query: Record<string, unknown>, reply: FastifyReply): PurposeCheck {
+  const matterCode = text(query.matter)?.trim() ?? '';
+  const caseNo = text(query.caseNo)?.trim() ?? '';
+  if (matterCode === '' || caseNo === '') {
+    return { ok: false, outcome: 'purpose_required', reply: fail(reply, 400, 'purpose_required', '请先填写查询事由（办理事项和业务编号）') };
+  }
+  const parsed = parseWith(PurposeQuery, { matter: matterCode, caseNo });
+  if (!parsed.ok) return { ok: false, outcome: 'bad_request', reply: fail(reply, 400, 'bad_request', '查询事由格式错误', { detail: parsed.detail }) };
+  const matter = ctx.catalogue.matters.get(parsed.value.matter);
+  if (!matter) {
+    return { ok: false, outcome: 'unknown_matter', reply: fail(reply, 400, 'bad_request', '未知的办理事项', { detail: `事项编码 ${parsed.value.matter} 不在目录中` }) };
+  }
+  return { ok: true, matter, caseNo: parsed.value.caseNo };
+}
+
+function logAccess(
+  ctx: PlatformContext,
+  request: FastifyRequest,
+  action: AccessAction,
+  fields: { matter?: string | undefined; caseNo?: string | undefined; identifier?: string | null; nameQuery?: string | null; outcome: string },
+): void {
+  ctx.accessLog.record({
+    at: ctx.now().toISOString(),
+    terminalId: request.auth?.terminalId ?? null,
+    operatorId: request.auth?.operatorId ?? null,
+    action,
+    matter: fields.matter?.slice(0, 64) || null,
+    caseNo: fields.caseNo?.slice(0, 64) || null,
+    identifier: fields.identifier ?? null,
+    nameQuery: fields.nameQuery ?? null,
+    outcome: fields.outcome,
+  });
+}
+
+export function registerSubjectRoutes(app: FastifyInstance, ctx: PlatformContext): void {
+  app.get<{ Params: { id: string } }>('/subjects/:id', async (request, reply) => {
+    const query = request.query as Record<string, unknown>;
+    const input = request.params.id;
+    const base = { matter: text(query.matter), caseNo: text(query.caseNo) };
+    const purpose = checkPurpose(ctx, query, reply);
+    if (!purpose.ok) {
+      const id = parseId(input, { today: ctx.now() });
+      logAccess(ctx, request, 'LOOKUP', { ...base, identifier: id.ok ? id.value : input.slice(0, 32), outcome: purpose.outcome });
+      return purpose.reply;
+    }
+
+    const parsed = parseId(input, { today: ctx.now() });
+    if (!parsed.ok) {
+      logAccess(ctx, request, 'LOOKUP', { ...base, identifier: input.slice(0, 32), outcome: 'invalid_identifier' });
+      const { code, message, position, expected } = parsed.error;
+      return fail(reply, 400, 'invalid_identifier', '证件号码或统一社会信用代码无效', {
+        detail: message,
+        parseError: { code, message, ...(position !== undefined ? { position } : {}), ...(expected !== undefined ? { expected } : {}) },
+      });
+    }
+
+    const dataVersion = ctx.meta.dataVersion();
+    const found = lookupProfile(ctx, parsed, purpose.matter);
+    logAccess(ctx, request, 'LOOKUP', { ...base, identifier: parsed.value, outcome: found ? 'ok' : 'no_records' });
+    if (!found) return fail(reply, 404, 'no_records', '未查询到该主体的信用记录', { dataVersion });
+    const body: LookupResponse = { ...found, dataVersion };
+    return body;
+  });
+
+  app.get('/subjects', async (request, reply) => {
+    const query = request.query as Record<string, unknown>;
+    const base = { matter: text(query.matter), caseNo: text(query.caseNo), nameQuery: text(query.name)?.slice(0, 64) ?? null };
+    const purpose = checkPurpose(ctx, query, reply);
+    if (!purpose.ok) {
+      logAccess(ctx, request, 'NAME_SEARCH', { ...base, outcome: purpose.outcome });
+      return purpose.reply;
+    }
+    const parsed = parseWith(NameSearchQuery, { matter: purpose.matter.code, caseNo: purpose.caseNo, name: text(query.name) ?? '' });
+    if (!parsed.ok) {
+      logAccess(ctx, request, 'NAME_SEARCH', { ...base, outcome: 'bad_request' });
+      return fail(reply, 400, 'bad_request', '请输入要查询的名称', { detail: parsed.detail });
+    }
+    const matter = purpose.matter;
+    const candidates = ctx.subjects.byNamePrefix(parsed.value.name, NAME_SEARCH_LIMIT).map((s) => ({
+      kind: s.kind,
+      name: s.name,
+      identifier: s.identifier,
+      identifierType: s.identifierType,
+      masked: maskId(s.identifier, s.identifierType),
+      entryCount: visibleEntryCount(ctx, s, matter),
+    }));
+    logAccess(ctx, request, 'NAME_SEARCH', { ...base, outcome: `candidates:${candidates.length}` });
+    const body: NameSearchResponse = { candidates, dataVersion: ctx.meta.dataVersion() };
+    return body;
+  });
+}

@@ -1,0 +1,34 @@
+/** GET /supervisor/records — accepted records for supervisors (audit of lookups and declined measures). */
+import type { FastifyInstance } from 'fastify';
+import { SupervisorQuery, type SupervisorResponse } from '../../shared/contract';
+import type { PlatformContext } from '../context';
+import { fail } from '../http/problems';
+import { parseWith } from '../http/validate';
+
+export function registerSupervisorRoutes(app: FastifyInstance, ctx: PlatformContext): void {
+  app.get('/supervisor/records', { config: { access: 'supervisor' } }, async (request, reply) => {
+    const parsed = parseWith(SupervisorQuery, request.query);
+    if (!parsed.ok) return fail(reply, 400, 'bad_request', '查询参数错误', { detail: parsed.detail });
+    const q = parsed.value;
+    const records = ctx.mutations.records({
+      kind: q.kind,
+      limit: q.limit,
+      ...(q.terminalId !== undefined ? { terminalId: q.terminalId } : {}),
+      ...(q.from !== undefined ? { fromMs: Date.parse(q.from) } : {}),
+      ...(q.to !== undefined ? { toMs: Date.parse(q.to) } : {}),
+    });
+    const body: SupervisorResponse = {
+      records: records.map((r) => ({
+        id: r.id,
+        seq: r.seq,
+        terminalId: r.terminalId,
+        kind: r.kind,
+        operatorId: r.operatorId,
+        occurredAt: r.occurredAt,
+        receivedAt: r.receivedAt,
+        body: r.body,
+      })),
+    };
+    return body;
+  });
+}

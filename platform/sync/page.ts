@@ -1,0 +1,80 @@
+/**
+ * One page of GET /sync/entries. Without a cursor: the compacted full state (live entries in seq
+ * order, plus tombstones newer than the pass's start); once that is exhausted the same cursor
+ * continues as deltas (every change after it, deletions as `del`). Pages are bounded by the
+ * limit and assembled as JSON by SQLite, so memory stays flat and rows are cheap whatever the
+ * list size.
+ */
+import type { SyncPage } from '../../shared/contract';
+import type { PlatformContext } from '../context';
+import { formatDataVersion } from '../db/meta';
+import { decodeCursor, encodeCursor, type Cursor } from './cursor';
+
+/** A SyncPage without its changes, plus the changes as ready-made JSON. */
+export interface RenderedPage {
+  head: Omit<SyncPage, 'changes'>;
+  changesJson: Buffer | null;
+}
+
+export type SyncOutcome = { ok: true; page: RenderedPage } | { ok: false; reason: string };
+
+/** Why a cursor cannot be served, or null when it can. */
+function unservable(cursor: Cursor, epoch: string, lastSeq: number, horizon: number): string | null {
+  if (cursor.epoch !== epoch) return '数据已重建（新纪元），请重新全量同步';
+  if (cursor.position > lastSeq || cursor.start > lastSeq) return '同步位置无效，请重新全量同步';
+  // Tombstones up to the horizon may be gone; a cursor before it could miss deletions.
+  const covered = cursor.mode === 'F' ? Math.max(cursor.position, cursor.start) : cursor.position;
+  if (horizon > covered) return '同步位置已过期（删除记录已压缩），请重新全量同步';
+  return null;
+}
+
+export function syncPage(ctx: PlatformContext, after: string | undefined, limit: number): SyncOutcome {
+  const { epoch, lastSeq, horizon } = ctx.meta.syncState();
+  let cursor: Cursor;
+  if (after === undefined) {
+    cursor = { epoch, mode: 'F', position: 0, start: lastSeq };
+  } else {
+    const decoded = decodeCursor(after);
+    if (!decoded) return { ok: false, reason: '无法识别的同步游标，请重新全量同步' };
+    const problem = unservable(decoded, epoch, lastSeq, horizon);
+    if (problem) return { ok: false, reason: problem };
+    cursor = decoded;
+  }
+
+  // In delta mode every tombstone after the position counts; in full mode only those after the start.
+  const tombstonesAfter = cursor.mode === 'F' ? cursor.start : cursor.position;
+  const changes = ctx.entries.changesAfter(cursor.position, tombstonesAfter, limit);
+  const last = changes.lastSeq ?? cursor.position;
+  const remaining = ctx.entries.countAfter(last, tombstonesAfter);
+  const hasMore = remaining > 0;
+  // A finished full pass stands for the state as of its start: continue with deltas from there.
+  const next: Cursor =
+    cursor.mode === 'F' && !hasMore
+      ? { epoch, mode: 'D', position: Math.max(last, cursor.start), start: 0 }
+      : { ...cursor, position: last };
+
+  return {
+    ok: true,
+    page: {
+      head: {
+        epoch,
+        full: cursor.mode === 'F',
+        cursor: encodeCursor(next),
+        hasMore,
+        remaining,
+        dataVersion: formatDataVersion(epoch, next.position),
+      },
+      changesJson: changes.json,
+    },
+  };
+}
+
+/** The page as the JSON body of the response: head fields, then the changes array. */
+export function renderPage(page: RenderedPage): Buffer {
+  const head = JSON.stringify(page.head);
+  return Buffer.concat([
+    Buffer.from(`${head.slice(0, -1)},"changes":[`),
+    page.changesJson ?? Buffer.alloc(0),
+    Buffer.from(']}'),
+  ]);
+}

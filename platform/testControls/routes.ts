@@ -1,0 +1,152 @@
+/**
+ * /__test routes (only with --test-controls): change data while running so that sync sees the
+ * changes, reset state, adjust settings, inspect stored mutations and the access log, inject faults.
+ * No auth — never mount these on a real platform.
+ */
+import type { FastifyInstance } from 'fastify';
+import { v7 as uuidv7 } from 'uuid';
+import { z } from 'zod';
+import { EntryStatus, ListEntry } from '../../shared/contract';
+import { parseId, residentIdCheckChar } from '../../shared/ids';
+import { haibeiGrade } from '../../shared/score';
+import type { PlatformContext } from '../context';
+import type { FaultInjector } from '../faults/faults';
+import { FaultSpec } from '../faults/faults';
+import { fail } from '../http/problems';
+import { parseWith } from '../http/validate';
+import { LT } from '../seed/catalogue';
+import { newEpoch } from '../seed/writeDatabase';
+
+const StatusChange = z.object({ status: EntryStatus });
+const ScoreChange = z.object({
+  identifier: z.string().min(1),
+  points: z.number().int(),
+  category: z.string().min(1).default('扣分'),
+  description: z.string().default('测试调整'),
+});
+const Settings = z.object({
+  rateLimitPerMinute: z.number().int().nonnegative().optional(),
+  minClientVersion: z.string().min(1).optional(),
+  tokenTtlSeconds: z.number().int().positive().optional(),
+  offlineUnlockHours: z.number().positive().optional(),
+  enrolmentCode: z.string().min(1).optional(),
+});
+
+/** A valid resident ID that is not a seeded subject, for entries posted without an identifier. */
+const DEFAULT_TEST_PERSON = '37100219880101001' + residentIdCheckChar('37100219880101001');
+
+/** Calendar date in China (UTC+8) for a platform instant. */
+function chinaDate(now: Date): string {
+  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+export function registerTestControls(app: FastifyInstance, ctx: PlatformContext, faults: FaultInjector): void {
+  let added = 0;
+
+  app.get('/state', async () => ({ ...ctx.meta.syncState(), dataVersion: ctx.meta.dataVersion(), settings: ctx.settings, rateLimitPerMinute: ctx.rateLimiter.limit }));
+
+  app.post('/entries', async (request, reply) => {
+    const partial = parseWith(ListEntry.partial(), request.body ?? {});
+    if (!partial.ok) return fail(reply, 400, 'bad_request', 'invalid entry', { detail: partial.detail });
+    const p = partial.value;
+    const now = ctx.now();
+    added++;
+    const identifier = p.identifier ?? DEFAULT_TEST_PERSON;
+    const parsed = parseId(identifier, { today: now });
+    if (!parsed.ok) return fail(reply, 400, 'invalid_identifier', 'invalid identifier', { detail: parsed.error.message });
+    const known = parsed.type === 'ORG_CODE' ? ctx.subjects.byOrgCode(parsed.value) : ctx.subjects.byIdentifier(parsed.value);
+    const candidate = {
+      id: p.id ?? `WH-T-${uuidv7()}`,
+      listType: p.listType ?? LT.COURT,
+      subjectKind: p.subjectKind ?? known?.kind ?? (parsed.type === 'RESIDENT_ID' ? 'PERSON' : 'ENTERPRISE'),
+      subjectName: p.subjectName ?? known?.name ?? '测试主体',
+      identifier,
+      identifierType: p.identifierType ?? parsed.type,
+      reason: p.reason ?? '测试：有履行能力而拒不履行生效法律文书确定义务',
+      listedOn: p.listedOn ?? chinaDate(now),
+      validUntil: p.validUntil ?? null,
+      authority: p.authority ?? '威海市中级人民法院',
+      documentNo: p.documentNo ?? `(${chinaDate(now).slice(0, 4)})鲁10执测${added}号`,
+      amount: p.amount ?? null,
+      status: p.status ?? 'ACTIVE',
+      updatedAt: p.updatedAt ?? now.toISOString(),
+    };
+    const entry = parseWith(ListEntry, candidate);
+    if (!entry.ok) return fail(reply, 400, 'bad_request', 'invalid entry', { detail: entry.detail });
+    const seq = ctx.entries.put(entry.value, parsed.value);
+    request.log.info({ entryId: entry.value.id, seq }, 'test control: entry published');
+    return reply.code(201).send(entry.value);
+  });
+
+  app.post<{ Params: { id: string } }>('/entries/:id/status', async (request, reply) => {
+    const parsed = parseWith(StatusChange, request.body);
+    if (!parsed.ok) return fail(reply, 400, 'bad_request', 'invalid status', { detail: parsed.detail });
+    const now = ctx.now();
+    const seq = ctx.entries.setStatus(request.params.id, parsed.value.status, now.toISOString());
+    if (seq === undefined) return fail(reply, 404, 'not_found', 'no such entry');
+    const stored = ctx.entries.get(request.params.id);
+    if (stored && parsed.value.status === 'REPAIRED') {
+      ctx.subjects.insertRepair({
+        id: `RP-${stored.entry.id}`, entryId: stored.entry.id, listType: stored.entry.listType, repairedOn: chinaDate(now),
+        authority: '威海市发展和改革委员会', documentNo: `威信修〔${chinaDate(now).slice(0, 4)}〕测${seq}号`, method: '测试：完成信用修复',
+      });
+    }
+    return stored?.entry;
+  });
+
+  app.delete<{ Params: { id: string } }>('/entries/:id', async (request, reply) => {
+    const seq = ctx.entries.delete(request.params.id);
+    if (seq === undefined) return fail(reply, 404, 'not_found', 'no such entry');
+    return { id: request.params.id, seq };
+  });
+
+  app.post('/scores', async (request, reply) => {
+    const parsed = parseWith(ScoreChange, request.body);
+    if (!parsed.ok) return fail(reply, 400, 'bad_request', 'invalid score change', { detail: parsed.detail });
+    const now = ctx.now();
+    const id = parseId(parsed.value.identifier, { today: now });
+    const subject = id.ok ? ctx.subjects.byIdentifier(id.value) : undefined;
+    if (!subject || subject.kind !== 'PERSON') return fail(reply, 404, 'not_found', 'no such person');
+    const { points, category, description } = parsed.value;
+    const score = ctx.subjects.addScoreRecord(subject, { date: chinaDate(now), category, description, points }, now.toISOString());
+    return { identifier: subject.identifier, score, grade: haibeiGrade(score) };
+  });
+
+  app.post('/compact', async () => ctx.entries.compact());
+
+  app.post('/epoch', async () => {
+    const epoch = newEpoch();
+    ctx.meta.set('epoch', epoch);
+    return { epoch, dataVersion: ctx.meta.dataVersion() };
+  });
+
+  app.post('/expire-sessions', async () => ({ expired: ctx.sessions.expireAll(ctx.now().getTime()) }));
+
+  app.post('/settings', async (request, reply) => {
+    const parsed = parseWith(Settings, request.body ?? {});
+    if (!parsed.ok) return fail(reply, 400, 'bad_request', 'invalid settings', { detail: parsed.detail });
+    const s = parsed.value;
+    if (s.rateLimitPerMinute !== undefined) ctx.rateLimiter.setLimit(s.rateLimitPerMinute);
+    if (s.minClientVersion !== undefined) ctx.settings.minClientVersion = s.minClientVersion;
+    if (s.tokenTtlSeconds !== undefined) ctx.settings.tokenTtlSeconds = s.tokenTtlSeconds;
+    if (s.offlineUnlockHours !== undefined) ctx.settings.offlineUnlockHours = s.offlineUnlockHours;
+    if (s.enrolmentCode !== undefined) ctx.settings.enrolmentCode = s.enrolmentCode;
+    return { ...ctx.settings, rateLimitPerMinute: ctx.rateLimiter.limit };
+  });
+
+  app.get<{ Querystring: { terminalId?: string } }>('/mutations', async (request) => ({
+    mutations: ctx.mutations.forTerminal(request.query.terminalId),
+  }));
+
+  app.get<{ Querystring: { limit?: string } }>('/access-log', async (request) => ({
+    entries: ctx.accessLog.latest(Math.min(10_000, Number(request.query.limit ?? 1000) || 1000)),
+  }));
+
+  app.post('/faults', async (request, reply) => {
+    const parsed = parseWith(FaultSpec, request.body);
+    if (!parsed.ok) return fail(reply, 400, 'bad_request', 'invalid fault', { detail: parsed.detail });
+    return reply.code(201).send({ id: faults.add(parsed.value) });
+  });
+
+  app.delete('/faults', async () => ({ released: faults.reset() }));
+}

@@ -1,0 +1,87 @@
+import { AuditOutlined, LockOutlined, LogoutOutlined, SafetyCertificateOutlined, SettingOutlined } from '@ant-design/icons';
+import { Button, Popconfirm, Tag, Tooltip } from 'antd';
+import type { ReactNode } from 'react';
+import { t } from '../i18n';
+import { useStore } from '../state';
+import type { Screen } from './appStore';
+import { useStores } from './context';
+
+function NavButton({
+  screen,
+  current,
+  icon,
+  label,
+  onGo,
+}: {
+  screen: Screen;
+  current: Screen;
+  icon: ReactNode;
+  label: string;
+  onGo: (s: Screen) => void;
+}) {
+  const active = current === screen || (screen === 'check' && current === 'slip') || (screen === 'settings' && current === 'enrol');
+  return (
+    <Button
+      type={active ? 'primary' : 'text'}
+      icon={icon}
+      onClick={() => onGo(screen)}
+      aria-current={active ? 'page' : undefined}
+      className="nav-button"
+    >
+      {label}
+    </Button>
+  );
+}
+
+/** Title, navigation, terminal and operator, login mode, lock and logout. */
+export function AppHeader() {
+  const stores = useStores();
+  const screen = useStore(stores.app, (s) => s.screen);
+  const session = useStore(stores.app, (s) => s.session);
+  const identity = useStore(stores.app, (s) => s.identity);
+  const { go, lock, logout } = stores.app.getState();
+  const isSupervisor = session?.operator.roles.includes('supervisor') ?? false;
+
+  return (
+    <header className="app-header no-print">
+      <div className="app-brand">
+        <SafetyCertificateOutlined className="app-logo" />
+        <span className="app-title">{t.app.title}</span>
+      </div>
+      <nav className="app-nav" aria-label={t.app.title}>
+        <NavButton screen="check" current={screen} icon={<SafetyCertificateOutlined />} label={t.app.nav.check} onGo={go} />
+        {isSupervisor && <NavButton screen="supervisor" current={screen} icon={<AuditOutlined />} label={t.app.nav.supervisor} onGo={go} />}
+        <NavButton screen="settings" current={screen} icon={<SettingOutlined />} label={t.app.nav.settings} onGo={go} />
+      </nav>
+      <div className="app-user">
+        {identity && <span className="app-terminal">{t.app.terminal(identity.terminalName)}</span>}
+        {session && (
+          <>
+            <span className="app-operator" data-testid="operator">
+              {t.app.operator(session.operator.name, session.operator.id)}
+            </span>
+            {session.mode === 'online' ? (
+              <Tag color="green" data-testid="login-mode" data-mode="online">
+                {t.app.modeOnline}
+              </Tag>
+            ) : (
+              <Tooltip title={t.app.modeOfflineHint}>
+                <Tag color="orange" data-testid="login-mode" data-mode="offline">
+                  {t.app.modeOffline}
+                </Tag>
+              </Tooltip>
+            )}
+          </>
+        )}
+        <Button icon={<LockOutlined />} onClick={() => void lock('manual')} data-testid="lock">
+          {t.app.nav.lock}
+        </Button>
+        <Popconfirm title={t.app.logoutConfirm} okText={t.app.ok} cancelText={t.app.cancel} onConfirm={() => void logout()}>
+          <Button icon={<LogoutOutlined />} data-testid="logout">
+            {t.app.nav.logout}
+          </Button>
+        </Popconfirm>
+      </div>
+    </header>
+  );
+}

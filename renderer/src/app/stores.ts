@@ -1,0 +1,48 @@
+import { createCommitmentStore } from '../features/commitment/commitmentStore';
+import { createLookupStore } from '../features/lookup/lookupStore';
+import { createFeedbackStore } from '../features/measures/feedbackStore';
+import { createPurposeStore } from '../features/purpose/purposeStore';
+import { createResultStore } from '../features/result/resultStore';
+import { createSlipStore } from '../features/slip/slipStore';
+import { createSyncPanelStore } from '../features/status/syncPanelStore';
+import { createSupervisorStore } from '../features/supervisor/supervisorStore';
+import { createAppStore } from './appStore';
+import type { AppDeps } from './deps';
+
+/** Every store of the UI, created once from the services and the host. */
+export function createAppStores(deps: AppDeps) {
+  const { services, host } = deps;
+  const stores = {
+    app: createAppStore(deps),
+    purpose: createPurposeStore(services),
+    lookup: createLookupStore(services),
+    result: createResultStore(services),
+    feedback: createFeedbackStore(services),
+    commitment: createCommitmentStore(services),
+    slip: createSlipStore(services, host),
+    syncPanel: createSyncPanelStore(services),
+    supervisor: createSupervisorStore(services),
+    /** Owned by the offline core; the status bar subscribes to it. */
+    sync: services.sync.status,
+  };
+
+  // Leaving the session puts the current check and the purpose away: the next operator starts clean.
+  stores.app.subscribe((state, previous) => {
+    if (previous.session !== null && state.session === null) {
+      stores.lookup.getState().reset();
+      stores.purpose.getState().clear();
+      stores.syncPanel.getState().hide();
+    }
+  });
+
+  // The session's mode can change under the core (token expired, re-authenticated): keep the header true.
+  const refreshSession = () => stores.app.getState().refreshSession();
+  stores.sync.subscribe(refreshSession);
+  stores.lookup.subscribe((state, previous) => {
+    if (state.view !== previous.view) refreshSession();
+  });
+
+  return stores;
+}
+
+export type AppStores = ReturnType<typeof createAppStores>;

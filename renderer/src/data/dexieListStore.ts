@@ -1,0 +1,244 @@
+/**
+ * ListDataStore over per-record Dexie tables: one row per entry with multiEntry indexes for the
+ * identifier forms (`keys`) and name prefixes (`nameKeys`), in two generations (A/B) so a full
+ * rebuild is written beside the live data and switched in with one small transaction.
+ */
+import type { ListEntry, SyncChange } from '../../../shared/contract';
+import {
+  INITIAL_LIST_STATE,
+  type CacheDb,
+  type EntryTableName,
+  type LiveListState,
+  type StoredEntry,
+} from './cacheDb';
+import { fromStoredEntry, isInitialsQuery, normaliseName, toStoredEntry } from './entryIndexKeys';
+import type { ApplyResult, ListDataStore, ListPage, ListState, ListTarget } from './listDataStore';
+import type { Table } from 'dexie';
+
+function otherTable(name: EntryTableName): EntryTableName {
+  return name === 'entriesA' ? 'entriesB' : 'entriesA';
+}
+
+/** Last change per id wins within a page; null means deleted. */
+function finalRows(changes: readonly SyncChange[], initials: Map<string, string>): Map<string, StoredEntry | null> {
+  const rows = new Map<string, StoredEntry | null>();
+  for (const change of changes) {
+    if (change.op === 'put') rows.set(change.entry.id, toStoredEntry(change.entry, initials));
+    else rows.set(change.entryId, null);
+  }
+  return rows;
+}
+
+export class DexieListStore implements ListDataStore {
+  /** Which generation is live, as last seen; every read re-checks it inside its transaction. */
+  private liveHint: EntryTableName = 'entriesA';
+  /** Pinyin initials of names seen before: subjects repeat across entries and pages. */
+  private readonly initials = new Map<string, string>();
+  /** Rows computed by prepare(), picked up by applyChanges() for the same page. */
+  private readonly prepared = new WeakMap<readonly SyncChange[], Map<string, StoredEntry | null>>();
+
+  constructor(private readonly db: CacheDb) {}
+
+  async loadFullState(): Promise<ListState> {
+    return this.db.transaction('r', this.db.syncState, this.db.rebuildState, async () => {
+      const live = (await this.db.syncState.get('list')) ?? INITIAL_LIST_STATE;
+      const rebuild = await this.db.rebuildState.get('rebuild');
+      this.liveHint = live.activeTable;
+      return {
+        cursor: live.cursor,
+        epoch: live.epoch,
+        dataVersion: live.dataVersion,
+        lastPullAt: live.lastPullAt,
+        entryCount: live.entryCount,
+        rebuild: rebuild
+          ? { cursor: rebuild.cursor, epoch: rebuild.epoch, entryCount: rebuild.entryCount, startedAt: rebuild.startedAt }
+          : null,
+      };
+    });
+  }
+
+  prepare(changes: readonly SyncChange[]): void {
+    if (this.prepared.has(changes)) return;
+    if (this.initials.size > 200_000) this.initials.clear();
+    this.prepared.set(changes, finalRows(changes, this.initials));
+  }
+
+  async applyChanges(page: ListPage, target: ListTarget): Promise<ApplyResult> {
+    this.prepare(page.changes);
+    const rows = this.prepared.get(page.changes)!;
+    this.prepared.delete(page.changes);
+    if (target === 'live') {
+      return this.withLiveTable('rw', async (table, state) => {
+        const result = await writeRows(table, rows, state.entryCount);
+        await this.db.syncState.put({
+          ...state,
+          cursor: page.cursor,
+          epoch: page.epoch,
+          dataVersion: page.dataVersion,
+          lastPullAt: page.complete ? page.receivedAt : state.lastPullAt,
+          entryCount: result.entryCount,
+        });
+        return result;
+      });
+    }
+    const rebuild = await this.db.rebuildState.get('rebuild');
+    if (!rebuild) throw new Error('no rebuild in progress');
+    const table = this.db.entryTable(rebuild.table);
+    return this.db.transaction('rw', this.db.rebuildState, table, async () => {
+      const current = await this.db.rebuildState.get('rebuild');
+      if (!current || current.table !== rebuild.table || current.startedAt !== rebuild.startedAt) {
+        throw new Error('rebuild was restarted');
+      }
+      // The rebuild counts blindly (no reads while bulk loading); commitRebuild counts exactly once.
+      const result = await writeRowsBlind(table, rows, current.entryCount);
+      await this.db.rebuildState.put({
+        ...current,
+        cursor: page.cursor,
+        epoch: page.epoch,
+        dataVersion: page.dataVersion,
+        entryCount: result.entryCount,
+        lastPageAt: page.receivedAt,
+      });
+      return result;
+    });
+  }
+
+  async lookupByKey(key: string): Promise<ListEntry[]> {
+    const rows = await this.withLiveTable('r', (table) => table.where('keys').equals(key).toArray());
+    return rows.map(fromStoredEntry);
+  }
+
+  async searchByName(query: string, limit: number): Promise<ListEntry[]> {
+    const trimmed = query.trim();
+    if (!trimmed) return [];
+    const prefix = isInitialsQuery(trimmed) ? trimmed.toUpperCase() : normaliseName(trimmed);
+    const rows = await this.withLiveTable('r', (table) =>
+      table.where('nameKeys').startsWith(prefix).distinct().limit(limit).toArray(),
+    );
+    return rows.map(fromStoredEntry);
+  }
+
+  async count(): Promise<number> {
+    return (await this.liveState()).entryCount;
+  }
+
+  async dataVersion(): Promise<string | null> {
+    return (await this.liveState()).dataVersion;
+  }
+
+  async beginRebuild(startedAt: string): Promise<void> {
+    const live = await this.liveState();
+    const shadow = this.db.entryTable(otherTable(live.activeTable));
+    await this.db.transaction('rw', this.db.syncState, this.db.rebuildState, shadow, async () => {
+      const current = (await this.db.syncState.get('list')) ?? INITIAL_LIST_STATE;
+      if (current.activeTable !== live.activeTable) throw new Error('live generation changed during beginRebuild');
+      await shadow.clear();
+      await this.db.rebuildState.put({
+        key: 'rebuild',
+        table: otherTable(current.activeTable),
+        cursor: null,
+        epoch: null,
+        dataVersion: null,
+        entryCount: 0,
+        startedAt,
+      });
+    });
+  }
+
+  async commitRebuild(): Promise<void> {
+    const pending = await this.db.rebuildState.get('rebuild');
+    if (!pending) throw new Error('no rebuild in progress');
+    await this.db.transaction('rw', this.db.syncState, this.db.rebuildState, this.db.entryTable(pending.table), async () => {
+      const rebuild = await this.db.rebuildState.get('rebuild');
+      if (!rebuild || rebuild.startedAt !== pending.startedAt) throw new Error('rebuild was restarted');
+      const live = (await this.db.syncState.get('list')) ?? INITIAL_LIST_STATE;
+      // One count() per rebuild (a scan, but once): a full pass may repeat or tombstone ids.
+      const entryCount = await this.db.entryTable(rebuild.table).count();
+      await this.db.syncState.put({
+        ...live,
+        activeTable: rebuild.table,
+        cursor: rebuild.cursor,
+        epoch: rebuild.epoch,
+        dataVersion: rebuild.dataVersion,
+        entryCount,
+        lastPullAt: rebuild.lastPageAt ?? live.lastPullAt,
+      });
+      await this.db.rebuildState.delete('rebuild');
+    });
+    this.liveHint = (await this.liveState()).activeTable;
+  }
+
+  async releaseStaleGeneration(): Promise<void> {
+    const state = await this.loadFullState();
+    if (state.rebuild) return; // the other generation is being rebuilt, not stale
+    await this.db.entryTable(otherTable(this.liveHint)).clear();
+  }
+
+  private async liveState(): Promise<LiveListState> {
+    const state = (await this.db.syncState.get('list')) ?? INITIAL_LIST_STATE;
+    this.liveHint = state.activeTable;
+    return state;
+  }
+
+  /**
+   * Runs `fn` on the live generation inside one transaction that also reads the live state, so
+   * a generation switch by another tab between "which table?" and the read cannot be missed.
+   */
+  private async withLiveTable<T>(
+    mode: 'r' | 'rw',
+    fn: (table: Table<StoredEntry, string>, state: LiveListState) => Promise<T>,
+  ): Promise<T> {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const hint = this.liveHint;
+      const table = this.db.entryTable(hint);
+      const outcome: { switched: EntryTableName } | { value: T } = await this.db.transaction(mode, this.db.syncState, table, async () => {
+        const state = (await this.db.syncState.get('list')) ?? INITIAL_LIST_STATE;
+        if (state.activeTable !== hint) return { switched: state.activeTable };
+        return { value: await fn(table, state) };
+      });
+      if ('value' in outcome) return outcome.value;
+      this.liveHint = outcome.switched;
+    }
+    throw new Error('live generation kept switching');
+  }
+}
+
+/** Live changes: existence decides whether a put adds a row and a delete removes one (exact counter). */
+async function writeRows(
+  table: Table<StoredEntry, string>,
+  rows: Map<string, StoredEntry | null>,
+  countBefore: number,
+): Promise<ApplyResult> {
+  const ids = [...rows.keys()];
+  // bulkGet issues all gets at once; a key cursor with anyOf() would step one round trip per id.
+  const existing = ids.length > 0 ? await table.bulkGet(ids) : [];
+  const present = new Set(ids.filter((_, i) => existing[i] !== undefined));
+  const puts: StoredEntry[] = [];
+  const dels: string[] = [];
+  let entryCount = countBefore;
+  for (const [id, row] of rows) {
+    if (row) {
+      puts.push(row);
+      if (!present.has(id)) entryCount += 1;
+    } else if (present.has(id)) {
+      dels.push(id);
+      entryCount -= 1;
+    }
+  }
+  if (puts.length > 0) await table.bulkPut(puts);
+  if (dels.length > 0) await table.bulkDelete(dels);
+  return { put: puts.length, deleted: dels.length, entryCount };
+}
+
+/** Bulk load into a fresh generation: writes only, the count is an estimate until the commit. */
+async function writeRowsBlind(table: Table<StoredEntry, string>, rows: Map<string, StoredEntry | null>, countBefore: number): Promise<ApplyResult> {
+  const puts: StoredEntry[] = [];
+  const dels: string[] = [];
+  for (const [id, row] of rows) {
+    if (row) puts.push(row);
+    else dels.push(id);
+  }
+  if (puts.length > 0) await table.bulkPut(puts);
+  if (dels.length > 0) await table.bulkDelete(dels);
+  return { put: puts.length, deleted: dels.length, entryCount: countBefore + puts.length };
+}

@@ -1,0 +1,59 @@
+/**
+ * The one seam between list data and its storage layout. The sync engine writes through it and
+ * the lookup service reads through it; a later issue may swap the per-record Dexie tables for a
+ * packed layout behind the same interface.
+ */
+import type { ListEntry, SyncChange } from '../../../shared/contract';
+
+export interface ListState {
+  cursor: string | null;
+  epoch: string | null;
+  dataVersion: string | null;
+  lastPullAt: string | null;
+  entryCount: number;
+  /** A full rebuild in progress (resumed after a reload), or null. Its entryCount is an estimate until the commit. */
+  rebuild: { cursor: string | null; epoch: string | null; entryCount: number; startedAt: string } | null;
+}
+
+/** One page of changes, applied with its cursor in one transaction. */
+export interface ListPage {
+  changes: SyncChange[];
+  cursor: string;
+  epoch: string;
+  dataVersion: string;
+  /** The server has nothing more after this page. */
+  complete: boolean;
+  /** When this page was received (becomes lastPullAt when complete). */
+  receivedAt: string;
+}
+
+export interface ApplyResult {
+  put: number;
+  deleted: number;
+  entryCount: number;
+}
+
+export type ListTarget = 'live' | 'rebuild';
+
+export interface ListDataStore {
+  loadFullState(): Promise<ListState>;
+  /**
+   * Optional warm-up: derive index keys for a page before it is applied, so the pull engine can
+   * do this CPU work while the previous page is still being written.
+   */
+  prepare?(changes: readonly SyncChange[]): void;
+  /** Applies the page and advances the target's cursor atomically. */
+  applyChanges(page: ListPage, target: ListTarget): Promise<ApplyResult>;
+  /** Every stored entry published under this identifier form (18/15-digit ID, USCC, org code). */
+  lookupByKey(key: string): Promise<ListEntry[]>;
+  /** Entries whose name starts with the query, or whose pinyin initials do (Latin-letter queries). */
+  searchByName(query: string, limit: number): Promise<ListEntry[]>;
+  count(): Promise<number>;
+  dataVersion(): Promise<string | null>;
+  /** Starts (or restarts) a full rebuild in a fresh generation; lookups keep using the live one. */
+  beginRebuild(startedAt: string): Promise<void>;
+  /** Makes the rebuilt generation live in one transaction. */
+  commitRebuild(): Promise<void>;
+  /** Frees the generation that is no longer live (after a commit). */
+  releaseStaleGeneration(): Promise<void>;
+}

@@ -1,0 +1,122 @@
+import { FileTextOutlined } from '@ant-design/icons';
+import { Alert, Button, DatePicker, Form, Input, Modal, Select, Tag, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useStores } from '../../app/context';
+import { formatDate, formatDateTime, t } from '../../i18n';
+import type { CheckView } from '../../services/contracts';
+import { useStore } from '../../state';
+
+interface CommitmentForm {
+  kind: string;
+  text: string;
+  dueOn: Dayjs | null;
+}
+
+const NONE: never[] = [];
+
+/** 信用承诺: record one for the subject in this matter, text prefilled from a template. */
+export function CommitmentPanel({ view }: { view: CheckView }) {
+  const stores = useStores();
+  const recorded = useStore(stores.commitment, (s) => s.byCheck[view.checkId] ?? NONE);
+  const submitting = useStore(stores.commitment, (s) => s.submitting);
+  const record = useStore(stores.commitment, (s) => s.record);
+  const [open, setOpen] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [form] = Form.useForm<CommitmentForm>();
+  const first = t.commitment.templates[0];
+
+  async function onFinish(values: CommitmentForm) {
+    setError(null);
+    const outcome = await record(view.checkId, {
+      kind: values.kind,
+      text: values.text.trim(),
+      dueOn: values.dueOn ? values.dueOn.format('YYYY-MM-DD') : null,
+    });
+    if (outcome.ok) {
+      setOpen(false);
+      form.resetFields();
+    } else if (outcome.error.message) {
+      setError(outcome.error.message);
+    }
+  }
+
+  return (
+    <section className="panel" aria-label={t.commitment.title} data-testid="commitment-panel">
+      <div className="panel-head">
+        <Typography.Title level={5} className="panel-title">
+          {t.commitment.title}
+        </Typography.Title>
+        <Button icon={<FileTextOutlined />} onClick={() => setOpen(true)} data-testid="commitment-open">
+          {t.commitment.add}
+        </Button>
+      </div>
+      {recorded.length === 0 ? (
+        <Typography.Text type="secondary">{t.commitment.intro}</Typography.Text>
+      ) : (
+        <>
+          {recorded.map((c, i) => (
+            <div key={i} className="record-block" data-testid="commitment-recorded" data-delivery={c.delivery}>
+              <Tag color="blue">{c.kind}</Tag>
+              <Tag color={c.delivery === 'sent' ? 'green' : 'orange'}>
+                {c.delivery === 'sent' ? t.commitment.sent : t.commitment.queued}
+              </Tag>
+              <Typography.Text type="secondary">
+                {formatDateTime(c.recordedAt)} · {t.commitment.dueOn}：{c.dueOn ? formatDate(c.dueOn) : t.commitment.dueOnNone}
+              </Typography.Text>
+            </div>
+          ))}
+        </>
+      )}
+      <Modal
+        open={open}
+        title={t.commitment.add}
+        okText={t.commitment.submit}
+        cancelText={t.app.cancel}
+        onOk={() => form.submit()}
+        onCancel={() => setOpen(false)}
+        confirmLoading={submitting}
+        width={640}
+        destroyOnHidden
+      >
+        <Form<CommitmentForm>
+          form={form}
+          layout="vertical"
+          requiredMark={false}
+          onFinish={(v) => void onFinish(v)}
+          initialValues={{ kind: first?.kind, text: first?.text, dueOn: dayjs().add(30, 'day') }}
+        >
+          <Form.Item name="kind" label={t.commitment.kind} rules={[{ required: true, message: t.commitment.kindRequired }]}>
+            <Select
+              autoFocus
+              options={t.commitment.templates.map((tpl) => ({ value: tpl.kind, label: tpl.kind }))}
+              onChange={(kind: string) => {
+                const tpl = t.commitment.templates.find((x) => x.kind === kind);
+                if (tpl) form.setFieldValue('text', tpl.text);
+              }}
+              data-testid="commitment-kind"
+            />
+          </Form.Item>
+          <Form.Item
+            name="text"
+            label={t.commitment.text}
+            rules={[{ required: true, whitespace: true, message: t.commitment.textRequired }]}
+          >
+            <Input.TextArea autoSize={{ minRows: 4, maxRows: 8 }} maxLength={1000} data-testid="commitment-text" />
+          </Form.Item>
+          <Form.Item name="dueOn" label={t.commitment.dueOn}>
+            <DatePicker
+              allowClear
+              placeholder={t.commitment.dueOnNone}
+              format={t.time.dateFormat}
+              disabledDate={(d) => d.isBefore(dayjs(), 'day')}
+              style={{ width: 240 }}
+            />
+          </Form.Item>
+          {error && <Alert type="error" showIcon title={error} role="alert" />}
+        </Form>
+      </Modal>
+    </section>
+  );
+}

@@ -1,0 +1,102 @@
+import { Alert, Button, Form, Input, Typography } from 'antd';
+import { useState } from 'react';
+import { MANAGED_SOURCES } from '../../../../shared/config/schema';
+import { useStores } from '../../app/context';
+import { CenteredPanel } from '../../app/ui/CenteredPanel';
+import { t } from '../../i18n';
+import { useStore } from '../../state';
+
+interface EnrolForm {
+  platformUrl: string;
+  enrolmentCode: string;
+  terminalName: string;
+}
+
+/** IT's one-off task: register this PC with the platform. `embedded`: reached from settings. */
+export function EnrolScreen({ embedded = false }: { embedded?: boolean }) {
+  const stores = useStores();
+  const config = useStore(stores.app, (s) => s.config);
+  const identity = useStore(stores.app, (s) => s.identity);
+  const enrol = useStore(stores.app, (s) => s.enrol);
+  const go = useStore(stores.app, (s) => s.go);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const urlManaged = config ? MANAGED_SOURCES.includes(config.sources.platformUrl) : false;
+  const initial: EnrolForm = {
+    platformUrl: identity?.platformUrl ?? config?.values.platformUrl ?? '',
+    enrolmentCode: '',
+    terminalName: identity?.terminalName ?? config?.values.terminalName ?? '',
+  };
+
+  async function onFinish(values: EnrolForm) {
+    setBusy(true);
+    setError(null);
+    const outcome = await enrol({
+      platformUrl: values.platformUrl.trim(),
+      enrolmentCode: values.enrolmentCode.trim(),
+      terminalName: values.terminalName.trim(),
+    });
+    setBusy(false);
+    if (!outcome.ok) setError(outcome.error.message);
+  }
+
+  const form = (
+    <Form<EnrolForm> layout="vertical" initialValues={initial} onFinish={onFinish} requiredMark={false} disabled={busy}>
+      <Typography.Paragraph type="secondary">{embedded ? t.enrol.reenrolIntro : t.enrol.intro}</Typography.Paragraph>
+      <Form.Item
+        name="platformUrl"
+        label={t.enrol.platformUrl}
+        extra={urlManaged ? t.enrol.platformUrlManaged : undefined}
+        rules={[
+          { required: true, whitespace: true, message: t.enrol.platformUrlRequired },
+          { pattern: /^\s*https?:\/\/\S+\s*$/i, message: t.enrol.platformUrlInvalid },
+        ]}
+      >
+        <Input placeholder={t.enrol.platformUrlPlaceholder} readOnly={urlManaged} autoFocus={!urlManaged} />
+      </Form.Item>
+      <Form.Item
+        name="enrolmentCode"
+        label={t.enrol.enrolmentCode}
+        rules={[{ required: true, whitespace: true, message: t.enrol.enrolmentCodeRequired }]}
+      >
+        <Input placeholder={t.enrol.enrolmentCodePlaceholder} autoFocus={urlManaged} autoComplete="off" />
+      </Form.Item>
+      <Form.Item
+        name="terminalName"
+        label={t.enrol.terminalName}
+        rules={[
+          { required: true, whitespace: true, message: t.enrol.terminalNameRequired },
+          { max: 64, message: t.enrol.terminalNameTooLong },
+        ]}
+      >
+        <Input placeholder={t.enrol.terminalNamePlaceholder} />
+      </Form.Item>
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}
+      <div className="form-actions">
+        {embedded && (
+          <Button onClick={() => go('settings')} disabled={busy}>
+            {t.app.back}
+          </Button>
+        )}
+        <Button type="primary" htmlType="submit" loading={busy}>
+          {busy ? t.enrol.submitting : t.enrol.submit}
+        </Button>
+      </div>
+    </Form>
+  );
+
+  if (embedded) {
+    return (
+      <div className="screen narrow-screen">
+        <Typography.Title level={3}>{t.enrol.title}</Typography.Title>
+        {form}
+      </div>
+    );
+  }
+  return (
+    <CenteredPanel title={t.enrol.title} extra={<Typography.Text type="secondary">{t.enrol.itOnly}</Typography.Text>}>
+      {form}
+    </CenteredPanel>
+  );
+}

@@ -1,0 +1,119 @@
+import { Alert, Button, Input, Select, Space, Tag, Typography } from 'antd';
+import type { InputRef, RefSelectProps } from 'antd';
+import type { ReactNode, Ref } from 'react';
+import { useMemo } from 'react';
+import type { Matter } from '../../../../shared/contract';
+import { useStores } from '../../app/context';
+import { t } from '../../i18n';
+import { useStore } from '../../state';
+import { CASE_NO_MAX, findMatter } from './purposeStore';
+
+interface MatterOption {
+  value: string;
+  label: ReactNode;
+  /** What the search matches: code and name. */
+  search: string;
+}
+
+function matterOption(m: Matter): MatterOption {
+  return {
+    value: m.code,
+    search: `${m.code} ${m.name}`.toLowerCase(),
+    label: (
+      <span className="matter-option">
+        <span className="matter-option-name">{m.name}</span>
+        <span className="matter-option-code">{m.code}</span>
+      </span>
+    ),
+  };
+}
+
+/** 查询事由: the matter (searchable by name and code) and the case number. */
+export function PurposeBar({
+  matterRef,
+  caseNoRef,
+  onCaseNoEnter,
+  onMatterChosen,
+}: {
+  matterRef: Ref<RefSelectProps>;
+  caseNoRef: Ref<InputRef>;
+  onCaseNoEnter: () => void;
+  onMatterChosen: () => void;
+}) {
+  const stores = useStores();
+  const catalogue = useStore(stores.purpose, (s) => s.catalogue);
+  const loading = useStore(stores.purpose, (s) => s.loading);
+  const loaded = useStore(stores.purpose, (s) => s.loaded);
+  const loadError = useStore(stores.purpose, (s) => s.loadError);
+  const matterCode = useStore(stores.purpose, (s) => s.matterCode);
+  const caseNo = useStore(stores.purpose, (s) => s.caseNo);
+  const { setMatter, setCaseNo, loadCatalogue } = stores.purpose.getState();
+
+  const options = useMemo(() => (catalogue?.matters ?? []).map(matterOption), [catalogue]);
+  const matter = findMatter(catalogue, matterCode);
+  const kindNames = matter ? matter.subjectKinds.map((k) => t.domain.kind[k]).join('、') : '';
+
+  return (
+    <div className="purpose-bar">
+      <div className="purpose-fields">
+        <label className="field field-matter">
+          <span className="field-label">{t.purpose.matter}</span>
+          <Select<string, MatterOption>
+            ref={matterRef}
+            id="purpose-matter"
+            aria-label={t.purpose.matter}
+            value={matterCode ?? undefined}
+            options={options}
+            placeholder={loading ? t.purpose.catalogueLoading : t.purpose.matterPlaceholder}
+            loading={loading}
+            disabled={!catalogue}
+            showSearch={{
+              filterOption: (input, option) => (option?.search ?? '').includes(input.trim().toLowerCase()),
+            }}
+            notFoundContent={<Typography.Text type="secondary">{t.purpose.matterPlaceholder}</Typography.Text>}
+            onChange={(code) => {
+              setMatter(code ?? null);
+              if (code) onMatterChosen();
+            }}
+            allowClear
+            style={{ width: '100%' }}
+            popupMatchSelectWidth
+          />
+        </label>
+        <label className="field field-caseno">
+          <span className="field-label">{t.purpose.caseNo}</span>
+          <Input
+            ref={caseNoRef}
+            id="purpose-caseno"
+            aria-label={t.purpose.caseNo}
+            value={caseNo}
+            maxLength={CASE_NO_MAX}
+            placeholder={t.purpose.caseNoPlaceholder}
+            onChange={(e) => setCaseNo(e.target.value)}
+            onPressEnter={onCaseNoEnter}
+            autoComplete="off"
+          />
+        </label>
+      </div>
+      {matter && (
+        <Space size={8} wrap className="purpose-info">
+          <Tag color={matter.checkMandatory ? 'blue' : 'default'}>{matter.checkMandatory ? t.purpose.mandatory : t.purpose.optional}</Tag>
+          <Typography.Text type="secondary">{t.purpose.matterInfo(matter.department, matter.code)}</Typography.Text>
+          <Typography.Text type="secondary">{t.purpose.subjectKinds(kindNames)}</Typography.Text>
+        </Space>
+      )}
+      {loaded && !catalogue && !loading && (
+        <Alert
+          type="warning"
+          showIcon
+          title={loadError ?? t.purpose.catalogueMissing}
+          action={
+            <Button size="small" onClick={() => void loadCatalogue()}>
+              {t.purpose.catalogueReload}
+            </Button>
+          }
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,132 @@
+import { LockOutlined } from '@ant-design/icons';
+import { Alert, Button, Descriptions, Table, Tag, Typography } from 'antd';
+import { useEffect } from 'react';
+import { MANAGED_SOURCES } from '../../../../shared/config/schema';
+import type { ConfigKey, ConfigSource, ConfigValues } from '../../../../shared/config/schema';
+import { useStores } from '../../app/context';
+import { formatDateTime, t } from '../../i18n';
+import { useStore } from '../../state';
+
+interface Row {
+  key: ConfigKey;
+  value: ConfigValues[ConfigKey];
+  source: ConfigSource;
+}
+
+function showValue(key: ConfigKey, value: ConfigValues[ConfigKey]): string {
+  if (typeof value === 'boolean') return value ? t.settings.yes : t.settings.no;
+  if (key === 'autoUpdateUrl' && value === 'off') return t.settings.off;
+  if (value === '') return t.settings.empty;
+  return String(value);
+}
+
+/** The effective configuration: each key's value and where it came from; IT-managed keys are read-only. */
+export function SettingsScreen() {
+  const stores = useStores();
+  const config = useStore(stores.app, (s) => s.config);
+  const identity = useStore(stores.app, (s) => s.identity);
+  const hostKind = useStore(stores.app, (s) => s.hostKind);
+  const appVersion = useStore(stores.app, (s) => s.appVersion);
+  const { go, reloadConfig } = stores.app.getState();
+
+  useEffect(() => {
+    void reloadConfig();
+  }, [reloadConfig]);
+
+  const rows: Row[] = config
+    ? (Object.keys(config.values) as ConfigKey[]).map((key) => ({ key, value: config.values[key], source: config.sources[key] }))
+    : [];
+
+  return (
+    <div className="screen" data-testid="settings">
+      <Typography.Title level={3}>{t.settings.title}</Typography.Title>
+
+      <section className="panel">
+        <div className="panel-head">
+          <Typography.Title level={5} className="panel-title">
+            {t.settings.terminal}
+          </Typography.Title>
+          <Button onClick={() => go('enrol')} data-testid="reenrol">
+            {t.settings.reenrol}
+          </Button>
+        </div>
+        {identity ? (
+          <Descriptions
+            size="small"
+            column={2}
+            items={[
+              { key: 'id', label: t.settings.terminalId, children: <span className="mono">{identity.terminalId}</span> },
+              { key: 'name', label: t.settings.terminalName, children: identity.terminalName },
+              { key: 'url', label: t.settings.platformUrl, children: <span className="mono">{identity.platformUrl}</span> },
+              { key: 'at', label: t.settings.enrolledAt, children: formatDateTime(identity.enrolledAt) },
+            ]}
+          />
+        ) : (
+          <Typography.Text type="secondary">{t.settings.notEnrolled}</Typography.Text>
+        )}
+      </section>
+
+      <section className="panel">
+        <Typography.Title level={5} className="panel-title">
+          {t.settings.config}
+        </Typography.Title>
+        <Typography.Paragraph type="secondary">{t.settings.configNote}</Typography.Paragraph>
+        {config && config.problems.length > 0 && (
+          <Alert
+            type="warning"
+            showIcon
+            className="section-alert"
+            title={t.settings.problems}
+            description={
+              <ul className="plain-list">
+                {config.problems.map((p) => (
+                  <li key={p}>{p}</li>
+                ))}
+              </ul>
+            }
+          />
+        )}
+        <Table<Row>
+          size="small"
+          rowKey="key"
+          pagination={false}
+          tableLayout="fixed"
+          dataSource={rows}
+          data-testid="config-table"
+          columns={[
+            { key: 'label', title: t.settings.key, width: 260, render: (_, r) => t.settings.keys[r.key] ?? r.key },
+            { key: 'value', title: t.settings.value, render: (_, r) => <span className="mono break">{showValue(r.key, r.value)}</span> },
+            { key: 'source', title: t.settings.source, width: 170, render: (_, r) => t.settings.sources[r.source] ?? r.source },
+            {
+              key: 'managed',
+              title: '',
+              width: 190,
+              render: (_, r) =>
+                MANAGED_SOURCES.includes(r.source) ? (
+                  <Tag icon={<LockOutlined />} color="gold">
+                    {t.settings.managed}
+                  </Tag>
+                ) : (
+                  <Tag>{t.settings.local}</Tag>
+                ),
+            },
+          ]}
+        />
+      </section>
+
+      <section className="panel">
+        <Typography.Title level={5} className="panel-title">
+          {t.settings.about}
+        </Typography.Title>
+        <Descriptions
+          size="small"
+          column={2}
+          items={[
+            { key: 'v', label: t.settings.version, children: appVersion },
+            { key: 'h', label: t.settings.host, children: hostKind === 'electron' ? t.settings.hostElectron : t.settings.hostBrowser },
+          ]}
+        />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,99 @@
+import {
+  ClockCircleOutlined,
+  CloudServerOutlined,
+  DatabaseOutlined,
+  DisconnectOutlined,
+  ExclamationCircleFilled,
+  InboxOutlined,
+  SyncOutlined,
+  WarningFilled,
+} from '@ant-design/icons';
+import type { KeyboardEvent } from 'react';
+import { useStores } from '../../app/context';
+import { formatAge, formatClock, t } from '../../i18n';
+import { useStore } from '../../state';
+import { CLOCK_SKEW_WARN_SECONDS, dataAgeAt, useNow } from './useNow';
+
+/** Always at the bottom: connectivity, data age, sync progress, outbox, dead letters, clock skew. Click for details. */
+export function StatusBar({ interactive }: { interactive: boolean }) {
+  const stores = useStores();
+  const status = useStore(stores.sync, (s) => s);
+  const staleHours = useStore(stores.app, (s) => s.config?.values.stalenessLimitHours ?? 24);
+  const toggle = useStore(stores.syncPanel, (s) => s.toggle);
+  const now = useNow();
+  const age = dataAgeAt(status, now);
+  const stale = age !== null && age > staleHours * 3600;
+  const skew = status.clockSkewSeconds;
+  const skewWarn = skew !== null && Math.abs(skew) > CLOCK_SKEW_WARN_SECONDS;
+
+  function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
+    if (interactive && (e.key === 'Enter' || e.key === ' ')) {
+      e.preventDefault();
+      toggle();
+    }
+  }
+
+  return (
+    <div
+      className="status-bar no-print"
+      role={interactive ? 'button' : 'status'}
+      tabIndex={interactive ? 0 : undefined}
+      title={interactive ? t.status.openPanel : undefined}
+      onClick={interactive ? toggle : undefined}
+      onKeyDown={onKeyDown}
+      data-testid="status-bar"
+    >
+      <span
+        className={status.online ? 'status-item status-online' : 'status-item status-offline'}
+        data-testid="status-online"
+        data-online={status.online}
+      >
+        {status.online ? <CloudServerOutlined /> : <DisconnectOutlined />} {status.online ? t.status.online : t.status.offline}
+      </span>
+      <span className={stale ? 'status-item status-warn' : 'status-item'} data-testid="status-age" data-stale={stale}>
+        <DatabaseOutlined /> {age === null ? t.status.dataNever : t.status.dataAge(formatAge(age))}
+        {stale && (
+          <>
+            {' '}
+            <WarningFilled /> {t.status.stale}
+          </>
+        )}
+      </span>
+      {status.syncing && (
+        <span className="status-item status-sync" data-testid="status-syncing">
+          <SyncOutlined spin /> {t.status.phase[status.phase]}
+          {status.progress && ` · ${t.status.progress(status.progress.rows, status.progress.remaining)}`}
+        </span>
+      )}
+      <span
+        className={status.outboxDepth > 0 ? 'status-item status-info' : 'status-item'}
+        data-testid="status-outbox"
+        data-depth={status.outboxDepth}
+      >
+        <InboxOutlined /> {t.status.outbox(status.outboxDepth)}
+      </span>
+      {status.deadLetterCount > 0 && (
+        <span className="status-item status-error" data-testid="status-dead">
+          <ExclamationCircleFilled /> {t.status.deadLetters(status.deadLetterCount)}
+        </span>
+      )}
+      {skewWarn && skew !== null && (
+        <span className="status-item status-warn" data-testid="status-skew">
+          <ClockCircleOutlined /> {t.status.clockSkewShort} {Math.round(skew)}s
+        </span>
+      )}
+      {status.storage.kind !== 'ok' && (
+        <span className="status-item status-error" data-testid="status-storage">
+          <ExclamationCircleFilled /> {t.status.storage}
+        </span>
+      )}
+      <span className="status-spacer" />
+      {interactive && (
+        <span className="status-item status-shortcuts">
+          {t.shortcuts.newLookup} · {t.shortcuts.submitFeedback} · {t.shortcuts.print} · {t.shortcuts.syncPanel}
+        </span>
+      )}
+      <span className="status-item status-clock">{formatClock(now)}</span>
+    </div>
+  );
+}

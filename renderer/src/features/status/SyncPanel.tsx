@@ -1,0 +1,124 @@
+import { SyncOutlined } from '@ant-design/icons';
+import { Alert, Button, Descriptions, Drawer, Empty, Table, Tag, Typography } from 'antd';
+import { useStores } from '../../app/context';
+import { formatAge, formatDateTime, t } from '../../i18n';
+import type { DeadLetter } from '../../services/contracts';
+import { useStore } from '../../state';
+import { CLOCK_SKEW_WARN_SECONDS, dataAgeAt, useNow } from './useNow';
+
+/** Details behind the status bar: where sync stands, dead letters with their reasons, "sync now". */
+export function SyncPanel() {
+  const stores = useStores();
+  const open = useStore(stores.syncPanel, (s) => s.open);
+  const deadLetters = useStore(stores.syncPanel, (s) => s.deadLetters);
+  const loading = useStore(stores.syncPanel, (s) => s.loading);
+  const error = useStore(stores.syncPanel, (s) => s.error);
+  const requested = useStore(stores.syncPanel, (s) => s.syncRequested);
+  const { hide, syncNow } = stores.syncPanel.getState();
+  const status = useStore(stores.sync, (s) => s);
+  const staleHours = useStore(stores.app, (s) => s.config?.values.stalenessLimitHours ?? 24);
+  const now = useNow(5_000);
+  const age = dataAgeAt(status, now);
+  const s = t.status;
+
+  const storageText =
+    status.storage.kind === 'ok'
+      ? status.storage.persisted
+        ? s.storagePersisted
+        : s.storageNotPersisted
+      : status.storage.kind === 'quota-exceeded'
+        ? s.storageQuota(status.storage.message)
+        : s.storageUnavailable(status.storage.message);
+
+  return (
+    <Drawer
+      open={open}
+      onClose={hide}
+      title={s.panelTitle}
+      placement="right"
+      size={560}
+      className="no-print"
+      extra={
+        <Button
+          type="primary"
+          icon={<SyncOutlined spin={status.syncing || requested} />}
+          loading={requested}
+          onClick={() => void syncNow()}
+          data-testid="sync-now"
+        >
+          {requested ? s.syncing2 : s.syncNow}
+        </Button>
+      }
+    >
+      {!status.online && <Alert type="warning" showIcon title={s.offlineNote} className="section-alert" />}
+      {age !== null && age > staleHours * 3600 && (
+        <Alert type="warning" showIcon title={t.result.stale(staleHours)} className="section-alert" />
+      )}
+      {status.clockSkewSeconds !== null && Math.abs(status.clockSkewSeconds) > CLOCK_SKEW_WARN_SECONDS && (
+        <Alert type="warning" showIcon title={s.clockSkew(Math.round(status.clockSkewSeconds))} className="section-alert" />
+      )}
+      {status.storage.kind !== 'ok' && <Alert type="error" showIcon title={storageText} className="section-alert" />}
+      {error && <Alert type="error" showIcon title={error} className="section-alert" />}
+      <Descriptions
+        className="sync-details"
+        size="small"
+        column={1}
+        bordered
+        styles={{ label: { width: 140, whiteSpace: 'nowrap' } }}
+        items={[
+          {
+            key: 'online',
+            label: s.networkLabel,
+            children: <Tag color={status.online ? 'green' : 'orange'}>{status.online ? s.online : s.offline}</Tag>,
+          },
+          {
+            key: 'phase',
+            label: s.phaseLabel,
+            children: (
+              <span>
+                {s.phase[status.phase]}
+                {status.progress && ` · ${s.progress(status.progress.rows, status.progress.remaining)}`}
+              </span>
+            ),
+          },
+          { key: 'version', label: s.dataVersion, children: <span className="mono">{status.dataVersion ?? '—'}</span> },
+          { key: 'age', label: t.result.dataAge, children: age === null ? s.dataNever : formatAge(age) },
+          { key: 'pull', label: s.lastPull, children: status.lastPullAt ? formatDateTime(status.lastPullAt) : s.never },
+          { key: 'push', label: s.lastPush, children: status.lastPushAt ? formatDateTime(status.lastPushAt) : s.never },
+          { key: 'count', label: s.entryCount, children: status.entryCount.toLocaleString('zh-CN') },
+          { key: 'outbox', label: s.outboxLabel, children: status.outboxDepth },
+          { key: 'dead', label: s.deadLabel, children: status.deadLetterCount },
+          { key: 'storage', label: s.storageLabel, children: storageText },
+          ...(status.lastError
+            ? [{ key: 'err', label: s.lastError, children: <Typography.Text type="danger">{status.lastError.message}</Typography.Text> }]
+            : []),
+        ]}
+      />
+      <Typography.Title level={5} style={{ marginTop: 24 }}>
+        {s.deadLettersTitle}
+      </Typography.Title>
+      {deadLetters.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={s.deadLettersNone} />
+      ) : (
+        <>
+          <Typography.Paragraph type="secondary">{s.deadLettersNote}</Typography.Paragraph>
+          <Table<DeadLetter>
+            size="small"
+            loading={loading}
+            rowKey="id"
+            pagination={false}
+            tableLayout="fixed"
+            dataSource={deadLetters}
+            data-testid="dead-letters"
+            columns={[
+              { key: 'kind', title: s.dlKind, width: 90, render: (_, d) => s.mutationKinds[d.kind] ?? d.kind },
+              { key: 'time', title: s.dlTime, width: 150, render: (_, d) => formatDateTime(d.occurredAt) },
+              { key: 'reason', title: s.dlReason, dataIndex: 'reason' },
+              { key: 'summary', title: s.dlSummary, dataIndex: 'summary' },
+            ]}
+          />
+        </>
+      )}
+    </Drawer>
+  );
+}

@@ -1,0 +1,129 @@
+import { ReloadOutlined, SafetyOutlined } from '@ant-design/icons';
+import { Alert, Button, Result, Table, Tag, Typography } from 'antd';
+import { useEffect } from 'react';
+import type { CheckResult } from '../../../../shared/contract';
+import { useStores } from '../../app/context';
+import { formatDateTime, t } from '../../i18n';
+import type { DeclinedMeasureRow, SupervisorCheckRow } from '../../services/contracts';
+import { useStore } from '../../state';
+
+const RESULT_COLOR: Record<CheckResult, string> = { BLACK: 'red', BOTH: 'red', RED: 'green', WARNING: 'gold', CLEAN: 'blue' };
+
+/** For supervisors: today's checks here, declined measures with reasons, audit chain verification. */
+export function SupervisorScreen() {
+  const stores = useStores();
+  const roles = useStore(stores.app, (s) => s.session?.operator.roles);
+  const checks = useStore(stores.supervisor, (s) => s.checks);
+  const declined = useStore(stores.supervisor, (s) => s.declined);
+  const loading = useStore(stores.supervisor, (s) => s.loading);
+  const error = useStore(stores.supervisor, (s) => s.error);
+  const verification = useStore(stores.supervisor, (s) => s.verification);
+  const verifying = useStore(stores.supervisor, (s) => s.verifying);
+  const { load, verify } = stores.supervisor.getState();
+  const allowed = roles?.includes('supervisor') ?? false;
+  const c = t.supervisor.col;
+
+  useEffect(() => {
+    if (allowed) void load();
+  }, [allowed, load]);
+
+  if (!allowed) {
+    return (
+      <div className="screen">
+        <Result status="403" title={t.supervisor.notAllowed} />
+      </div>
+    );
+  }
+
+  return (
+    <div className="screen" data-testid="supervisor">
+      <div className="screen-head">
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t.supervisor.title}
+        </Typography.Title>
+        <Button icon={<ReloadOutlined />} onClick={() => void load()} loading={loading}>
+          {t.supervisor.refresh}
+        </Button>
+      </div>
+      {error && <Alert type="error" showIcon title={error} className="section-alert" />}
+
+      <section className="panel">
+        <div className="panel-head">
+          <Typography.Title level={5} className="panel-title">
+            {t.supervisor.audit}
+          </Typography.Title>
+          <Button type="primary" icon={<SafetyOutlined />} onClick={() => void verify()} loading={verifying} data-testid="verify-audit">
+            {verifying ? t.supervisor.verifying : t.supervisor.verify}
+          </Button>
+        </div>
+        {verification && (
+          <Alert
+            type={verification.ok ? 'success' : 'error'}
+            showIcon
+            data-testid="audit-result"
+            data-ok={verification.ok}
+            title={
+              verification.ok
+                ? t.supervisor.verifyOk(verification.checked)
+                : t.supervisor.verifyBroken(verification.checked, verification.problem ?? '')
+            }
+          />
+        )}
+      </section>
+
+      <section className="panel">
+        <Typography.Title level={5} className="panel-title">
+          {t.supervisor.checks}（{checks.length}）
+        </Typography.Title>
+        <Table<SupervisorCheckRow>
+          size="small"
+          rowKey="checkId"
+          loading={loading}
+          dataSource={checks}
+          tableLayout="fixed"
+          pagination={{ pageSize: 8, hideOnSinglePage: true, showSizeChanger: false }}
+          locale={{ emptyText: t.supervisor.checksNone }}
+          data-testid="supervisor-checks"
+          columns={[
+            { key: 'time', title: c.time, width: 160, render: (_, r) => formatDateTime(r.checkedAt) },
+            { key: 'op', title: c.operator, width: 100, dataIndex: 'operatorId' },
+            { key: 'matter', title: c.matter, dataIndex: 'matterName', ellipsis: { showTitle: true } },
+            { key: 'case', title: c.caseNo, width: 150, dataIndex: 'caseNo', ellipsis: { showTitle: true } },
+            { key: 'subject', title: c.subject, width: 180, dataIndex: 'subjectName', ellipsis: { showTitle: true } },
+            { key: 'id', title: c.identifier, width: 180, render: (_, r) => <span className="mono">{r.subjectMasked}</span> },
+            {
+              key: 'result',
+              title: c.result,
+              width: 110,
+              render: (_, r) => <Tag color={RESULT_COLOR[r.result]}>{t.domain.result[r.result]}</Tag>,
+            },
+            { key: 'src', title: c.source, width: 90, render: (_, r) => t.domain.source[r.source] },
+          ]}
+        />
+      </section>
+
+      <section className="panel">
+        <Typography.Title level={5} className="panel-title">
+          {t.supervisor.declined}（{declined.length}）
+        </Typography.Title>
+        <Table<DeclinedMeasureRow>
+          size="small"
+          rowKey={(r) => `${r.checkId}-${r.measureTitle}-${r.decidedAt}`}
+          loading={loading}
+          dataSource={declined}
+          tableLayout="fixed"
+          pagination={{ pageSize: 8, hideOnSinglePage: true, showSizeChanger: false }}
+          locale={{ emptyText: t.supervisor.declinedNone }}
+          data-testid="supervisor-declined"
+          columns={[
+            { key: 'time', title: c.time, width: 160, render: (_, r) => formatDateTime(r.decidedAt) },
+            { key: 'op', title: c.operator, width: 100, dataIndex: 'operatorId' },
+            { key: 'matter', title: c.matter, width: 260, dataIndex: 'matterName', ellipsis: { showTitle: true } },
+            { key: 'measure', title: c.measure, width: 260, dataIndex: 'measureTitle', ellipsis: { showTitle: true } },
+            { key: 'reason', title: c.reason, dataIndex: 'reason' },
+          ]}
+        />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+/**
+ * The HostBridge of the browser (PWA) build. The terminal secret lives in the journal database
+ * (a browser has no OS-protected store); printing uses the page's print stylesheet.
+ */
+import type { EffectiveConfig } from '../../../shared/config/schema';
+import type { HostBridge, SecretReadResult } from '../../../shared/ipc/bridge';
+import { JournalDb } from '../data/journalDb';
+import { DEFAULT_DB_NAMES } from '../data/dbNames';
+import { fetchWebConfig } from './webConfig';
+
+export interface BrowserHostOptions {
+  appVersion: string;
+  /** Defaults to ./config.json relative to the page. */
+  configUrl?: string;
+  journalDbName?: string;
+  fetchImpl?: typeof fetch;
+}
+
+export function createBrowserHost(options: BrowserHostOptions): HostBridge {
+  const journal = new JournalDb(options.journalDbName ?? DEFAULT_DB_NAMES.journal);
+  let config: Promise<EffectiveConfig> | null = null;
+  const configUrl = options.configUrl ?? new URL('./config.json', globalThis.location?.href ?? 'http://localhost/').href;
+
+  return {
+    kind: 'browser',
+    appVersion: options.appVersion,
+
+    getConfig() {
+      config ??= fetchWebConfig(configUrl, options.fetchImpl);
+      return config;
+    },
+
+    async readTerminalSecret(): Promise<SecretReadResult> {
+      try {
+        const row = await journal.meta.get('terminalSecret');
+        return row && row.key === 'terminalSecret' ? { kind: 'present', secret: row.secret } : { kind: 'absent' };
+      } catch (error) {
+        return { kind: 'undecryptable', message: error instanceof Error ? error.message : String(error) };
+      }
+    },
+
+    async writeTerminalSecret(secret) {
+      try {
+        await journal.meta.put({ key: 'terminalSecret', secret });
+        return { ok: true };
+      } catch (error) {
+        return { ok: false, message: error instanceof Error ? error.message : String(error) };
+      }
+    },
+
+    async clearTerminalSecret() {
+      await journal.meta.delete('terminalSecret');
+    },
+
+    async printSlip() {
+      try {
+        globalThis.print();
+        return { ok: true };
+      } catch (error) {
+        return { ok: false, message: error instanceof Error ? error.message : String(error) };
+      }
+    },
+
+    log(level, message) {
+      // The browser has no log file: the console is the log. Identifiers are not passed in here.
+      console[level](`[credit-counter] ${message}`);
+    },
+  };
+}

@@ -1,0 +1,275 @@
+/**
+ * The platform API v1 client (DESIGN.md §4). Every response body is validated against the
+ * shared zod contract before anyone sees it; every failure becomes a PlatformError.
+ */
+import axios, { AxiosError, type AxiosInstance, type AxiosRequestConfig, type AxiosResponse } from 'axios';
+import type { z } from 'zod';
+import {
+  API_BASE,
+  CLIENT_VERSION_HEADER,
+  CatalogueResponse,
+  CreateSessionResponse,
+  EnrolTerminalResponse,
+  HealthResponse,
+  LookupResponse,
+  NameSearchResponse,
+  OutboxResponse,
+  Problem,
+  SyncPage,
+  type Catalogue,
+  type CreateSessionRequest,
+  type EnrolTerminalRequest,
+  type OutboxRequest,
+} from '../../../shared/contract';
+import { MESSAGES, PlatformError, parseRetryAfter } from './platformError';
+
+export interface PlatformClientOptions {
+  platformUrl: string;
+  appVersion: string;
+  getToken: () => string | null;
+  now?: () => Date;
+  /** Called with the server's Date header (or body time) of every answer, for the clock-skew check. */
+  onServerTime?: (serverTime: string) => void;
+  timeouts?: Partial<PlatformTimeouts>;
+  /** For tests: an axios adapter ('fetch', 'http', 'xhr' or a function). */
+  adapter?: AxiosRequestConfig['adapter'];
+}
+
+export interface PlatformTimeouts {
+  /** Lookups are interactive: a clerk waits, so fall back to the cache quickly. */
+  lookupMs: number;
+  defaultMs: number;
+  syncMs: number;
+}
+
+export const DEFAULT_TIMEOUTS: PlatformTimeouts = { lookupMs: 4_000, defaultMs: 15_000, syncMs: 60_000 };
+
+export type LookupAnswer =
+  | { found: true; response: LookupResponse }
+  | { found: false; dataVersion: string };
+
+export type CatalogueAnswer = { notModified: true } | { notModified: false; catalogue: Catalogue; etag: string | null };
+
+interface CallOptions<S extends z.ZodType> {
+  method: 'GET' | 'POST';
+  path: string;
+  schema: S;
+  params?: Record<string, string | number | undefined>;
+  data?: unknown;
+  timeoutMs: number;
+  signal?: AbortSignal | undefined;
+  headers?: Record<string, string>;
+  /** Statuses (besides 2xx) that come back to the caller instead of throwing. */
+  passStatuses?: number[];
+}
+
+
+export class PlatformClient {
+  private readonly http: AxiosInstance;
+  private readonly now: () => Date;
+  private readonly timeouts: PlatformTimeouts;
+
+  constructor(private readonly options: PlatformClientOptions) {
+    this.now = options.now ?? (() => new Date());
+    this.timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+    this.http = axios.create({
+      baseURL: `${options.platformUrl.replace(/\/+$/, '')}${API_BASE}`,
+      headers: { [CLIENT_VERSION_HEADER]: options.appVersion, Accept: 'application/json' },
+      // Bodies are parsed and validated here, never by axios (which would hide a malformed body).
+      responseType: 'text',
+      transformResponse: [(data: unknown) => data],
+      validateStatus: () => true,
+      ...(options.adapter ? { adapter: options.adapter } : {}),
+    });
+  }
+
+  get platformUrl(): string {
+    return this.options.platformUrl;
+  }
+
+  health(signal?: AbortSignal): Promise<HealthResponse> {
+    return this.call({ method: 'GET', path: '/health', schema: HealthResponse, timeoutMs: this.timeouts.lookupMs, signal }).then(
+      (r) => r.body,
+    );
+  }
+
+  async enrol(request: EnrolTerminalRequest): Promise<z.infer<typeof EnrolTerminalResponse>> {
+    const r = await this.call({ method: 'POST', path: '/terminals', schema: EnrolTerminalResponse, data: request, timeoutMs: this.timeouts.defaultMs });
+    return r.body;
+  }
+
+  async createSession(request: CreateSessionRequest): Promise<z.infer<typeof CreateSessionResponse>> {
+    const r = await this.call({ method: 'POST', path: '/sessions', schema: CreateSessionResponse, data: request, timeoutMs: this.timeouts.defaultMs });
+    return r.body;
+  }
+
+  async catalogue(etag: string | null, signal?: AbortSignal): Promise<CatalogueAnswer> {
+    const r = await this.call({
+      method: 'GET',
+      path: '/catalog',
+      schema: CatalogueResponse,
+      timeoutMs: this.timeouts.defaultMs,
+      signal,
+      headers: etag ? { 'If-None-Match': etag } : {},
+      passStatuses: [304],
+    });
+    if (r.status === 304) return { notModified: true };
+    return { notModified: false, catalogue: r.body, etag: headerValue(r.headers, 'etag') };
+  }
+
+  async lookup(identifier: string, purpose: { matterCode: string; caseNo: string }, signal?: AbortSignal): Promise<LookupAnswer> {
+    const r = await this.call({
+      method: 'GET',
+      path: `/subjects/${encodeURIComponent(identifier)}`,
+      params: { matter: purpose.matterCode, caseNo: purpose.caseNo },
+      schema: LookupResponse,
+      timeoutMs: this.timeouts.lookupMs,
+      signal,
+      passStatuses: [404],
+    });
+    if (r.status === 404) {
+      const problem = r.problem;
+      if (problem?.code === 'no_records' && problem.dataVersion) return { found: false, dataVersion: problem.dataVersion };
+      throw this.errorFor(r.raw, problem);
+    }
+    return { found: true, response: r.body };
+  }
+
+  async searchByName(name: string, purpose: { matterCode: string; caseNo: string }, signal?: AbortSignal): Promise<z.infer<typeof NameSearchResponse>> {
+    const r = await this.call({
+      method: 'GET',
+      path: '/subjects',
+      params: { name, matter: purpose.matterCode, caseNo: purpose.caseNo },
+      schema: NameSearchResponse,
+      timeoutMs: this.timeouts.lookupMs,
+      signal,
+    });
+    return r.body;
+  }
+
+  async syncEntries(after: string | null, limit: number, signal?: AbortSignal): Promise<z.infer<typeof SyncPage>> {
+    const r = await this.call({
+      method: 'GET',
+      path: '/sync/entries',
+      params: { after: after ?? undefined, limit },
+      schema: SyncPage,
+      timeoutMs: this.timeouts.syncMs,
+      signal,
+    });
+    return r.body;
+  }
+
+  async pushOutbox(request: OutboxRequest, signal?: AbortSignal): Promise<z.infer<typeof OutboxResponse>> {
+    const r = await this.call({ method: 'POST', path: '/outbox', schema: OutboxResponse, data: request, timeoutMs: this.timeouts.syncMs, signal });
+    return r.body;
+  }
+
+  private async call<S extends z.ZodType>(
+    options: CallOptions<S>,
+  ): Promise<{ status: number; body: z.infer<S>; headers: AxiosResponse['headers']; problem: Problem | null; raw: AxiosResponse<string> }> {
+    const token = this.options.getToken();
+    let response: AxiosResponse<string>;
+    try {
+      response = await this.http.request<string>({
+        method: options.method,
+        url: options.path,
+        params: options.params,
+        data: options.data,
+        timeout: options.timeoutMs,
+        signal: options.signal,
+        headers: {
+          ...(token ? { Authorization: `Bearer ${token}` } : {}),
+          ...(options.data !== undefined ? { 'Content-Type': 'application/json' } : {}),
+          ...options.headers,
+        },
+      });
+    } catch (error) {
+      throw transportError(error);
+    }
+    const serverDate = headerValue(response.headers, 'date');
+    if (serverDate) this.options.onServerTime?.(serverDate);
+
+    const { status } = response;
+    if (status >= 200 && status < 300) {
+      const parsed = options.schema.safeParse(parseJson(response.data));
+      if (!parsed.success) {
+        throw new PlatformError({ kind: 'malformed', status, userError: { code: 'malformed_response', message: MESSAGES.malformed }, cause: parsed.error });
+      }
+      return { status, body: parsed.data, headers: response.headers, problem: null, raw: response };
+    }
+    const problem = parseProblem(response.data);
+    if (options.passStatuses?.includes(status)) {
+      return { status, body: undefined as z.infer<S>, headers: response.headers, problem, raw: response };
+    }
+    throw this.errorFor(response, problem);
+  }
+
+  private errorFor(response: AxiosResponse<string>, problem: Problem | null): PlatformError {
+    const { status } = response;
+    const code = problem?.code;
+    if (status === 401) {
+      return new PlatformError({ kind: 'unauthorized', status, problem, userError: { code: 'session_expired', message: MESSAGES.unauthorized } });
+    }
+    if (status === 426) {
+      const minimum = typeof problem?.minimumVersion === 'string' ? problem.minimumVersion : undefined;
+      return new PlatformError({ kind: 'outdated', status, problem, userError: { code: 'client_outdated', message: MESSAGES.outdated(minimum) } });
+    }
+    if (status === 429) {
+      const retryAfterMs = parseRetryAfter(headerValue(response.headers, 'retry-after'), this.now()) ?? 30_000;
+      return new PlatformError({
+        kind: 'rate-limited',
+        status,
+        problem,
+        retryAfterMs,
+        userError: { code: 'rate_limited', message: MESSAGES.rateLimited(Math.max(1, Math.ceil(retryAfterMs / 1000))) },
+      });
+    }
+    if (status >= 500) {
+      const retryAfterMs = parseRetryAfter(headerValue(response.headers, 'retry-after'), this.now());
+      return new PlatformError({ kind: 'server', status, problem, retryAfterMs, userError: { code: code ?? 'unavailable', message: MESSAGES.server(status) } });
+    }
+    const message = problem?.detail ?? problem?.title ?? MESSAGES.rejected(status);
+    const parseError = problem?.parseError;
+    return new PlatformError({
+      kind: 'rejected',
+      status,
+      problem,
+      userError: {
+        code: code ?? `http_${status}`,
+        message,
+        ...(parseError?.position !== undefined ? { position: parseError.position } : {}),
+        ...(parseError?.expected !== undefined ? { expected: parseError.expected } : {}),
+      },
+    });
+  }
+}
+
+function parseJson(text: unknown): unknown {
+  if (typeof text !== 'string') return text;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function parseProblem(text: unknown): Problem | null {
+  const parsed = Problem.safeParse(parseJson(text));
+  return parsed.success ? parsed.data : null;
+}
+
+function headerValue(headers: AxiosResponse['headers'], name: string): string | null {
+  const value: unknown = typeof headers.get === 'function' ? headers.get(name) : (headers as Record<string, unknown>)[name];
+  return typeof value === 'string' && value.length > 0 ? value : null;
+}
+
+function transportError(error: unknown): PlatformError {
+  if (error instanceof PlatformError) return error;
+  if (axios.isCancel(error) || (error instanceof AxiosError && error.code === 'ERR_CANCELED')) {
+    return new PlatformError({ kind: 'aborted', userError: { code: 'aborted', message: MESSAGES.aborted }, cause: error });
+  }
+  if (error instanceof AxiosError && (error.code === 'ECONNABORTED' || error.code === 'ETIMEDOUT')) {
+    return new PlatformError({ kind: 'timeout', userError: { code: 'timeout', message: MESSAGES.timeout }, cause: error });
+  }
+  return new PlatformError({ kind: 'network', userError: { code: 'network', message: MESSAGES.network }, cause: error });
+}

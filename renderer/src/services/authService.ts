@@ -1,0 +1,113 @@
+/**
+ * Operator login. Online: POST /sessions with the terminal credentials; the offline-unlock
+ * parameters are kept in the journal. When the platform cannot be reached, the same operator
+ * may unlock offline until the verifier's validUntil. Every attempt is audited.
+ */
+import type { Operator } from '../../../shared/contract';
+import { isPlatformError } from '../platform/platformError';
+import type { AppServices, Outcome, Session } from './contracts';
+import type { Core } from './core';
+import { checkOfflineUnlock } from './offlineUnlock';
+import { fail, failWith, ok } from './outcome';
+
+const WRONG_CREDENTIALS = '工号或密码错误';
+
+export function createAuthService(core: Core): AppServices['auth'] {
+  const audit = (action: 'LOGIN' | 'LOGOUT' | 'OFFLINE_UNLOCK' | 'LOCK', actor: string, outcome: string, detail: string | null) =>
+    core.writer.commit({ audits: [{ action, actor, purpose: null, subject: null, outcome, detail }] });
+
+  async function offline(operatorId: string, password: string, why: string): Promise<Outcome<Session>> {
+    const row = await core.journal.meta.get(`offlineUnlock:${operatorId}`);
+    if (!row || !('unlock' in row)) {
+      return fail('offline_unavailable', `${why}；本机没有该工号可用的离线登录凭据，请联网后登录`);
+    }
+    const check = await checkOfflineUnlock(row.unlock, password, core.now());
+    if (check === 'expired') {
+      await audit('OFFLINE_UNLOCK', operatorId, 'expired', null);
+      return fail('offline_expired', `${why}；离线登录期限已过，请联网后登录`);
+    }
+    if (check === 'mismatch') {
+      await audit('OFFLINE_UNLOCK', operatorId, 'refused', null);
+      return fail('wrong_credentials', WRONG_CREDENTIALS);
+    }
+    const session = core.session.start(row.operator, 'offline', null, null);
+    await audit('OFFLINE_UNLOCK', operatorId, 'success', null);
+    return ok(session);
+  }
+
+  async function online(operatorId: string, password: string): Promise<Outcome<Session>> {
+    const identity = await core.identity();
+    const client = await core.platform();
+    if (!identity || !client) return fail('not_enrolled', '本机尚未登记为查询终端，请先完成终端登记');
+    const secret = await core.host.readTerminalSecret();
+    if (secret.kind === 'absent') return fail('secret_missing', '找不到本机的终端密钥，请重新登记终端');
+    if (secret.kind === 'undecryptable') return fail('secret_undecryptable', `终端密钥无法读取（${secret.message}），请重新登记终端`);
+    try {
+      const answer = await client.createSession({ terminalId: identity.terminalId, terminalSecret: secret.secret, operatorId, password });
+      await rememberOperator(answer.operator, answer.offlineUnlock);
+      const session = core.session.start(answer.operator, 'online', answer.token, answer.expiresAt);
+      await audit('LOGIN', operatorId, 'success', 'online');
+      core.engine.reportReachable(true);
+      core.engine.requestSync();
+      return ok(session);
+    } catch (error) {
+      if (isPlatformError(error)) {
+        if (error.kind === 'unauthorized' || (error.kind === 'rejected' && (error.status === 403 || error.status === 401))) {
+          await audit('LOGIN', operatorId, 'refused', null);
+          return fail('wrong_credentials', WRONG_CREDENTIALS);
+        }
+        if (error.kind === 'network' || error.kind === 'timeout' || error.kind === 'server' || error.kind === 'malformed') {
+          core.engine.reportReachable(false);
+          return offline(operatorId, password, '无法连接信用平台');
+        }
+      }
+      return failWith(error);
+    }
+  }
+
+  async function rememberOperator(operator: Operator, unlock: Parameters<typeof checkOfflineUnlock>[0]): Promise<void> {
+    await core.journal.transaction('rw', core.journal.meta, async () => {
+      await core.journal.meta.put({ key: `offlineUnlock:${operator.id}`, operator, unlock });
+      await core.journal.meta.put({ key: 'lastOperator', operatorId: operator.id });
+    });
+  }
+
+  return {
+    async login(operatorId, password) {
+      const id = operatorId.trim();
+      if (!id || !password) return fail('credentials_required', '请输入工号和密码');
+      try {
+        return await online(id, password);
+      } catch (error) {
+        return failWith(error);
+      }
+    },
+
+    async unlock(password) {
+      const operator = core.session.operator();
+      if (!operator) return fail('not_logged_in', '没有可解锁的会话，请重新登录');
+      if (!password) return fail('credentials_required', '请输入密码');
+      try {
+        // Online when possible: it also renews an expired platform token.
+        return await online(operator.id, password);
+      } catch (error) {
+        return failWith(error);
+      }
+    },
+
+    async lock() {
+      const operator = core.session.operator();
+      if (!operator || core.session.isLocked()) return;
+      core.session.lock();
+      await audit('LOCK', operator.id, 'success', null).catch(() => undefined);
+    },
+
+    async logout() {
+      const operator = core.session.operator();
+      core.session.end();
+      if (operator) await audit('LOGOUT', operator.id, 'success', null).catch(() => undefined);
+    },
+
+    current: () => core.session.current(),
+  };
+}

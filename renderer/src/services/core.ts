@@ -1,0 +1,32 @@
+/** What every service shares: the databases, the writer, the session, the sync engine, the client. */
+import type { StoreApi } from 'zustand/vanilla';
+import type { EffectiveConfig } from '../../../shared/config/schema';
+import type { HostBridge } from '../../../shared/ipc/bridge';
+import type { CacheDb } from '../data/cacheDb';
+import type { JournalDb } from '../data/journalDb';
+import type { JournalWriter } from '../data/journalWriter';
+import type { ListDataStore } from '../data/listDataStore';
+import type { PlatformClient } from '../platform/platformClient';
+import type { SyncEngine } from '../sync/syncEngine';
+import type { SyncStatus, TerminalIdentity } from './contracts';
+import type { SessionHolder } from './sessionHolder';
+
+export interface Core {
+  host: HostBridge;
+  config: EffectiveConfig;
+  cache: CacheDb;
+  journal: JournalDb;
+  listStore: ListDataStore;
+  writer: JournalWriter;
+  session: SessionHolder;
+  engine: SyncEngine;
+  status: StoreApi<SyncStatus>;
+  /** The client for the enrolled platform, null before enrolment. */
+  platform(): Promise<PlatformClient | null>;
+  platformFor(platformUrl: string): PlatformClient;
+  identity(): Promise<TerminalIdentity | null>;
+  now: () => Date;
+  random: () => number;
+}
+
+export const SYSTEM_ACTOR = 'system';

@@ -1,0 +1,168 @@
+/**
+ * Composes the offline core once: databases, list store, journal writer, platform client, sync
+ * engine and the services the UI calls (contracts.ts).
+ *
+ *   const services = await createServices({ host });          // browser or Electron host bridge
+ *   services.sync.status.subscribe(...);                        // zustand vanilla store
+ *
+ * Tests and the integration harness pass smaller timings, fixed randomness or a list-store
+ * wrapper (fault injection); the app passes only the host.
+ */
+import type { AxiosRequestConfig } from 'axios';
+import type Dexie from 'dexie';
+import type { HostBridge } from '../../../shared/ipc/bridge';
+import { SubjectHasher } from '../data/auditChain';
+import { CacheDb } from '../data/cacheDb';
+import { DexieListStore } from '../data/dexieListStore';
+import { JournalDb } from '../data/journalDb';
+import { JournalWriter } from '../data/journalWriter';
+import type { ListDataStore } from '../data/listDataStore';
+import { classifyStorageError } from '../data/storageErrors';
+import { clockSkewSeconds } from '../platform/clockSkew';
+import { PlatformClient, type PlatformTimeouts } from '../platform/platformClient';
+import { createSyncLock } from '../sync/syncLock';
+import { DEFAULT_SYNC_OPTIONS, SyncEngine, type SyncOptions } from '../sync/syncEngine';
+import { createSyncStatusStore } from '../sync/syncStatusStore';
+import { createAuthService } from './authService';
+import { createCatalogueService } from './catalogueService';
+import type { AppServices, TerminalIdentity } from './contracts';
+import type { Core } from './core';
+import { createEnrolmentService } from './enrolmentService';
+import { createLookupService } from './lookupService';
+import { createRecordsService } from './recordsService';
+import { SessionHolder } from './sessionHolder';
+import { createSupervisorService } from './supervisorService';
+import { createSyncService } from './syncService';
+
+export { DEFAULT_DB_NAMES } from '../data/dbNames';
+import { DEFAULT_DB_NAMES } from '../data/dbNames';
+
+export interface ServiceDeps {
+  host: HostBridge;
+  now?: () => Date;
+  random?: () => number;
+  dbNames?: { cache: string; journal: string };
+  /** Sync timings; `autoStart: false` leaves syncing to explicit syncNow() calls (tests). */
+  sync?: Partial<SyncOptions> & { autoStart?: boolean };
+  platform?: { adapter?: AxiosRequestConfig['adapter']; timeouts?: Partial<PlatformTimeouts> };
+  /** Fault injection for tests: wrap the list store. */
+  wrapListStore?: (store: ListDataStore) => ListDataStore;
+  /**
+   * Called for each database before it opens, e.g. to install a Dexie DBCore middleware that
+   * simulates a full disk (QuotaExceededError) underneath everything else.
+   */
+  configureDb?: (db: Dexie, role: 'cache' | 'journal') => void;
+}
+
+export interface CreditCounterServices extends AppServices {
+  /** Stops syncing and closes the databases. */
+  close(): Promise<void>;
+  /** For tests, the harness and the benchmark; the UI does not use these. */
+  internals: Core;
+}
+
+export async function createServices(deps: ServiceDeps): Promise<CreditCounterServices> {
+  const now = deps.now ?? (() => new Date());
+  const random = deps.random ?? Math.random;
+  const names = deps.dbNames ?? DEFAULT_DB_NAMES;
+  const config = await deps.host.getConfig();
+
+  const cache = new CacheDb(names.cache);
+  const journal = new JournalDb(names.journal);
+  deps.configureDb?.(cache, 'cache');
+  deps.configureDb?.(journal, 'journal');
+  const status = createSyncStatusStore();
+  const baseStore = new DexieListStore(cache);
+  const listStore = deps.wrapListStore ? deps.wrapListStore(baseStore) : baseStore;
+  const hasher = new SubjectHasher(journal);
+  const writer = new JournalWriter(journal, hasher, now);
+  const session = new SessionHolder(now);
+
+  const clients = new Map<string, PlatformClient>();
+  const platformFor = (platformUrl: string): PlatformClient => {
+    let client = clients.get(platformUrl);
+    if (!client) {
+      client = new PlatformClient({
+        platformUrl,
+        appVersion: deps.host.appVersion,
+        getToken: () => session.platformToken(),
+        now,
+        onServerTime: (serverTime) => status.setState({ clockSkewSeconds: clockSkewSeconds(serverTime, now()) }),
+        ...(deps.platform?.timeouts ? { timeouts: deps.platform.timeouts } : {}),
+        ...(deps.platform?.adapter ? { adapter: deps.platform.adapter } : {}),
+      });
+      clients.set(platformUrl, client);
+    }
+    return client;
+  };
+  const identity = async (): Promise<TerminalIdentity | null> => {
+    const row = await journal.meta.get('terminal');
+    return row && row.key === 'terminal' ? row.identity : null;
+  };
+  const platform = async (): Promise<PlatformClient | null> => {
+    const id = await identity();
+    return id ? platformFor(id.platformUrl) : null;
+  };
+
+  const { autoStart = true, ...syncOverrides } = deps.sync ?? {};
+  const engine = new SyncEngine({
+    cache,
+    journal,
+    store: listStore,
+    status,
+    lock: createSyncLock(`${names.journal}:sync`),
+    client: platform,
+    terminalId: async () => (await identity())?.terminalId ?? null,
+    hasSession: () => session.platformToken() !== null,
+    onUnauthorized: () => session.dropToken(),
+    now,
+    random,
+    options: { ...DEFAULT_SYNC_OPTIONS, ...syncOverrides },
+    log: (level, message) => deps.host.log(level, message),
+  });
+
+  const core: Core = { host: deps.host, config, cache, journal, listStore, writer, session, engine, status, platform, platformFor, identity, now, random };
+
+  await openDatabases(core);
+  await engine.refreshCounts();
+  if (autoStart) engine.start();
+
+  return {
+    enrolment: createEnrolmentService(core),
+    auth: createAuthService(core),
+    catalogue: createCatalogueService(core),
+    lookup: createLookupService(core),
+    records: createRecordsService(core),
+    sync: createSyncService(core),
+    supervisor: createSupervisorService(core),
+    internals: core,
+    async close() {
+      await engine.stop();
+      cache.close();
+      journal.close();
+    },
+  };
+}
+
+/** Opens both databases and asks for persistent storage; failures become the typed storage state. */
+async function openDatabases(core: Core): Promise<void> {
+  for (const db of [core.journal, core.cache]) {
+    try {
+      await db.open();
+    } catch (error) {
+      const storage = classifyStorageError(error) ?? { kind: 'unavailable' as const, message: '本机数据库无法打开，请重启程序；仍不行请联系管理员。' };
+      core.status.setState({ storage, lastError: { code: storage.kind, message: storage.message } });
+      core.host.log('error', `database ${db.name} failed to open: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  const storage = (globalThis as { navigator?: { storage?: { persist?: () => Promise<boolean>; persisted?: () => Promise<boolean> } } }).navigator?.storage;
+  if (storage?.persist && core.status.getState().storage.kind === 'ok') {
+    try {
+      const persisted = (await storage.persisted?.()) || (await storage.persist());
+      core.engine.persisted = persisted;
+      core.status.setState({ storage: { kind: 'ok', persisted } });
+    } catch {
+      // Not granted or not supported: the data is still kept, just evictable under pressure.
+    }
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * The offline answer to a lookup: list entries by every identifier form from the ListDataStore
+ * (the freshest data this terminal has), merged with a profile cached by an earlier online lookup
+ * (grades, 海贝分, commitments, repairs, legal representative — which the list sync does not carry).
+ */
+import type { ListEntry, Matter, Profile } from '../../../../shared/contract';
+import { identifierIndexKeys, type ParsedId } from '../../../../shared/ids';
+import type { CacheDb, CachedProfile } from '../../data/cacheDb';
+import { identifierKeysOf } from '../../data/entryIndexKeys';
+import type { ListDataStore } from '../../data/listDataStore';
+import { matchKinds, type MatchKind } from './matchedBy';
+
+export interface OfflineAnswer {
+  profile: Profile | null;
+  matchedBy: MatchKind[];
+  dataVersion: string;
+  dataAgeSeconds: number | null;
+  fromCachedProfile: boolean;
+  cachedProfileAt: string | null;
+  listSynced: boolean;
+}
+
+export function profileCacheKey(identifier: string, matterCode: string): string {
+  return `${identifier}|${matterCode}`;
+}
+
+async function entriesFor(store: ListDataStore, keys: readonly string[]): Promise<ListEntry[]> {
+  const byId = new Map<string, ListEntry>();
+  for (const key of keys) for (const entry of await store.lookupByKey(key)) byId.set(entry.id, entry);
+  return [...byId.values()];
+}
+
+/** The cached profile for this matter, else the newest one of the same subject for another matter. */
+async function cachedProfileFor(cache: CacheDb, identifier: string, matterCode: string): Promise<CachedProfile | undefined> {
+  const exact = await cache.profiles.get(profileCacheKey(identifier, matterCode));
+  if (exact) return exact;
+  const others = await cache.profiles.where('identifier').equals(identifier).toArray();
+  return others.sort((a, b) => b.fetchedAt.localeCompare(a.fetchedAt))[0];
+}
+
+export async function offlineAnswer(
+  parsed: ParsedId,
+  matter: Matter,
+  deps: { store: ListDataStore; cache: CacheDb; now: Date },
+): Promise<OfflineAnswer> {
+  const visible = new Set(matter.visibleListTypes);
+  const state = await deps.store.loadFullState();
+  const listSynced = state.dataVersion !== null;
+  const cached = await cachedProfileFor(deps.cache, parsed.value, matter.code);
+  const cachedProfile = cached?.profile ?? null;
+
+  // Purpose limitation also offline: only the list types this matter may see.
+  const fromList = (await entriesFor(deps.store, identifierIndexKeys(parsed))).filter((e) => visible.has(e.listType));
+  // The list store is newer than any cached profile once it has synced at all.
+  const entries = listSynced ? fromList : (cachedProfile?.entries ?? []).filter((e) => visible.has(e.listType));
+
+  let legalRepresentative = cachedProfile?.legalRepresentative ?? null;
+  if (legalRepresentative && listSynced) {
+    const repEntries = await entriesFor(deps.store, identifierKeysOf(legalRepresentative.identifier));
+    legalRepresentative = { ...legalRepresentative, entries: repEntries.filter((e) => visible.has(e.listType)) };
+  }
+
+  const first = entries[0];
+  let profile: Profile | null = null;
+  if (cachedProfile || first) {
+    profile = {
+      subject: cachedProfile?.subject ?? {
+        kind: first!.subjectKind,
+        name: first!.subjectName,
+        identifier: parsed.value,
+        identifierType: parsed.type,
+        masked: parsed.masked,
+      },
+      legalRepresentative,
+      entries,
+      grades: cachedProfile?.grades ?? [],
+      haibei: cachedProfile?.haibei ?? null,
+      commitments: cachedProfile?.commitments ?? [],
+      repairs: cachedProfile?.repairs ?? [],
+    };
+  }
+
+  const ageFrom = listSynced ? state.lastPullAt : (cached?.fetchedAt ?? null);
+  return {
+    profile,
+    matchedBy: matchKinds(entries, parsed),
+    dataVersion: state.dataVersion ?? cached?.dataVersion ?? '无',
+    dataAgeSeconds: ageFrom ? Math.max(0, Math.round((deps.now.getTime() - Date.parse(ageFrom)) / 1000)) : null,
+    fromCachedProfile: cachedProfile !== null,
+    cachedProfileAt: cached?.fetchedAt ?? null,
+    listSynced,
+  };
+}

@@ -1,0 +1,283 @@
+/**
+ * Lookups (DESIGN.md §1, §5): purpose first (a refusal is audited), identifier validated on the
+ * terminal (invalid input never leaves it), the platform asked with a short timeout and its answer
+ * written through to the cache; on any network failure, timeout, 5xx or malformed answer the
+ * cache answers instead, labelled offline with its version and age. Measures are evaluated at
+ * the terminal's current time, so an entry that expired while offline no longer triggers.
+ */
+import type { Catalogue, Matter, Profile } from '../../../shared/contract';
+import { maskId, normaliseIdInput, parseId, type ParsedId } from '../../../shared/ids';
+import { evaluateMeasures } from '../../../shared/measures';
+import { classifyStorageError } from '../data/storageErrors';
+import { clockSkewWarning } from '../platform/clockSkew';
+import { PlatformError, isPlatformError } from '../platform/platformError';
+import { loadCatalogue } from './catalogueService';
+import type { AppServices, CheckView, NameCandidate, Outcome, Purpose } from './contracts';
+import type { Core } from './core';
+import { emptyProfile, matterFor, newCheckId, purposeOf, recordCheck, subjectFor } from './lookup/checkRecord';
+import type { MatchKind } from './lookup/matchedBy';
+import { offlineAnswer, profileCacheKey } from './lookup/offlineAnswer';
+import { fail, failWith, NOT_LOGGED_IN, ok, PURPOSE_REQUIRED } from './outcome';
+
+interface Answer {
+  profile: Profile | null;
+  matchedBy: MatchKind[];
+  source: 'online' | 'offline';
+  dataVersion: string;
+  dataAgeSeconds: number | null;
+  fromCachedProfile: boolean;
+  notices: string[];
+}
+
+/** Failures after which the cache answers (the platform could not give a trustworthy answer). */
+function fallsBackToCache(error: PlatformError): boolean {
+  return error.transient || error.kind === 'unauthorized';
+}
+
+const NAME_SEARCH_LIMIT = 20;
+
+export function createLookupService(core: Core): AppServices['lookup'] {
+  /** Candidate refs are opaque handles; the clear identifiers stay in this closure. */
+  const candidates = new Map<string, string>();
+
+  async function refuse(purpose: Purpose | null, action: 'LOOKUP_REFUSED', detail: string): Promise<void> {
+    const operator = core.session.current()?.operator.id ?? 'unknown';
+    await core.writer
+      .commit({ audits: [{ action, actor: operator, purpose: purpose ? purposeOf(purpose) : null, subject: null, outcome: 'refused', detail }] })
+      .catch(() => undefined);
+  }
+
+  async function preconditions(purpose: Purpose | null, what: string): Promise<Outcome<{ purpose: Purpose; matter: Matter; catalogue: Catalogue }>> {
+    const session = core.session.current();
+    if (!session) return { ok: false, error: NOT_LOGGED_IN };
+    const clean = purpose ? purposeOf(purpose) : null;
+    if (!clean || !clean.matterCode || !clean.caseNo) {
+      await refuse(clean, 'LOOKUP_REFUSED', `${what}: no purpose`);
+      return { ok: false, error: PURPOSE_REQUIRED };
+    }
+    const catalogue = await loadCatalogue(core);
+    if (!catalogue) return fail('no_catalogue', '本机还没有事项目录，请联网同步后再查询');
+    const matter = matterFor(catalogue.matters, clean.matterCode);
+    if (!matter) return fail('unknown_matter', `办理事项 ${clean.matterCode} 不在当前事项目录中`);
+    return ok({ purpose: clean, matter, catalogue });
+  }
+
+  async function askPlatform(parsed: ParsedId, purpose: Purpose, matter: Matter): Promise<Answer | PlatformError> {
+    const client = await core.platform();
+    if (!client || !core.session.platformToken()) {
+      // Unlocked offline (no platform token): the cache is all there is.
+      return new PlatformError({ kind: 'network', userError: { code: 'offline_session', message: '离线登录，未连接信用平台' } });
+    }
+    try {
+      const answer = await client.lookup(parsed.value, purpose);
+      core.engine.reportReachable(true);
+      const fetchedAt = core.now().toISOString();
+      const profile = answer.found ? answer.response.profile : null;
+      const dataVersion = answer.found ? answer.response.dataVersion : answer.dataVersion;
+      await core.cache.profiles
+        .put({ key: profileCacheKey(parsed.value, matter.code), identifier: parsed.value, matterCode: matter.code, profile, dataVersion, fetchedAt })
+        .catch((error: unknown) => {
+          const storage = classifyStorageError(error);
+          if (storage) core.status.setState({ storage });
+        });
+      return {
+        profile,
+        matchedBy: answer.found && answer.response.matchedBy.length > 0 ? answer.response.matchedBy : ['IDENTIFIER'],
+        source: 'online',
+        dataVersion,
+        dataAgeSeconds: 0,
+        fromCachedProfile: false,
+        notices: [],
+      };
+    } catch (error) {
+      if (isPlatformError(error)) {
+        if (error.kind === 'unauthorized') core.session.dropToken();
+        if (error.kind === 'network' || error.kind === 'timeout') core.engine.reportReachable(false);
+        return error;
+      }
+      throw error;
+    }
+  }
+
+  async function fromCache(parsed: ParsedId, matter: Matter, why: PlatformError): Promise<Answer> {
+    const answer = await offlineAnswer(parsed, matter, { store: core.listStore, cache: core.cache, now: core.now() });
+    const notices: string[] = [];
+    const age = answer.dataAgeSeconds === null ? '未知' : describeAge(answer.dataAgeSeconds);
+    const reason = why.kind === 'unauthorized' ? '登录已过期' : why.userError.code === 'offline_session' ? '当前为离线登录' : '信用平台暂时无法连接';
+    notices.push(`${reason}，以下结果来自本机缓存（数据版本 ${answer.dataVersion}，更新于${age}）`);
+    if (!answer.listSynced) notices.push('本机尚未完成名单数据同步，离线结果可能不完整');
+    if (answer.fromCachedProfile && answer.cachedProfileAt) {
+      notices.push(`评分、分级、承诺等信息来自 ${formatLocal(answer.cachedProfileAt)} 的在线查询结果`);
+    }
+    return {
+      profile: answer.profile,
+      matchedBy: answer.matchedBy,
+      source: 'offline',
+      dataVersion: answer.dataVersion,
+      dataAgeSeconds: answer.dataAgeSeconds,
+      fromCachedProfile: answer.fromCachedProfile,
+      notices,
+    };
+  }
+
+  async function check(parsed: ParsedId, purpose: Purpose, matter: Matter, catalogue: Catalogue): Promise<Outcome<CheckView>> {
+    const session = core.session.current();
+    const identity = await core.identity();
+    if (!session || !identity) return { ok: false, error: NOT_LOGGED_IN };
+
+    const online = await askPlatform(parsed, purpose, matter);
+    let answer: Answer;
+    if ('source' in online) answer = online;
+    else if (fallsBackToCache(online)) answer = await fromCache(parsed, matter, online);
+    else return { ok: false, error: online.userError };
+
+    const now = core.now();
+    const subject = subjectFor(parsed, answer.profile);
+    const evaluation = evaluateMeasures({ profile: answer.profile ?? emptyProfile(subject), matter, catalogue, now });
+    const notices = [...answer.notices, ...parsed.warnings.map((w) => w.message), ...generalNotices(answer, matter, subject.kind)];
+    const view: CheckView = {
+      checkId: newCheckId(),
+      purpose,
+      matter,
+      subject,
+      profile: answer.profile,
+      evaluation,
+      result: evaluation.summary,
+      source: answer.source,
+      dataVersion: answer.dataVersion,
+      dataAgeSeconds: answer.dataAgeSeconds,
+      fromCachedProfile: answer.fromCachedProfile,
+      matchedBy: answer.matchedBy,
+      notices,
+      checkedAt: now.toISOString(),
+      operatorId: session.operator.id,
+      terminalId: identity.terminalId,
+    };
+    try {
+      await recordCheck(core, view);
+    } catch (error) {
+      // Every lookup must be on record; a result that cannot be recorded is not shown.
+      const failure = failWith<CheckView>(error);
+      if (!failure.ok) failure.error.message = `本次查询未能记入本机日志，结果不予显示。${failure.error.message}`;
+      const storage = classifyStorageError(error);
+      if (storage) core.status.setState({ storage });
+      return failure;
+    }
+    void core.engine.pushNow().catch(() => undefined);
+    return ok(view);
+  }
+
+  function generalNotices(answer: Answer, matter: Matter, kind: CheckView['subject']['kind']): string[] {
+    const out: string[] = [];
+    const limitSeconds = core.config.values.stalenessLimitHours * 3600;
+    if (answer.source === 'offline' && answer.dataAgeSeconds !== null && answer.dataAgeSeconds > limitSeconds) {
+      out.push(`本机名单数据已超过 ${core.config.values.stalenessLimitHours} 小时未更新，结果可能不是最新，请尽快联网同步`);
+    }
+    if (answer.matchedBy.includes('ORG_CODE')) out.push('部分记录是通过统一社会信用代码中的组织机构代码匹配到的（该来源只登记了组织机构代码）');
+    if (answer.matchedBy.includes('LEGACY_ID')) out.push('部分记录是按15位旧身份证号登记的，已自动对应');
+    if (!matter.subjectKinds.includes(kind)) out.push(`办理事项“${matter.name}”通常不适用于此类主体，请核对事项`);
+    const skew = clockSkewWarning(core.status.getState().clockSkewSeconds);
+    if (skew) out.push(skew);
+    return out;
+  }
+
+  async function byIdentifier(input: string, purpose: Purpose | null): Promise<Outcome<CheckView>> {
+    try {
+      const pre = await preconditions(purpose, 'lookup');
+      if (!pre.ok) return pre;
+      const parsed = parseId(input, { today: core.now() });
+      if (!parsed.ok) {
+        const { code, message, position, expected } = parsed.error;
+        return fail(code, message, { ...(position !== undefined ? { position } : {}), ...(expected !== undefined ? { expected } : {}) });
+      }
+      return await check(parsed, pre.value.purpose, pre.value.matter, pre.value.catalogue);
+    } catch (error) {
+      return failWith(error);
+    }
+  }
+
+  async function byName(name: string, purpose: Purpose | null): Promise<Outcome<NameCandidate[]>> {
+    try {
+      const pre = await preconditions(purpose, 'name search');
+      if (!pre.ok) return pre;
+      const query = name.trim();
+      if (!query) return fail('name_required', '请输入要查询的名称');
+      const operatorId = core.session.current()!.operator.id;
+      let found: Array<{ identifier: string } & Omit<NameCandidate, 'ref'>> | null = null;
+      let source: 'online' | 'offline' = 'online';
+      const client = await core.platform();
+      if (client && core.session.platformToken()) {
+        try {
+          const answer = await client.searchByName(query, pre.value.purpose);
+          core.engine.reportReachable(true);
+          found = answer.candidates.map((c) => ({ identifier: c.identifier, name: c.name, masked: c.masked, kind: c.kind, entryCount: c.entryCount }));
+        } catch (error) {
+          if (!isPlatformError(error) || !fallsBackToCache(error)) return failWith(error);
+          if (error.kind === 'unauthorized') core.session.dropToken();
+        }
+      }
+      if (!found) {
+        source = 'offline';
+        found = await searchOffline(query, pre.value.matter);
+      }
+      await core.writer.commit({
+        audits: [{ action: 'NAME_SEARCH', actor: operatorId, purpose: pre.value.purpose, subject: null, outcome: source, detail: `candidates=${found.length}` }],
+      });
+      if (candidates.size > 5_000) candidates.clear();
+      return ok(
+        found.map(({ identifier, ...candidate }) => {
+          const ref = crypto.randomUUID();
+          candidates.set(ref, identifier);
+          return { ...candidate, ref };
+        }),
+      );
+    } catch (error) {
+      return failWith(error);
+    }
+  }
+
+  async function searchOffline(query: string, matter: Matter) {
+    const visible = new Set(matter.visibleListTypes);
+    const entries = (await core.listStore.searchByName(query, 500)).filter((e) => visible.has(e.listType));
+    const bySubject = new Map<string, { identifier: string; name: string; masked: string; kind: NameCandidate['kind']; entryCount: number }>();
+    for (const entry of entries) {
+      const parsed = parseId(entry.identifier, { today: new Date('9999-12-31T00:00:00Z') });
+      const identifier = parsed.ok ? parsed.value : normaliseIdInput(entry.identifier);
+      const existing = bySubject.get(identifier);
+      if (existing) existing.entryCount += 1;
+      else {
+        bySubject.set(identifier, {
+          identifier,
+          name: entry.subjectName,
+          masked: parsed.ok ? parsed.masked : maskId(identifier, entry.identifierType),
+          kind: entry.subjectKind,
+          entryCount: 1,
+        });
+      }
+      if (bySubject.size >= NAME_SEARCH_LIMIT && !existing) break;
+    }
+    return [...bySubject.values()];
+  }
+
+  return {
+    byIdentifier,
+    byName,
+    async candidate(ref, purpose) {
+      const identifier = candidates.get(ref);
+      if (!identifier) return fail('candidate_expired', '候选结果已失效，请重新按名称查询');
+      return byIdentifier(identifier, purpose);
+    },
+  };
+}
+
+function describeAge(seconds: number): string {
+  if (seconds < 120) return '刚刚';
+  if (seconds < 2 * 3600) return ` ${Math.round(seconds / 60)} 分钟前`;
+  if (seconds < 2 * 86_400) return ` ${Math.round(seconds / 3600)} 小时前`;
+  return ` ${Math.round(seconds / 86_400)} 天前`;
+}
+
+function formatLocal(iso: string): string {
+  const d = new Date(Date.parse(iso) + 8 * 3600_000);
+  return d.toISOString().slice(0, 16).replace('T', ' ');
+}

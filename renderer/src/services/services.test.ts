@@ -1,0 +1,225 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { verifyAuditChain } from '../data/auditChain';
+import { catalogue, entry, LIST_BLACK, LIST_RED, MATTER, orgCode, profileOf, residentId, uscc } from '../testing/fixtures';
+import { FakePlatform } from '../testing/fakePlatform';
+import { memoryHost } from '../testing/memoryHost';
+import { createServices, type CreditCounterServices } from './createServices';
+
+const NOW = new Date('2024-06-01T08:00:00Z');
+let platform: FakePlatform;
+let services: CreditCounterServices;
+let n = 0;
+const purpose = { matterCode: MATTER, caseNo: 'CASE-1' };
+const person = residentId('371002', '19800101', '123');
+
+async function start(): Promise<CreditCounterServices> {
+  n += 1;
+  return createServices({
+    host: memoryHost(),
+    now: () => NOW,
+    random: () => 0.5,
+    dbNames: { cache: `svc-cache-${n}-${Date.now()}`, journal: `svc-journal-${n}-${Date.now()}` },
+    sync: { autoStart: false, spreadMaxMs: 0, immediatePushWaitMs: 2_000 },
+    platform: { adapter: platform.adapter },
+  });
+}
+
+async function enrolAndLogin(): Promise<void> {
+  const enrolled = await services.enrolment.enrol({ platformUrl: 'http://platform.test', enrolmentCode: 'CODE', terminalName: '窗口1' });
+  expect(enrolled.ok).toBe(true);
+  const login = await services.auth.login('c001', platform.password);
+  expect(login).toMatchObject({ ok: true, value: { mode: 'online' } });
+  await services.sync.syncNow();
+}
+
+beforeEach(async () => {
+  platform = new FakePlatform();
+  platform.entries.push(
+    entry({ id: 'B1', identifier: person, listType: LIST_BLACK, subjectName: '张三' }),
+    entry({ id: 'B2', identifier: person, listType: LIST_BLACK, validUntil: '2024-05-31', subjectName: '张三' }),
+  );
+  platform.profiles.set(person, profileOf([platform.entries[0]!], person));
+  services = await start();
+  await enrolAndLogin();
+});
+afterEach(async () => services.close());
+
+describe('lookup', () => {
+  it('answers online, records the check with its audit in the journal and pushes both', async () => {
+    const result = await services.lookup.byIdentifier(person, purpose);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    await services.internals.engine.pushNow(); // the lookup's own push runs in the background
+    expect(result.value).toMatchObject({ source: 'online', result: 'BLACK', dataVersion: 'v100', fromCachedProfile: false });
+    expect(result.value.evaluation.must.map((m) => m.measure.code)).toEqual(['P1']);
+    const { journal } = services.internals;
+    expect(await journal.checks.get(result.value.checkId)).toBeDefined();
+    const sent = [...platform.mutations.values()];
+    expect(sent.filter((m) => m.kind === 'check').map((m) => (m.body as { checkId: string }).checkId)).toContain(result.value.checkId);
+    expect(sent.some((m) => m.kind === 'audit' && (m.body as { action: string }).action === 'LOOKUP')).toBe(true);
+    expect(await journal.outbox.count()).toBe(0);
+  });
+
+  it('refuses a lookup without purpose, audits the refusal and asks nobody', async () => {
+    platform.requests = [];
+    const result = await services.lookup.byIdentifier(person, { matterCode: MATTER, caseNo: ' ' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'purpose_required' } });
+    expect(platform.requests.filter((r) => r.includes('/subjects'))).toEqual([]);
+    const audit = await services.internals.journal.audit.toArray();
+    expect(audit.at(-1)).toMatchObject({ action: 'LOOKUP_REFUSED', outcome: 'refused' });
+  });
+
+  it('never sends an invalid identifier anywhere; the error says where and what', async () => {
+    platform.requests = [];
+    const wrong = person.slice(0, 17) + (person.endsWith('0') ? '1' : '0');
+    const result = await services.lookup.byIdentifier(wrong, purpose);
+    expect(result).toMatchObject({ ok: false, error: { code: 'BAD_CHECK', position: 18, expected: person.slice(17) } });
+    expect(platform.requests.filter((r) => r.includes('/subjects'))).toEqual([]);
+  });
+
+  it('falls back to the cache when the platform is down: list entries plus the cached profile, evaluated now', async () => {
+    await services.lookup.byIdentifier(person, purpose); // caches the profile (海贝分 AAA)
+    platform.mode = 'down';
+    const result = await services.lookup.byIdentifier(person, { ...purpose, caseNo: 'CASE-2' });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const view = result.value;
+    expect(view).toMatchObject({ source: 'offline', fromCachedProfile: true, dataVersion: 'v100' });
+    expect(view.profile?.haibei?.grade).toBe('AAA');
+    expect(view.profile?.entries.map((e) => e.id).sort()).toEqual(['B1', 'B2']);
+    // B2 ended yesterday (China time): shown, but it no longer triggers.
+    const b2 = view.evaluation.entries.find((e) => e.entry.id === 'B2');
+    expect(b2).toMatchObject({ effectiveStatus: 'EXPIRED', triggers: false });
+    expect(view.notices[0]).toContain('本机缓存');
+    // The check is still recorded, and waits in the outbox.
+    expect(await services.internals.journal.outbox.count()).toBeGreaterThan(0);
+  });
+
+  it('treats a malformed answer like an outage and never caches it', async () => {
+    const before = await services.internals.cache.profiles.count();
+    platform.mode = 'malformed';
+    const result = await services.lookup.byIdentifier(person, purpose);
+    expect(result).toMatchObject({ ok: true, value: { source: 'offline' } });
+    expect(await services.internals.cache.profiles.count()).toBe(before);
+  });
+
+  it('matches an organisation by USCC through org-code-only list data when offline', async () => {
+    const org = uscc('12345678');
+    await services.internals.listStore.applyChanges(
+      { changes: [{ seq: 99, op: 'put', entry: entry({ id: 'O1', identifier: orgCode('12345678'), subjectName: '威海某公司', listType: LIST_RED }) }], cursor: 'c9', epoch: 'ep1', dataVersion: 'v101', complete: true, receivedAt: NOW.toISOString() },
+      'live',
+    );
+    platform.mode = 'down';
+    const result = await services.lookup.byIdentifier(org, purpose);
+    expect(result).toMatchObject({ ok: true, value: { source: 'offline', matchedBy: ['ORG_CODE'], result: 'RED' } });
+    if (result.ok) expect(result.value.notices.join()).toContain('组织机构代码');
+  });
+
+  it('searches names offline with masked identifiers, and a candidate leads to a lookup', async () => {
+    platform.mode = 'down';
+    const found = await services.lookup.byName('zs', purpose);
+    expect(found.ok).toBe(true);
+    if (!found.ok) return;
+    expect(found.value).toEqual([{ name: '张三', masked: `${person.slice(0, 4)}**********${person.slice(-4)}`, kind: 'PERSON', entryCount: 2, ref: expect.any(String) }]);
+    expect(JSON.stringify(found.value)).not.toContain(person);
+    const check = await services.lookup.candidate(found.value[0]!.ref, purpose);
+    expect(check).toMatchObject({ ok: true, value: { subject: { name: '张三' } } });
+  });
+});
+
+describe('records', () => {
+  async function check() {
+    const result = await services.lookup.byIdentifier(person, purpose);
+    if (!result.ok) throw new Error(result.error.message);
+    await services.internals.engine.pushNow();
+    return result.value;
+  }
+
+  it('refuses NOT_APPLIED without a reason before anything is written', async () => {
+    const view = await check();
+    const { journal } = services.internals;
+    const counts = async () => [await journal.feedback.count(), await journal.outbox.count(), await journal.audit.count(), await journal.delivered.count()];
+    const before = await counts();
+    const result = await services.records.submitFeedback(view.checkId, [{ measureCode: 'P1', decision: 'NOT_APPLIED', reason: '  ' }]);
+    expect(result).toMatchObject({ ok: false, error: { code: 'reason_required', message: expect.stringContaining('必须填写原因') } });
+    const other = await services.records.submitFeedback(view.checkId, [{ measureCode: 'P1', decision: 'OTHER_MEASURE' }]);
+    expect(other).toMatchObject({ ok: false, error: { code: 'content_required' } });
+    expect(await counts()).toEqual(before);
+  });
+
+  it('says "sent" when the platform took it and "queued" when it could not, and delivers the queue later', async () => {
+    const view = await check();
+    expect(await services.records.submitFeedback(view.checkId, [{ measureCode: 'P1', decision: 'APPLIED' }])).toEqual({ ok: true, value: 'sent' });
+    expect(await services.records.submitFeedback(view.checkId, [{ measureCode: 'P1', decision: 'NOT_APPLIED', reason: 'x' }])).toMatchObject({
+      ok: false,
+      error: { code: 'feedback_exists' },
+    });
+    platform.mode = 'down';
+    const commitment = await services.records.recordCommitment(view.checkId, { kind: '告知承诺', text: '本人承诺所填信息真实', dueOn: null });
+    expect(commitment).toEqual({ ok: true, value: 'queued' });
+    expect(await services.internals.journal.outbox.count()).toBe(2); // commitment + its audit
+    platform.mode = 'up';
+    await services.sync.syncNow();
+    expect(await services.internals.journal.outbox.count()).toBe(0);
+    expect([...platform.mutations.values()].filter((m) => m.kind === 'commitment')).toHaveLength(1);
+    const seqs = [...platform.mutations.values()].map((m) => m.seq);
+    expect(seqs).toEqual(seqs.map((_, i) => i + 1));
+  });
+
+  it('unmasks only with a reason, audited without the clear number', async () => {
+    const view = await check();
+    expect(await services.records.unmask(view.checkId, ' ')).toMatchObject({ ok: false, error: { code: 'reason_required' } });
+    expect(await services.records.unmask(view.checkId, '核对原件')).toEqual({ ok: true, value: person });
+    await services.records.recordPrint(view.checkId);
+    const audit = await services.internals.journal.audit.toArray();
+    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['LOGIN', 'LOOKUP', 'UNMASK', 'PRINT', 'ENROL']));
+    expect(JSON.stringify(audit)).not.toContain(person);
+    expect(await verifyAuditChain(services.internals.journal)).toMatchObject({ ok: true });
+    expect(await services.supervisor.verifyAuditChain()).toMatchObject({ ok: true });
+  });
+
+  it('lists today\'s checks and declined measures for the supervisor', async () => {
+    const view = await check();
+    await services.records.submitFeedback(view.checkId, [{ measureCode: 'P1', decision: 'NOT_APPLIED', reason: '申请人已履行' }]);
+    expect(await services.supervisor.todaysChecks()).toEqual([expect.objectContaining({ checkId: view.checkId, subjectMasked: view.subject.masked, result: 'BLACK' })]);
+    expect(await services.supervisor.declinedMeasures()).toEqual([expect.objectContaining({ checkId: view.checkId, reason: '申请人已履行', measureTitle: '限制参与政府采购' })]);
+  });
+});
+
+describe('auth', () => {
+  it('unlocks offline with the verifier when the platform is unreachable, and refuses a wrong password', async () => {
+    await services.auth.logout();
+    platform.mode = 'down';
+    expect(await services.auth.login('c001', 'wrong')).toMatchObject({ ok: false, error: { code: 'wrong_credentials' } });
+    expect(await services.auth.login('c001', platform.password)).toMatchObject({ ok: true, value: { mode: 'offline' } });
+    expect(await services.auth.login('c999', platform.password)).toMatchObject({ ok: false, error: { code: 'offline_unavailable' } });
+  });
+
+  it('locks and unlocks for the same operator', async () => {
+    await services.auth.lock();
+    expect(services.auth.current()).toBeNull();
+    expect(await services.auth.unlock(platform.password)).toMatchObject({ ok: true, value: { operator: { id: 'c001' } } });
+    expect(services.auth.current()?.operator.id).toBe('c001');
+  });
+
+  it('on 401 during sync keeps the queue, says login is needed, and resumes after login', async () => {
+    const view = await services.lookup.byIdentifier(person, purpose);
+    expect(view.ok).toBe(true);
+    platform.mode = 'unauthorized';
+    await services.records.recordPrint(view.ok ? view.value.checkId : '');
+    await services.sync.syncNow();
+    expect(services.sync.status.getState().lastError?.code).toBe('session_expired');
+    expect(await services.internals.journal.outbox.count()).toBeGreaterThan(0);
+    platform.mode = 'up';
+    expect((await services.auth.login('c001', platform.password)).ok).toBe(true);
+    await services.sync.syncNow();
+    expect(await services.internals.journal.outbox.count()).toBe(0);
+    expect(services.sync.status.getState()).toMatchObject({ lastError: null, outboxDepth: 0 });
+  });
+});
+
+it('catalogue is cached with its ETag', async () => {
+  expect((await services.catalogue.get())?.version).toBe(catalogue().version);
+  expect((await services.internals.cache.catalogue.get('catalogue'))?.etag).toBe('"cat-1"');
+});

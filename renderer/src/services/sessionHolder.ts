@@ -1,0 +1,59 @@
+/**
+ * The operator session in memory. The platform token never goes to disk in the renderer
+ * (DESIGN.md §6); a reload means logging in again (or unlocking offline).
+ */
+import type { Operator } from '../../../shared/contract';
+import type { Session } from './contracts';
+
+export class SessionHolder {
+  private session: Session | null = null;
+  private token: string | null = null;
+  private tokenExpiresAt: number | null = null;
+  private locked = false;
+
+  constructor(private readonly now: () => Date) {}
+
+  start(operator: Operator, mode: Session['mode'], token: string | null, expiresAt: string | null): Session {
+    this.session = { operator, mode, startedAt: this.now().toISOString() };
+    this.token = token;
+    this.tokenExpiresAt = expiresAt ? Date.parse(expiresAt) : null;
+    this.locked = false;
+    return this.session;
+  }
+
+  /** null while locked or logged out. */
+  current(): Session | null {
+    return this.locked ? null : this.session;
+  }
+
+  /** The operator of the session, locked or not (unlock is for the same operator). */
+  operator(): Operator | null {
+    return this.session?.operator ?? null;
+  }
+
+  platformToken(): string | null {
+    if (this.token && this.tokenExpiresAt !== null && this.tokenExpiresAt <= this.now().getTime()) this.token = null;
+    return this.token;
+  }
+
+  dropToken(): void {
+    this.token = null;
+    this.tokenExpiresAt = null;
+    if (this.session) this.session = { ...this.session, mode: 'offline' };
+  }
+
+  lock(): void {
+    if (this.session) this.locked = true;
+  }
+
+  isLocked(): boolean {
+    return this.locked;
+  }
+
+  end(): void {
+    this.session = null;
+    this.token = null;
+    this.tokenExpiresAt = null;
+    this.locked = false;
+  }
+}

@@ -1,0 +1,45 @@
+/** Supervisor views over this terminal's journal: today's checks, declined measures, the audit chain. */
+import { chinaDate } from '../../../shared/dates';
+import { verifyAuditChain } from '../data/auditChain';
+import type { AppServices, DeclinedMeasureRow, SupervisorCheckRow } from './contracts';
+import type { Core } from './core';
+
+const DECLINED_LIMIT = 500;
+
+export function createSupervisorService(core: Core): AppServices['supervisor'] {
+  return {
+    async todaysChecks(): Promise<SupervisorCheckRow[]> {
+      const checks = await core.journal.checks.where('day').equals(chinaDate(core.now())).toArray();
+      return checks
+        .sort((a, b) => b.checkedAt.localeCompare(a.checkedAt))
+        .map(({ view }) => ({
+          checkId: view.checkId,
+          checkedAt: view.checkedAt,
+          operatorId: view.operatorId,
+          matterName: view.matter.name,
+          caseNo: view.purpose.caseNo,
+          subjectName: view.subject.name,
+          subjectMasked: view.subject.masked,
+          result: view.result,
+          source: view.source,
+        }));
+    },
+
+    async declinedMeasures(): Promise<DeclinedMeasureRow[]> {
+      const declined = await core.journal.feedback.where('decision').equals('NOT_APPLIED').toArray();
+      return declined
+        .sort((a, b) => b.decidedAt.localeCompare(a.decidedAt))
+        .slice(0, DECLINED_LIMIT)
+        .map((f) => ({
+          checkId: f.checkId,
+          decidedAt: f.decidedAt,
+          operatorId: f.operatorId,
+          matterName: f.matterName,
+          measureTitle: f.measureTitle,
+          reason: f.reason ?? '',
+        }));
+    },
+
+    verifyAuditChain: () => verifyAuditChain(core.journal),
+  };
+}

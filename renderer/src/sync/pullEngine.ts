@@ -1,0 +1,128 @@
+/**
+ * Pull (DESIGN.md §4–§5): deltas after the stored cursor; the full state into a fresh generation
+ * when there is no cursor, when a rebuild was interrupted, or when the platform answers 409
+ * `resync`. Each page is applied together with its cursor in one transaction, and the next page
+ * is already being fetched while the current one is written (network and IndexedDB overlap).
+ */
+import type { SyncPage } from '../../../shared/contract';
+import type { ListDataStore, ListTarget } from '../data/listDataStore';
+import type { PlatformClient } from '../platform/platformClient';
+import { isPlatformError } from '../platform/platformError';
+
+export type PullPhase = 'pull-full' | 'pull-delta' | 'rebuild';
+
+export interface PullProgress {
+  phase: PullPhase;
+  rows: number;
+  rowsPerSec: number;
+  remaining: number;
+}
+
+export interface PullDeps {
+  client: Pick<PlatformClient, 'syncEntries'>;
+  store: ListDataStore;
+  now: () => Date;
+  pageSize: number;
+  signal?: AbortSignal;
+  onProgress?: (progress: PullProgress) => void;
+  /** Called whenever a page is applied (the watchdog's sign of life). */
+  heartbeat?: () => void;
+}
+
+export interface PullOutcome {
+  mode: 'delta' | 'rebuild';
+  rows: number;
+  dataVersion: string | null;
+}
+
+/** The platform cannot serve the cursor (or the epoch changed): rebuild from the full state. */
+function isResync(error: unknown): boolean {
+  return isPlatformError(error) && error.status === 409 && error.problem?.code === 'resync';
+}
+
+const MAX_REBUILD_RESTARTS = 3;
+
+export async function pullList(deps: PullDeps): Promise<PullOutcome> {
+  const state = await deps.store.loadFullState();
+  if (state.rebuild) return rebuild(deps, state.rebuild.cursor, state.rebuild.epoch, state.dataVersion === null);
+  if (state.cursor === null) return startRebuild(deps, true);
+  try {
+    return await pagesInto(deps, 'live', 'pull-delta', state.cursor, state.epoch);
+  } catch (error) {
+    if (error instanceof EpochChanged || isResync(error)) return startRebuild(deps, false);
+    throw error;
+  }
+}
+
+async function startRebuild(deps: PullDeps, initial: boolean): Promise<PullOutcome> {
+  await deps.store.beginRebuild(deps.now().toISOString());
+  return rebuild(deps, null, null, initial);
+}
+
+async function rebuild(deps: PullDeps, cursor: string | null, epoch: string | null, initial: boolean): Promise<PullOutcome> {
+  const phase: PullPhase = initial ? 'pull-full' : 'rebuild';
+  for (let restarts = 0; ; restarts++) {
+    try {
+      const outcome = await pagesInto(deps, 'rebuild', phase, cursor, epoch);
+      await deps.store.commitRebuild();
+      // Lookups switched with the commit; the old generation only costs disk now.
+      await deps.store.releaseStaleGeneration();
+      return { ...outcome, mode: 'rebuild' };
+    } catch (error) {
+      const restart = error instanceof EpochChanged || isResync(error);
+      if (!restart || restarts >= MAX_REBUILD_RESTARTS) throw error;
+      await deps.store.beginRebuild(deps.now().toISOString());
+      cursor = null;
+      epoch = null;
+    }
+  }
+}
+
+class EpochChanged extends Error {}
+
+async function pagesInto(
+  deps: PullDeps,
+  target: ListTarget,
+  phase: PullPhase,
+  startCursor: string | null,
+  knownEpoch: string | null,
+): Promise<PullOutcome> {
+  const started = Date.now();
+  let rows = 0;
+  let epoch = knownEpoch;
+  // Index keys are derived as soon as a page arrives — while the page before it is being written.
+  const fetchPage = (after: string | null): Promise<SyncPage> =>
+    deps.client.syncEntries(after, deps.pageSize, deps.signal).then((page) => {
+      deps.store.prepare?.(page.changes);
+      return page;
+    });
+
+  let pending: Promise<SyncPage> = fetchPage(startCursor);
+  for (;;) {
+    const page = await pending;
+    if (epoch !== null && page.epoch !== epoch) throw new EpochChanged();
+    epoch = page.epoch;
+    if (page.hasMore) {
+      pending = fetchPage(page.cursor);
+      // If applying this page fails the prefetch is abandoned; keep its rejection from surfacing.
+      pending.catch(() => undefined);
+    }
+    await deps.store.applyChanges(
+      {
+        changes: page.changes,
+        cursor: page.cursor,
+        epoch: page.epoch,
+        dataVersion: page.dataVersion,
+        complete: !page.hasMore,
+        receivedAt: deps.now().toISOString(),
+      },
+      target,
+    );
+    rows += page.changes.length;
+    deps.heartbeat?.();
+    const seconds = Math.max(0.001, (Date.now() - started) / 1000);
+    deps.onProgress?.({ phase, rows, rowsPerSec: Math.round(rows / seconds), remaining: page.hasMore ? page.remaining : 0 });
+    if (!page.hasMore) return { mode: 'delta', rows, dataVersion: page.dataVersion };
+    if (deps.signal?.aborted) throw deps.signal.reason ?? new Error('aborted');
+  }
+}

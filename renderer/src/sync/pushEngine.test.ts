@@ -1,0 +1,148 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Mutation, OutboxRequest, OutboxResponse } from '../../../shared/contract';
+import { problem } from '../../../shared/contract';
+import { SubjectHasher } from '../data/auditChain';
+import { JournalDb } from '../data/journalDb';
+import { JournalWriter } from '../data/journalWriter';
+import { PlatformError } from '../platform/platformError';
+import { drainOutbox, SeqGapError } from './pushEngine';
+
+/** A platform double with the v1 outbox rules: ids idempotent, seqs applied in order, gaps refused. */
+class FakeOutboxPlatform {
+  next = 1;
+  readonly applied = new Map<string, Mutation>();
+  readonly bySeq = new Map<number, string>();
+  rejectKinds = new Set<string>();
+  /** Apply the batch but lose the reply (connection dropped after processing). */
+  dropReplies = 0;
+  calls = 0;
+
+  async pushOutbox(request: OutboxRequest): Promise<OutboxResponse> {
+    this.calls += 1;
+    const results: OutboxResponse['results'] = [];
+    const receivedAt = '2024-06-01T08:00:00Z';
+    for (const m of request.mutations) {
+      const known = this.applied.get(m.id);
+      if (known) {
+        results.push({ id: m.id, seq: m.seq, status: 'duplicate', receivedAt });
+        continue;
+      }
+      if (m.seq > this.next) {
+        if (results.length > 0) break;
+        throw new PlatformError({ kind: 'rejected', status: 409, problem: problem(409, 'seq_gap', 'gap', { expectedSeq: this.next }), userError: { code: 'seq_gap', message: 'gap' } });
+      }
+      if (m.seq < this.next) {
+        results.push({ id: m.id, seq: m.seq, status: 'rejected', receivedAt, problem: problem(409, 'seq_conflict', '序号已被占用') });
+        continue;
+      }
+      this.next += 1;
+      if (this.rejectKinds.has(m.kind)) {
+        results.push({ id: m.id, seq: m.seq, status: 'rejected', receivedAt, problem: problem(422, 'business_rule', '反馈不符合规则', { detail: '措施不存在' }) });
+        continue;
+      }
+      this.applied.set(m.id, m);
+      this.bySeq.set(m.seq, m.id);
+      results.push({ id: m.id, seq: m.seq, status: 'accepted', receivedAt });
+    }
+    if (this.dropReplies > 0) {
+      this.dropReplies -= 1;
+      throw new PlatformError({ kind: 'network', userError: { code: 'network', message: 'lost' } });
+    }
+    return { results, nextSeq: this.next };
+  }
+}
+
+let journal: JournalDb;
+let writer: JournalWriter;
+let platform: FakeOutboxPlatform;
+let n = 0;
+
+beforeEach(async () => {
+  journal = new JournalDb(`push-${++n}-${Date.now()}`);
+  writer = new JournalWriter(journal, new SubjectHasher(journal), () => new Date('2024-06-01T08:00:00Z'));
+  await journal.meta.put({ key: 'terminal', identity: { terminalId: 'T1', terminalName: 'W1', platformUrl: 'http://x', enrolledAt: '2024-01-01T00:00:00Z' } });
+  platform = new FakeOutboxPlatform();
+});
+afterEach(() => journal.close());
+
+async function queue(count: number, kind: 'check' | 'feedback' = 'check'): Promise<void> {
+  for (let i = 0; i < count; i++) {
+    await writer.commit({ audits: [], write: (tx) => tx.enqueue({ kind, body: { i }, operatorId: 'op', occurredAt: '2024-06-01T08:00:00Z' }) });
+  }
+}
+
+const drain = (extra: Partial<Parameters<typeof drainOutbox>[0]> = {}) =>
+  drainOutbox({ client: platform, journal, terminalId: 'T1', now: () => new Date('2024-06-01T08:00:00Z'), batchSize: 3, ...extra });
+
+describe('drainOutbox', () => {
+  it('delivers everything in seq order, in batches', async () => {
+    await queue(7);
+    const outcome = await drain();
+    expect(outcome).toMatchObject({ remaining: 0 });
+    expect(outcome.delivered).toHaveLength(7);
+    expect([...platform.bySeq.keys()]).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(platform.calls).toBe(3);
+    expect(await journal.outbox.count()).toBe(0);
+  });
+
+  it('moves a rejected mutation to the dead letters and keeps going behind it', async () => {
+    await queue(2);
+    await queue(1, 'feedback');
+    await queue(2);
+    platform.rejectKinds.add('feedback');
+    const outcome = await drain();
+    expect(outcome.rejected).toHaveLength(1);
+    expect(outcome.delivered).toHaveLength(4);
+    const dead = await journal.deadLetters.toArray();
+    expect(dead).toHaveLength(1);
+    expect(dead[0]).toMatchObject({ seq: 3, kind: 'feedback', reason: '措施不存在', problemCode: 'business_rule' });
+    expect(await journal.outbox.count()).toBe(0);
+  });
+
+  it('recovers a batch whose reply was lost: resent, answered as duplicates, applied once', async () => {
+    await queue(3);
+    platform.dropReplies = 1;
+    await expect(drain()).rejects.toMatchObject({ kind: 'network' });
+    expect(await journal.outbox.count()).toBe(3);
+    const outcome = await drain();
+    expect(outcome.delivered).toHaveLength(3);
+    expect(platform.applied.size).toBe(3);
+    expect(await journal.outbox.count()).toBe(0);
+  });
+
+  it('refills from the delivered log when the platform asks for a lower seq than the first queued one', async () => {
+    await queue(4);
+    await drain();
+    await queue(2);
+    // The platform lost seq 3 and 4 (restored from a backup).
+    platform.next = 3;
+    for (const seq of [3, 4]) {
+      platform.applied.delete(platform.bySeq.get(seq)!);
+      platform.bySeq.delete(seq);
+    }
+    const outcome = await drain();
+    expect(outcome.delivered).toHaveLength(4);
+    expect([...platform.bySeq.keys()].sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(await journal.outbox.count()).toBe(0);
+  });
+
+  it('stops with a typed error when the gap cannot be filled, deleting nothing', async () => {
+    await queue(4);
+    await drain({ keepDelivered: 1 });
+    await queue(1);
+    platform.next = 2;
+    await expect(drain({ keepDelivered: 1 })).rejects.toBeInstanceOf(SeqGapError);
+    expect(await journal.outbox.count()).toBe(1);
+  });
+
+  it('when the platform expects a higher seq, sends the lower ones alone so each gets a final answer', async () => {
+    await queue(3);
+    platform.next = 3; // seqs 1–2 taken by someone else
+    const outcome = await drain();
+    expect(outcome.delivered).toHaveLength(1);
+    expect(outcome.rejected).toHaveLength(2);
+    expect((await journal.deadLetters.toArray()).map((d) => d.problemCode)).toEqual(['seq_conflict', 'seq_conflict']);
+    expect(await journal.outbox.count()).toBe(0);
+  });
+});

@@ -1,0 +1,154 @@
+/**
+ * Push (DESIGN.md §4–§5): drain the outbox in seq order, in batches. Per mutation:
+ * accepted or duplicate → delivered (removed from the outbox); rejected → dead letter, final,
+ * never retried and never blocking the mutations behind it. A batch whose reply was lost is
+ * simply sent again — the ids make the platform answer "duplicate".
+ *
+ * Seq gaps (409 `seq_gap` with the platform's expectedSeq E, our first outstanding seq F):
+ * - E < F: the platform lacks mutations we already saw acknowledged (it was restored from a
+ *   backup, or lost them in a crash after answering). We keep recently delivered mutations, so we
+ *   put E…F−1 back into the outbox with their original ids and seqs and carry on. If they are no
+ *   longer kept, the gap cannot be filled from here: the queue stops with a typed error for IT,
+ *   nothing is deleted, and the next try asks again (the platform may have been fixed meanwhile).
+ * - E > F: the platform says it already holds F…E−1 but did not recognise them as duplicates
+ *   (their ids are unknown to it — e.g. another install used the same terminal identity). We never
+ *   drop or renumber unconfirmed records: F…E−1 are sent on their own so the platform answers each
+ *   one (duplicate, or rejected → dead letter where IT can see it). If it answers with a gap again,
+ *   we stop with a typed error.
+ */
+import type { Mutation, OutboxResponse } from '../../../shared/contract';
+import type { DeliveredRecord, JournalDb, OutboxRecord } from '../data/journalDb';
+import type { PlatformClient } from '../platform/platformClient';
+import { PlatformError, isPlatformError } from '../platform/platformError';
+
+export interface PushDeps {
+  client: Pick<PlatformClient, 'pushOutbox'>;
+  journal: JournalDb;
+  terminalId: string;
+  now: () => Date;
+  batchSize: number;
+  /** How many delivered mutations to keep for refilling a gap (DESIGN.md §4 seq rules). */
+  keepDelivered?: number;
+  signal?: AbortSignal;
+  heartbeat?: () => void;
+  onProgress?: (sent: number, remaining: number) => void;
+}
+
+export interface PushOutcome {
+  /** Accepted or duplicate. */
+  delivered: string[];
+  rejected: string[];
+  remaining: number;
+}
+
+export const DEFAULT_KEEP_DELIVERED = 5_000;
+const MAX_GAP_ROUNDS = 4;
+
+export function toMutation(record: OutboxRecord): Mutation {
+  return { id: record.id, seq: record.seq, kind: record.kind, occurredAt: record.occurredAt, operatorId: record.operatorId, body: record.body };
+}
+
+export class SeqGapError extends PlatformError {}
+
+function gapError(message: string, cause?: unknown): SeqGapError {
+  return new SeqGapError({ kind: 'rejected', status: 409, userError: { code: 'seq_gap_unrecoverable', message }, cause });
+}
+
+export async function drainOutbox(deps: PushDeps): Promise<PushOutcome> {
+  const outcome: PushOutcome = { delivered: [], rejected: [], remaining: 0 };
+  let gapRounds = 0;
+  let onlyBelow: number | null = null;
+  for (;;) {
+    if (deps.signal?.aborted) throw deps.signal.reason ?? new Error('aborted');
+    let batch = await deps.journal.outbox.orderBy('seq').limit(deps.batchSize).toArray();
+    if (onlyBelow !== null) batch = batch.filter((r) => r.seq < onlyBelow!);
+    onlyBelow = null;
+    if (batch.length === 0) break;
+    const foreign = batch.find((r) => r.terminalId !== deps.terminalId);
+    if (foreign) {
+      throw gapError('本机队列中有属于另一终端登记的记录，无法上传，请联系管理员');
+    }
+
+    let response: OutboxResponse;
+    try {
+      response = await deps.client.pushOutbox({ terminalId: deps.terminalId, mutations: batch.map(toMutation) }, deps.signal);
+    } catch (error) {
+      const expected = seqGapExpected(error);
+      if (expected === null) throw error;
+      if (++gapRounds > MAX_GAP_ROUNDS) throw gapError(`上传序号不连续（平台期望第 ${expected} 号），多次补发仍未解决，请联系管理员`, error);
+      const first = batch[0]!.seq;
+      if (expected < first) {
+        await refillFromDelivered(deps.journal, expected, first);
+      } else if (expected > first) {
+        onlyBelow = expected;
+      } else {
+        throw gapError(`上传序号冲突（平台期望第 ${expected} 号），请联系管理员`, error);
+      }
+      continue;
+    }
+    const progressed = await applyResults(deps, batch, response, outcome);
+    deps.heartbeat?.();
+    const remaining = await deps.journal.outbox.count();
+    deps.onProgress?.(outcome.delivered.length + outcome.rejected.length, remaining);
+    if (!progressed) {
+      // The platform answered but settled nothing: back off rather than spin.
+      throw new PlatformError({ kind: 'server', status: 200, userError: { code: 'push_no_progress', message: '信用平台未处理上传的记录，稍后会自动重试' } });
+    }
+  }
+  outcome.remaining = await deps.journal.outbox.count();
+  return outcome;
+}
+
+function seqGapExpected(error: unknown): number | null {
+  if (!isPlatformError(error) || error.status !== 409 || error.problem?.code !== 'seq_gap') return null;
+  const expected = error.problem.expectedSeq;
+  return typeof expected === 'number' && expected >= 1 ? expected : null;
+}
+
+async function refillFromDelivered(journal: JournalDb, from: number, to: number): Promise<void> {
+  await journal.transaction('rw', journal.outbox, journal.delivered, async () => {
+    const kept = await journal.delivered.where('seq').between(from, to, true, false).toArray();
+    if (kept.length !== to - from) {
+      throw gapError(`信用平台缺少本终端第 ${from}–${to - 1} 号记录，本机已不再保留，无法补发，请联系管理员（本机未删除任何记录）`);
+    }
+    for (const record of kept) {
+      const { deliveredAt: _at, status: _status, ...mutation } = record;
+      await journal.outbox.put(mutation);
+      await journal.delivered.delete(record.seq);
+    }
+  });
+}
+
+async function applyResults(deps: PushDeps, batch: OutboxRecord[], response: OutboxResponse, outcome: PushOutcome): Promise<boolean> {
+  const bySeq = new Map(batch.map((r) => [r.seq, r] as const));
+  const at = deps.now().toISOString();
+  const keep = deps.keepDelivered ?? DEFAULT_KEEP_DELIVERED;
+  let settled = 0;
+  await deps.journal.transaction('rw', deps.journal.outbox, deps.journal.delivered, deps.journal.deadLetters, async () => {
+    for (const result of response.results) {
+      const record = bySeq.get(result.seq);
+      // A result must name the very mutation we sent under that seq; anything else is ignored.
+      if (!record || record.id !== result.id) continue;
+      bySeq.delete(result.seq);
+      await deps.journal.outbox.delete(record.seq);
+      settled += 1;
+      if (result.status === 'rejected') {
+        const problem = result.problem;
+        await deps.journal.deadLetters.put({
+          ...record,
+          reason: problem?.detail ?? problem?.title ?? '信用平台拒绝了该记录',
+          problemCode: problem?.code ?? 'rejected',
+          deadAt: at,
+        });
+        outcome.rejected.push(record.id);
+      } else {
+        const delivered: DeliveredRecord = { ...record, deliveredAt: at, status: result.status };
+        await deps.journal.delivered.put(delivered);
+        outcome.delivered.push(record.id);
+      }
+    }
+    const newest = await deps.journal.delivered.orderBy('seq').last();
+    if (newest && newest.seq > keep) await deps.journal.delivered.where('seq').below(newest.seq - keep + 1).delete();
+  });
+  return settled > 0;
+}

@@ -1,0 +1,155 @@
+/**
+ * Benchmark: seed N list entries into a temporary platform database, then pull the full state over
+ * HTTP in pages of 10,000 and report seeding time, rows/s, MB/s and the server's peak RSS.
+ *
+ *   npx tsx tests/bench/platform-full-state.ts [ENTRIES=1000000] [--subjects N] [--page 10000] [--keep]
+ *
+ * Seeding and serving run in child processes so that the serving figures (peak RSS especially)
+ * are the server's own, not the benchmark driver's.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { SyncPage, type CreateSessionResponse, type EnrolTerminalResponse } from '../../shared/contract';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const CLI = join(ROOT, 'platform/cli.ts');
+const VERSION_HEADER = { 'X-Client-Version': '0.1.0' };
+
+const { values, positionals } = parseArgs({
+  options: { subjects: { type: 'string' }, page: { type: 'string' }, keep: { type: 'boolean' } },
+  allowPositionals: true,
+});
+const entries = Number(positionals[0] ?? 1_000_000);
+const subjects = Number(values.subjects ?? entries);
+const pageSize = Number(values.page ?? 10_000);
+
+function node(args: string[]): ChildProcess {
+  // `node --import tsx` keeps the server in this very process id (no tsx wrapper process).
+  return spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+}
+
+function collectOutput(child: ChildProcess): { text: () => string } {
+  let out = '';
+  child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  return { text: () => out };
+}
+
+function peakRssMb(pid: number): number | null {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Math.round(Number(m[1]) / 1024) : null;
+  } catch {
+    return null; // not Linux
+  }
+}
+
+/** CPU seconds (user + system) a process has used so far; load-independent, unlike wall time. */
+function cpuSeconds(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
+    return (Number(fields[11]) + Number(fields[12])) / ticks;
+  } catch {
+    return null;
+  }
+}
+
+async function seed(db: string): Promise<{ wallMs: number; report: string }> {
+  const started = performance.now();
+  const child = node(['--db', db, '--seed-only', '--subjects', String(subjects), '--entries', String(entries)]);
+  const output = collectOutput(child);
+  const code = await new Promise<number | null>((r) => child.on('exit', r));
+  if (code !== 0) throw new Error(`seeding failed (${code})`);
+  return { wallMs: performance.now() - started, report: output.text().trim() };
+}
+
+async function startServer(db: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = node(['--db', db, '--port', '0', '--quiet']);
+  const output = collectOutput(child);
+  for (let i = 0; i < 600; i++) {
+    const m = /URL:\s+(http:\/\/\S+)/.exec(output.text());
+    if (m?.[1]) return { child, url: m[1] };
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill('SIGTERM');
+  throw new Error('server did not start');
+}
+
+async function post<T>(url: string, body: unknown): Promise<T> {
+  const res = await fetch(url, { method: 'POST', headers: { ...VERSION_HEADER, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  if (!res.ok) throw new Error(`${url}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+async function pullFullState(api: string, token: string): Promise<{ rows: number; bytes: number; pages: number; ms: number; slowestPageMs: number }> {
+  let after: string | undefined;
+  let rows = 0;
+  let bytes = 0;
+  let pages = 0;
+  let slowestPageMs = 0;
+  const started = performance.now();
+  for (;;) {
+    const pageStarted = performance.now();
+    const url = `${api}/sync/entries?limit=${pageSize}${after ? `&after=${after}` : ''}`;
+    const res = await fetch(url, { headers: { ...VERSION_HEADER, Authorization: `Bearer ${token}` } });
+    const text = await res.text();
+    if (res.status !== 200) throw new Error(`sync: ${res.status} ${text.slice(0, 200)}`);
+    const page = JSON.parse(text) as SyncPage;
+    if (pages === 0) SyncPage.parse(page); // validate one page fully; the rest only as JSON
+    rows += page.changes.length;
+    bytes += Buffer.byteLength(text);
+    pages++;
+    slowestPageMs = Math.max(slowestPageMs, performance.now() - pageStarted);
+    after = page.cursor;
+    if (!page.hasMore) break;
+  }
+  return { rows, bytes, pages, ms: performance.now() - started, slowestPageMs };
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'cc-platform-bench-'));
+  const db = join(dir, 'platform.db');
+  console.log(`platform full-state benchmark: ${entries.toLocaleString()} entries, ${subjects.toLocaleString()} subjects, pages of ${pageSize.toLocaleString()}`);
+  try {
+    const seeded = await seed(db);
+    console.log(`  seeding:      ${(seeded.wallMs / 1000).toFixed(1)} s wall (incl. process start) — ${seeded.report.split('\n')[0]}`);
+
+    const server = await startServer(db);
+    try {
+      const api = `${server.url}/api/v1`;
+      const terminal = await post<EnrolTerminalResponse>(`${api}/terminals`, { enrolmentCode: 'WEIHAI-DEMO-2026', name: 'bench' });
+      const session = await post<CreateSessionResponse>(`${api}/sessions`, { ...terminal, operatorId: 'c001', password: 'demo1234' });
+      const pid = server.child.pid ?? 0;
+      const rssBefore = peakRssMb(pid);
+      const cpuBefore = cpuSeconds(pid);
+      const pull = await pullFullState(api, session.token);
+      const cpuAfter = cpuSeconds(pid);
+      const rssAfter = peakRssMb(pid);
+      const serverCpu = cpuBefore !== null && cpuAfter !== null ? cpuAfter - cpuBefore : null;
+      const seconds = pull.ms / 1000;
+      console.log(`  full state:   ${pull.rows.toLocaleString()} rows in ${pull.pages} pages, ${(pull.bytes / 1e6).toFixed(1)} MB in ${seconds.toFixed(2)} s`);
+      console.log(`  rate:         ${Math.round(pull.rows / seconds).toLocaleString()} rows/s, ${(pull.bytes / 1e6 / seconds).toFixed(1)} MB/s, slowest page ${pull.slowestPageMs.toFixed(0)} ms`);
+      if (serverCpu !== null) {
+        console.log(`  server CPU:   ${serverCpu.toFixed(2)} s → ${Math.round(pull.rows / Math.max(serverCpu, 0.01)).toLocaleString()} rows per CPU-second`);
+      }
+      console.log(`  server RSS:   peak ${rssAfter ?? 'n/a'} MB (peak before the pull ${rssBefore ?? 'n/a'} MB)`);
+      console.log(`  driver RSS:   peak ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
+    } finally {
+      const exited = new Promise((r) => server.child.on('exit', r));
+      server.child.kill('SIGTERM');
+      await exited;
+    }
+  } finally {
+    if (values.keep) console.log(`  database kept at ${db}`);
+    else rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,169 @@
+/**
+ * Storage benchmark (a command, not a test): npm run bench -- [--entries N] [--page-size N] [--json]
+ *
+ * Starts the reference platform with N list entries (the SQLite file is cached in .bench/ so a
+ * second run does not seed again), serves the harness page, opens Debian's Chromium and measures,
+ * in that one browser and run: the initial sync (rows/s) against plain IndexedDB writing the same
+ * rows with the same indexes and batch size; a delta of 10,000 changes; lookups by identifier and
+ * by name prefix; the outbox drain rate; JS heap and disk used.
+ * Needs the harness build: npx vite build --config tests/integration-browser/harness/vite.config.ts
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Page } from '@playwright/test';
+import { startPlatform } from '../../platform/server';
+import { CHROMIUM_ARGS, findChromium } from '../support/chromium';
+import { serveStatic } from '../support/staticServer';
+import type { HarnessApi } from '../integration-browser/harness/api';
+import type { BenchApi } from '../integration-browser/harness/bench';
+
+process.env.PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD = '1';
+
+function option(name: string, fallback: number): number {
+  const index = process.argv.indexOf(`--${name}`);
+  const value = index >= 0 ? Number(process.argv[index + 1]) : fallback;
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} expects a positive number`);
+  return value;
+}
+
+const ENTRIES = option('entries', 100_000);
+const PAGE_SIZE = option('page-size', 5_000);
+const PUSH_BATCH = option('push-batch', 200);
+const DELTA = option('delta', 10_000);
+const OUTBOX = option('outbox', 10_000);
+const SAMPLES = option('samples', 1_000);
+const JSON_OUTPUT = process.argv.includes('--json');
+const HARNESS = fileURLToPath(new URL('../../dist/harness', import.meta.url));
+const BENCH_DIR = fileURLToPath(new URL('../../.bench', import.meta.url));
+
+const log = (message: string) => process.stderr.write(`${message}\n`);
+
+async function inPage<K extends keyof BenchApi>(page: Page, name: K, ...args: Parameters<BenchApi[K]>): Promise<Awaited<ReturnType<BenchApi[K]>>> {
+  return page.evaluate(
+    ([n, a]) => (globalThis as unknown as { __cc: { bench: Record<string, (...x: unknown[]) => unknown> } }).__cc.bench[n]!(...a),
+    [name, args] as [string, unknown[]],
+  ) as Promise<Awaited<ReturnType<BenchApi[K]>>>;
+}
+
+async function cc<K extends keyof HarnessApi>(page: Page, name: K, ...args: unknown[]): Promise<unknown> {
+  return page.evaluate(
+    ([n, a]) => (globalThis as unknown as { __cc: Record<string, (...x: unknown[]) => unknown> }).__cc[n]!(...a),
+    [name, args] as [string, unknown[]],
+  );
+}
+
+/** Applies `count` changes on the platform: status changes, deletions and new entries, ~20 at a time. */
+async function publishDelta(platformUrl: string, ids: string[], count: number): Promise<void> {
+  const post = async (path: string, method: string, body?: unknown) => {
+    const response = await fetch(`${platformUrl}/__test${path}`, {
+      method,
+      ...(body !== undefined ? { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } } : {}),
+    });
+    if (!response.ok && response.status !== 404) throw new Error(`${method} ${path}: ${response.status}`);
+  };
+  const unique = [...new Set(ids)];
+  const jobs: Array<() => Promise<void>> = [];
+  for (let i = 0; i < count; i++) {
+    const id = unique[i % unique.length]!;
+    if (i % 10 === 0) jobs.push(() => post('/entries', 'POST', { subjectName: `基准新增${i}` }));
+    else if (i % 10 === 1) jobs.push(() => post(`/entries/${encodeURIComponent(id)}`, 'DELETE'));
+    else jobs.push(() => post(`/entries/${encodeURIComponent(id)}/status`, 'POST', { status: i % 2 === 0 ? 'REMOVED' : 'EXPIRED' }));
+  }
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 20 }, async () => {
+      while (next < jobs.length) await jobs[next++]!();
+    }),
+  );
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(`${HARNESS}/index.html`)) {
+    throw new Error('Harness not built: run `npx vite build --config tests/integration-browser/harness/vite.config.ts` first');
+  }
+  mkdirSync(BENCH_DIR, { recursive: true });
+  const dbFile = `${BENCH_DIR}/platform-${ENTRIES}.db`;
+  log(`platform: ${ENTRIES} entries (${existsSync(dbFile) ? 'reusing' : 'seeding'} ${dbFile})`);
+  const platform = await startPlatform({
+    port: 0,
+    db: dbFile,
+    subjects: Math.max(20_000, Math.round(ENTRIES / 2)),
+    entries: ENTRIES,
+    testControls: true,
+    logger: false,
+    rateLimitPerMinute: 1_000_000,
+  });
+  const web = await serveStatic({ root: HARNESS });
+  const browser = await chromium.launch({ executablePath: findChromium(), args: [...CHROMIUM_ARGS, '--enable-precise-memory-info'] });
+  try {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(web.url);
+    await page.waitForFunction(() => document.body.dataset.ready === 'true');
+    await cc(page, 'start', { prefix: 'bench', pageSize: PAGE_SIZE, pushBatchSize: PUSH_BATCH });
+    const clerk = platform.operators[0]!;
+    await cc(page, 'enrol', platform.url, platform.enrolmentCode, '基准测试终端');
+    await cc(page, 'login', clerk.id, clerk.password);
+
+    log('initial sync…');
+    await inPage(page, 'profile', true);
+    const initial = await inPage(page, 'initialSync');
+    log(`  breakdown: ${JSON.stringify(await inPage(page, 'profile', true))}`);
+    if (initial.error) throw new Error(`initial sync failed: ${initial.error}`);
+    const afterSync = await inPage(page, 'memory');
+    log('raw IndexedDB baseline…');
+    const raw = await inPage(page, 'rawBaseline', PAGE_SIZE);
+    log(`delta: publishing ${DELTA} changes…`);
+    await publishDelta(platform.url, await inPage(page, 'sampleIds', DELTA), DELTA);
+    await inPage(page, 'profile', true);
+    const delta = await inPage(page, 'deltaSync');
+    log(`  breakdown: ${JSON.stringify(await inPage(page, 'profile', true))}`);
+    if (delta.error) throw new Error(`delta sync failed: ${delta.error}`);
+    log('lookups…');
+    const lookups = await inPage(page, 'lookupTimes', SAMPLES);
+    log('outbox drain…');
+    const drain = await inPage(page, 'outboxDrain', OUTBOX, PUSH_BATCH);
+    const end = await inPage(page, 'memory');
+
+    const initialRate = initial.rows / (initial.ms / 1000);
+    const rawRate = raw.rows / (raw.ms / 1000);
+    const result = {
+      entries: ENTRIES,
+      initialSyncRowsPerSec: Math.round(initialRate),
+      rawBaselineRowsPerSec: Math.round(rawRate),
+      ratio: Number((initialRate / rawRate).toFixed(3)),
+      deltaApplyMs: Math.round(delta.ms),
+      lookupIdP50Ms: Number(lookups.idP50.toFixed(2)),
+      lookupIdP99Ms: Number(lookups.idP99.toFixed(2)),
+      nameSearchP99Ms: Number(lookups.namePrefixP99.toFixed(2)),
+      outboxDrainPerSec: Math.round(drain.rows / (drain.ms / 1000)),
+      heapMB: afterSync.heapMB === null ? null : Math.round(Math.max(afterSync.heapMB, end.heapMB ?? 0)),
+      diskMB: end.diskMB === null ? null : Math.round(end.diskMB),
+    };
+    const rows: Array<[string, string, string]> = [
+      ['entries', String(ENTRIES), ''],
+      ['initial sync', `${(initial.ms / 1000).toFixed(1)} s, ${result.initialSyncRowsPerSec} rows/s`, `${initial.rows} rows, page ${PAGE_SIZE}`],
+      ['raw IndexedDB baseline', `${(raw.ms / 1000).toFixed(1)} s, ${result.rawBaselineRowsPerSec} rows/s`, 'same rows, indexes, batch'],
+      ['ratio sync / baseline', result.ratio.toFixed(2), 'target ≥ 0.8'],
+      ['delta apply', `${result.deltaApplyMs} ms`, `${delta.rows} changes; target < 2000 ms for 10k`],
+      ['lookup by ID p50 / p99', `${result.lookupIdP50Ms} / ${result.lookupIdP99Ms} ms`, `${lookups.samples} samples; target p99 < 5 ms`],
+      ['name prefix p50 / p99', `${lookups.namePrefixP50.toFixed(2)} / ${result.nameSearchP99Ms} ms`, 'target p99 < 50 ms'],
+      ['pinyin initials p99', `${lookups.initialsP99.toFixed(2)} ms`, ''],
+      ['outbox drain', `${result.outboxDrainPerSec} /s`, `${drain.rows} mutations, batch ${PUSH_BATCH}; target ≥ 500/s`],
+      ['JS heap', `${result.heapMB ?? 'n/a'} MB`, 'performance.memory'],
+      ['disk used', `${result.diskMB ?? 'n/a'} MB`, 'navigator.storage.estimate()'],
+    ];
+    const width = Math.max(...rows.map((r) => r[0].length));
+    const valueWidth = Math.max(...rows.map((r) => r[1].length));
+    for (const [k, v, note] of rows) console.log(`${k.padEnd(width)}  ${v.padEnd(valueWidth)}  ${note}`);
+    if (JSON_OUTPUT) console.log(JSON.stringify(result));
+  } finally {
+    await browser.close();
+    await web.close();
+    await platform.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

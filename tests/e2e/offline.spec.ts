@@ -1,0 +1,56 @@
+/**
+ * The network cut: lookups come from the local cache (labelled offline), feedback is queued, and
+ * after reconnection the platform has it exactly once.
+ */
+import { choosePurpose, decide, expect, lookUp, mutations, screenshot, SHOWCASE, terminalId, test } from './fixtures';
+
+test('with the network cut the whole flow answers from the cache and the feedback arrives exactly once', async ({
+  clerk: page,
+  context,
+  platform,
+}) => {
+  const terminal = await terminalId(page);
+  const subject = SHOWCASE.courtDishonestPerson;
+
+  await context.setOffline(true);
+  await expect(page.getByTestId('status-online')).toHaveAttribute('data-online', 'false', { timeout: 15_000 });
+
+  await choosePurpose(page, 'PX-MF', 'BJ-2026-OFF1');
+  const banner = await lookUp(page, subject.identifier);
+  await expect(banner).toHaveAttribute('data-result', 'BLACK');
+  await expect(page.getByTestId('result-source')).toHaveAttribute('data-source', 'offline');
+  await expect(page.getByTestId('result-source')).toContainText('离线缓存');
+  await expect(page.getByTestId('result-age')).not.toBeEmpty();
+
+  await decide(page, 'P-COURT-HONOUR', '已实施');
+  await page.keyboard.press('Control+Enter');
+  const delivery = page.getByTestId('feedback-delivery');
+  await expect(delivery).toHaveAttribute('data-delivery', 'queued');
+  await expect(delivery).toContainText('待发送队列');
+  await expect(page.getByTestId('status-outbox')).not.toHaveAttribute('data-depth', '0');
+  await screenshot(page, '19-offline-queued');
+
+  await page.getByTestId('status-bar').click();
+  await expect(page.getByText('同步详情', { exact: true })).toBeVisible();
+  await screenshot(page, '20-sync-panel-offline');
+  await page.keyboard.press('Escape');
+
+  await context.setOffline(false);
+  await expect(page.getByTestId('status-online')).toHaveAttribute('data-online', 'true', { timeout: 30_000 });
+  // Don't wait for the spread-out automatic retry: the clerk can ask for it.
+  await page.keyboard.press('F9');
+  await page.getByTestId('sync-now').click();
+  await expect(page.getByTestId('status-outbox')).toHaveAttribute('data-depth', '0', { timeout: 30_000 });
+
+  const received = await mutations(platform.url, terminal);
+  const feedback = received.filter((m) => m.kind === 'feedback' && (m.body as { measureCode?: string }).measureCode === 'P-COURT-HONOUR');
+  expect(feedback).toHaveLength(1);
+  // And the check itself, once.
+  expect(received.filter((m) => m.kind === 'check')).toHaveLength(1);
+
+  // Syncing again sends nothing twice.
+  await page.getByTestId('sync-now').click();
+  await expect(page.getByTestId('sync-now')).toBeEnabled();
+  const again = await mutations(platform.url, terminal);
+  expect(again.filter((m) => m.kind === 'feedback')).toHaveLength(1);
+});

@@ -1,0 +1,158 @@
+/**
+ * The screens around the check: first run (enrol), login, lock, settings, supervisor, status bar and
+ * sync panel — with a screenshot of each at 1366×768.
+ */
+import {
+  choosePurpose,
+  decide,
+  DEMO_CLERK,
+  DEMO_SUPERVISOR,
+  enrol,
+  expect,
+  expectNoHorizontalScroll,
+  login,
+  lookUp,
+  screenshot,
+  SHOWCASE,
+  test,
+  waitForListData,
+} from './fixtures';
+
+test('first run: enrolment, then login in online mode; wrong password refused', async ({ page, web, platform }) => {
+  await page.goto(web.url);
+  await expect(page.getByText('终端注册').first()).toBeVisible();
+  await expect(page.getByLabel('平台地址')).toHaveValue(platform.url);
+  await screenshot(page, '01-enrol');
+  // A wrong code is refused with a Chinese message.
+  await page.getByLabel('注册码').fill('WRONG-CODE');
+  await page.getByLabel('终端名称').fill('测试窗口');
+  await page.getByRole('button', { name: '注册终端' }).click();
+  await expect(page.getByRole('alert')).toBeVisible();
+  await expect(page.getByRole('alert')).toContainText(/[\u4e00-\u9fff]/);
+
+  await enrol(page, web.url, platform.enrolmentCode);
+  await screenshot(page, '02-login');
+  await page.getByLabel('工号').fill(DEMO_CLERK.id);
+  await page.getByLabel('密码').fill('not-the-password');
+  await page.getByLabel('密码').press('Enter');
+  await expect(page.getByRole('alert')).toBeVisible();
+  await page.getByLabel('密码').fill(DEMO_CLERK.password);
+  await page.getByLabel('密码').press('Enter');
+  await expect(page.getByTestId('login-mode')).toHaveAttribute('data-mode', 'online');
+  await expect(page.getByTestId('operator')).toContainText(DEMO_CLERK.name);
+  // Enrolment is not in the clerk's way afterwards: a reload goes to the work screen or login, never enrolment.
+  await page.reload();
+  await expect(page.getByText('终端注册')).toHaveCount(0);
+});
+
+test('lock after the button (and inactivity policy), unlock with the password, logout', async ({ clerk: page }) => {
+  await page.getByTestId('lock').click();
+  await expect(page.getByText('终端已锁定').first()).toBeVisible();
+  await expect(page.getByText(DEMO_CLERK.name)).toBeVisible();
+  await screenshot(page, '21-lock');
+  await page.getByLabel('密码').fill('wrong-password');
+  await page.getByLabel('密码').press('Enter');
+  await expect(page.getByRole('alert')).toBeVisible();
+  await page.getByLabel('密码').fill(DEMO_CLERK.password);
+  await page.getByLabel('密码').press('Enter');
+  await expect(page.getByTestId('operator')).toBeVisible();
+
+  await page.getByTestId('logout').click();
+  await page.getByRole('button', { name: '确定' }).click();
+  await expect(page.getByText('操作员登录')).toBeVisible();
+});
+
+test('offline login: the same operator logs in with the offline verifier; the mode is shown', async ({ clerk: page, context }) => {
+  await page.getByTestId('logout').click();
+  await page.getByRole('button', { name: '确定' }).click();
+  await expect(page.getByText('操作员登录')).toBeVisible();
+  await context.setOffline(true);
+  await login(page, DEMO_CLERK);
+  await expect(page.getByTestId('login-mode')).toHaveAttribute('data-mode', 'offline');
+  await expect(page.getByTestId('login-mode')).toHaveText('离线登录');
+  await expect(page.getByTestId('offline-session')).toBeVisible();
+  await screenshot(page, '26-offline-login');
+  await context.setOffline(false);
+});
+
+test('inactivity locks the terminal after the configured minutes', async ({ page, web, platform }) => {
+  await page.clock.install();
+  await page.clock.resume();
+  await enrol(page, web.url, platform.enrolmentCode);
+  await login(page, DEMO_CLERK);
+  await expect(page.getByTestId('operator')).toBeVisible();
+  // Default policy: lockTimeoutMinutes = 10.
+  await page.clock.fastForward('09:00');
+  await expect(page.getByTestId('operator')).toBeVisible();
+  await page.clock.fastForward('01:30');
+  await expect(page.getByText('终端已锁定').first()).toBeVisible();
+  await expect(page.getByText('10 分钟无操作，已自动锁定')).toBeVisible();
+  await page.getByLabel('密码').fill(DEMO_CLERK.password);
+  await page.getByLabel('密码').press('Enter');
+  await expect(page.getByTestId('operator')).toBeVisible();
+});
+
+test('settings: each key with its value and source; re-enrolment reachable', async ({ clerk: page }) => {
+  await page.getByRole('button', { name: '设置' }).click();
+  const table = page.getByTestId('config-table');
+  await expect(table).toContainText('平台地址');
+  await expect(table).toContainText('无操作自动锁定（分钟）');
+  await expect(table).toContainText('网页配置文件');
+  await expect(table).toContainText('默认值');
+  await expect(page.getByTestId('reenrol')).toBeVisible();
+  await expectNoHorizontalScroll(page);
+  await screenshot(page, '22-settings');
+  await page.getByTestId('reenrol').click();
+  await expect(page.getByText('终端注册')).toBeVisible();
+  await screenshot(page, '23-reenrol');
+  await page.getByRole('button', { name: '返回' }).click();
+  await expect(page.getByTestId('config-table')).toBeVisible();
+});
+
+test('status bar and sync panel: online, data age, outbox; sync now', async ({ clerk: page }) => {
+  const bar = page.getByTestId('status-bar');
+  await expect(page.getByTestId('status-online')).toHaveAttribute('data-online', 'true');
+  await expect(page.getByTestId('status-age')).toHaveAttribute('data-stale', 'false');
+  await expect(bar).toContainText('F2 新查询');
+  await bar.click();
+  await expect(page.getByText('同步详情', { exact: true })).toBeVisible();
+  await expect(page.getByText('发送失败的记录', { exact: true })).toBeVisible();
+  await page.getByTestId('sync-now').click();
+  await expect(page.getByTestId('sync-now')).toBeEnabled();
+  await screenshot(page, '24-sync-panel');
+});
+
+test("supervisor: today's checks, declined measures with reasons, audit chain verified", async ({ page, web, platform }) => {
+  await enrol(page, web.url, platform.enrolmentCode, '督查终端');
+  await login(page, DEMO_SUPERVISOR);
+  await waitForListData(page);
+  // One check with a declined measure on this terminal first.
+  await choosePurpose(page, 'GG-RCGY', 'GY-2026-0900');
+  await lookUp(page, SHOWCASE.haibeiDPerson.identifier);
+  await decide(page, 'P-HAIBEI-D', '未实施');
+  await page.locator('[data-testid="measure"][data-code="P-HAIBEI-D"]').getByTestId('decision-reason').fill('经复核材料齐全，不予从严审核');
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByTestId('feedback-delivery')).toBeVisible();
+
+  await page.getByRole('button', { name: '督查' }).click();
+  await expect(page.getByTestId('supervisor-checks')).toContainText('人才公寓申请');
+  await expect(page.getByTestId('supervisor-checks')).toContainText('GY-2026-0900');
+  await expect(page.getByTestId('supervisor-checks')).not.toContainText(SHOWCASE.haibeiDPerson.identifier);
+  await expect(page.getByTestId('supervisor-declined')).toContainText('经复核材料齐全');
+  await page.getByTestId('verify-audit').click();
+  await expect(page.getByTestId('audit-result')).toHaveAttribute('data-ok', 'true');
+  await expect(page.getByTestId('audit-result')).toContainText('审计链完整');
+  await expectNoHorizontalScroll(page);
+  await screenshot(page, '25-supervisor');
+});
+
+test('keyboard only: F2 puts the result away and focuses the lookup field', async ({ clerk: page }) => {
+  // The matter select has the focus on arrival.
+  await expect(page.locator('#purpose-matter')).toBeFocused();
+  await choosePurpose(page, 'PX-MF', 'BJ-2026-0010');
+  await lookUp(page, SHOWCASE.cleanPerson.identifier);
+  await page.keyboard.press('F2');
+  await expect(page.getByTestId('result-banner')).toHaveCount(0);
+  await expect(page.locator('#lookup-input')).toBeFocused();
+  await expect(page.locator('#lookup-input')).toHaveValue('');
+});

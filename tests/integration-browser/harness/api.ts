@@ -1,0 +1,67 @@
+/** What the harness page exposes on window.__cc (shared with the specs for typing). */
+import type { AuditVerification, Outcome, SyncStatus, TerminalIdentity, Purpose, FeedbackInput, CommitmentInput, Delivery } from '../../../renderer/src/services/contracts';
+import type { ListState } from '../../../renderer/src/data/listDataStore';
+import type { MutationKind } from '../../../shared/contract';
+import type { BenchApi } from './bench';
+
+export interface HarnessStartOptions {
+  /** Database name prefix: the same prefix after a reload reopens the same data. */
+  prefix?: string;
+  autoStart?: boolean;
+  pageSize?: number;
+  pushBatchSize?: number;
+  intervalMs?: number;
+  stallMs?: number;
+  watchdogIntervalMs?: number;
+  backoffBaseMs?: number;
+  backoffCapMs?: number;
+  lookupTimeoutMs?: number;
+}
+
+export interface LookupSummary {
+  checkId: string;
+  source: 'online' | 'offline';
+  result: string;
+  dataVersion: string;
+  entryIds: string[];
+  /** Codes of the triggered measures (must, then may). */
+  measures: string[];
+  notices: string[];
+}
+
+export interface JournalSnapshot {
+  outbox: Array<{ seq: number; id: string; kind: string }>;
+  delivered: Array<{ seq: number; id: string; kind: string }>;
+  dead: Array<{ seq: number; id: string; kind: string; reason: string }>;
+  checks: number;
+  audit: number;
+}
+
+export interface HarnessApi {
+  start(options?: HarnessStartOptions): Promise<void>;
+  close(): Promise<void>;
+  enrol(platformUrl: string, enrolmentCode: string, name?: string): Promise<Outcome<TerminalIdentity>>;
+  login(operatorId: string, password: string): Promise<Outcome<{ mode: string }>>;
+  terminalId(): Promise<string | null>;
+  syncNow(): Promise<SyncStatus>;
+  /** Starts a sync without waiting for it. */
+  startSync(): void;
+  status(): SyncStatus;
+  lookup(identifier: string, purpose: Purpose): Promise<Outcome<LookupSummary>>;
+  firstMatter(): Promise<string>;
+  feedback(checkId: string, decisions: FeedbackInput[]): Promise<Outcome<Delivery>>;
+  commitment(checkId: string, input: CommitmentInput): Promise<Outcome<Delivery>>;
+  /** Queues n audit records (PRINT) without touching the network. */
+  recordMany(n: number): Promise<void>;
+  enqueueRaw(kind: MutationKind, body: unknown): Promise<{ id: string; seq: number }>;
+  /** Puts delivered mutations back into the outbox, as if the app had crashed before removing them. */
+  requeueDelivered(count: number): Promise<number>;
+  journal(): Promise<JournalSnapshot>;
+  entries(): Promise<Array<[string, string, string]>>;
+  listState(): Promise<ListState>;
+  anyListedIdentifier(): Promise<string | null>;
+  setStorageFault(role: 'cache' | 'journal', armed: boolean): void;
+  verifyAudit(): Promise<AuditVerification>;
+  wipeCache(): Promise<void>;
+  bench: BenchApi;
+}

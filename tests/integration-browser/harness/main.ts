@@ -1,0 +1,221 @@
+/**
+ * Harness page: the real offline core (createServices with the browser host, real IndexedDB)
+ * driven by Playwright through window.__cc.
+ */
+import { createBrowserHost } from '../../../renderer/src/host/browserHost';
+import { createServices, type CreditCounterServices } from '../../../renderer/src/services/createServices';
+import { chinaDate } from '../../../shared/dates';
+import type { HarnessApi, HarnessStartOptions, JournalSnapshot } from './api';
+import { createBenchApi, profile } from './bench';
+import type { ListDataStore } from '../../../renderer/src/data/listDataStore';
+import { PlatformClient } from '../../../renderer/src/platform/platformClient';
+
+function bindAll(store: ListDataStore): ListDataStore {
+  return {
+    loadFullState: () => store.loadFullState(),
+    prepare: (changes) => store.prepare?.(changes),
+    applyChanges: (page, target) => store.applyChanges(page, target),
+    lookupByKey: (key) => store.lookupByKey(key),
+    searchByName: (query, limit) => store.searchByName(query, limit),
+    count: () => store.count(),
+    dataVersion: () => store.dataVersion(),
+    beginRebuild: (startedAt) => store.beginRebuild(startedAt),
+    commitRebuild: () => store.commitRebuild(),
+    releaseStaleGeneration: () => store.releaseStaleGeneration(),
+  };
+}
+
+// Page fetch time (network + JSON + contract validation), for the benchmark's breakdown.
+const originalSyncEntries = PlatformClient.prototype.syncEntries;
+PlatformClient.prototype.syncEntries = async function (this: PlatformClient, ...args: Parameters<PlatformClient['syncEntries']>) {
+  const t0 = performance.now();
+  try {
+    return await originalSyncEntries.apply(this, args);
+  } finally {
+    profile.fetchMs += performance.now() - t0;
+    profile.fetchCalls += 1;
+  }
+};
+import { installStorageFault, storageFaults } from './storageFault';
+
+let services: CreditCounterServices | null = null;
+
+function need(): CreditCounterServices {
+  if (!services) throw new Error('harness not started');
+  return services;
+}
+
+const api: HarnessApi = {
+  async start(options: HarnessStartOptions = {}) {
+    const prefix = options.prefix ?? 'cc';
+    const host = createBrowserHost({ appVersion: '0.1.0', journalDbName: `${prefix}-journal` });
+    services = await createServices({
+      host,
+      dbNames: { cache: `${prefix}-cache`, journal: `${prefix}-journal` },
+      sync: {
+        autoStart: options.autoStart ?? false,
+        spreadMaxMs: 0,
+        immediatePushWaitMs: 3_000,
+        ...(options.pageSize ? { pageSize: options.pageSize } : {}),
+        ...(options.pushBatchSize ? { pushBatchSize: options.pushBatchSize } : {}),
+        ...(options.intervalMs ? { intervalMs: options.intervalMs } : {}),
+        ...(options.stallMs ? { stallMs: options.stallMs } : {}),
+        ...(options.watchdogIntervalMs ? { watchdogIntervalMs: options.watchdogIntervalMs } : {}),
+        backoff: { baseMs: options.backoffBaseMs ?? 200, capMs: options.backoffCapMs ?? 2_000 },
+      },
+      platform: { timeouts: { lookupMs: options.lookupTimeoutMs ?? 4_000, syncMs: 20_000 } },
+      configureDb: installStorageFault,
+      wrapListStore: (store) => ({
+        ...bindAll(store),
+        async applyChanges(page, target) {
+          const t0 = performance.now();
+          try {
+            return await store.applyChanges(page, target);
+          } finally {
+            profile.applyMs += performance.now() - t0;
+            profile.applyCalls += 1;
+          }
+        },
+      }),
+    });
+  },
+
+  async close() {
+    await services?.close();
+    services = null;
+  },
+
+  enrol: (platformUrl, enrolmentCode, name = '集成测试窗口') => need().enrolment.enrol({ platformUrl, enrolmentCode, terminalName: name }),
+
+  async login(operatorId, password) {
+    const result = await need().auth.login(operatorId, password);
+    return result.ok ? { ok: true, value: { mode: result.value.mode } } : result;
+  },
+
+  async terminalId() {
+    return (await need().enrolment.current())?.terminalId ?? null;
+  },
+
+  async syncNow() {
+    await need().sync.syncNow();
+    return need().sync.status.getState();
+  },
+
+  startSync() {
+    void need().sync.syncNow();
+  },
+
+  status: () => need().sync.status.getState(),
+
+  async lookup(identifier, purpose) {
+    const result = await need().lookup.byIdentifier(identifier, purpose);
+    if (!result.ok) return result;
+    const v = result.value;
+    return {
+      ok: true,
+      value: {
+        checkId: v.checkId,
+        source: v.source,
+        result: v.result,
+        dataVersion: v.dataVersion,
+        entryIds: (v.profile?.entries ?? []).map((e) => e.id).sort(),
+        measures: [...v.evaluation.must, ...v.evaluation.may].map((t) => t.measure.code),
+        notices: v.notices,
+      },
+    };
+  },
+
+  async firstMatter() {
+    const catalogue = await need().catalogue.get();
+    // A matter for persons that sees the court's dishonest-executee list, so a listed person triggers something.
+    const matter =
+      catalogue?.matters.find((m) => m.subjectKinds.includes('PERSON') && m.measures.length > 0 && m.visibleListTypes.length > 3) ??
+      catalogue?.matters.find((m) => m.subjectKinds.includes('PERSON')) ??
+      catalogue?.matters[0];
+    if (!matter) throw new Error('no catalogue');
+    return matter.code;
+  },
+
+  feedback: (checkId, decisions) => need().records.submitFeedback(checkId, decisions),
+  commitment: (checkId, input) => need().records.recordCommitment(checkId, input),
+
+  async recordMany(n) {
+    const { writer } = need().internals;
+    for (let i = 0; i < n; i++) {
+      await writer.commit({ audits: [{ action: 'PRINT', actor: 'c001', purpose: null, subject: null, outcome: 'printed', detail: `harness ${i}` }] });
+    }
+  },
+
+  async enqueueRaw(kind, body) {
+    const { writer } = need().internals;
+    const record = await writer.commit({
+      audits: [],
+      write: (tx) => tx.enqueue({ kind, body, operatorId: 'c001', occurredAt: new Date().toISOString() }),
+    });
+    return { id: record.id, seq: record.seq };
+  },
+
+  async requeueDelivered(count) {
+    const { journal } = need().internals;
+    const rows = await journal.delivered.orderBy('seq').reverse().limit(count).toArray();
+    await journal.transaction('rw', journal.outbox, journal.delivered, async () => {
+      for (const { deliveredAt: _a, status: _s, ...record } of rows) {
+        await journal.outbox.put(record);
+        await journal.delivered.delete(record.seq);
+      }
+    });
+    return rows.length;
+  },
+
+  async journal(): Promise<JournalSnapshot> {
+    const { journal } = need().internals;
+    const brief = (r: { seq: number; id: string; kind: string }) => ({ seq: r.seq, id: r.id, kind: r.kind });
+    return {
+      outbox: (await journal.outbox.orderBy('seq').toArray()).map(brief),
+      delivered: (await journal.delivered.orderBy('seq').toArray()).map(brief),
+      dead: (await journal.deadLetters.orderBy('seq').toArray()).map((r) => ({ ...brief(r), reason: r.reason })),
+      checks: await journal.checks.count(),
+      audit: await journal.audit.count(),
+    };
+  },
+
+  async entries() {
+    const { cache } = need().internals;
+    const live = (await cache.syncState.get('list'))?.activeTable ?? 'entriesA';
+    const rows: Array<[string, string, string]> = [];
+    await cache.entryTable(live).each((e) => {
+      rows.push([e.id, e.status, e.updatedAt]);
+    });
+    return rows.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  },
+
+  listState: () => need().internals.listStore.loadFullState(),
+
+  async anyListedIdentifier() {
+    const { cache } = need().internals;
+    const live = (await cache.syncState.get('list'))?.activeTable ?? 'entriesA';
+    const today = chinaDate(new Date());
+    const row = await cache
+      .entryTable(live)
+      .filter((e) => e.status === 'ACTIVE' && e.subjectKind === 'PERSON' && (e.validUntil === null || e.validUntil >= today))
+      .first();
+    return row?.identifier ?? null;
+  },
+
+  setStorageFault(role, armed) {
+    storageFaults[role] = armed;
+  },
+
+  verifyAudit: () => need().supervisor.verifyAuditChain(),
+
+  async wipeCache() {
+    const { cache } = need().internals;
+    await cache.delete();
+    await cache.open();
+  },
+
+  bench: createBenchApi(() => need()),
+};
+
+(globalThis as { __cc?: HarnessApi }).__cc = api;
+document.body.dataset.ready = 'true';

@@ -1,0 +1,200 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CreateSessionResponse, EnrolTerminalResponse, HealthResponse, Problem } from '../../../shared/contract';
+import { call, enrol, enrolAndLogin, login, mutation, startTestPlatform, type TestPlatform } from './helpers';
+
+let t: TestPlatform;
+
+beforeAll(async () => {
+  t = await startTestPlatform();
+});
+afterAll(async () => {
+  await t.platform.close();
+});
+
+describe('health', () => {
+  it('answers without auth and without a client version, with a Date header', async () => {
+    const res = await call(`${t.api}/health`, { version: null });
+    expect(res.status).toBe(200);
+    expect(HealthResponse.parse(res.body).dataVersion).toMatch(/^E[0-9a-f]+\.\d+$/);
+    expect(res.headers.get('date')).toBeTruthy();
+  });
+});
+
+describe('terminal enrolment', () => {
+  it('enrols with the right code (201) and refuses a wrong one (403 enrolment_refused)', async () => {
+    const ok = await call(`${t.api}/terminals`, { body: { enrolmentCode: t.platform.enrolmentCode, name: '环翠区政务服务中心 3号窗口' } });
+    expect(ok.status).toBe(201);
+    expect(EnrolTerminalResponse.parse(ok.body).terminalSecret.length).toBeGreaterThanOrEqual(32);
+
+    const bad = await call(`${t.api}/terminals`, { body: { enrolmentCode: 'WRONG', name: 'x' } });
+    expect(bad.status).toBe(403);
+    expect(bad.headers.get('content-type')).toContain('application/problem+json');
+    expect(Problem.parse(bad.body).code).toBe('enrolment_refused');
+  });
+
+  it('rejects a malformed request with 400', async () => {
+    const res = await call(`${t.api}/terminals`, { body: { enrolmentCode: t.platform.enrolmentCode } });
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('bad_request');
+  });
+});
+
+describe('sessions', () => {
+  it('logs in and returns token, operator and offline-unlock parameters (never the password)', async () => {
+    const terminal = await enrol(t);
+    const res = await call(`${t.api}/sessions`, { body: { ...terminal, operatorId: 'c001', password: 'demo1234' } });
+    expect(res.status).toBe(201);
+    const session = CreateSessionResponse.parse(res.body);
+    expect(Buffer.from(session.token, 'base64url').length).toBeGreaterThanOrEqual(32);
+    expect(session.operator).toEqual({ id: 'c001', name: '王晓燕', department: '环翠区政务服务中心', roles: ['clerk'] });
+    expect(session.offlineUnlock.iterations).toBe(100_000);
+    expect(Date.parse(session.offlineUnlock.validUntil) - Date.now()).toBeGreaterThan(71 * 3_600_000);
+    expect(Date.parse(session.expiresAt) - Date.now()).toBeGreaterThan(7.9 * 3_600_000);
+    expect(JSON.stringify(res.body)).not.toContain('demo1234');
+
+    // The verifier is PBKDF2-SHA256(password, salt, 100000, 32) — the client recomputes it offline.
+    const { pbkdf2Sync } = await import('node:crypto');
+    const derived = pbkdf2Sync('demo1234', Buffer.from(session.offlineUnlock.salt, 'base64'), 100_000, 32, 'sha256').toString('base64');
+    expect(derived).toBe(session.offlineUnlock.verifier);
+  });
+
+  it('answers 401 for a wrong password, an unknown operator or a wrong terminal secret', async () => {
+    const terminal = await enrol(t);
+    for (const body of [
+      { ...terminal, operatorId: 'c001', password: 'wrong' },
+      { ...terminal, operatorId: 'nobody', password: 'demo1234' },
+      { ...terminal, terminalSecret: 'x'.repeat(43), operatorId: 'c001', password: 'demo1234' },
+      { terminalId: 'unknown', terminalSecret: terminal.terminalSecret, operatorId: 'c001', password: 'demo1234' },
+    ]) {
+      const res = await call(`${t.api}/sessions`, { body });
+      expect(res.status).toBe(401);
+      expect(res.body.code).toBe('unauthorized');
+    }
+  });
+});
+
+describe('bearer tokens', () => {
+  it('401 without a token, with an unknown token and after the session expired', async () => {
+    expect((await call(`${t.api}/catalog`)).status).toBe(401);
+    const unknown = await call(`${t.api}/catalog`, { token: 'not-a-real-token' });
+    expect(unknown.status).toBe(401);
+    expect(unknown.body.code).toBe('unauthorized');
+
+    const { token } = await enrolAndLogin(t);
+    expect((await call(`${t.api}/catalog`, { token })).status).toBe(200);
+    await call(`${t.controls}/expire-sessions`, { method: 'POST', body: {} });
+    expect((await call(`${t.api}/catalog`, { token })).status).toBe(401);
+  });
+
+  it('expires tokens after the configured lifetime', async () => {
+    let now = Date.now();
+    const short = await startTestPlatform({ tokenTtlSeconds: 60, now: () => new Date(now) });
+    try {
+      const { token } = await enrolAndLogin(short);
+      expect((await call(`${short.api}/catalog`, { token })).status).toBe(200);
+      now += 61_000;
+      expect((await call(`${short.api}/catalog`, { token })).status).toBe(401);
+    } finally {
+      await short.platform.close();
+    }
+  });
+
+  it('supervisor endpoints answer 403 to clerks and 200 to supervisors', async () => {
+    const clerk = await enrolAndLogin(t, 'c001');
+    const denied = await call(`${t.api}/supervisor/records?kind=check`, { token: clerk.token });
+    expect(denied.status).toBe(403);
+    expect(denied.body.code).toBe('forbidden');
+    const supervisor = await enrolAndLogin(t, 's001');
+    const ok = await call(`${t.api}/supervisor/records?kind=check`, { token: supervisor.token });
+    expect(ok.status).toBe(200);
+    expect(ok.body.records).toBeInstanceOf(Array);
+  });
+
+  it('refuses an outbox batch for another terminal (403)', async () => {
+    const a = await enrolAndLogin(t);
+    const b = await enrol(t);
+    const res = await call(`${t.api}/outbox`, { token: a.token, body: { terminalId: b.terminalId, mutations: [mutation(1, 'audit', {})] } });
+    expect(res.status).toBe(403);
+  });
+});
+
+describe('client version', () => {
+  it('426 client_outdated with minimumVersion when missing or too old; accepts equal and newer', async () => {
+    const { token } = await enrolAndLogin(t);
+    for (const version of [null, '0.0.9', 'garbage']) {
+      const res = await call(`${t.api}/catalog`, { token, version });
+      expect(res.status).toBe(426);
+      expect(res.body).toMatchObject({ code: 'client_outdated', minimumVersion: '0.1.0' });
+    }
+    expect((await call(`${t.api}/catalog`, { token, version: '0.1.0' })).status).toBe(200);
+    expect((await call(`${t.api}/catalog`, { token, version: '0.10.0' })).status).toBe(200);
+
+    await call(`${t.controls}/settings`, { body: { minClientVersion: '2.0.0' } });
+    try {
+      const res = await call(`${t.api}/catalog`, { token, version: '1.9.9' });
+      expect(res.status).toBe(426);
+      expect(res.body.minimumVersion).toBe('2.0.0');
+    } finally {
+      await call(`${t.controls}/settings`, { body: { minClientVersion: '0.1.0' } });
+    }
+  });
+});
+
+describe('rate limit', () => {
+  it('429 with Retry-After once a terminal exceeds its per-minute budget; other terminals unaffected', async () => {
+    const limited = await startTestPlatform({ rateLimitPerMinute: 5 });
+    try {
+      const terminal = await enrol(limited);
+      const token = await login(limited, terminal);
+      const statuses: number[] = [];
+      let retryAfter: string | null = null;
+      for (let i = 0; i < 7; i++) {
+        const res = await call(`${limited.api}/catalog`, { token });
+        statuses.push(res.status);
+        if (res.status === 429) {
+          retryAfter = res.headers.get('retry-after');
+          expect(res.body.code).toBe('rate_limited');
+        }
+      }
+      expect(statuses.slice(0, 5)).toEqual([200, 200, 200, 200, 200]);
+      expect(statuses.slice(5)).toEqual([429, 429]);
+      expect(Number(retryAfter)).toBeGreaterThanOrEqual(1);
+      expect(Number(retryAfter)).toBeLessThanOrEqual(60);
+
+      const other = await login(limited, await enrol(limited, '另一终端'));
+      expect((await call(`${limited.api}/catalog`, { token: other })).status).toBe(200);
+    } finally {
+      await limited.platform.close();
+    }
+  });
+});
+
+describe('CORS', () => {
+  it('answers preflights and exposes ETag, Date and Retry-After to any origin', async () => {
+    const preflight = await fetch(`${t.api}/catalog`, {
+      method: 'OPTIONS',
+      headers: {
+        Origin: 'http://localhost:5173',
+        'Access-Control-Request-Method': 'GET',
+        'Access-Control-Request-Headers': 'authorization,x-client-version,if-none-match',
+      },
+    });
+    expect(preflight.status).toBeLessThan(300);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+    const allowed = (preflight.headers.get('access-control-allow-headers') ?? '').toLowerCase();
+    for (const h of ['authorization', 'content-type', 'x-client-version', 'if-none-match']) expect(allowed).toContain(h);
+
+    const res = await fetch(`${t.api}/health`, { headers: { Origin: 'http://localhost:5173' } });
+    expect(res.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+    expect((res.headers.get('access-control-expose-headers') ?? '').toLowerCase()).toContain('retry-after');
+  });
+});
+
+describe('unknown routes', () => {
+  it('answer 404 not_found as a problem', async () => {
+    const { token } = await enrolAndLogin(t);
+    const res = await call(`${t.api}/nope`, { token });
+    expect(res.status).toBe(404);
+    expect(res.body.code).toBe('not_found');
+  });
+});

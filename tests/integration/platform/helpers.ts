@@ -1,0 +1,118 @@
+/** Starts the reference platform in-process and talks to it over real loopback HTTP. */
+import { v7 as uuidv7 } from 'uuid';
+import type { CheckBody, FeedbackBody, Mutation, MutationKind } from '../../../shared/contract';
+import { startPlatform, type PlatformOptions, type RunningPlatform } from '../../../platform/server';
+
+export const CLIENT_VERSION = '0.1.0';
+
+export interface TestPlatform {
+  platform: RunningPlatform;
+  /** http://127.0.0.1:PORT/api/v1 */
+  api: string;
+  /** http://127.0.0.1:PORT/__test */
+  controls: string;
+}
+
+export async function startTestPlatform(overrides: Partial<PlatformOptions> = {}): Promise<TestPlatform> {
+  const platform = await startPlatform({ port: 0, db: ':memory:', subjects: 300, testControls: true, logger: false, ...overrides });
+  return { platform, api: `${platform.url}/api/v1`, controls: `${platform.url}/__test` };
+}
+
+export interface CallOptions {
+  method?: string;
+  body?: unknown;
+  token?: string;
+  /** null = send no X-Client-Version header. */
+  version?: string | null;
+  headers?: Record<string, string>;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read loosely typed JSON
+export interface CallResult<T = any> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read loosely typed JSON
+export async function call<T = any>(url: string, options: CallOptions = {}): Promise<CallResult<T>> {
+  const headers: Record<string, string> = { ...options.headers };
+  const version = options.version === undefined ? CLIENT_VERSION : options.version;
+  if (version !== null) headers['X-Client-Version'] = version;
+  if (options.token) headers.Authorization = `Bearer ${options.token}`;
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  const res = await fetch(url, {
+    method: options.method ?? (options.body !== undefined ? 'POST' : 'GET'),
+    headers,
+    body: options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body),
+  });
+  const text = await res.text();
+  let body: unknown = text;
+  try {
+    body = text === '' ? null : JSON.parse(text);
+  } catch {
+    // not JSON; keep the text
+  }
+  return { status: res.status, headers: res.headers, body: body as T };
+}
+
+export interface Login {
+  terminalId: string;
+  terminalSecret: string;
+  token: string;
+}
+
+export async function enrol(t: TestPlatform, name = '测试窗口'): Promise<{ terminalId: string; terminalSecret: string }> {
+  const res = await call(`${t.api}/terminals`, { body: { enrolmentCode: t.platform.enrolmentCode, name } });
+  if (res.status !== 201) throw new Error(`enrolment failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+export async function login(t: TestPlatform, terminal: { terminalId: string; terminalSecret: string }, operatorId = 'c001', password = 'demo1234'): Promise<string> {
+  const res = await call(`${t.api}/sessions`, { body: { ...terminal, operatorId, password } });
+  if (res.status !== 201) throw new Error(`login failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.token as string;
+}
+
+export async function enrolAndLogin(t: TestPlatform, operatorId = 'c001'): Promise<Login> {
+  const terminal = await enrol(t);
+  return { ...terminal, token: await login(t, terminal, operatorId) };
+}
+
+export function mutation(seq: number, kind: MutationKind, body: unknown, overrides: Partial<Mutation> = {}): Mutation {
+  return { id: uuidv7(), seq, kind, occurredAt: new Date().toISOString(), operatorId: 'c001', body, ...overrides };
+}
+
+export function checkBody(overrides: Partial<CheckBody> = {}): CheckBody {
+  return {
+    checkId: `chk-${uuidv7()}`,
+    matterCode: 'PX-MF',
+    caseNo: 'PX-2026-0001',
+    subjectIdentifier: '371003197503080213',
+    subjectKind: 'PERSON',
+    subjectName: '李建军',
+    result: 'BLACK',
+    triggeredMeasures: ['P-COURT-HONOUR'],
+    dataVersion: 'E0.1',
+    source: 'online',
+    dataAgeSeconds: 0,
+    ...overrides,
+  };
+}
+
+export function feedbackBody(checkId: string, overrides: Partial<FeedbackBody> = {}): FeedbackBody {
+  return {
+    feedbackId: `fb-${uuidv7()}`,
+    checkId,
+    matterCode: 'PX-MF',
+    measureCode: 'P-COURT-HONOUR',
+    decision: 'APPLIED',
+    department: '威海市总工会',
+    dataVersion: 'E0.1',
+    ...overrides,
+  };
+}
+
+export function purpose(matter = 'PX-MF', caseNo = 'PX-2026-0001'): string {
+  return `matter=${encodeURIComponent(matter)}&caseNo=${encodeURIComponent(caseNo)}`;
+}

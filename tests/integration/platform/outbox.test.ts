@@ -1,0 +1,182 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OutboxResponse, SupervisorResponse, type Mutation } from '../../../shared/contract';
+import { SHOWCASE } from '../../../platform/seed/showcase';
+import { call, checkBody, enrolAndLogin, feedbackBody, mutation, startTestPlatform, type Login, type TestPlatform } from './helpers';
+
+let t: TestPlatform;
+
+beforeAll(async () => {
+  t = await startTestPlatform();
+});
+afterAll(async () => {
+  await t.platform.close();
+});
+
+async function push(login: Login, mutations: unknown[]) {
+  return call(`${t.api}/outbox`, { token: login.token, body: { terminalId: login.terminalId, mutations } });
+}
+
+async function pushOk(login: Login, mutations: Mutation[]): Promise<OutboxResponse> {
+  const res = await push(login, mutations);
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return OutboxResponse.parse(res.body);
+}
+
+async function stored(login: Login): Promise<{ id: string; seq: number; status: string }[]> {
+  return (await call(`${t.controls}/mutations?terminalId=${login.terminalId}`)).body.mutations;
+}
+
+const commitment = (seq: number) =>
+  mutation(seq, 'commitment', {
+    commitmentId: `cm-${seq}`, checkId: null, matterCode: 'XK-SPJY', caseNo: 'SP-1', subjectIdentifier: SHOWCASE.redCompany.identifier,
+    subjectKind: 'ENTERPRISE', kind: '告知承诺制审批承诺', text: '承诺所提交材料真实有效。', dueOn: '2027-06-30',
+  });
+const audit = (seq: number) =>
+  mutation(seq, 'audit', {
+    chainSeq: seq, action: 'LOOKUP', actor: 'c001', terminalId: 'T', at: new Date().toISOString(),
+    purpose: { matterCode: 'PX-MF', caseNo: 'PX-1' }, subjectHash: 'h', subjectMasked: '3710**********0213',
+    outcome: 'ok', detail: null, prevHash: 'p', hash: 'q',
+  });
+
+describe('accepted and duplicate', () => {
+  it('accepts a batch, answers duplicate on resend, and supervisors see the records', async () => {
+    const login = await enrolAndLogin(t);
+    const check = checkBody();
+    const batch = [
+      mutation(1, 'check', check),
+      mutation(2, 'feedback', feedbackBody(check.checkId)),
+      commitment(3),
+      audit(4),
+    ];
+    const first = await pushOk(login, batch);
+    expect(first.nextSeq).toBe(5);
+    expect(first.results.map((r) => r.status)).toEqual(['accepted', 'accepted', 'accepted', 'accepted']);
+    expect(first.results.every((r) => !Number.isNaN(Date.parse(r.receivedAt)))).toBe(true);
+
+    const again = await pushOk(login, batch);
+    expect(again.results.map((r) => r.status)).toEqual(['duplicate', 'duplicate', 'duplicate', 'duplicate']);
+    expect(again.nextSeq).toBe(5);
+    expect((await stored(login)).length).toBe(4);
+
+    const supervisor = await enrolAndLogin(t, 's001');
+    const records = SupervisorResponse.parse(
+      (await call(`${t.api}/supervisor/records?kind=feedback&terminalId=${login.terminalId}`, { token: supervisor.token })).body,
+    ).records;
+    expect(records.map((r) => r.id)).toEqual([batch[1]?.id]);
+    expect(records[0]).toMatchObject({ terminalId: login.terminalId, seq: 2, operatorId: 'c001' });
+    const future = new Date(Date.now() + 3_600_000).toISOString();
+    const none = (await call(`${t.api}/supervisor/records?kind=check&terminalId=${login.terminalId}&from=${encodeURIComponent(future)}`, { token: supervisor.token })).body;
+    expect(none.records).toEqual([]);
+  });
+
+  it('applies in seq order whatever the order in the request, answering in request order', async () => {
+    const login = await enrolAndLogin(t);
+    const a = audit(1);
+    const b = audit(2);
+    const res = await pushOk(login, [b, a]);
+    expect(res.results.map((r) => [r.id, r.status])).toEqual([[b.id, 'accepted'], [a.id, 'accepted']]);
+    expect(res.nextSeq).toBe(3);
+  });
+});
+
+describe('conflicts and gaps', () => {
+  it('id_conflict (422) for a known id with a different body; seq_conflict (409) for a new id on a used seq', async () => {
+    const login = await enrolAndLogin(t);
+    const original = audit(1);
+    await pushOk(login, [original]);
+
+    const changed = await pushOk(login, [{ ...original, body: { ...(original.body as object), outcome: 'tampered' } }]);
+    expect(changed.results[0]).toMatchObject({ status: 'rejected', problem: { status: 422, code: 'id_conflict' } });
+
+    const reused = await pushOk(login, [audit(1)]);
+    expect(reused.results[0]).toMatchObject({ status: 'rejected', problem: { status: 409, code: 'seq_conflict' } });
+    expect(reused.nextSeq).toBe(2);
+  });
+
+  it('a gap answers 409 seq_gap with the expected seq and applies nothing of the batch', async () => {
+    const login = await enrolAndLogin(t);
+    await pushOk(login, [audit(1)]);
+    const gap = await push(login, [audit(2), audit(4)]);
+    expect(gap.status).toBe(409);
+    expect(gap.body).toMatchObject({ code: 'seq_gap', expectedSeq: 2 });
+    expect((await stored(login)).map((m) => m.seq)).toEqual([1]);
+
+    const onlyGap = await push(login, [audit(3)]);
+    expect(onlyGap.body).toMatchObject({ code: 'seq_gap', expectedSeq: 2 });
+
+    const fixed = await pushOk(login, [audit(2), audit(3)]);
+    expect(fixed.nextSeq).toBe(4);
+  });
+});
+
+describe('rejections', () => {
+  it('a bad body is rejected alone (422 bad_request) and still consumes its seq', async () => {
+    const login = await enrolAndLogin(t);
+    const res = await pushOk(login, [mutation(1, 'check', { checkId: 'x' }), audit(2)]);
+    expect(res.results[0]).toMatchObject({ status: 'rejected', problem: { status: 422, code: 'bad_request' } });
+    expect(res.results[0]?.problem?.detail).toBeTruthy();
+    expect(res.results[1]?.status).toBe('accepted');
+    expect(res.nextSeq).toBe(3);
+  });
+
+  it('each business rule rejects with business_rule, consumes the seq, and a resend answers the same rejection', async () => {
+    const login = await enrolAndLogin(t);
+    const good = checkBody();
+    const rejectedCheck = checkBody({ matterCode: 'NO-SUCH-MATTER' });
+    const cases: [string, Mutation][] = [
+      ['unknown matter', mutation(2, 'check', rejectedCheck)],
+      ['invalid subject identifier', mutation(3, 'check', checkBody({ subjectIdentifier: '371002198805121235' }))],
+      ['NOT_APPLIED without reason', mutation(4, 'feedback', feedbackBody(good.checkId, { decision: 'NOT_APPLIED', reason: '   ' }))],
+      ['OTHER_MEASURE without content', mutation(5, 'feedback', feedbackBody(good.checkId, { decision: 'OTHER_MEASURE' }))],
+      ['measure not in the matter list', mutation(6, 'feedback', feedbackBody(good.checkId, { measureCode: 'P-PROC-BAN' }))],
+      ['unknown check', mutation(7, 'feedback', feedbackBody('chk-unknown'))],
+      ['check that was rejected', mutation(8, 'feedback', feedbackBody(rejectedCheck.checkId))],
+      ['commitment for an unknown matter', mutation(9, 'commitment', { ...(commitment(9).body as object), matterCode: 'NOPE' })],
+    ];
+    const res = await pushOk(login, [mutation(1, 'check', good), ...cases.map(([, m]) => m)]);
+    expect(res.results[0]?.status).toBe('accepted');
+    cases.forEach(([name], i) => {
+      expect(res.results[i + 1], name).toMatchObject({ status: 'rejected', problem: { status: 422, code: 'business_rule' } });
+    });
+    expect(res.nextSeq).toBe(10);
+
+    const accepted = await pushOk(login, [
+      mutation(10, 'feedback', feedbackBody(good.checkId, { decision: 'NOT_APPLIED', reason: '申请人已履行完毕，提供了法院结案证明' })),
+      mutation(11, 'feedback', feedbackBody(good.checkId, { decision: 'OTHER_MEASURE', content: '列为重点关注对象' })),
+    ]);
+    expect(accepted.results.map((r) => r.status)).toEqual(['accepted', 'accepted']);
+
+    const resend = await pushOk(login, [cases[2]![1]]);
+    expect(resend.results[0]).toMatchObject({ status: 'rejected', problem: res.results[3]?.problem });
+  });
+
+  it('400 for a malformed envelope, and nothing is applied', async () => {
+    const login = await enrolAndLogin(t);
+    for (const body of [
+      { mutations: [audit(1)] },
+      { terminalId: login.terminalId, mutations: [] },
+      { terminalId: login.terminalId, mutations: [{ ...audit(1), id: 'not-a-uuid' }] },
+      { terminalId: login.terminalId, mutations: [audit(1), { ...audit(2), kind: 'other' }] },
+      { terminalId: login.terminalId, mutations: [{ ...audit(1), seq: 0 }] },
+    ]) {
+      const res = await call(`${t.api}/outbox`, { token: login.token, body });
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect(res.body.code).toBe('bad_request');
+    }
+    const notJson = await call(`${t.api}/outbox`, { token: login.token, body: '{"terminalId":' });
+    expect(notJson.status).toBe(400);
+    expect(await stored(login)).toEqual([]);
+  });
+});
+
+describe('exactly once', () => {
+  it('a batch retried after a lost reply is stored once', async () => {
+    const login = await enrolAndLogin(t);
+    const batch = [audit(1), audit(2), audit(3)];
+    await call(`${t.controls}/faults`, { body: { path: '/api/v1/outbox', kind: 'drop_after', times: 1 } });
+    await expect(push(login, batch)).rejects.toThrow();
+    const retry = await pushOk(login, batch);
+    expect(retry.results.map((r) => r.status)).toEqual(['duplicate', 'duplicate', 'duplicate']);
+    expect((await stored(login)).map((m) => m.seq)).toEqual([1, 2, 3]);
+  });
+});
