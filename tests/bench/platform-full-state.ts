@@ -85,7 +85,15 @@ async function post<T>(url: string, body: unknown): Promise<T> {
   return (await res.json()) as T;
 }
 
-async function pullFullState(api: string, token: string): Promise<{ rows: number; bytes: number; pages: number; ms: number; slowestPageMs: number }> {
+/** The page head without parsing the changes (they come last in the body): server + transport only. */
+function headOnly(text: string): { cursor: string; hasMore: boolean; rows: number } {
+  const cut = text.indexOf(',"changes":[');
+  const head = JSON.parse(`${text.slice(0, cut)}}`) as { cursor: string; hasMore: boolean };
+  const rows = text.length - cut > 14 ? text.split('{"seq":').length - 1 : 0;
+  return { ...head, rows };
+}
+
+async function pullFullState(api: string, token: string, parse: boolean): Promise<{ rows: number; bytes: number; pages: number; ms: number; slowestPageMs: number }> {
   let after: string | undefined;
   let rows = 0;
   let bytes = 0;
@@ -98,9 +106,17 @@ async function pullFullState(api: string, token: string): Promise<{ rows: number
     const res = await fetch(url, { headers: { ...VERSION_HEADER, Authorization: `Bearer ${token}` } });
     const text = await res.text();
     if (res.status !== 200) throw new Error(`sync: ${res.status} ${text.slice(0, 200)}`);
-    const page = JSON.parse(text) as SyncPage;
-    if (pages === 0) SyncPage.parse(page); // validate one page fully; the rest only as JSON
-    rows += page.changes.length;
+    let page: { cursor: string; hasMore: boolean };
+    if (parse) {
+      const parsed = JSON.parse(text) as SyncPage;
+      if (pages === 0) SyncPage.parse(parsed); // validate one page fully; the rest only as JSON
+      rows += parsed.changes.length;
+      page = parsed;
+    } else {
+      const head = headOnly(text);
+      rows += head.rows;
+      page = head;
+    }
     bytes += Buffer.byteLength(text);
     pages++;
     slowestPageMs = Math.max(slowestPageMs, performance.now() - pageStarted);
@@ -126,13 +142,16 @@ async function main(): Promise<void> {
       const pid = server.child.pid ?? 0;
       const rssBefore = peakRssMb(pid);
       const cpuBefore = cpuSeconds(pid);
-      const pull = await pullFullState(api, session.token);
+      const pull = await pullFullState(api, session.token, true);
       const cpuAfter = cpuSeconds(pid);
       const rssAfter = peakRssMb(pid);
       const serverCpu = cpuBefore !== null && cpuAfter !== null ? cpuAfter - cpuBefore : null;
       const seconds = pull.ms / 1000;
       console.log(`  full state:   ${pull.rows.toLocaleString()} rows in ${pull.pages} pages, ${(pull.bytes / 1e6).toFixed(1)} MB in ${seconds.toFixed(2)} s`);
-      console.log(`  rate:         ${Math.round(pull.rows / seconds).toLocaleString()} rows/s, ${(pull.bytes / 1e6 / seconds).toFixed(1)} MB/s, slowest page ${pull.slowestPageMs.toFixed(0)} ms`);
+      console.log(`  rate:         ${Math.round(pull.rows / seconds).toLocaleString()} rows/s, ${(pull.bytes / 1e6 / seconds).toFixed(1)} MB/s, slowest page ${pull.slowestPageMs.toFixed(0)} ms (driver parses every page)`);
+      const raw = await pullFullState(api, session.token, false);
+      const rawSeconds = raw.ms / 1000;
+      console.log(`  transport:    ${Math.round(raw.rows / rawSeconds).toLocaleString()} rows/s, ${(raw.bytes / 1e6 / rawSeconds).toFixed(1)} MB/s without parsing the changes (server + loopback)`);
       if (serverCpu !== null) {
         console.log(`  server CPU:   ${serverCpu.toFixed(2)} s → ${Math.round(pull.rows / Math.max(serverCpu, 0.01)).toLocaleString()} rows per CPU-second`);
       }

@@ -94,7 +94,9 @@ export class PlatformEnv {
   }
 
   async mutations(terminalId: string): Promise<StoredMutation[]> {
-    const { mutations } = (await this.control(`/mutations?terminalId=${encodeURIComponent(terminalId)}`, 'GET')) as { mutations: StoredMutation[] };
+    const { mutations } = (await this.control(`/mutations?terminalId=${encodeURIComponent(terminalId)}`, 'GET')) as {
+      mutations: StoredMutation[];
+    };
     return mutations;
   }
 
@@ -116,7 +118,9 @@ export class PlatformEnv {
       cursor = page.cursor;
       if (!page.hasMore) break;
     }
-    return [...state.values()].map((e): [string, string, string] => [e.id, e.status, e.updatedAt]).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    return [...state.values()]
+      .map((e): [string, string, string] => [e.id, e.status, e.updatedAt])
+      .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   }
 
   dispose(): void {
@@ -128,14 +132,20 @@ type Fn = (...args: never[]) => unknown;
 
 /** Calls into window.__cc of the harness page. */
 export class Cc {
-  constructor(readonly page: Page, private readonly harnessUrl: string) {}
+  constructor(
+    readonly page: Page,
+    private readonly harnessUrl: string,
+  ) {}
 
   async open(): Promise<void> {
     await this.page.goto(this.harnessUrl);
     await this.page.waitForFunction(() => document.body.dataset.ready === 'true');
   }
 
-  call<K extends keyof HarnessApi>(name: K, ...args: HarnessApi[K] extends Fn ? Parameters<HarnessApi[K]> : never): Promise<HarnessApi[K] extends Fn ? Awaited<ReturnType<HarnessApi[K]>> : never> {
+  call<K extends keyof HarnessApi>(
+    name: K,
+    ...args: HarnessApi[K] extends Fn ? Parameters<HarnessApi[K]> : never
+  ): Promise<HarnessApi[K] extends Fn ? Awaited<ReturnType<HarnessApi[K]>> : never> {
     return this.page.evaluate(
       ([n, a]) => {
         const api = (globalThis as unknown as { __cc: Record<string, (...x: unknown[]) => unknown> }).__cc;
@@ -192,7 +202,10 @@ export async function expectConsistent(cc: Cc, env: PlatformEnv, terminalId: str
   expect(stored.map((m) => m.seq).sort((a, b) => a - b)).toEqual(stored.map((_, i) => i + 1));
   const local = [...journal.delivered, ...journal.dead].map((m) => m.id).sort();
   expect([...ids].sort()).toEqual(local);
-  const rejected = stored.filter((m) => m.status === 'rejected').map((m) => m.id).sort();
+  const rejected = stored
+    .filter((m) => m.status === 'rejected')
+    .map((m) => m.id)
+    .sort();
   expect(rejected).toEqual(journal.dead.map((d) => d.id).sort());
   if (options.lists !== false) expect(await cc.call('entries')).toEqual(await env.entries());
   expect(await cc.call('verifyAudit')).toMatchObject({ ok: true });

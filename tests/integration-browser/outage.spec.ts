@@ -8,10 +8,16 @@ test('a clean run: pull, lookup online, feedback, everything delivered exactly o
   const lookup = await cc.call('lookup', id!, { matterCode: matter, caseNo: 'INT-001' });
   expect(lookup).toMatchObject({ ok: true, value: { source: 'online' } });
   if (lookup.ok && lookup.value.measures.length > 0) {
-    const sent = await cc.call('feedback', lookup.value.checkId, [{ measureCode: lookup.value.measures[0]!, decision: 'NOT_APPLIED', reason: '申请人已提交履行证明' }]);
+    const sent = await cc.call('feedback', lookup.value.checkId, [
+      { measureCode: lookup.value.measures[0]!, decision: 'NOT_APPLIED', reason: '申请人已提交履行证明' },
+    ]);
     expect(sent).toEqual({ ok: true, value: 'sent' });
   }
-  const commitment = await cc.call('commitment', lookup.ok ? lookup.value.checkId : '', { kind: '告知承诺', text: '本人承诺所提交材料真实有效', dueOn: null });
+  const commitment = await cc.call('commitment', lookup.ok ? lookup.value.checkId : '', {
+    kind: '告知承诺',
+    text: '本人承诺所提交材料真实有效',
+    dueOn: null,
+  });
   expect(commitment).toEqual({ ok: true, value: 'sent' });
   await cc.call('syncNow');
   await expectConsistent(cc, env, terminalId);

@@ -49,7 +49,10 @@ test('deletions compacted past the cursor: 409 resync, rebuilt, deletions not mi
   await expectConsistent(cc, env, terminalId);
 });
 
-test('quota exceeded: reported as a typed storage state, the journal keeps everything, recovery when space returns', async ({ cc, env }) => {
+test('quota exceeded: reported as a typed storage state, the journal keeps everything, recovery when space returns', async ({
+  cc,
+  env,
+}) => {
   const terminalId = await cc.setUp(env);
   const matter = await cc.call('firstMatter');
   const id = (await cc.call('anyListedIdentifier'))!;

@@ -20,7 +20,9 @@ describe('cache database migrations', () => {
     const v1 = new Dexie(name);
     declareCacheSchema(v1, 1);
     const id = residentId();
-    await v1.table('entries').bulkPut([toStoredEntry(entry({ id: 'A1', identifier: id })), toStoredEntry(entry({ id: 'A2', identifier: id }))]);
+    await v1
+      .table('entries')
+      .bulkPut([toStoredEntry(entry({ id: 'A1', identifier: id })), toStoredEntry(entry({ id: 'A2', identifier: id }))]);
     await v1.table('syncState').put({ key: 'list', cursor: 'c-42', epoch: 'ep1', dataVersion: 'v42', lastPullAt: '2024-05-01T00:00:00Z' });
     v1.close();
 
@@ -41,7 +43,12 @@ describe('cache database migrations', () => {
     const cache = new CacheDb(cacheName);
     const journal = new JournalDb(journalName);
     open.push(cache, journal);
-    await cache.catalogue.put({ key: 'catalogue', catalogue: { version: 'x', fields: [], listTypes: [], measures: [], matters: [] }, etag: null, fetchedAt: 'now' });
+    await cache.catalogue.put({
+      key: 'catalogue',
+      catalogue: { version: 'x', fields: [], listTypes: [], measures: [], matters: [] },
+      etag: null,
+      fetchedAt: 'now',
+    });
     await journal.meta.put({ key: 'outboxSeq', terminalId: 'T', next: 7 });
     await cache.delete();
     const reopened = new CacheDb(cacheName);

@@ -33,7 +33,11 @@ describe('DexieListStore indexes', () => {
   it('finds a person by the 18-digit ID and by the legacy 15-digit form, whichever was published', async () => {
     const id18 = residentId('371002', '19650304', '211');
     const other = residentId('371002', '19700101', '333');
-    await seedLive([put(entry({ id: 'L1', identifier: legacyOf(id18) })), put(entry({ id: 'L2', identifier: id18 })), put(entry({ id: 'X', identifier: other }))]);
+    await seedLive([
+      put(entry({ id: 'L1', identifier: legacyOf(id18) })),
+      put(entry({ id: 'L2', identifier: id18 })),
+      put(entry({ id: 'X', identifier: other })),
+    ]);
     expect((await store.lookupByKey(id18)).map((e) => e.id).sort()).toEqual(['L1', 'L2']);
     expect((await store.lookupByKey(legacyOf(id18))).map((e) => e.id).sort()).toEqual(['L1', 'L2']);
   });
@@ -68,7 +72,10 @@ describe('DexieListStore counter and changes', () => {
     const b = entry({ id: 'B', identifier: residentId('371002', '19800101', '555') });
     await seedLive([put(a), put(b)]);
     expect(await store.count()).toBe(2);
-    const result = await store.applyChanges(page([put({ ...a, status: 'REPAIRED' }), del('B'), del('nope'), put(entry({ id: 'C', identifier: residentId() })), del('C')], 'c2'), 'live');
+    const result = await store.applyChanges(
+      page([put({ ...a, status: 'REPAIRED' }), del('B'), del('nope'), put(entry({ id: 'C', identifier: residentId() })), del('C')], 'c2'),
+      'live',
+    );
     expect(result).toMatchObject({ entryCount: 1 });
     expect(await store.count()).toBe(1);
     expect((await store.lookupByKey(residentId()))[0]?.status).toBe('REPAIRED');
@@ -80,7 +87,10 @@ describe('DexieListStore counter and changes', () => {
     await seedLive([put(entry({ id: 'A', identifier: residentId() }))]);
     const bad = { seq: 99, op: 'put', entry: { id: 'Z', identifier: residentId(), subjectName: 5 } } as unknown as SyncChange;
     // A row Dexie cannot index (a function is not cloneable) aborts the transaction.
-    const poisoned = { ...bad, entry: { ...(bad as { entry: object }).entry, subjectName: '王五', extra: () => 1 } } as unknown as SyncChange;
+    const poisoned = {
+      ...bad,
+      entry: { ...(bad as { entry: object }).entry, subjectName: '王五', extra: () => 1 },
+    } as unknown as SyncChange;
     await expect(store.applyChanges(page([put(entry({ id: 'B', identifier: residentId() })), poisoned], 'c9'), 'live')).rejects.toThrow();
     expect(await store.loadFullState()).toMatchObject({ cursor: 'c1', entryCount: 1 });
     expect((await store.lookupByKey(residentId())).map((e) => e.id)).toEqual(['A']);
@@ -109,7 +119,10 @@ describe('DexieListStore rebuild', () => {
   it('counts exactly after a rebuild whose full pass repeated an id and carried tombstones', async () => {
     await store.beginRebuild('2024-06-03T00:00:00Z');
     const a = entry({ id: 'A', identifier: residentId() });
-    await store.applyChanges(page([put(a), put(entry({ id: 'B', identifier: residentId() })), del('never-seen')], 'r1', { complete: false }), 'rebuild');
+    await store.applyChanges(
+      page([put(a), put(entry({ id: 'B', identifier: residentId() })), del('never-seen')], 'r1', { complete: false }),
+      'rebuild',
+    );
     // A was updated while the pass was under way: it comes again later in the pass.
     await store.applyChanges(page([put({ ...a, status: 'REMOVED' }), del('B')], 'r2'), 'rebuild');
     await store.commitRebuild();

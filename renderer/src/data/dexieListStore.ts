@@ -4,13 +4,7 @@
  * rebuild is written beside the live data and switched in with one small transaction.
  */
 import type { ListEntry, SyncChange } from '../../../shared/contract';
-import {
-  INITIAL_LIST_STATE,
-  type CacheDb,
-  type EntryTableName,
-  type LiveListState,
-  type StoredEntry,
-} from './cacheDb';
+import { INITIAL_LIST_STATE, type CacheDb, type EntryTableName, type LiveListState, type StoredEntry } from './cacheDb';
 import { fromStoredEntry, isInitialsQuery, normaliseName, toStoredEntry } from './entryIndexKeys';
 import type { ApplyResult, ListDataStore, ListPage, ListState, ListTarget } from './listDataStore';
 import type { Table } from 'dexie';
@@ -112,9 +106,7 @@ export class DexieListStore implements ListDataStore {
     const trimmed = query.trim();
     if (!trimmed) return [];
     const prefix = isInitialsQuery(trimmed) ? trimmed.toUpperCase() : normaliseName(trimmed);
-    const rows = await this.withLiveTable('r', (table) =>
-      table.where('nameKeys').startsWith(prefix).distinct().limit(limit).toArray(),
-    );
+    const rows = await this.withLiveTable('r', (table) => table.where('nameKeys').startsWith(prefix).distinct().limit(limit).toArray());
     return rows.map(fromStoredEntry);
   }
 
@@ -183,6 +175,7 @@ export class DexieListStore implements ListDataStore {
   /**
    * Runs `fn` on the live generation inside one transaction that also reads the live state, so
    * a generation switch by another tab between "which table?" and the read cannot be missed.
+   * Reads issue both requests at once (one round trip); writes read the state first.
    */
   private async withLiveTable<T>(
     mode: 'r' | 'rw',
@@ -192,6 +185,11 @@ export class DexieListStore implements ListDataStore {
       const hint = this.liveHint;
       const table = this.db.entryTable(hint);
       const outcome: { switched: EntryTableName } | { value: T } = await this.db.transaction(mode, this.db.syncState, table, async () => {
+        if (mode === 'r') {
+          const [state, value] = await Promise.all([this.db.syncState.get('list'), fn(table, INITIAL_LIST_STATE)]);
+          const live = (state ?? INITIAL_LIST_STATE).activeTable;
+          return live === hint ? { value } : { switched: live };
+        }
         const state = (await this.db.syncState.get('list')) ?? INITIAL_LIST_STATE;
         if (state.activeTable !== hint) return { switched: state.activeTable };
         return { value: await fn(table, state) };
@@ -203,7 +201,6 @@ export class DexieListStore implements ListDataStore {
   }
 }
 
-/** Live changes: existence decides whether a put adds a row and a delete removes one (exact counter). */
 async function writeRows(
   table: Table<StoredEntry, string>,
   rows: Map<string, StoredEntry | null>,
@@ -231,7 +228,11 @@ async function writeRows(
 }
 
 /** Bulk load into a fresh generation: writes only, the count is an estimate until the commit. */
-async function writeRowsBlind(table: Table<StoredEntry, string>, rows: Map<string, StoredEntry | null>, countBefore: number): Promise<ApplyResult> {
+async function writeRowsBlind(
+  table: Table<StoredEntry, string>,
+  rows: Map<string, StoredEntry | null>,
+  countBefore: number,
+): Promise<ApplyResult> {
   const puts: StoredEntry[] = [];
   const dels: string[] = [];
   for (const [id, row] of rows) {

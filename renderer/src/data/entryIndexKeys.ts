@@ -26,7 +26,10 @@ export function normaliseName(name: string): string {
 /** 张三 → "ZS"; letters and digits in a name keep their place, punctuation drops out. */
 export function pinyinInitials(name: string): string {
   const letters = pinyin(normaliseName(name), { pattern: 'first', toneType: 'none', type: 'array' });
-  return letters.join('').toUpperCase().replace(/[^A-Z0-9]/g, '');
+  return letters
+    .join('')
+    .toUpperCase()
+    .replace(/[^A-Z0-9]/g, '');
 }
 
 /** True when a query should be read as pinyin initials rather than as the start of a name. */

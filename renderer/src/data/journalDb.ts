@@ -3,14 +3,7 @@
  * (DESIGN.md §5). Precious — nothing in the cache lifecycle (wipe, rebuild, resync) touches it.
  */
 import Dexie, { type Table } from 'dexie';
-import type {
-  AuditBody,
-  CommitmentBody,
-  FeedbackBody,
-  MutationKind,
-  OfflineUnlock,
-  Operator,
-} from '../../../shared/contract';
+import type { AuditBody, CommitmentBody, FeedbackBody, MutationKind, OfflineUnlock, Operator } from '../../../shared/contract';
 import { chinaDate } from '../../../shared/dates';
 import type { CheckView, TerminalIdentity } from '../services/contracts';
 

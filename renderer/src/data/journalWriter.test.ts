@@ -26,7 +26,10 @@ const event = (i: number): AuditEvent => ({
 beforeEach(async () => {
   name = `journal-${++n}-${Date.now()}`;
   const { db } = open();
-  await db.meta.put({ key: 'terminal', identity: { terminalId: 'T1', terminalName: 'W1', platformUrl: 'http://x', enrolledAt: '2024-01-01T00:00:00Z' } });
+  await db.meta.put({
+    key: 'terminal',
+    identity: { terminalId: 'T1', terminalName: 'W1', platformUrl: 'http://x', enrolledAt: '2024-01-01T00:00:00Z' },
+  });
 });
 afterEach(() => {
   for (const db of dbs.splice(0)) db.close();
@@ -89,7 +92,10 @@ describe('audit chain verification', () => {
   async function chainOf(count: number) {
     name = `journal-${++n}-${Date.now()}`;
     const { db, writer } = open();
-    await db.meta.put({ key: 'terminal', identity: { terminalId: 'T1', terminalName: 'W1', platformUrl: 'http://x', enrolledAt: '2024-01-01T00:00:00Z' } });
+    await db.meta.put({
+      key: 'terminal',
+      identity: { terminalId: 'T1', terminalName: 'W1', platformUrl: 'http://x', enrolledAt: '2024-01-01T00:00:00Z' },
+    });
     for (let i = 0; i < count; i++) await writer.commit({ audits: [event(i)] });
     return db;
   }

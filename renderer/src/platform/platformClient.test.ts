@@ -23,7 +23,11 @@ function adapterOf(reply: (config: InternalAxiosRequestConfig) => Reply, seen: I
   };
 }
 
-function client(reply: (config: InternalAxiosRequestConfig) => Reply, seen?: InternalAxiosRequestConfig[], onServerTime?: (t: string) => void) {
+function client(
+  reply: (config: InternalAxiosRequestConfig) => Reply,
+  seen?: InternalAxiosRequestConfig[],
+  onServerTime?: (t: string) => void,
+) {
   return new PlatformClient({
     platformUrl: 'http://platform.test/',
     appVersion: '0.1.0',
@@ -60,11 +64,22 @@ describe('PlatformClient', () => {
   });
 
   it('maps 426, 429 (with Retry-After), 401, 5xx and business problems to Chinese user errors', async () => {
-    const outdated = client(() => ({ status: 426, body: { type: 't', title: 'Upgrade', status: 426, code: 'client_outdated', minimumVersion: '0.3.0' } }));
+    const outdated = client(() => ({
+      status: 426,
+      body: { type: 't', title: 'Upgrade', status: 426, code: 'client_outdated', minimumVersion: '0.3.0' },
+    }));
     await expect(outdated.health()).rejects.toMatchObject({ kind: 'outdated', userError: { message: expect.stringContaining('0.3.0') } });
 
-    const limited = client(() => ({ status: 429, body: { type: 't', title: 'Slow', status: 429, code: 'rate_limited' }, headers: { 'retry-after': '17' } }));
-    await expect(limited.health()).rejects.toMatchObject({ kind: 'rate-limited', retryAfterMs: 17_000, userError: { message: expect.stringContaining('17 秒') } });
+    const limited = client(() => ({
+      status: 429,
+      body: { type: 't', title: 'Slow', status: 429, code: 'rate_limited' },
+      headers: { 'retry-after': '17' },
+    }));
+    await expect(limited.health()).rejects.toMatchObject({
+      kind: 'rate-limited',
+      retryAfterMs: 17_000,
+      userError: { message: expect.stringContaining('17 秒') },
+    });
 
     const expired = client(() => ({ status: 401, body: { type: 't', title: 'x', status: 401, code: 'unauthorized' } }));
     await expect(expired.health()).rejects.toMatchObject({ kind: 'unauthorized', userError: { code: 'session_expired' } });
@@ -74,7 +89,14 @@ describe('PlatformClient', () => {
 
     const refused = client(() => ({
       status: 400,
-      body: { type: 't', title: 'bad', status: 400, code: 'invalid_identifier', detail: '第 18 位校验码应为 X', parseError: { code: 'BAD_CHECK', message: 'm', position: 18, expected: 'X' } },
+      body: {
+        type: 't',
+        title: 'bad',
+        status: 400,
+        code: 'invalid_identifier',
+        detail: '第 18 位校验码应为 X',
+        parseError: { code: 'BAD_CHECK', message: 'm', position: 18, expected: 'X' },
+      },
     }));
     await expect(refused.lookup('x', { matterCode: 'M', caseNo: 'C' })).rejects.toMatchObject({
       kind: 'rejected',
@@ -96,7 +118,11 @@ describe('PlatformClient', () => {
 
   it('reports the Date header for the clock-skew check', async () => {
     const times: string[] = [];
-    const c = client(() => ({ status: 304, headers: { date: 'Sat, 01 Jun 2024 07:50:00 GMT' } }), undefined, (t) => times.push(t));
+    const c = client(
+      () => ({ status: 304, headers: { date: 'Sat, 01 Jun 2024 07:50:00 GMT' } }),
+      undefined,
+      (t) => times.push(t),
+    );
     await c.catalogue('"x"');
     expect(times).toEqual(['Sat, 01 Jun 2024 07:50:00 GMT']);
     const skew = clockSkewSeconds(times[0], new Date('2024-06-01T08:00:00Z'));

@@ -44,9 +44,7 @@ export interface PlatformTimeouts {
 
 export const DEFAULT_TIMEOUTS: PlatformTimeouts = { lookupMs: 4_000, defaultMs: 15_000, syncMs: 60_000 };
 
-export type LookupAnswer =
-  | { found: true; response: LookupResponse }
-  | { found: false; dataVersion: string };
+export type LookupAnswer = { found: true; response: LookupResponse } | { found: false; dataVersion: string };
 
 export type CatalogueAnswer = { notModified: true } | { notModified: false; catalogue: Catalogue; etag: string | null };
 
@@ -62,7 +60,6 @@ interface CallOptions<S extends z.ZodType> {
   /** Statuses (besides 2xx) that come back to the caller instead of throwing. */
   passStatuses?: number[];
 }
-
 
 export class PlatformClient {
   private readonly http: AxiosInstance;
@@ -94,12 +91,24 @@ export class PlatformClient {
   }
 
   async enrol(request: EnrolTerminalRequest): Promise<z.infer<typeof EnrolTerminalResponse>> {
-    const r = await this.call({ method: 'POST', path: '/terminals', schema: EnrolTerminalResponse, data: request, timeoutMs: this.timeouts.defaultMs });
+    const r = await this.call({
+      method: 'POST',
+      path: '/terminals',
+      schema: EnrolTerminalResponse,
+      data: request,
+      timeoutMs: this.timeouts.defaultMs,
+    });
     return r.body;
   }
 
   async createSession(request: CreateSessionRequest): Promise<z.infer<typeof CreateSessionResponse>> {
-    const r = await this.call({ method: 'POST', path: '/sessions', schema: CreateSessionResponse, data: request, timeoutMs: this.timeouts.defaultMs });
+    const r = await this.call({
+      method: 'POST',
+      path: '/sessions',
+      schema: CreateSessionResponse,
+      data: request,
+      timeoutMs: this.timeouts.defaultMs,
+    });
     return r.body;
   }
 
@@ -135,7 +144,11 @@ export class PlatformClient {
     return { found: true, response: r.body };
   }
 
-  async searchByName(name: string, purpose: { matterCode: string; caseNo: string }, signal?: AbortSignal): Promise<z.infer<typeof NameSearchResponse>> {
+  async searchByName(
+    name: string,
+    purpose: { matterCode: string; caseNo: string },
+    signal?: AbortSignal,
+  ): Promise<z.infer<typeof NameSearchResponse>> {
     const r = await this.call({
       method: 'GET',
       path: '/subjects',
@@ -160,7 +173,14 @@ export class PlatformClient {
   }
 
   async pushOutbox(request: OutboxRequest, signal?: AbortSignal): Promise<z.infer<typeof OutboxResponse>> {
-    const r = await this.call({ method: 'POST', path: '/outbox', schema: OutboxResponse, data: request, timeoutMs: this.timeouts.syncMs, signal });
+    const r = await this.call({
+      method: 'POST',
+      path: '/outbox',
+      schema: OutboxResponse,
+      data: request,
+      timeoutMs: this.timeouts.syncMs,
+      signal,
+    });
     return r.body;
   }
 
@@ -193,7 +213,12 @@ export class PlatformClient {
     if (status >= 200 && status < 300) {
       const parsed = options.schema.safeParse(parseJson(response.data));
       if (!parsed.success) {
-        throw new PlatformError({ kind: 'malformed', status, userError: { code: 'malformed_response', message: MESSAGES.malformed }, cause: parsed.error });
+        throw new PlatformError({
+          kind: 'malformed',
+          status,
+          userError: { code: 'malformed_response', message: MESSAGES.malformed },
+          cause: parsed.error,
+        });
       }
       return { status, body: parsed.data, headers: response.headers, problem: null, raw: response };
     }
@@ -208,11 +233,21 @@ export class PlatformClient {
     const { status } = response;
     const code = problem?.code;
     if (status === 401) {
-      return new PlatformError({ kind: 'unauthorized', status, problem, userError: { code: 'session_expired', message: MESSAGES.unauthorized } });
+      return new PlatformError({
+        kind: 'unauthorized',
+        status,
+        problem,
+        userError: { code: 'session_expired', message: MESSAGES.unauthorized },
+      });
     }
     if (status === 426) {
       const minimum = typeof problem?.minimumVersion === 'string' ? problem.minimumVersion : undefined;
-      return new PlatformError({ kind: 'outdated', status, problem, userError: { code: 'client_outdated', message: MESSAGES.outdated(minimum) } });
+      return new PlatformError({
+        kind: 'outdated',
+        status,
+        problem,
+        userError: { code: 'client_outdated', message: MESSAGES.outdated(minimum) },
+      });
     }
     if (status === 429) {
       const retryAfterMs = parseRetryAfter(headerValue(response.headers, 'retry-after'), this.now()) ?? 30_000;
@@ -226,7 +261,13 @@ export class PlatformClient {
     }
     if (status >= 500) {
       const retryAfterMs = parseRetryAfter(headerValue(response.headers, 'retry-after'), this.now());
-      return new PlatformError({ kind: 'server', status, problem, retryAfterMs, userError: { code: code ?? 'unavailable', message: MESSAGES.server(status) } });
+      return new PlatformError({
+        kind: 'server',
+        status,
+        problem,
+        retryAfterMs,
+        userError: { code: code ?? 'unavailable', message: MESSAGES.server(status) },
+      });
     }
     const message = problem?.detail ?? problem?.title ?? MESSAGES.rejected(status);
     const parseError = problem?.parseError;

@@ -49,7 +49,13 @@ export class PlatformError extends Error {
 
   /** Worth trying again later (the same request may well succeed). */
   get transient(): boolean {
-    return this.kind === 'network' || this.kind === 'timeout' || this.kind === 'server' || this.kind === 'malformed' || this.kind === 'rate-limited';
+    return (
+      this.kind === 'network' ||
+      this.kind === 'timeout' ||
+      this.kind === 'server' ||
+      this.kind === 'malformed' ||
+      this.kind === 'rate-limited'
+    );
   }
 }
 

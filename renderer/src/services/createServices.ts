@@ -113,7 +113,7 @@ export async function createServices(deps: ServiceDeps): Promise<CreditCounterSe
     lock: createSyncLock(`${names.journal}:sync`),
     client: platform,
     terminalId: async () => (await identity())?.terminalId ?? null,
-    hasSession: () => session.platformToken() !== null,
+    session: () => (session.platformToken() !== null ? 'active' : session.operator() ? 'expired' : 'none'),
     onUnauthorized: () => session.dropToken(),
     now,
     random,
@@ -121,7 +121,22 @@ export async function createServices(deps: ServiceDeps): Promise<CreditCounterSe
     log: (level, message) => deps.host.log(level, message),
   });
 
-  const core: Core = { host: deps.host, config, cache, journal, listStore, writer, session, engine, status, platform, platformFor, identity, now, random };
+  const core: Core = {
+    host: deps.host,
+    config,
+    cache,
+    journal,
+    listStore,
+    writer,
+    session,
+    engine,
+    status,
+    platform,
+    platformFor,
+    identity,
+    now,
+    random,
+  };
 
   await openDatabases(core);
   await engine.refreshCounts();
@@ -150,12 +165,16 @@ async function openDatabases(core: Core): Promise<void> {
     try {
       await db.open();
     } catch (error) {
-      const storage = classifyStorageError(error) ?? { kind: 'unavailable' as const, message: '本机数据库无法打开，请重启程序；仍不行请联系管理员。' };
+      const storage = classifyStorageError(error) ?? {
+        kind: 'unavailable' as const,
+        message: '本机数据库无法打开，请重启程序；仍不行请联系管理员。',
+      };
       core.status.setState({ storage, lastError: { code: storage.kind, message: storage.message } });
       core.host.log('error', `database ${db.name} failed to open: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
-  const storage = (globalThis as { navigator?: { storage?: { persist?: () => Promise<boolean>; persisted?: () => Promise<boolean> } } }).navigator?.storage;
+  const storage = (globalThis as { navigator?: { storage?: { persist?: () => Promise<boolean>; persisted?: () => Promise<boolean> } } })
+    .navigator?.storage;
   if (storage?.persist && core.status.getState().storage.kind === 'ok') {
     try {
       const persisted = (await storage.persisted?.()) || (await storage.persist());

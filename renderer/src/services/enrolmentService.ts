@@ -32,7 +32,9 @@ export function createEnrolmentService(core: Core): AppServices['enrolment'] {
           await core.journal.meta.put({ key: 'outboxSeq', terminalId: identity.terminalId, next: 1 });
         });
         await core.writer.commit({
-          audits: [{ action: 'ENROL', actor: SYSTEM_ACTOR, purpose: null, subject: null, outcome: 'success', detail: identity.terminalName }],
+          audits: [
+            { action: 'ENROL', actor: SYSTEM_ACTOR, purpose: null, subject: null, outcome: 'success', detail: identity.terminalName },
+          ],
         });
         return ok(identity);
       } catch (error) {

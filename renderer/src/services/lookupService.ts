@@ -43,11 +43,16 @@ export function createLookupService(core: Core): AppServices['lookup'] {
   async function refuse(purpose: Purpose | null, action: 'LOOKUP_REFUSED', detail: string): Promise<void> {
     const operator = core.session.current()?.operator.id ?? 'unknown';
     await core.writer
-      .commit({ audits: [{ action, actor: operator, purpose: purpose ? purposeOf(purpose) : null, subject: null, outcome: 'refused', detail }] })
+      .commit({
+        audits: [{ action, actor: operator, purpose: purpose ? purposeOf(purpose) : null, subject: null, outcome: 'refused', detail }],
+      })
       .catch(() => undefined);
   }
 
-  async function preconditions(purpose: Purpose | null, what: string): Promise<Outcome<{ purpose: Purpose; matter: Matter; catalogue: Catalogue }>> {
+  async function preconditions(
+    purpose: Purpose | null,
+    what: string,
+  ): Promise<Outcome<{ purpose: Purpose; matter: Matter; catalogue: Catalogue }>> {
     const session = core.session.current();
     if (!session) return { ok: false, error: NOT_LOGGED_IN };
     const clean = purpose ? purposeOf(purpose) : null;
@@ -75,7 +80,14 @@ export function createLookupService(core: Core): AppServices['lookup'] {
       const profile = answer.found ? answer.response.profile : null;
       const dataVersion = answer.found ? answer.response.dataVersion : answer.dataVersion;
       await core.cache.profiles
-        .put({ key: profileCacheKey(parsed.value, matter.code), identifier: parsed.value, matterCode: matter.code, profile, dataVersion, fetchedAt })
+        .put({
+          key: profileCacheKey(parsed.value, matter.code),
+          identifier: parsed.value,
+          matterCode: matter.code,
+          profile,
+          dataVersion,
+          fetchedAt,
+        })
         .catch((error: unknown) => {
           const storage = classifyStorageError(error);
           if (storage) core.status.setState({ storage });
@@ -103,7 +115,8 @@ export function createLookupService(core: Core): AppServices['lookup'] {
     const answer = await offlineAnswer(parsed, matter, { store: core.listStore, cache: core.cache, now: core.now() });
     const notices: string[] = [];
     const age = answer.dataAgeSeconds === null ? '未知' : describeAge(answer.dataAgeSeconds);
-    const reason = why.kind === 'unauthorized' ? '登录已过期' : why.userError.code === 'offline_session' ? '当前为离线登录' : '信用平台暂时无法连接';
+    const reason =
+      why.kind === 'unauthorized' ? '登录已过期' : why.userError.code === 'offline_session' ? '当前为离线登录' : '信用平台暂时无法连接';
     notices.push(`${reason}，以下结果来自本机缓存（数据版本 ${answer.dataVersion}，更新于${age}）`);
     if (!answer.listSynced) notices.push('本机尚未完成名单数据同步，离线结果可能不完整');
     if (answer.fromCachedProfile && answer.cachedProfileAt) {
@@ -173,7 +186,8 @@ export function createLookupService(core: Core): AppServices['lookup'] {
     if (answer.source === 'offline' && answer.dataAgeSeconds !== null && answer.dataAgeSeconds > limitSeconds) {
       out.push(`本机名单数据已超过 ${core.config.values.stalenessLimitHours} 小时未更新，结果可能不是最新，请尽快联网同步`);
     }
-    if (answer.matchedBy.includes('ORG_CODE')) out.push('部分记录是通过统一社会信用代码中的组织机构代码匹配到的（该来源只登记了组织机构代码）');
+    if (answer.matchedBy.includes('ORG_CODE'))
+      out.push('部分记录是通过统一社会信用代码中的组织机构代码匹配到的（该来源只登记了组织机构代码）');
     if (answer.matchedBy.includes('LEGACY_ID')) out.push('部分记录是按15位旧身份证号登记的，已自动对应');
     if (!matter.subjectKinds.includes(kind)) out.push(`办理事项“${matter.name}”通常不适用于此类主体，请核对事项`);
     const skew = clockSkewWarning(core.status.getState().clockSkewSeconds);
@@ -210,7 +224,13 @@ export function createLookupService(core: Core): AppServices['lookup'] {
         try {
           const answer = await client.searchByName(query, pre.value.purpose);
           core.engine.reportReachable(true);
-          found = answer.candidates.map((c) => ({ identifier: c.identifier, name: c.name, masked: c.masked, kind: c.kind, entryCount: c.entryCount }));
+          found = answer.candidates.map((c) => ({
+            identifier: c.identifier,
+            name: c.name,
+            masked: c.masked,
+            kind: c.kind,
+            entryCount: c.entryCount,
+          }));
         } catch (error) {
           if (!isPlatformError(error) || !fallsBackToCache(error)) return failWith(error);
           if (error.kind === 'unauthorized') core.session.dropToken();
@@ -221,7 +241,16 @@ export function createLookupService(core: Core): AppServices['lookup'] {
         found = await searchOffline(query, pre.value.matter);
       }
       await core.writer.commit({
-        audits: [{ action: 'NAME_SEARCH', actor: operatorId, purpose: pre.value.purpose, subject: null, outcome: source, detail: `candidates=${found.length}` }],
+        audits: [
+          {
+            action: 'NAME_SEARCH',
+            actor: operatorId,
+            purpose: pre.value.purpose,
+            subject: null,
+            outcome: source,
+            detail: `candidates=${found.length}`,
+          },
+        ],
       });
       if (candidates.size > 5_000) candidates.clear();
       return ok(
@@ -239,7 +268,10 @@ export function createLookupService(core: Core): AppServices['lookup'] {
   async function searchOffline(query: string, matter: Matter) {
     const visible = new Set(matter.visibleListTypes);
     const entries = (await core.listStore.searchByName(query, 500)).filter((e) => visible.has(e.listType));
-    const bySubject = new Map<string, { identifier: string; name: string; masked: string; kind: NameCandidate['kind']; entryCount: number }>();
+    const bySubject = new Map<
+      string,
+      { identifier: string; name: string; masked: string; kind: NameCandidate['kind']; entryCount: number }
+    >();
     for (const entry of entries) {
       const parsed = parseId(entry.identifier, { today: new Date('9999-12-31T00:00:00Z') });
       const identifier = parsed.ok ? parsed.value : normaliseIdInput(entry.identifier);

@@ -24,7 +24,9 @@ beforeAll(async () => {
     sync: { autoStart: false, spreadMaxMs: 0, immediatePushWaitMs: 3_000 },
     platform: { adapter: 'http' },
   });
-  expect((await services.enrolment.enrol({ platformUrl: platform.url, enrolmentCode: platform.enrolmentCode, terminalName: '环翠窗口1' })).ok).toBe(true);
+  expect(
+    (await services.enrolment.enrol({ platformUrl: platform.url, enrolmentCode: platform.enrolmentCode, terminalName: '环翠窗口1' })).ok,
+  ).toBe(true);
   const clerk = platform.operators[0]!;
   expect(await services.auth.login(clerk.id, clerk.password)).toMatchObject({ ok: true, value: { mode: 'online' } });
   await services.sync.syncNow();
@@ -37,7 +39,10 @@ afterAll(async () => {
 async function someListedSubject(): Promise<string> {
   const { cache } = services.internals;
   const live = (await cache.syncState.get('list'))!.activeTable;
-  const row = await cache.entryTable(live).filter((e) => e.status === 'ACTIVE' && e.identifierType !== 'ORG_CODE').first();
+  const row = await cache
+    .entryTable(live)
+    .filter((e) => e.status === 'ACTIVE' && e.identifierType !== 'ORG_CODE')
+    .first();
   return row!.identifier;
 }
 
@@ -52,7 +57,9 @@ describe('services against the reference platform', () => {
     expect(result).toMatchObject({ ok: true, value: { source: 'online' } });
     await services.sync.syncNow();
     const identity = await services.enrolment.current();
-    const { mutations } = (await test(`/mutations?terminalId=${identity!.terminalId}`)) as { mutations: Array<{ id: string; seq: number; kind: string }> };
+    const { mutations } = (await test(`/mutations?terminalId=${identity!.terminalId}`)) as {
+      mutations: Array<{ id: string; seq: number; kind: string }>;
+    };
     expect(mutations.map((m) => m.seq)).toEqual(mutations.map((_, i) => i + 1));
     expect(new Set(mutations.map((m) => m.id)).size).toBe(mutations.length);
     expect(mutations.filter((m) => m.kind === 'check')).toHaveLength(1);

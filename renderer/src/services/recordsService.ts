@@ -47,7 +47,9 @@ export function createRecordsService(core: Core): AppServices['records'] {
         const check = await loadCheck(checkId);
         if (!check) return fail('check_not_found', '找不到该核查记录');
         if (decisions.length === 0) return fail('no_feedback', '没有需要提交的反馈');
-        const triggered = new Map([...check.view.evaluation.must, ...check.view.evaluation.may].map((t) => [t.measure.code, t.measure] as const));
+        const triggered = new Map(
+          [...check.view.evaluation.must, ...check.view.evaluation.may].map((t) => [t.measure.code, t.measure] as const),
+        );
         const seen = new Set<string>();
         for (const d of decisions) {
           const measure = triggered.get(d.measureCode);
@@ -99,7 +101,10 @@ export function createRecordsService(core: Core): AppServices['records'] {
             for (const r of records) {
               // Read-only once submitted — checked again inside the transaction (another tab may have won).
               const already = await core.journal.feedback.where('[checkId+measureCode]').equals([checkId, r.measureCode]).first();
-              if (already) throw new RefusedError(`措施“${r.measureTitle}”的反馈已于 ${already.decidedAt} 提交（${DECISION_LABEL[already.decision]}），不能修改`);
+              if (already)
+                throw new RefusedError(
+                  `措施“${r.measureTitle}”的反馈已于 ${already.decidedAt} 提交（${DECISION_LABEL[already.decision]}），不能修改`,
+                );
               await core.journal.feedback.add(r);
               const { operatorId: _o, decidedAt: _d, day: _day, measureTitle: _t, matterName: _m, ...body } = r;
               out.push((await tx.enqueue({ kind: 'feedback', body, operatorId: r.operatorId, occurredAt: decidedAt })).id);
@@ -142,7 +147,14 @@ export function createRecordsService(core: Core): AppServices['records'] {
         const id = await core.writer.commit({
           tables: [core.journal.commitments],
           audits: [
-            { action: 'COMMITMENT', actor: session.operator.id, purpose: check.view.purpose, subject: subjectOf(check), outcome: 'recorded', detail: `check=${checkId}; kind=${body.kind}` },
+            {
+              action: 'COMMITMENT',
+              actor: session.operator.id,
+              purpose: check.view.purpose,
+              subject: subjectOf(check),
+              outcome: 'recorded',
+              detail: `check=${checkId}; kind=${body.kind}`,
+            },
           ],
           write: async (tx) => {
             await core.journal.commitments.add(local);
@@ -163,7 +175,16 @@ export function createRecordsService(core: Core): AppServices['records'] {
         const check = await loadCheck(checkId);
         if (!check) return fail('check_not_found', '找不到该核查记录');
         await core.writer.commit({
-          audits: [{ action: 'UNMASK', actor: session.operator.id, purpose: check.view.purpose, subject: subjectOf(check), outcome: 'shown', detail: reason.trim() }],
+          audits: [
+            {
+              action: 'UNMASK',
+              actor: session.operator.id,
+              purpose: check.view.purpose,
+              subject: subjectOf(check),
+              outcome: 'shown',
+              detail: reason.trim(),
+            },
+          ],
         });
         void core.engine.pushNow().catch(() => undefined);
         return ok(check.view.subject.identifier);

@@ -107,7 +107,20 @@ describe('lookup', () => {
   it('matches an organisation by USCC through org-code-only list data when offline', async () => {
     const org = uscc('12345678');
     await services.internals.listStore.applyChanges(
-      { changes: [{ seq: 99, op: 'put', entry: entry({ id: 'O1', identifier: orgCode('12345678'), subjectName: '威海某公司', listType: LIST_RED }) }], cursor: 'c9', epoch: 'ep1', dataVersion: 'v101', complete: true, receivedAt: NOW.toISOString() },
+      {
+        changes: [
+          {
+            seq: 99,
+            op: 'put',
+            entry: entry({ id: 'O1', identifier: orgCode('12345678'), subjectName: '威海某公司', listType: LIST_RED }),
+          },
+        ],
+        cursor: 'c9',
+        epoch: 'ep1',
+        dataVersion: 'v101',
+        complete: true,
+        receivedAt: NOW.toISOString(),
+      },
       'live',
     );
     platform.mode = 'down';
@@ -121,7 +134,15 @@ describe('lookup', () => {
     const found = await services.lookup.byName('zs', purpose);
     expect(found.ok).toBe(true);
     if (!found.ok) return;
-    expect(found.value).toEqual([{ name: '张三', masked: `${person.slice(0, 4)}**********${person.slice(-4)}`, kind: 'PERSON', entryCount: 2, ref: expect.any(String) }]);
+    expect(found.value).toEqual([
+      {
+        name: '张三',
+        masked: `${person.slice(0, 4)}**********${person.slice(-4)}`,
+        kind: 'PERSON',
+        entryCount: 2,
+        ref: expect.any(String),
+      },
+    ]);
     expect(JSON.stringify(found.value)).not.toContain(person);
     const check = await services.lookup.candidate(found.value[0]!.ref, purpose);
     expect(check).toMatchObject({ ok: true, value: { subject: { name: '张三' } } });
@@ -139,7 +160,12 @@ describe('records', () => {
   it('refuses NOT_APPLIED without a reason before anything is written', async () => {
     const view = await check();
     const { journal } = services.internals;
-    const counts = async () => [await journal.feedback.count(), await journal.outbox.count(), await journal.audit.count(), await journal.delivered.count()];
+    const counts = async () => [
+      await journal.feedback.count(),
+      await journal.outbox.count(),
+      await journal.audit.count(),
+      await journal.delivered.count(),
+    ];
     const before = await counts();
     const result = await services.records.submitFeedback(view.checkId, [{ measureCode: 'P1', decision: 'NOT_APPLIED', reason: '  ' }]);
     expect(result).toMatchObject({ ok: false, error: { code: 'reason_required', message: expect.stringContaining('必须填写原因') } });
@@ -150,13 +176,22 @@ describe('records', () => {
 
   it('says "sent" when the platform took it and "queued" when it could not, and delivers the queue later', async () => {
     const view = await check();
-    expect(await services.records.submitFeedback(view.checkId, [{ measureCode: 'P1', decision: 'APPLIED' }])).toEqual({ ok: true, value: 'sent' });
-    expect(await services.records.submitFeedback(view.checkId, [{ measureCode: 'P1', decision: 'NOT_APPLIED', reason: 'x' }])).toMatchObject({
+    expect(await services.records.submitFeedback(view.checkId, [{ measureCode: 'P1', decision: 'APPLIED' }])).toEqual({
+      ok: true,
+      value: 'sent',
+    });
+    expect(
+      await services.records.submitFeedback(view.checkId, [{ measureCode: 'P1', decision: 'NOT_APPLIED', reason: 'x' }]),
+    ).toMatchObject({
       ok: false,
       error: { code: 'feedback_exists' },
     });
     platform.mode = 'down';
-    const commitment = await services.records.recordCommitment(view.checkId, { kind: '告知承诺', text: '本人承诺所填信息真实', dueOn: null });
+    const commitment = await services.records.recordCommitment(view.checkId, {
+      kind: '告知承诺',
+      text: '本人承诺所填信息真实',
+      dueOn: null,
+    });
     expect(commitment).toEqual({ ok: true, value: 'queued' });
     expect(await services.internals.journal.outbox.count()).toBe(2); // commitment + its audit
     platform.mode = 'up';
@@ -179,11 +214,15 @@ describe('records', () => {
     expect(await services.supervisor.verifyAuditChain()).toMatchObject({ ok: true });
   });
 
-  it('lists today\'s checks and declined measures for the supervisor', async () => {
+  it("lists today's checks and declined measures for the supervisor", async () => {
     const view = await check();
     await services.records.submitFeedback(view.checkId, [{ measureCode: 'P1', decision: 'NOT_APPLIED', reason: '申请人已履行' }]);
-    expect(await services.supervisor.todaysChecks()).toEqual([expect.objectContaining({ checkId: view.checkId, subjectMasked: view.subject.masked, result: 'BLACK' })]);
-    expect(await services.supervisor.declinedMeasures()).toEqual([expect.objectContaining({ checkId: view.checkId, reason: '申请人已履行', measureTitle: '限制参与政府采购' })]);
+    expect(await services.supervisor.todaysChecks()).toEqual([
+      expect.objectContaining({ checkId: view.checkId, subjectMasked: view.subject.masked, result: 'BLACK' }),
+    ]);
+    expect(await services.supervisor.declinedMeasures()).toEqual([
+      expect.objectContaining({ checkId: view.checkId, reason: '申请人已履行', measureTitle: '限制参与政府采购' }),
+    ]);
   });
 });
 
@@ -209,7 +248,8 @@ describe('auth', () => {
     platform.mode = 'unauthorized';
     await services.records.recordPrint(view.ok ? view.value.checkId : '');
     await services.sync.syncNow();
-    expect(services.sync.status.getState().lastError?.code).toBe('session_expired');
+    expect(['session_expired', 'login_required']).toContain(services.sync.status.getState().lastError?.code);
+    expect(services.sync.status.getState().lastError?.message).toContain('登录');
     expect(await services.internals.journal.outbox.count()).toBeGreaterThan(0);
     platform.mode = 'up';
     expect((await services.auth.login('c001', platform.password)).ok).toBe(true);

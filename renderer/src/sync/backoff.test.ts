@@ -5,7 +5,9 @@ const policy = { baseMs: 1_000, capMs: 60_000 };
 
 describe('backoff', () => {
   it('doubles the ceiling per attempt up to the cap', () => {
-    expect([0, 1, 2, 3, 5, 6, 7, 40].map((a) => backoffCeiling(a, policy))).toEqual([1_000, 2_000, 4_000, 8_000, 32_000, 60_000, 60_000, 60_000]);
+    expect([0, 1, 2, 3, 5, 6, 7, 40].map((a) => backoffCeiling(a, policy))).toEqual([
+      1_000, 2_000, 4_000, 8_000, 32_000, 60_000, 60_000, 60_000,
+    ]);
   });
 
   it('draws the delay uniformly from [0, ceiling) (full jitter)', () => {

@@ -43,7 +43,12 @@ class FakeSyncServer {
     const [epoch, mode, at] = after === null ? [this.epoch, 'f', '0'] : after.split(':');
     const from = Number(at);
     if (epoch !== this.epoch || (mode === 'd' && from < this.floor)) {
-      throw new PlatformError({ kind: 'rejected', status: 409, problem: problem(409, 'resync', 'resync'), userError: { code: 'resync', message: 'resync' } });
+      throw new PlatformError({
+        kind: 'rejected',
+        status: 409,
+        problem: problem(409, 'resync', 'resync'),
+        userError: { code: 'resync', message: 'resync' },
+      });
     }
     const full = mode === 'f';
     let changes: SyncChange[];

@@ -30,7 +30,12 @@ class FakeOutboxPlatform {
       }
       if (m.seq > this.next) {
         if (results.length > 0) break;
-        throw new PlatformError({ kind: 'rejected', status: 409, problem: problem(409, 'seq_gap', 'gap', { expectedSeq: this.next }), userError: { code: 'seq_gap', message: 'gap' } });
+        throw new PlatformError({
+          kind: 'rejected',
+          status: 409,
+          problem: problem(409, 'seq_gap', 'gap', { expectedSeq: this.next }),
+          userError: { code: 'seq_gap', message: 'gap' },
+        });
       }
       if (m.seq < this.next) {
         results.push({ id: m.id, seq: m.seq, status: 'rejected', receivedAt, problem: problem(409, 'seq_conflict', '序号已被占用') });
@@ -38,7 +43,13 @@ class FakeOutboxPlatform {
       }
       this.next += 1;
       if (this.rejectKinds.has(m.kind)) {
-        results.push({ id: m.id, seq: m.seq, status: 'rejected', receivedAt, problem: problem(422, 'business_rule', '反馈不符合规则', { detail: '措施不存在' }) });
+        results.push({
+          id: m.id,
+          seq: m.seq,
+          status: 'rejected',
+          receivedAt,
+          problem: problem(422, 'business_rule', '反馈不符合规则', { detail: '措施不存在' }),
+        });
         continue;
       }
       this.applied.set(m.id, m);
@@ -61,14 +72,20 @@ let n = 0;
 beforeEach(async () => {
   journal = new JournalDb(`push-${++n}-${Date.now()}`);
   writer = new JournalWriter(journal, new SubjectHasher(journal), () => new Date('2024-06-01T08:00:00Z'));
-  await journal.meta.put({ key: 'terminal', identity: { terminalId: 'T1', terminalName: 'W1', platformUrl: 'http://x', enrolledAt: '2024-01-01T00:00:00Z' } });
+  await journal.meta.put({
+    key: 'terminal',
+    identity: { terminalId: 'T1', terminalName: 'W1', platformUrl: 'http://x', enrolledAt: '2024-01-01T00:00:00Z' },
+  });
   platform = new FakeOutboxPlatform();
 });
 afterEach(() => journal.close());
 
 async function queue(count: number, kind: 'check' | 'feedback' = 'check'): Promise<void> {
   for (let i = 0; i < count; i++) {
-    await writer.commit({ audits: [], write: (tx) => tx.enqueue({ kind, body: { i }, operatorId: 'op', occurredAt: '2024-06-01T08:00:00Z' }) });
+    await writer.commit({
+      audits: [],
+      write: (tx) => tx.enqueue({ kind, body: { i }, operatorId: 'op', occurredAt: '2024-06-01T08:00:00Z' }),
+    });
   }
 }
 

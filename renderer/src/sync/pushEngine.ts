@@ -45,7 +45,14 @@ export const DEFAULT_KEEP_DELIVERED = 5_000;
 const MAX_GAP_ROUNDS = 4;
 
 export function toMutation(record: OutboxRecord): Mutation {
-  return { id: record.id, seq: record.seq, kind: record.kind, occurredAt: record.occurredAt, operatorId: record.operatorId, body: record.body };
+  return {
+    id: record.id,
+    seq: record.seq,
+    kind: record.kind,
+    occurredAt: record.occurredAt,
+    operatorId: record.operatorId,
+    body: record.body,
+  };
 }
 
 export class SeqGapError extends PlatformError {}
@@ -75,7 +82,8 @@ export async function drainOutbox(deps: PushDeps): Promise<PushOutcome> {
     } catch (error) {
       const expected = seqGapExpected(error);
       if (expected === null) throw error;
-      if (++gapRounds > MAX_GAP_ROUNDS) throw gapError(`上传序号不连续（平台期望第 ${expected} 号），多次补发仍未解决，请联系管理员`, error);
+      if (++gapRounds > MAX_GAP_ROUNDS)
+        throw gapError(`上传序号不连续（平台期望第 ${expected} 号），多次补发仍未解决，请联系管理员`, error);
       const first = batch[0]!.seq;
       if (expected < first) {
         await refillFromDelivered(deps.journal, expected, first);
@@ -92,7 +100,11 @@ export async function drainOutbox(deps: PushDeps): Promise<PushOutcome> {
     deps.onProgress?.(outcome.delivered.length + outcome.rejected.length, remaining);
     if (!progressed) {
       // The platform answered but settled nothing: back off rather than spin.
-      throw new PlatformError({ kind: 'server', status: 200, userError: { code: 'push_no_progress', message: '信用平台未处理上传的记录，稍后会自动重试' } });
+      throw new PlatformError({
+        kind: 'server',
+        status: 200,
+        userError: { code: 'push_no_progress', message: '信用平台未处理上传的记录，稍后会自动重试' },
+      });
     }
   }
   outcome.remaining = await deps.journal.outbox.count();
@@ -148,7 +160,11 @@ async function applyResults(deps: PushDeps, batch: OutboxRecord[], response: Out
       }
     }
     const newest = await deps.journal.delivered.orderBy('seq').last();
-    if (newest && newest.seq > keep) await deps.journal.delivered.where('seq').below(newest.seq - keep + 1).delete();
+    if (newest && newest.seq > keep)
+      await deps.journal.delivered
+        .where('seq')
+        .below(newest.seq - keep + 1)
+        .delete();
   });
   return settled > 0;
 }

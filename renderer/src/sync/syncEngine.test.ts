@@ -34,9 +34,14 @@ function engine(client: Partial<PlatformClient>, options: Partial<SyncOptions> =
     store: new DexieListStore(cache),
     status,
     lock,
-    client: async () => ({ catalogue: async () => ({ notModified: false, catalogue: catalogue(), etag: null }), pushOutbox: async () => ({ results: [], nextSeq: 1 }), ...client }) as PlatformClient,
+    client: async () =>
+      ({
+        catalogue: async () => ({ notModified: false, catalogue: catalogue(), etag: null }),
+        pushOutbox: async () => ({ results: [], nextSeq: 1 }),
+        ...client,
+      }) as PlatformClient,
     terminalId: async () => 'T1',
-    hasSession: () => true,
+    session: () => 'active',
     onUnauthorized: () => undefined,
     now: () => new Date('2024-06-01T08:00:00Z'),
     random: () => 0,
@@ -73,8 +78,28 @@ describe('SyncEngine', () => {
     const lock = createSyncLock('shared', undefined);
     let release!: () => void;
     let pulls = 0;
-    const slow = engine({ syncEntries: () => { pulls += 1; return new Promise<SyncPage>((r) => { release = () => r(emptyPage); }); } }, {}, lock);
-    const other = engine({ syncEntries: async () => { pulls += 1; return emptyPage; } }, {}, lock);
+    const slow = engine(
+      {
+        syncEntries: () => {
+          pulls += 1;
+          return new Promise<SyncPage>((r) => {
+            release = () => r(emptyPage);
+          });
+        },
+      },
+      {},
+      lock,
+    );
+    const other = engine(
+      {
+        syncEntries: async () => {
+          pulls += 1;
+          return emptyPage;
+        },
+      },
+      {},
+      lock,
+    );
     const first = slow.engine.syncNow();
     await new Promise((r) => setTimeout(r, 50));
     await other.engine.syncNow();

@@ -55,8 +55,12 @@ export interface SyncEngineDeps {
   /** null while the terminal is not enrolled. */
   client: () => Promise<PlatformClient | null>;
   terminalId: () => Promise<string | null>;
-  /** A platform token is held (pull and push need one). */
-  hasSession: () => boolean;
+  /**
+   * 'active': a platform token is held (pull and push need one); 'expired': an operator is signed
+   * in but without a token (expired, or unlocked offline) — the queue waits for an online login;
+   * 'none': nobody is signed in.
+   */
+  session: () => 'active' | 'expired' | 'none';
   /** 401: the auth service drops the token; the queue waits for the next login. */
   onUnauthorized: () => void;
   now: () => Date;
@@ -245,7 +249,14 @@ export class SyncEngine {
   private async body(kind: RunKind, signal: AbortSignal): Promise<PushOutcome | null> {
     const client = await this.deps.client();
     const terminalId = await this.deps.terminalId();
-    if (!client || !terminalId || !this.deps.hasSession()) return null;
+    if (!client || !terminalId) return null;
+    const session = this.deps.session();
+    if (session !== 'active') {
+      if (session === 'expired') {
+        this.patch({ lastError: { code: 'login_required', message: '需要联网登录后才能同步；未上传的记录已保存在本机，登录后继续上传' } });
+      }
+      return null;
+    }
     this.patch({ syncing: true });
     try {
       if (kind === 'full') {
@@ -286,7 +297,11 @@ export class SyncEngine {
 
   private succeeded(): void {
     this.failures = 0;
-    this.patch({ online: true, lastError: null, ...(this.deps.status.getState().storage.kind !== 'ok' ? { storage: { kind: 'ok', persisted: this.persisted } } : {}) });
+    this.patch({
+      online: true,
+      lastError: null,
+      ...(this.deps.status.getState().storage.kind !== 'ok' ? { storage: { kind: 'ok', persisted: this.persisted } } : {}),
+    });
     this.scheduleIn(this.deps.options.intervalMs, 'full');
   }
 

@@ -38,8 +38,15 @@ export class FakePlatform {
     return this.route(config, method, path, url.searchParams, body);
   };
 
-  private async route(config: InternalAxiosRequestConfig, method: string, path: string, query: URLSearchParams, body: Record<string, unknown>): Promise<AxiosResponse<string>> {
-    if (method === 'POST' && path === '/terminals') return this.reply(config, 201, { terminalId: 'T-1', terminalSecret: 'secret-0123456789abcdef' });
+  private async route(
+    config: InternalAxiosRequestConfig,
+    method: string,
+    path: string,
+    query: URLSearchParams,
+    body: Record<string, unknown>,
+  ): Promise<AxiosResponse<string>> {
+    if (method === 'POST' && path === '/terminals')
+      return this.reply(config, 201, { terminalId: 'T-1', terminalSecret: 'secret-0123456789abcdef' });
     if (method === 'POST' && path === '/sessions') {
       if (body.password !== this.password) return this.reply(config, 401, problem(401, 'unauthorized', '工号或密码错误'));
       const verifier = await pbkdf2Sha256(this.password, this.salt, 10_000);
@@ -100,7 +107,12 @@ export class FakePlatform {
     return this.reply(config, 404, problem(404, 'not_found', 'no route'));
   }
 
-  private reply(config: InternalAxiosRequestConfig, status: number, body: unknown, headers: Record<string, string> = {}): AxiosResponse<string> {
+  private reply(
+    config: InternalAxiosRequestConfig,
+    status: number,
+    body: unknown,
+    headers: Record<string, string> = {},
+  ): AxiosResponse<string> {
     return { status, statusText: String(status), data: typeof body === 'string' ? body : JSON.stringify(body), headers, config };
   }
 }

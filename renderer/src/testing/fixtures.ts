@@ -86,7 +86,12 @@ export function entry(partial: Partial<ListEntry> & { identifier: string }): Lis
     listType: LIST_BLACK,
     subjectKind: partial.identifier.length === 18 && /^\d{17}/.test(partial.identifier) ? 'PERSON' : 'ENTERPRISE',
     subjectName: '张三',
-    identifierType: partial.identifier.length === 9 ? 'ORG_CODE' : /^\d{17}/.test(partial.identifier) || partial.identifier.length === 15 ? 'RESIDENT_ID' : 'USCC',
+    identifierType:
+      partial.identifier.length === 9
+        ? 'ORG_CODE'
+        : /^\d{17}/.test(partial.identifier) || partial.identifier.length === 15
+          ? 'RESIDENT_ID'
+          : 'USCC',
     reason: '拒不履行生效判决',
     listedOn: '2024-01-01',
     validUntil: null,
@@ -101,7 +106,13 @@ export function entry(partial: Partial<ListEntry> & { identifier: string }): Lis
 
 export function profileOf(entries: ListEntry[], identifier: string, name = '张三'): Profile {
   return {
-    subject: { kind: 'PERSON', name, identifier, identifierType: 'RESIDENT_ID', masked: `${identifier.slice(0, 4)}**********${identifier.slice(-4)}` },
+    subject: {
+      kind: 'PERSON',
+      name,
+      identifier,
+      identifierType: 'RESIDENT_ID',
+      masked: `${identifier.slice(0, 4)}**********${identifier.slice(-4)}`,
+    },
     legalRepresentative: null,
     entries,
     grades: [],

@@ -1,5 +1,14 @@
 /** What the harness page exposes on window.__cc (shared with the specs for typing). */
-import type { AuditVerification, Outcome, SyncStatus, TerminalIdentity, Purpose, FeedbackInput, CommitmentInput, Delivery } from '../../../renderer/src/services/contracts';
+import type {
+  AuditVerification,
+  Outcome,
+  SyncStatus,
+  TerminalIdentity,
+  Purpose,
+  FeedbackInput,
+  CommitmentInput,
+  Delivery,
+} from '../../../renderer/src/services/contracts';
 import type { ListState } from '../../../renderer/src/data/listDataStore';
 import type { MutationKind } from '../../../shared/contract';
 import type { BenchApi } from './bench';

@@ -20,6 +20,9 @@ export interface LookupTimes {
   namePrefixP50: number;
   namePrefixP99: number;
   initialsP99: number;
+  /** Plain IndexedDB index lookups on the same table, for comparison. */
+  rawIdP50: number;
+  rawIdP99: number;
 }
 
 /** Where the time of a sync goes (applyChanges in total, and page fetches including parse). */
@@ -96,7 +99,9 @@ export function createBenchApi(services: () => CreditCounterServices): BenchApi 
       let after: string | null = null;
       for (;;) {
         // Reading the rows is not timed; only writing them is.
-        const chunk: StoredEntry[] = await (after === null ? table.orderBy(':id') : table.where(':id').above(after)).limit(batchSize).toArray();
+        const chunk: StoredEntry[] = await (after === null ? table.orderBy(':id') : table.where(':id').above(after))
+          .limit(batchSize)
+          .toArray();
         if (chunk.length === 0) break;
         after = chunk[chunk.length - 1]!.id;
         const t0 = performance.now();
@@ -119,9 +124,13 @@ export function createBenchApi(services: () => CreditCounterServices): BenchApi 
     async sampleIds(count) {
       const table = await liveTable(services());
       const ids = (await table.toCollection().primaryKeys()) as string[];
-      const out: string[] = [];
-      for (let i = 0; i < count && ids.length > 0; i++) out.push(ids[Math.floor(Math.random() * ids.length)]!);
-      return out;
+      // Distinct ids (partial Fisher–Yates), so every change lands on a different entry.
+      const n = Math.min(count, ids.length);
+      for (let i = 0; i < n; i++) {
+        const j = i + Math.floor(Math.random() * (ids.length - i));
+        [ids[i], ids[j]] = [ids[j]!, ids[i]!];
+      }
+      return ids.slice(0, n);
     },
 
     async lookupTimes(samples) {
@@ -148,7 +157,23 @@ export function createBenchApi(services: () => CreditCounterServices): BenchApi 
           initialsTimes.push(performance.now() - t0);
         }
       }
+      // The same lookups with plain IndexedDB on the same database and index.
+      const rawTimes: number[] = [];
+      const open = indexedDB.open(s.internals.cache.name);
+      await requestDone(open);
+      const raw = open.result;
+      for (const row of rows) {
+        const t0 = performance.now();
+        await new Promise<void>((resolve, reject) => {
+          const request = raw.transaction(table.name, 'readonly').objectStore(table.name).index('keys').getAll(row.keys[0]!);
+          request.onsuccess = () => resolve();
+          request.onerror = () => reject(request.error);
+        });
+        rawTimes.push(performance.now() - t0);
+      }
+      raw.close();
       const sort = (a: number[]) => [...a].sort((x, y) => x - y);
+      const rawSorted = sort(rawTimes);
       const id = sort(idTimes);
       const name = sort(nameTimes);
       return {
@@ -158,6 +183,8 @@ export function createBenchApi(services: () => CreditCounterServices): BenchApi 
         namePrefixP50: percentile(name, 50),
         namePrefixP99: percentile(name, 99),
         initialsP99: percentile(sort(initialsTimes), 99),
+        rawIdP50: percentile(rawSorted, 50),
+        rawIdP99: percentile(rawSorted, 99),
       };
     },
 

@@ -142,7 +142,9 @@ const api: HarnessApi = {
   async recordMany(n) {
     const { writer } = need().internals;
     for (let i = 0; i < n; i++) {
-      await writer.commit({ audits: [{ action: 'PRINT', actor: 'c001', purpose: null, subject: null, outcome: 'printed', detail: `harness ${i}` }] });
+      await writer.commit({
+        audits: [{ action: 'PRINT', actor: 'c001', purpose: null, subject: null, outcome: 'printed', detail: `harness ${i}` }],
+      });
     }
   },
 
