@@ -189,6 +189,17 @@ const MIGRATIONS: string[] = [
       ON CONFLICT(bucket) DO UPDATE SET live = live + (new.deleted = 0), deleted = deleted + (new.deleted = 1);
   END;
   `,
+  // 3: audit records keep whether they continue their terminal's hash chain (NULL: not an audit
+  // record, or received before this migration), and what was wrong when they do not. Feedback
+  // and commitments are indexed by their check too (one feedback per measure of a check).
+  `
+  ALTER TABLE mutations ADD COLUMN chain_ok INTEGER;
+  ALTER TABLE mutations ADD COLUMN chain_problem TEXT;
+  UPDATE mutations SET check_id = json_extract(body, '$.checkId')
+    WHERE kind IN ('feedback', 'commitment') AND status = 'accepted' AND check_id IS NULL;
+  -- A re-enrolled terminal's first audit record is matched to its predecessor by hash.
+  CREATE INDEX mutations_audit_hash ON mutations(json_extract(body, '$.hash')) WHERE kind = 'audit' AND status = 'accepted';
+  `,
 ];
 
 /** Seqs per row of seq_buckets (must match the `>> 12` in migration 2). */

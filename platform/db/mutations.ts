@@ -16,6 +16,10 @@ export interface StoredMutation {
   fingerprint: string;
   status: StoredStatus;
   problem: Problem | null;
+  /** Audit records only: whether the record continues its terminal's hash chain (null: not checked). */
+  chainOk: boolean | null;
+  /** Why the chain is broken at this record (when chainOk is false). */
+  chainProblem: string | null;
 }
 
 interface MutationRowData {
@@ -30,6 +34,8 @@ interface MutationRowData {
   fingerprint: string;
   status: string;
   problem: string | null;
+  chain_ok: number | null;
+  chain_problem: string | null;
 }
 
 function toStored(r: MutationRowData): StoredMutation {
@@ -45,10 +51,12 @@ function toStored(r: MutationRowData): StoredMutation {
     fingerprint: r.fingerprint,
     status: r.status as StoredStatus,
     problem: r.problem === null ? null : (JSON.parse(r.problem) as Problem),
+    chainOk: r.chain_ok === null ? null : r.chain_ok === 1,
+    chainProblem: r.chain_problem,
   };
 }
 
-const COLUMNS = 'id, terminal_id, seq, kind, operator_id, occurred_at, received_at, body, fingerprint, status, problem';
+const COLUMNS = 'id, terminal_id, seq, kind, operator_id, occurred_at, received_at, body, fingerprint, status, problem, chain_ok, chain_problem';
 
 export interface RecordFilter {
   kind: MutationKind;
@@ -62,23 +70,38 @@ export class MutationRepository {
   private readonly insertStmt;
   private readonly getStmt;
   private readonly checkStmt;
+  private readonly feedbackStmt;
+  private readonly lastAuditStmt;
+  private readonly auditLinkStmt;
   private readonly byTerminalStmt;
   private readonly allStmt;
 
   constructor(private readonly db: Db) {
     this.insertStmt = db.prepare(
       `INSERT INTO mutations (${COLUMNS}, occurred_at_ms, check_id)
-       VALUES (@id, @terminalId, @seq, @kind, @operatorId, @occurredAt, @receivedAt, @body, @fingerprint, @status, @problem, @occurredAtMs, @checkId)`,
+       VALUES (@id, @terminalId, @seq, @kind, @operatorId, @occurredAt, @receivedAt, @body, @fingerprint, @status, @problem, @chainOk, @chainProblem, @occurredAtMs, @checkId)`,
     );
     this.getStmt = db.prepare<[string], MutationRowData>(`SELECT ${COLUMNS} FROM mutations WHERE id = ?`);
     this.checkStmt = db.prepare<[string], { body: string }>(
       "SELECT body FROM mutations WHERE check_id = ? AND kind = 'check' AND status = 'accepted' LIMIT 1",
     );
+    this.feedbackStmt = db.prepare<[string, string], { id: string }>(
+      "SELECT id FROM mutations WHERE check_id = ? AND kind = 'feedback' AND status = 'accepted' AND json_extract(body, '$.measureCode') = ? LIMIT 1",
+    );
+    // Walks the terminal's (terminal_id, seq) index backwards to its latest accepted audit record.
+    this.lastAuditStmt = db.prepare<[string], { body: string }>(
+      "SELECT body FROM mutations WHERE terminal_id = ? AND kind = 'audit' AND status = 'accepted' ORDER BY seq DESC LIMIT 1",
+    );
+    this.auditLinkStmt = db.prepare<[string, string, number], { id: string }>(
+      `SELECT id FROM mutations INDEXED BY mutations_audit_hash
+       WHERE json_extract(body, '$.hash') = ? AND kind = 'audit' AND status = 'accepted'
+         AND terminal_id <> ? AND json_extract(body, '$.chainSeq') = ? LIMIT 1`,
+    );
     this.byTerminalStmt = db.prepare<[string], MutationRowData>(`SELECT ${COLUMNS} FROM mutations WHERE terminal_id = ? ORDER BY seq`);
     this.allStmt = db.prepare<[], MutationRowData>(`SELECT ${COLUMNS} FROM mutations ORDER BY terminal_id, seq`);
   }
 
-  insert(m: Omit<StoredMutation, 'problem'> & { problem: Problem | null; checkId: string | null }): void {
+  insert(m: StoredMutation & { checkId: string | null }): void {
     this.insertStmt.run({
       id: m.id,
       terminalId: m.terminalId,
@@ -92,6 +115,8 @@ export class MutationRepository {
       fingerprint: m.fingerprint,
       status: m.status,
       problem: m.problem === null ? null : JSON.stringify(m.problem),
+      chainOk: m.chainOk === null ? null : m.chainOk ? 1 : 0,
+      chainProblem: m.chainProblem,
       checkId: m.checkId,
     });
   }
@@ -105,6 +130,22 @@ export class MutationRepository {
   acceptedCheck(checkId: string): unknown {
     const r = this.checkStmt.get(checkId);
     return r ? (JSON.parse(r.body) as unknown) : undefined;
+  }
+
+  /** Id of the accepted feedback on this measure of this check, if any. */
+  acceptedFeedback(checkId: string, measureCode: string): string | undefined {
+    return this.feedbackStmt.get(checkId, measureCode)?.id;
+  }
+
+  /** Body of the terminal's latest accepted audit record (by seq), if any. */
+  lastAcceptedAudit(terminalId: string): unknown {
+    const r = this.lastAuditStmt.get(terminalId);
+    return r ? (JSON.parse(r.body) as unknown) : undefined;
+  }
+
+  /** Whether another terminal has an accepted audit record with this chainSeq and hash. */
+  acceptedAuditLink(exceptTerminalId: string, chainSeq: number, hash: string): boolean {
+    return this.auditLinkStmt.get(hash, exceptTerminalId, chainSeq) !== undefined;
   }
 
   forTerminal(terminalId?: string): StoredMutation[] {

@@ -49,9 +49,15 @@ function haibeiOf(ctx: PlatformContext, s: SubjectRecord): HaibeiScore | null {
 
 function legalRepresentativeOf(ctx: PlatformContext, s: SubjectRecord, visible: ReadonlySet<string>): LegalRepresentative | null {
   if (s.legalRepresentative === null) return null;
+  const entries = visibleEntries(ctx, s.legalRepresentative, visible).sort(byListedOnDesc);
   const rep = ctx.subjects.byIdentifier(s.legalRepresentative);
-  if (!rep) return null;
-  return { ...summary(rep), entries: visibleEntries(ctx, rep.identifier, visible).sort(byListedOnDesc) };
+  if (rep) return { ...summary(rep), entries };
+  // A representative who is no subject here (e.g. registered in another city) can still be listed
+  // (court data is national): their entries matter all the same, named as published.
+  const first = entries[0];
+  if (!first) return null;
+  const identifier = s.legalRepresentative;
+  return { kind: 'PERSON', name: first.subjectName, identifier, identifierType: 'RESIDENT_ID', masked: maskId(identifier, 'RESIDENT_ID'), entries };
 }
 
 /** null = the identifier is valid but nothing is known about it (404 no_records). */

@@ -3,10 +3,12 @@
  * terminal's expected seq. Known ids answer duplicate (or their stored rejection) or id_conflict;
  * a new id below the expected seq is a seq_conflict; a new id above it is a gap, which rolls the
  * whole batch back. Bad bodies and business-rule violations are rejected but consume their seq.
+ * Accepted audit records are checked against their terminal's hash chain and flagged when broken.
  */
-import { MutationBodies, problem, type Mutation, type MutationResult, type OutboxRequest, type OutboxResponse, type Problem } from '../../shared/contract';
+import { MutationBodies, problem, type AuditBody, type Mutation, type MutationResult, type OutboxRequest, type OutboxResponse, type Problem } from '../../shared/contract';
 import type { PlatformContext } from '../context';
 import { describeIssues } from '../http/validate';
+import { checkAuditChain, type ChainCheck } from './chain';
 import { mutationFingerprint } from './fingerprint';
 import { businessRules } from './rules';
 
@@ -18,8 +20,9 @@ class SeqGap extends Error {
   }
 }
 
+/** The check a check, feedback or commitment belongs to (indexed, for the rules that look it up). */
 function checkIdOf(m: Mutation, body: unknown): string | null {
-  if (m.kind !== 'check' || typeof body !== 'object' || body === null) return null;
+  if (m.kind === 'audit' || typeof body !== 'object' || body === null) return null;
   const id = (body as { checkId?: unknown }).checkId;
   return typeof id === 'string' ? id : null;
 }
@@ -58,12 +61,14 @@ export function applyOutbox(ctx: PlatformContext, request: OutboxRequest): Outbo
       if (m.seq > expected) throw new SeqGap(`序号不连续：期望 ${expected}，收到 ${m.seq}`);
 
       let rejection: Problem | null = null;
+      let chain: ChainCheck | null = null;
       const body = MutationBodies[m.kind].safeParse(m.body);
       if (!body.success) {
         rejection = problem(422, 'bad_request', '记录内容格式错误', { detail: describeIssues(body.error) });
       } else {
         const rules = businessRules(ctx, m.kind, body.data);
         if (!rules.ok) rejection = problem(422, 'business_rule', '记录不符合业务规则', { detail: rules.detail });
+        else if (m.kind === 'audit') chain = checkAuditChain(ctx, terminalId, body.data as AuditBody);
       }
       ctx.mutations.insert({
         id: m.id,
@@ -77,6 +82,8 @@ export function applyOutbox(ctx: PlatformContext, request: OutboxRequest): Outbo
         fingerprint,
         status: rejection ? 'rejected' : 'accepted',
         problem: rejection,
+        chainOk: chain ? chain.ok : null,
+        chainProblem: chain && !chain.ok ? chain.detail : null,
         checkId: rejection ? null : checkIdOf(m, m.body),
       });
       answer(index, rejection

@@ -1,6 +1,6 @@
 /** GET /supervisor/records — accepted records for supervisors (audit of lookups and declined measures). */
 import type { FastifyInstance } from 'fastify';
-import { SupervisorQuery, type SupervisorResponse } from '../../shared/contract';
+import { SupervisorQuery, type SupervisorRecord } from '../../shared/contract';
 import type { PlatformContext } from '../context';
 import { fail } from '../http/problems';
 import { parseWith } from '../http/validate';
@@ -17,7 +17,9 @@ export function registerSupervisorRoutes(app: FastifyInstance, ctx: PlatformCont
       ...(q.from !== undefined ? { fromMs: Date.parse(q.from) } : {}),
       ...(q.to !== undefined ? { toMs: Date.parse(q.to) } : {}),
     });
-    const body: SupervisorResponse = {
+    // Audit records also say whether they continue their terminal's hash chain (outbox/chain.ts):
+    // chainOk false marks the record where the chain was broken, with chainProblem saying how.
+    const body: { records: (SupervisorRecord & { chainOk?: boolean; chainProblem?: string })[] } = {
       records: records.map((r) => ({
         id: r.id,
         seq: r.seq,
@@ -27,6 +29,8 @@ export function registerSupervisorRoutes(app: FastifyInstance, ctx: PlatformCont
         occurredAt: r.occurredAt,
         receivedAt: r.receivedAt,
         body: r.body,
+        ...(r.kind === 'audit' && r.chainOk !== null ? { chainOk: r.chainOk } : {}),
+        ...(r.chainProblem !== null ? { chainProblem: r.chainProblem } : {}),
       })),
     };
     return body;

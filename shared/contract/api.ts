@@ -292,6 +292,9 @@ export const SupervisorRecord = z.object({
   occurredAt: IsoDateTime,
   receivedAt: IsoDateTime,
   body: z.unknown(),
+  /** kind=audit: false when the record does not continue the terminal's hash chain (accepted, but flagged). */
+  chainOk: z.boolean().optional(),
+  chainProblem: z.string().optional(),
 });
 export type SupervisorRecord = z.infer<typeof SupervisorRecord>;
 

@@ -112,8 +112,14 @@ describe('resident ID: birth dates', () => {
     expect(parseId(withCheck('37010219000101123'), { today: TODAY }).ok).toBe(true);
   });
 
+  it('a birth date of today (China time) is accepted, whatever the machine time zone', () => {
+    // 2024-06-15T16:30Z is already 2024-06-16 00:30 in Weihai.
+    const justAfterMidnight = new Date('2024-06-15T16:30:00Z');
+    expect(parseId(withCheck('37010220240616123'), { today: justAfterMidnight })).toMatchObject({ ok: true, birthDate: '2024-06-16' });
+  });
+
   it('birth date today is accepted, tomorrow is FUTURE_BIRTH_DATE', () => {
-    const today = new Date(2024, 5, 15, 23, 59, 59); // local 2024-06-15, late evening
+    const today = new Date('2024-06-15T23:59:59+08:00'); // late evening in China
     expect(parseId(withCheck('37010220240615123'), { today })).toMatchObject({ ok: true, birthDate: '2024-06-15' });
     const e = errorOf(parseId(withCheck('37010220240616123'), { today }));
     expect(e.code).toBe('FUTURE_BIRTH_DATE');

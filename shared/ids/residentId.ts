@@ -3,6 +3,7 @@ import type { IdError, IdWarning, ParseIdResult, ParsedId } from './types';
 import { legacyForm, residentIdCheckChar, upgradeLegacyResidentId } from './checks';
 import { maskId } from './mask';
 import { msg } from './messages';
+import { chinaDate } from '../dates';
 
 /** Province-level codes accepted as the first two digits. */
 export const PROVINCE_CODES: ReadonlySet<string> = new Set([
@@ -26,15 +27,6 @@ export function daysInMonth(y: number, m: number): number {
   return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
 }
 
-function pad(n: number, width: number): string {
-  return String(n).padStart(width, '0');
-}
-
-/** Local calendar date of `d` as YYYY-MM-DD (the terminal's clock decides what "today" is). */
-export function isoLocalDate(d: Date): string {
-  return `${pad(d.getFullYear(), 4)}-${pad(d.getMonth() + 1, 2)}-${pad(d.getDate(), 2)}`;
-}
-
 /**
  * Validates an 8-digit YYYYMMDD birth date: a real date (leap years), not before 1900-01-01 and
  * not after `today`. `span` names the positions in messages ("第7–14位"). Returns the error or null.
@@ -51,7 +43,8 @@ export function checkBirthDate(yyyymmdd: string, today: Date, span: string): IdE
   const dim = daysInMonth(y, m);
   if (d < 1 || d > dim) return msg.birthDayInvalid(span, y, m, dd, dim);
   const iso = `${yyyymmdd.slice(0, 4)}-${mm}-${dd}`;
-  const isoToday = isoLocalDate(today);
+  // Judged in China time, the same on a UTC server as on the terminal.
+  const isoToday = chinaDate(today);
   if (iso > isoToday) return msg.futureBirthDate(span, iso, isoToday);
   return null;
 }

@@ -1,3 +1,4 @@
+import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OutboxResponse, SupervisorResponse, type Mutation } from '../../../shared/contract';
 import { SHOWCASE } from '../../../platform/seed/showcase';
@@ -140,11 +141,13 @@ describe('rejections', () => {
     });
     expect(res.nextSeq).toBe(10);
 
+    const twoMeasures = checkBody({ triggeredMeasures: ['P-COURT-HONOUR', 'P-TAX-HONOUR'] });
     const accepted = await pushOk(login, [
-      mutation(10, 'feedback', feedbackBody(good.checkId, { decision: 'NOT_APPLIED', reason: '申请人已履行完毕，提供了法院结案证明' })),
-      mutation(11, 'feedback', feedbackBody(good.checkId, { decision: 'OTHER_MEASURE', content: '列为重点关注对象' })),
+      mutation(10, 'check', twoMeasures),
+      mutation(11, 'feedback', feedbackBody(twoMeasures.checkId, { decision: 'NOT_APPLIED', reason: '申请人已履行完毕，提供了法院结案证明' })),
+      mutation(12, 'feedback', feedbackBody(twoMeasures.checkId, { measureCode: 'P-TAX-HONOUR', decision: 'OTHER_MEASURE', content: '列为重点关注对象' })),
     ]);
-    expect(accepted.results.map((r) => r.status)).toEqual(['accepted', 'accepted']);
+    expect(accepted.results.map((r) => r.status)).toEqual(['accepted', 'accepted', 'accepted']);
 
     const resend = await pushOk(login, [cases[2]![1]]);
     expect(resend.results[0]).toMatchObject({ status: 'rejected', problem: res.results[3]?.problem });
@@ -178,5 +181,113 @@ describe('exactly once', () => {
     const retry = await pushOk(login, batch);
     expect(retry.results.map((r) => r.status)).toEqual(['duplicate', 'duplicate', 'duplicate']);
     expect((await stored(login)).map((m) => m.seq)).toEqual([1, 2, 3]);
+  });
+});
+
+describe('records that refer to a check', () => {
+  it('a commitment with a checkId needs that accepted check, for the same matter and subject', async () => {
+    const login = await enrolAndLogin(t);
+    const check = checkBody({ matterCode: 'XK-SPJY', subjectIdentifier: SHOWCASE.redCompany.identifier, subjectKind: 'ENTERPRISE', triggeredMeasures: [] });
+    const rejectedCheck = checkBody({ matterCode: 'NO-SUCH-MATTER' });
+    const withCheck = (seq: number, checkId: string | null, overrides: Record<string, unknown> = {}) =>
+      mutation(seq, 'commitment', { ...(commitment(seq).body as object), checkId, ...overrides });
+    const cases: [string, Mutation, 'accepted' | 'rejected'][] = [
+      ['unknown check', withCheck(3, 'chk-unknown'), 'rejected'],
+      ['check that was rejected', withCheck(4, rejectedCheck.checkId), 'rejected'],
+      ['other matter than the check', withCheck(5, check.checkId, { matterCode: 'PX-MF' }), 'rejected'],
+      ['other subject than the check', withCheck(6, check.checkId, { subjectIdentifier: SHOWCASE.procurementBlackCompany.identifier }), 'rejected'],
+      ['the check, subject typed in lower case', withCheck(7, check.checkId, { subjectIdentifier: SHOWCASE.redCompany.identifier.toLowerCase() }), 'accepted'],
+      ['no check', withCheck(8, null), 'accepted'],
+    ];
+    const res = await pushOk(login, [mutation(1, 'check', check), mutation(2, 'check', rejectedCheck), ...cases.map(([, m]) => m)]);
+    expect(res.results.slice(0, 2).map((r) => r.status)).toEqual(['accepted', 'rejected']);
+    cases.forEach(([name, , status], i) => {
+      const r = res.results[i + 2];
+      expect(r?.status, name).toBe(status);
+      if (status === 'rejected') expect(r?.problem, name).toMatchObject({ status: 422, code: 'business_rule' });
+    });
+    expect(res.nextSeq).toBe(9);
+  });
+
+  it('feedback only for a measure the check triggered, once per measure; a checkId names one check', async () => {
+    const login = await enrolAndLogin(t);
+    const check = checkBody();
+    const res = await pushOk(login, [
+      mutation(1, 'check', check),
+      mutation(2, 'feedback', feedbackBody(check.checkId)),
+      // same measure of the same check again, with another decision: feedback is read-only once submitted
+      mutation(3, 'feedback', feedbackBody(check.checkId, { decision: 'NOT_APPLIED', reason: '改判' })),
+      // in the matter's list, but not triggered by this check
+      mutation(4, 'feedback', feedbackBody(check.checkId, { measureCode: 'P-TAX-HONOUR' })),
+      // another check under a checkId already taken
+      mutation(5, 'check', checkBody({ checkId: check.checkId, result: 'CLEAN', triggeredMeasures: [] })),
+    ]);
+    expect(res.results.map((r) => r.status)).toEqual(['accepted', 'accepted', 'rejected', 'rejected', 'rejected']);
+    for (const r of res.results.slice(2)) expect(r.problem).toMatchObject({ status: 422, code: 'business_rule' });
+    expect(res.nextSeq).toBe(6);
+
+    // a measure's period cannot end before it starts
+    const other = checkBody();
+    const period = (startAt: string, endAt: string) => feedbackBody(other.checkId, { startAt, endAt });
+    const timed = await pushOk(login, [
+      mutation(6, 'check', other),
+      mutation(7, 'feedback', period('2026-12-01T09:00:00+08:00', '2026-11-30T09:00:00+08:00')),
+      mutation(8, 'feedback', period('2026-12-01T09:00:00+08:00', '2027-12-01T09:00:00+08:00')),
+    ]);
+    expect(timed.results.map((r) => r.status)).toEqual(['accepted', 'rejected', 'accepted']);
+  });
+});
+
+describe('audit hash chain', () => {
+  const GENESIS = '0'.repeat(64);
+  /** Hashes of one test's chain, distinct from every other test's. */
+  const hashes = () => {
+    const salt = uuidv7();
+    return (n: number) => `${salt}#${n}`;
+  };
+  const link = (seq: number, chainSeq: number, prevHash: string, hash: string) =>
+    mutation(seq, 'audit', { ...(audit(seq).body as object), chainSeq, prevHash, hash });
+
+  async function auditRecords(login: Login) {
+    const supervisor = await enrolAndLogin(t, 's001');
+    const res = await call(`${t.api}/supervisor/records?kind=audit&terminalId=${login.terminalId}`, { token: supervisor.token });
+    expect(res.status).toBe(200);
+    const records = res.body.records as { seq: number; chainOk?: boolean; chainProblem?: string }[];
+    return new Map(records.map((r) => [r.seq, r]));
+  }
+
+  it('accepts every record and flags where a terminal’s chain breaks (skipped chainSeq, wrong prevHash, rejected link)', async () => {
+    const login = await enrolAndLogin(t);
+    const h = hashes();
+    const res = await pushOk(login, [
+      link(1, 0, GENESIS, h(0)),
+      link(2, 1, h(0), h(1)),
+      link(3, 3, h(1), h(3)), // chainSeq 2 never arrived
+      link(4, 4, h(3), h(4)), // continues from the last accepted record again
+      link(5, 5, h(99), h(5)), // prevHash is not the previous record's hash
+      mutation(6, 'audit', { chainSeq: 6 }), // malformed: rejected, so the chain misses it
+      link(7, 7, h(6), h(7)),
+    ]);
+    expect(res.results.map((r) => r.status)).toEqual(['accepted', 'accepted', 'accepted', 'accepted', 'accepted', 'rejected', 'accepted']);
+
+    const records = await auditRecords(login);
+    expect([1, 2, 3, 4, 5, 7].map((seq) => records.get(seq)?.chainOk)).toEqual([true, true, false, true, false, false]);
+    expect(records.get(3)?.chainProblem).toContain('应为 2');
+    expect(records.get(5)?.chainProblem).toContain('前一条哈希');
+    expect(records.get(1)?.chainProblem).toBeUndefined();
+  });
+
+  it('chains are per terminal: a first record starts at the genesis or continues the chain of the PC’s earlier enrolment', async () => {
+    const [a, b, c, reenrolled] = [await enrolAndLogin(t), await enrolAndLogin(t), await enrolAndLogin(t), await enrolAndLogin(t)];
+    const ha = hashes();
+    const hb = hashes();
+    await pushOk(a, [link(1, 0, GENESIS, ha(0)), link(2, 1, ha(0), ha(1))]);
+    await pushOk(b, [link(1, 0, GENESIS, hb(0))]);
+    await pushOk(c, [link(1, 5, hashes()(4), hashes()(5))]);
+    await pushOk(reenrolled, [link(1, 2, ha(1), ha(2)), link(2, 3, ha(2), ha(3))]);
+    expect((await auditRecords(a)).get(2)?.chainOk).toBe(true);
+    expect((await auditRecords(b)).get(1)?.chainOk).toBe(true);
+    expect((await auditRecords(c)).get(1)).toMatchObject({ chainOk: false, chainProblem: expect.stringContaining('应为 0') });
+    expect([...(await auditRecords(reenrolled)).values()].map((r) => r.chainOk)).toEqual([true, true]);
   });
 });

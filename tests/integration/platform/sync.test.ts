@@ -131,13 +131,17 @@ describe('changes during a full pass', () => {
   it('an entry deleted or changed mid-pass is not left behind', async () => {
     const replica = new Replica();
     let step = 0;
+    let changedId = '';
     await replica.pull(5, async (p) => {
       step++;
       if (step === 1) {
         // Already served: its deletion must reach the replica within the same pass.
-        const served = p.changes.find((c) => c.op === 'put');
-        if (served?.op !== 'put') throw new Error('expected a put');
+        const [served, changed] = p.changes.filter((c) => c.op === 'put');
+        if (served?.op !== 'put' || changed?.op !== 'put') throw new Error('expected two puts');
         await control(`/entries/${served.entry.id}`, undefined, 'DELETE');
+        // Already served: its status change must reach the replica within the same pass.
+        changedId = changed.entry.id;
+        await control(`/entries/${changedId}/status`, { status: 'REVOKED' });
         // Not yet served (last in seq order): changed and then deleted.
         await control('/entries', { id: 'WH-T-MIDPASS', identifier: SHOWCASE.cleanPerson.identifier });
         await control('/entries/WH-T-MIDPASS/status', { status: 'REMOVED' });
@@ -145,6 +149,7 @@ describe('changes during a full pass', () => {
       if (step === 2) await control('/entries/WH-T-MIDPASS', undefined, 'DELETE');
     });
     expect(replica.entries.has('WH-T-MIDPASS')).toBe(false);
+    expect(replica.entries.get(changedId)?.status).toBe('REVOKED');
     expect(replica.entries).toEqual(await serverState());
   });
 });
