@@ -1,18 +1,10 @@
 /** Subjects (persons and organisations) with their grades, 海贝分 records, commitments and repairs. */
 import type { Commitment, IdentifierType, IndustryGrade, Repair, ScoreRecord, SubjectKind } from '../../shared/contract';
+import type { SubjectRow } from '../seed/sink';
 import type { Db } from './open';
 
-export interface SubjectRecord {
-  id: number;
-  identifier: string;
-  identifierType: IdentifierType;
-  kind: SubjectKind;
-  name: string;
-  orgCode: string | null;
-  legalRepresentative: string | null;
-  haibeiScore: number | null;
-  haibeiUpdatedAt: string | null;
-}
+/** A subject as the seed writes it and lookups read it. */
+export type SubjectRecord = SubjectRow;
 
 interface SubjectRowData {
   id: number;

@@ -17,6 +17,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseId, USCC_ALPHABET, usccCheckChar } from './index';
+import { VALID_RESIDENT_IDS } from './__fixtures__/validIds';
 
 const TODAY = new Date(2025, 0, 15);
 const DIGITS = '0123456789';
@@ -34,19 +35,7 @@ function substitutions(value: string, allowedAt: (i: number) => string): Array<{
   return out;
 }
 
-const RESIDENT = [
-  '371082198507121238',
-  '11010519491231002X',
-  '440304200002294568',
-  '510107199602290019',
-  '650102190001019870',
-  '81000020201231555X',
-  '310115197811053419',
-  '230103195503156788',
-  '710000199009091112',
-  '910000199912319993',
-  '12010419620430052X',
-];
+const RESIDENT = VALID_RESIDENT_IDS.slice(0, 11);
 
 const USCC_WITH_LETTERS = [
   '91350100M000100Y43',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseId, residentIdCheckChar, usccCheckChar } from './index';
 import type { ParseIdResult } from './index';
+import { VALID_RESIDENT_IDS } from './__fixtures__/validIds';
 
 const TODAY = new Date(2025, 0, 15); // local 2025-01-15
 
@@ -14,21 +15,7 @@ function errorOf(r: ParseIdResult) {
   return r.error;
 }
 
-// Independently computed (Python reference implementation), all valid.
-const VALID = [
-  '371082198507121238',
-  '11010519491231002X',
-  '440304200002294568',
-  '510107199602290019',
-  '650102190001019870',
-  '81000020201231555X',
-  '310115197811053419',
-  '230103195503156788',
-  '710000199009091112',
-  '910000199912319993',
-  '12010419620430052X',
-  '450302197310172831',
-];
+const VALID = VALID_RESIDENT_IDS;
 
 describe('resident ID: valid numbers', () => {
   it.each(VALID)('%s parses', (id) => {
