@@ -29,7 +29,7 @@ const binary = findElectronBinary();
 test.skip(
   binary === undefined,
   'No Electron binary on this machine (node_modules/electron/dist is missing: its download is blocked here). ' +
-    'Install electron with its binary (npm ci on a machine that can reach the Electron mirror, or set ELECTRON_EXEC_PATH) and run `npm run test:electron`.',
+    'Fetch the binary (node node_modules/electron/install.js on a machine that can reach the Electron mirror, or set ELECTRON_EXEC_PATH) and run `npm run test:electron`.',
 );
 
 let app: ElectronApplication;
