@@ -27,8 +27,17 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [ELECTRON, { name: 'react', message: 'shared/ is UI-free.' }, { name: 'dexie', message: 'shared/ has no storage.' }, { name: 'axios', message: 'shared/ does no I/O.' }],
-          patterns: [NODE_BUILTINS, { group: ['fs', 'path', 'os', 'crypto', 'http', 'https', 'child_process'], message: 'shared/ is platform-free.' }, { group: ['**/renderer/**', '**/electron/**', '**/platform/**'], message: 'shared/ depends on nothing but itself.' }],
+          paths: [
+            ELECTRON,
+            { name: 'react', message: 'shared/ is UI-free.' },
+            { name: 'dexie', message: 'shared/ has no storage.' },
+            { name: 'axios', message: 'shared/ does no I/O.' },
+          ],
+          patterns: [
+            NODE_BUILTINS,
+            { group: ['fs', 'path', 'os', 'crypto', 'http', 'https', 'child_process'], message: 'shared/ is platform-free.' },
+            { group: ['**/renderer/**', '**/electron/**', '**/platform/**'], message: 'shared/ depends on nothing but itself.' },
+          ],
         },
       ],
     },
@@ -43,7 +52,14 @@ export default tseslint.config(
         'error',
         {
           paths: [ELECTRON, { name: 'zustand', message: 'Reach zustand through renderer/src/state (one seam for stores).' }],
-          patterns: [NODE_BUILTINS, { group: ['fs', 'path', 'os', 'child_process'], message: 'No Node built-ins in the renderer.' }, { group: ['**/electron/**', '**/platform/**'], message: 'The renderer talks to the platform over HTTP and to the host through the bridge.' }],
+          patterns: [
+            NODE_BUILTINS,
+            { group: ['fs', 'path', 'os', 'child_process'], message: 'No Node built-ins in the renderer.' },
+            {
+              group: ['**/electron/**', '**/platform/**'],
+              message: 'The renderer talks to the platform over HTTP and to the host through the bridge.',
+            },
+          ],
         },
       ],
     },
@@ -56,6 +72,11 @@ export default tseslint.config(
   {
     files: ['electron/main/lib/**/*.ts'],
     ignores: ['electron/**/*.test.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'lib/ holds pure main-process logic, testable without Electron.' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: 'lib/ holds pure main-process logic, testable without Electron.' }] },
+      ],
+    },
   },
 );

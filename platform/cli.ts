@@ -6,14 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import { deleteDatabaseFiles, openDatabase } from './db/open';
-import {
-  DEFAULT_DB_FILE,
-  DEFAULT_SEED,
-  DEFAULT_SUBJECTS,
-  DEMO_OPERATORS,
-  parseOperatorSpec,
-  type PlatformOptions,
-} from './options';
+import { DEFAULT_DB_FILE, DEFAULT_SEED, DEFAULT_SUBJECTS, DEMO_OPERATORS, parseOperatorSpec, type PlatformOptions } from './options';
 import { SHOWCASE_SUBJECTS } from './seed/showcase';
 import { defaultEntryCount, seedDatabase } from './seed/writeDatabase';
 import { startPlatform } from './server';
@@ -102,7 +95,9 @@ function seedOnly(options: PlatformOptions): void {
   const info = seedDatabase(db, { subjects, entries: options.entries ?? defaultEntryCount(subjects), seed: options.seed ?? DEFAULT_SEED });
   db.close();
   const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
-  console.log(`seeded ${path}: ${subjects} subjects, ${info.summary.entries} entries (+ showcase) in ${(info.millis / 1000).toFixed(1)} s, peak RSS ${peakRssMb} MB`);
+  console.log(
+    `seeded ${path}: ${subjects} subjects, ${info.summary.entries} entries (+ showcase) in ${(info.millis / 1000).toFixed(1)} s, peak RSS ${peakRssMb} MB`,
+  );
   console.log(JSON.stringify({ ...info.summary, millis: info.millis, peakRssMb }));
 }
 

@@ -4,7 +4,13 @@ import { isAtLeast } from './semver';
 
 describe('--operator', () => {
   it('parses ID:PASSWORD:ROLE with a default name and department', () => {
-    expect(parseOperatorSpec('c002:secret:clerk')).toEqual({ id: 'c002', password: 'secret', roles: ['clerk'], name: '窗口工作人员c002', department: '环翠区政务服务中心' });
+    expect(parseOperatorSpec('c002:secret:clerk')).toEqual({
+      id: 'c002',
+      password: 'secret',
+      roles: ['clerk'],
+      name: '窗口工作人员c002',
+      department: '环翠区政务服务中心',
+    });
     expect(parseOperatorSpec('s002:pw:supervisor,clerk').roles).toEqual(['supervisor', 'clerk']);
   });
 

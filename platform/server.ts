@@ -78,7 +78,9 @@ function buildApp(options: PlatformOptions): FastifyInstance {
     }
     return fail(reply, status, 'bad_request', '请求无效', { detail: error.message });
   });
-  app.setNotFoundHandler((request, reply) => fail(reply, 404, 'not_found', '接口不存在', { detail: `${request.method} ${request.url.split('?')[0] ?? ''}` }));
+  app.setNotFoundHandler((request, reply) =>
+    fail(reply, 404, 'not_found', '接口不存在', { detail: `${request.method} ${request.url.split('?')[0] ?? ''}` }),
+  );
   return app;
 }
 
@@ -114,7 +116,12 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
     });
     faults?.register(app);
     registerGuard(app, ctx);
-    app.get('/', async () => ({ name: 'Credit Counter reference platform', platformVersion: PLATFORM_VERSION, api: API_BASE, testControls: faults !== null }));
+    app.get('/', async () => ({
+      name: 'Credit Counter reference platform',
+      platformVersion: PLATFORM_VERSION,
+      api: API_BASE,
+      testControls: faults !== null,
+    }));
     await app.register(async (api) => registerApiRoutes(api, ctx), { prefix: API_BASE });
     if (faults) await app.register(async (test) => registerTestControls(test, ctx, faults), { prefix: '/__test' });
 

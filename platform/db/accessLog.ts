@@ -25,7 +25,20 @@ export class AccessLogRepository {
       `INSERT INTO access_log (at, terminal_id, operator_id, action, matter, case_no, identifier, name_query, outcome)
        VALUES (@at, @terminalId, @operatorId, @action, @matter, @caseNo, @identifier, @nameQuery, @outcome)`,
     );
-    this.listStmt = db.prepare<[number], { at: string; terminal_id: string | null; operator_id: string | null; action: string; matter: string | null; case_no: string | null; identifier: string | null; name_query: string | null; outcome: string }>(
+    this.listStmt = db.prepare<
+      [number],
+      {
+        at: string;
+        terminal_id: string | null;
+        operator_id: string | null;
+        action: string;
+        matter: string | null;
+        case_no: string | null;
+        identifier: string | null;
+        name_query: string | null;
+        outcome: string;
+      }
+    >(
       'SELECT at, terminal_id, operator_id, action, matter, case_no, identifier, name_query, outcome FROM access_log ORDER BY id DESC LIMIT ?',
     );
   }

@@ -8,9 +8,20 @@ import { openDatabase } from './open';
 
 function entry(n: number): ListEntry {
   return {
-    id: `E${n}`, listType: 'BLK_COURT_DISHONEST', subjectKind: 'PERSON', subjectName: '测试', identifier: '371002198805121234',
-    identifierType: 'RESIDENT_ID', reason: 'r', listedOn: '2026-01-01', validUntil: null, authority: 'a', documentNo: 'd',
-    amount: n % 3 === 0 ? null : n * 1.5, status: 'ACTIVE', updatedAt: '2026-01-01T09:00:00+08:00',
+    id: `E${n}`,
+    listType: 'BLK_COURT_DISHONEST',
+    subjectKind: 'PERSON',
+    subjectName: '测试',
+    identifier: '371002198805121234',
+    identifierType: 'RESIDENT_ID',
+    reason: 'r',
+    listedOn: '2026-01-01',
+    validUntil: null,
+    authority: 'a',
+    documentNo: 'd',
+    amount: n % 3 === 0 ? null : n * 1.5,
+    status: 'ACTIVE',
+    updatedAt: '2026-01-01T09:00:00+08:00',
   };
 }
 
@@ -25,7 +36,9 @@ describe('EntryRepository', () => {
     for (let i = 1; i <= 10_000; i += 7) entries.setStatus(`E${i}`, 'REMOVED', '2026-02-01T09:00:00+08:00');
     for (let i = 3; i <= 10_000; i += 11) entries.delete(`E${i}`);
 
-    const brute = db.prepare<[number, number], { n: number }>('SELECT count(*) AS n FROM entries WHERE seq > ? AND (deleted = 0 OR seq > ?)');
+    const brute = db.prepare<[number, number], { n: number }>(
+      'SELECT count(*) AS n FROM entries WHERE seq > ? AND (deleted = 0 OR seq > ?)',
+    );
     const check = () => {
       for (const after of [0, 1, 4095, 4096, 4097, 8191, 9000, 12_000, 13_000, 20_000]) {
         for (const bound of [0, 5000, 12_500]) {
@@ -46,7 +59,13 @@ describe('EntryRepository', () => {
     entries.delete('E2');
     const page = entries.changesAfter(0, 0, 10);
     const changes = JSON.parse(`[${page.json?.toString('utf8') ?? ''}]`) as { seq: number; op: string }[];
-    expect(changes.map((c) => [c.seq, c.op])).toEqual([[1, 'put'], [3, 'put'], [4, 'put'], [5, 'put'], [6, 'del']]);
+    expect(changes.map((c) => [c.seq, c.op])).toEqual([
+      [1, 'put'],
+      [3, 'put'],
+      [4, 'put'],
+      [5, 'put'],
+      [6, 'del'],
+    ]);
     expect(changes[0]).toEqual({ seq: 1, op: 'put', entry: entry(1) });
     expect(page).toMatchObject({ count: 5, lastSeq: 6 });
     expect(entries.changesAfter(6, 0, 10)).toEqual({ json: null, count: 0, lastSeq: null });

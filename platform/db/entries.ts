@@ -40,8 +40,13 @@ export class EntryRepository {
   private readonly countLiveStmt;
   private readonly countDeletedStmt;
 
-  constructor(private readonly db: Db, private readonly meta: MetaStore) {
-    this.insertStmt = db.prepare<[number, string, string, string]>('INSERT INTO entries (seq, id, deleted, match_key, entry) VALUES (?, ?, 0, ?, ?)');
+  constructor(
+    private readonly db: Db,
+    private readonly meta: MetaStore,
+  ) {
+    this.insertStmt = db.prepare<[number, string, string, string]>(
+      'INSERT INTO entries (seq, id, deleted, match_key, entry) VALUES (?, ?, 0, ?, ?)',
+    );
     this.byIdStmt = db.prepare<[string], { seq: number; deleted: number; match_key: string; entry: string }>(
       'SELECT seq, deleted, match_key, entry FROM entries WHERE id = ?',
     );

@@ -56,7 +56,8 @@ function toStored(r: MutationRowData): StoredMutation {
   };
 }
 
-const COLUMNS = 'id, terminal_id, seq, kind, operator_id, occurred_at, received_at, body, fingerprint, status, problem, chain_ok, chain_problem';
+const COLUMNS =
+  'id, terminal_id, seq, kind, operator_id, occurred_at, received_at, body, fingerprint, status, problem, chain_ok, chain_problem';
 
 export interface RecordFilter {
   kind: MutationKind;
@@ -154,11 +155,14 @@ export class MutationRepository {
 
   /** Accepted records for supervisors, by the time they happened on the terminal. */
   records(filter: RecordFilter): StoredMutation[] {
-    const where = ["kind = @kind", "status = 'accepted'"];
+    const where = ['kind = @kind', "status = 'accepted'"];
     if (filter.terminalId !== undefined) where.push('terminal_id = @terminalId');
     if (filter.fromMs !== undefined) where.push('occurred_at_ms >= @fromMs');
     if (filter.toMs !== undefined) where.push('occurred_at_ms <= @toMs');
     const sql = `SELECT ${COLUMNS} FROM mutations WHERE ${where.join(' AND ')} ORDER BY occurred_at_ms DESC, terminal_id, seq LIMIT @limit`;
-    return this.db.prepare<Record<string, unknown>, MutationRowData>(sql).all({ ...filter }).map(toStored);
+    return this.db
+      .prepare<Record<string, unknown>, MutationRowData>(sql)
+      .all({ ...filter })
+      .map(toStored);
   }
 }

@@ -71,18 +71,21 @@ export class SubjectRepository {
     this.byNamePrefixStmt = db.prepare<[string, string, number], SubjectRowData>(
       `SELECT ${SUBJECT_COLUMNS} FROM subjects WHERE name >= ? AND name < ? ORDER BY name, id LIMIT ?`,
     );
-    this.gradesStmt = db.prepare<[number], { field: string; grade: string; rated_on: string; valid_until: string | null; authority: string }>(
-      'SELECT field, grade, rated_on, valid_until, authority FROM grades WHERE subject_id = ? ORDER BY field',
-    );
+    this.gradesStmt = db.prepare<
+      [number],
+      { field: string; grade: string; rated_on: string; valid_until: string | null; authority: string }
+    >('SELECT field, grade, rated_on, valid_until, authority FROM grades WHERE subject_id = ? ORDER BY field');
     this.scoresStmt = db.prepare<[number], ScoreRecord>(
       'SELECT date, category, description, points FROM score_records WHERE subject_id = ? ORDER BY date DESC, rowid DESC',
     );
-    this.commitmentsStmt = db.prepare<[number], { id: string; kind: string; text: string; made_on: string; due_on: string | null; matter_code: string | null; status: string }>(
-      'SELECT id, kind, text, made_on, due_on, matter_code, status FROM commitments WHERE subject_id = ? ORDER BY made_on DESC, id',
-    );
-    this.repairsStmt = db.prepare<[string], { id: string; entry_id: string; list_type: string; repaired_on: string; authority: string; document_no: string; method: string }>(
-      'SELECT id, entry_id, list_type, repaired_on, authority, document_no, method FROM repairs WHERE entry_id = ?',
-    );
+    this.commitmentsStmt = db.prepare<
+      [number],
+      { id: string; kind: string; text: string; made_on: string; due_on: string | null; matter_code: string | null; status: string }
+    >('SELECT id, kind, text, made_on, due_on, matter_code, status FROM commitments WHERE subject_id = ? ORDER BY made_on DESC, id');
+    this.repairsStmt = db.prepare<
+      [string],
+      { id: string; entry_id: string; list_type: string; repaired_on: string; authority: string; document_no: string; method: string }
+    >('SELECT id, entry_id, list_type, repaired_on, authority, document_no, method FROM repairs WHERE entry_id = ?');
     this.updateScoreStmt = db.prepare<[number, string, number]>('UPDATE subjects SET haibei_score = ?, haibei_updated_at = ? WHERE id = ?');
   }
 
@@ -121,7 +124,9 @@ export class SubjectRepository {
   }
 
   grades(subjectId: number): IndustryGrade[] {
-    return this.gradesStmt.all(subjectId).map((g) => ({ field: g.field, grade: g.grade, ratedOn: g.rated_on, validUntil: g.valid_until, authority: g.authority }));
+    return this.gradesStmt
+      .all(subjectId)
+      .map((g) => ({ field: g.field, grade: g.grade, ratedOn: g.rated_on, validUntil: g.valid_until, authority: g.authority }));
   }
 
   /** Newest first. */

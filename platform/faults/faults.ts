@@ -98,7 +98,10 @@ export class FaultInjector {
           request.raw.socket.once('close', () => this.hung.delete(request.raw.socket));
           return;
         case 'malformed':
-          return reply.code(200).type('application/json; charset=utf-8').send(fault.body ?? MALFORMED_BODY);
+          return reply
+            .code(200)
+            .type('application/json; charset=utf-8')
+            .send(fault.body ?? MALFORMED_BODY);
         case 'drop_after':
         case 'truncate':
           this.afterSend.set(request, fault);

@@ -27,13 +27,31 @@ describe('lookupProfile: legal representative', () => {
     const rep = '11010519800101123' + residentIdCheckChar('11010519800101123'); // registered in Beijing
     const company = uscc('91371002MA3T4K5R');
     ctx.subjects.insertSubject({
-      id: 9_000_001, identifier: company, identifierType: 'USCC', kind: 'ENTERPRISE', name: '威海测试贸易有限公司',
-      orgCode: company.slice(8, 17), legalRepresentative: rep, haibeiScore: null, haibeiUpdatedAt: null,
+      id: 9_000_001,
+      identifier: company,
+      identifierType: 'USCC',
+      kind: 'ENTERPRISE',
+      name: '威海测试贸易有限公司',
+      orgCode: company.slice(8, 17),
+      legalRepresentative: rep,
+      haibeiScore: null,
+      haibeiUpdatedAt: null,
     });
     const published = (id: string, listType: string): ListEntry => ({
-      id, listType, subjectKind: 'PERSON', subjectName: '赵某某', identifier: rep, identifierType: 'RESIDENT_ID', reason: '拒不履行',
-      listedOn: '2026-03-01', validUntil: null, authority: '北京市东城区人民法院', documentNo: '(2026)京0101执1号', amount: null,
-      status: 'ACTIVE', updatedAt: '2026-03-01T09:00:00+08:00',
+      id,
+      listType,
+      subjectKind: 'PERSON',
+      subjectName: '赵某某',
+      identifier: rep,
+      identifierType: 'RESIDENT_ID',
+      reason: '拒不履行',
+      listedOn: '2026-03-01',
+      validUntil: null,
+      authority: '北京市东城区人民法院',
+      documentNo: '(2026)京0101执1号',
+      amount: null,
+      status: 'ACTIVE',
+      updatedAt: '2026-03-01T09:00:00+08:00',
     });
     ctx.entries.put(published('WH-T-REP-COURT', LT.COURT), rep);
     ctx.entries.put(published('WH-T-REP-HIDDEN', LT.VOLUNTEER), rep);
@@ -47,7 +65,11 @@ describe('lookupProfile: legal representative', () => {
 
     const found = lookupProfile(ctx, parsed, matter);
     expect(found?.profile.legalRepresentative).toMatchObject({
-      kind: 'PERSON', name: '赵某某', identifier: rep, identifierType: 'RESIDENT_ID', masked: '1101**********' + rep.slice(14),
+      kind: 'PERSON',
+      name: '赵某某',
+      identifier: rep,
+      identifierType: 'RESIDENT_ID',
+      masked: '1101**********' + rep.slice(14),
     });
     expect(found?.profile.legalRepresentative?.entries.map((e) => e.id)).toEqual(['WH-T-REP-COURT']);
     ctx.db.close();

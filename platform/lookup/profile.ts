@@ -2,7 +2,16 @@
  * Builds a subject's profile for one matter (purpose limitation: only the list types the matter may
  * see), finding entries under every form the identifier was published in.
  */
-import type { HaibeiScore, LegalRepresentative, ListEntry, LookupResponse, Matter, Profile, Repair, SubjectSummary } from '../../shared/contract';
+import type {
+  HaibeiScore,
+  LegalRepresentative,
+  ListEntry,
+  LookupResponse,
+  Matter,
+  Profile,
+  Repair,
+  SubjectSummary,
+} from '../../shared/contract';
 import { maskId, type ParsedId } from '../../shared/ids';
 import { haibeiGrade, HAIBEI_DEFAULT_SCORE } from '../../shared/score';
 import type { PlatformContext } from '../context';
@@ -20,7 +29,13 @@ interface SearchKey {
 }
 
 function summary(s: SubjectRecord): SubjectSummary {
-  return { kind: s.kind, name: s.name, identifier: s.identifier, identifierType: s.identifierType, masked: maskId(s.identifier, s.identifierType) };
+  return {
+    kind: s.kind,
+    name: s.name,
+    identifier: s.identifier,
+    identifierType: s.identifierType,
+    masked: maskId(s.identifier, s.identifierType),
+  };
 }
 
 function byListedOnDesc(a: ListEntry, b: ListEntry): number {
@@ -28,7 +43,10 @@ function byListedOnDesc(a: ListEntry, b: ListEntry): number {
 }
 
 function visibleEntries(ctx: PlatformContext, key: string, visible: ReadonlySet<string>): ListEntry[] {
-  return ctx.entries.liveByMatchKey(key).map((s) => s.entry).filter((e) => visible.has(e.listType));
+  return ctx.entries
+    .liveByMatchKey(key)
+    .map((s) => s.entry)
+    .filter((e) => visible.has(e.listType));
 }
 
 function haibeiOf(ctx: PlatformContext, s: SubjectRecord): HaibeiScore | null {
@@ -57,7 +75,14 @@ function legalRepresentativeOf(ctx: PlatformContext, s: SubjectRecord, visible: 
   const first = entries[0];
   if (!first) return null;
   const identifier = s.legalRepresentative;
-  return { kind: 'PERSON', name: first.subjectName, identifier, identifierType: 'RESIDENT_ID', masked: maskId(identifier, 'RESIDENT_ID'), entries };
+  return {
+    kind: 'PERSON',
+    name: first.subjectName,
+    identifier,
+    identifierType: 'RESIDENT_ID',
+    masked: maskId(identifier, 'RESIDENT_ID'),
+    entries,
+  };
 }
 
 /** null = the identifier is valid but nothing is known about it (404 no_records). */
@@ -86,7 +111,9 @@ export function lookupProfile(ctx: PlatformContext, parsed: ParsedId, matter: Ma
     for (const e of visibleEntries(ctx, key, visible)) {
       entries.push(e);
       // Legacy 15-digit IDs are stored under their 18-digit form; the published form tells them apart.
-      matchedBy.add(via === 'ORG_CODE' ? 'ORG_CODE' : e.identifierType === 'RESIDENT_ID' && e.identifier.length === 15 ? 'LEGACY_ID' : 'IDENTIFIER');
+      matchedBy.add(
+        via === 'ORG_CODE' ? 'ORG_CODE' : e.identifierType === 'RESIDENT_ID' && e.identifier.length === 15 ? 'LEGACY_ID' : 'IDENTIFIER',
+      );
     }
   }
   if (!subject && entries.length === 0) return null;
@@ -95,7 +122,13 @@ export function lookupProfile(ctx: PlatformContext, parsed: ParsedId, matter: Ma
   const first = entries[0];
   const subjectSummary: SubjectSummary = subject
     ? summary(subject)
-    : { kind: first?.subjectKind ?? 'ENTERPRISE', name: first?.subjectName ?? parsed.value, identifier: parsed.value, identifierType: parsed.type, masked: parsed.masked };
+    : {
+        kind: first?.subjectKind ?? 'ENTERPRISE',
+        name: first?.subjectName ?? parsed.value,
+        identifier: parsed.value,
+        identifierType: parsed.type,
+        masked: parsed.masked,
+      };
 
   const repairs: Repair[] = entries.flatMap((e) => ctx.subjects.repairsOf(e.id));
   const profile: Profile = {

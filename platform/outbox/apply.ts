@@ -5,7 +5,16 @@
  * whole batch back. Bad bodies and business-rule violations are rejected but consume their seq.
  * Accepted audit records are checked against their terminal's hash chain and flagged when broken.
  */
-import { MutationBodies, problem, type AuditBody, type Mutation, type MutationResult, type OutboxRequest, type OutboxResponse, type Problem } from '../../shared/contract';
+import {
+  MutationBodies,
+  problem,
+  type AuditBody,
+  type Mutation,
+  type MutationResult,
+  type OutboxRequest,
+  type OutboxResponse,
+  type Problem,
+} from '../../shared/contract';
 import type { PlatformContext } from '../context';
 import { describeIssues } from '../http/validate';
 import { checkAuditChain, type ChainCheck } from './chain';
@@ -44,18 +53,39 @@ export function applyOutbox(ctx: PlatformContext, request: OutboxRequest): Outbo
       const stored = ctx.mutations.get(m.id);
       if (stored) {
         if (stored.fingerprint === fingerprint) {
-          answer(index, stored.status === 'accepted'
-            ? { id: m.id, seq: m.seq, status: 'duplicate', receivedAt: stored.receivedAt }
-            : { id: m.id, seq: m.seq, status: 'rejected', receivedAt: stored.receivedAt, ...(stored.problem ? { problem: stored.problem } : {}) });
+          answer(
+            index,
+            stored.status === 'accepted'
+              ? { id: m.id, seq: m.seq, status: 'duplicate', receivedAt: stored.receivedAt }
+              : {
+                  id: m.id,
+                  seq: m.seq,
+                  status: 'rejected',
+                  receivedAt: stored.receivedAt,
+                  ...(stored.problem ? { problem: stored.problem } : {}),
+                },
+          );
         } else {
-          answer(index, { id: m.id, seq: m.seq, status: 'rejected', receivedAt, problem: problem(422, 'id_conflict', '同一编号的记录内容不一致', { detail: `记录 ${m.id} 已以不同内容提交过` }) });
+          answer(index, {
+            id: m.id,
+            seq: m.seq,
+            status: 'rejected',
+            receivedAt,
+            problem: problem(422, 'id_conflict', '同一编号的记录内容不一致', { detail: `记录 ${m.id} 已以不同内容提交过` }),
+          });
           // The client dead-letters it; if it took the expected seq, move on so the queue is not stuck.
           if (m.seq === expected) expected++;
         }
         continue;
       }
       if (m.seq < expected) {
-        answer(index, { id: m.id, seq: m.seq, status: 'rejected', receivedAt, problem: problem(409, 'seq_conflict', '序号已被其他记录占用', { detail: `序号 ${m.seq} 已使用，平台期望 ${expected}` }) });
+        answer(index, {
+          id: m.id,
+          seq: m.seq,
+          status: 'rejected',
+          receivedAt,
+          problem: problem(409, 'seq_conflict', '序号已被其他记录占用', { detail: `序号 ${m.seq} 已使用，平台期望 ${expected}` }),
+        });
         continue;
       }
       if (m.seq > expected) throw new SeqGap(`序号不连续：期望 ${expected}，收到 ${m.seq}`);
@@ -86,9 +116,12 @@ export function applyOutbox(ctx: PlatformContext, request: OutboxRequest): Outbo
         chainProblem: chain && !chain.ok ? chain.detail : null,
         checkId: rejection ? null : checkIdOf(m, m.body),
       });
-      answer(index, rejection
-        ? { id: m.id, seq: m.seq, status: 'rejected', receivedAt, problem: rejection }
-        : { id: m.id, seq: m.seq, status: 'accepted', receivedAt });
+      answer(
+        index,
+        rejection
+          ? { id: m.id, seq: m.seq, status: 'rejected', receivedAt, problem: rejection }
+          : { id: m.id, seq: m.seq, status: 'accepted', receivedAt },
+      );
       expected++;
     }
     ctx.terminals.setNextSeq(terminalId, expected);

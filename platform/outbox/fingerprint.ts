@@ -14,5 +14,7 @@ export function canonicalJson(value: unknown): string {
 /** Everything that makes a mutation what it is, including the terminal that sent it. */
 export function mutationFingerprint(terminalId: string, m: Mutation): string {
   const { id: _id, ...rest } = m;
-  return createHash('sha256').update(canonicalJson({ terminalId, ...rest })).digest('base64url');
+  return createHash('sha256')
+    .update(canonicalJson({ terminalId, ...rest }))
+    .digest('base64url');
 }

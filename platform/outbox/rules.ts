@@ -34,7 +34,8 @@ function checkRules(ctx: PlatformContext, body: CheckBody): RuleResult {
   const matter = knownMatter(ctx, body.matterCode);
   if (!isMatter(matter)) return matter;
   // Feedback and commitments refer to a check by its checkId, so it names exactly one check.
-  if (ctx.mutations.acceptedCheck(body.checkId) !== undefined) return { ok: false, detail: `核查编号 ${body.checkId} 已被另一条核查记录使用` };
+  if (ctx.mutations.acceptedCheck(body.checkId) !== undefined)
+    return { ok: false, detail: `核查编号 ${body.checkId} 已被另一条核查记录使用` };
   return validIdentifier(ctx, body.subjectIdentifier);
 }
 
@@ -57,7 +58,8 @@ function feedbackRules(ctx: PlatformContext, body: FeedbackBody): RuleResult {
     return { ok: false, detail: `措施 ${body.measureCode} 不是核查记录 ${body.checkId} 触发的措施` };
   }
   const earlier = ctx.mutations.acceptedFeedback(body.checkId, body.measureCode);
-  if (earlier !== undefined) return { ok: false, detail: `核查记录 ${body.checkId} 的措施 ${body.measureCode} 已有反馈（${earlier}），反馈提交后不可更改` };
+  if (earlier !== undefined)
+    return { ok: false, detail: `核查记录 ${body.checkId} 的措施 ${body.measureCode} 已有反馈（${earlier}），反馈提交后不可更改` };
   return OK;
 }
 

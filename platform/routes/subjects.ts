@@ -24,13 +24,22 @@ function checkPurpose(ctx: PlatformContext, query: Record<string, unknown>, repl
   const matterCode = text(query.matter)?.trim() ?? '';
   const caseNo = text(query.caseNo)?.trim() ?? '';
   if (matterCode === '' || caseNo === '') {
-    return { ok: false, outcome: 'purpose_required', reply: fail(reply, 400, 'purpose_required', '请先填写查询事由（办理事项和业务编号）') };
+    return {
+      ok: false,
+      outcome: 'purpose_required',
+      reply: fail(reply, 400, 'purpose_required', '请先填写查询事由（办理事项和业务编号）'),
+    };
   }
   const parsed = parseWith(PurposeQuery, { matter: matterCode, caseNo });
-  if (!parsed.ok) return { ok: false, outcome: 'bad_request', reply: fail(reply, 400, 'bad_request', '查询事由格式错误', { detail: parsed.detail }) };
+  if (!parsed.ok)
+    return { ok: false, outcome: 'bad_request', reply: fail(reply, 400, 'bad_request', '查询事由格式错误', { detail: parsed.detail }) };
   const matter = ctx.catalogue.matters.get(parsed.value.matter);
   if (!matter) {
-    return { ok: false, outcome: 'unknown_matter', reply: fail(reply, 400, 'bad_request', '未知的办理事项', { detail: `事项编码 ${parsed.value.matter} 不在目录中` }) };
+    return {
+      ok: false,
+      outcome: 'unknown_matter',
+      reply: fail(reply, 400, 'bad_request', '未知的办理事项', { detail: `事项编码 ${parsed.value.matter} 不在目录中` }),
+    };
   }
   return { ok: true, matter, caseNo: parsed.value.caseNo };
 }
@@ -39,7 +48,13 @@ function logAccess(
   ctx: PlatformContext,
   request: FastifyRequest,
   action: AccessAction,
-  fields: { matter?: string | undefined; caseNo?: string | undefined; identifier?: string | null; nameQuery?: string | null; outcome: string },
+  fields: {
+    matter?: string | undefined;
+    caseNo?: string | undefined;
+    identifier?: string | null;
+    nameQuery?: string | null;
+    outcome: string;
+  },
 ): void {
   ctx.accessLog.record({
     at: ctx.now().toISOString(),

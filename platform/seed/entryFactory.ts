@@ -22,7 +22,10 @@ const statusTables = new WeakMap<ListTypeProfile, WeightedTable<EntryStatus>>();
 export function drawStatus(rng: Rng, profile: ListTypeProfile): EntryStatus {
   let table = statusTables.get(profile);
   if (!table) {
-    table = new WeightedTable(profile.statuses.map(([s]) => s), profile.statuses.map(([, w]) => w));
+    table = new WeightedTable(
+      profile.statuses.map(([s]) => s),
+      profile.statuses.map(([, w]) => w),
+    );
     statusTables.set(profile, table);
   }
   return table.pick(rng);
@@ -77,11 +80,7 @@ export function buildEntry(
   };
 }
 
-const REPAIR_METHODS = [
-  '履行法定义务并提交信用修复承诺书',
-  '完成信用修复专题培训并提交信用报告',
-  '主动纠正失信行为、消除不良影响',
-];
+const REPAIR_METHODS = ['履行法定义务并提交信用修复承诺书', '完成信用修复专题培训并提交信用报告', '主动纠正失信行为、消除不良影响'];
 
 /** The repair record behind a REPAIRED entry. */
 export function buildRepair(rng: Rng, entry: ListEntry, serial: number): Repair {

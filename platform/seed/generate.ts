@@ -12,7 +12,15 @@ import { organisationGrades } from './grades';
 import { drawHaibeiScore, scoreRecords } from './haibei';
 import { makeResidentId, makeUscc, type UsccRegistration } from './identifiers';
 import { LIST_PROFILES } from './listProfiles';
-import { enterpriseName, individualBusinessName, institutionName, ORG_REGIONS, PERSON_REGIONS, personName, type IndustryKind } from './names';
+import {
+  enterpriseName,
+  individualBusinessName,
+  institutionName,
+  ORG_REGIONS,
+  PERSON_REGIONS,
+  personName,
+  type IndustryKind,
+} from './names';
 import { createRng, deriveSeed, WeightedTable, type Rng } from './prng';
 import { SHOWCASE_SUBJECTS } from './showcase';
 import { writeShowcase } from './showcaseData';
@@ -42,7 +50,12 @@ function splitSubjects(total: number): Record<SubjectKind, number> {
   const enterprises = Math.round(total * 0.12);
   const individualBusinesses = Math.round(total * 0.045);
   const institutions = Math.round(total * 0.015);
-  return { PERSON: total - enterprises - individualBusinesses - institutions, ENTERPRISE: enterprises, INDIVIDUAL_BUSINESS: individualBusinesses, INSTITUTION: institutions };
+  return {
+    PERSON: total - enterprises - individualBusinesses - institutions,
+    ENTERPRISE: enterprises,
+    INDIVIDUAL_BUSINESS: individualBusinesses,
+    INSTITUTION: institutions,
+  };
 }
 
 interface PersonPool {
@@ -75,7 +88,10 @@ export function generateDemoData(params: GenerateParams, sink: SeedSink): Genera
   // Independent streams: changing how one part draws leaves the others' output unchanged.
   const personRng = createRng(deriveSeed(params.seed, 'persons'));
   const persons: PersonPool = { ids: [], names: [], birthYears: new Int16Array(counts.PERSON) };
-  const regions = new WeightedTable(PERSON_REGIONS.map(([r]) => r), PERSON_REGIONS.map(([, w]) => w));
+  const regions = new WeightedTable(
+    PERSON_REGIONS.map(([r]) => r),
+    PERSON_REGIONS.map(([, w]) => w),
+  );
   for (let i = 0; i < counts.PERSON; i++) {
     const male = personRng.chance(0.51);
     const year = personRng.chance(0.75) ? personRng.int(1960, 1995) : personRng.int(1940, 2006);
@@ -89,9 +105,18 @@ export function generateDemoData(params: GenerateParams, sink: SeedSink): Genera
     const records = scoreRecords(personRng, score, DATA_AS_OF);
     const subjectId = nextSubjectId++;
     sink.subject({
-      id: subjectId, identifier: id, identifierType: 'RESIDENT_ID', kind: 'PERSON', name,
-      orgCode: null, legalRepresentative: null, haibeiScore: score,
-      haibeiUpdatedAt: chinaDateTime(records[records.length - 1]?.date ?? addDays(DATA_AS_OF, -personRng.int(30, 900)), personRng.int(0, 1439)),
+      id: subjectId,
+      identifier: id,
+      identifierType: 'RESIDENT_ID',
+      kind: 'PERSON',
+      name,
+      orgCode: null,
+      legalRepresentative: null,
+      haibeiScore: score,
+      haibeiUpdatedAt: chinaDateTime(
+        records[records.length - 1]?.date ?? addDays(DATA_AS_OF, -personRng.int(30, 900)),
+        personRng.int(0, 1439),
+      ),
     });
     for (const r of records) sink.scoreRecord(subjectId, r);
     if (personRng.chance(0.02)) sink.commitment(subjectId, buildCommitment(personRng, `CM-P${subjectId}`, 'PERSON'));
@@ -101,12 +126,21 @@ export function generateDemoData(params: GenerateParams, sink: SeedSink): Genera
   }
 
   const orgRng = createRng(deriveSeed(params.seed, 'organisations'));
-  const orgRegions = new WeightedTable(ORG_REGIONS.map(([r]) => r), ORG_REGIONS.map(([, w]) => w));
+  const orgRegions = new WeightedTable(
+    ORG_REGIONS.map(([r]) => r),
+    ORG_REGIONS.map(([, w]) => w),
+  );
   const orgs: Record<Exclude<SubjectKind, 'PERSON'>, OrgPool> = {
-    ENTERPRISE: emptyOrgPool(), INDIVIDUAL_BUSINESS: emptyOrgPool(), INSTITUTION: emptyOrgPool(),
+    ENTERPRISE: emptyOrgPool(),
+    INDIVIDUAL_BUSINESS: emptyOrgPool(),
+    INSTITUTION: emptyOrgPool(),
   };
   const legalReps: number[] = [];
-  const registrations: Record<Exclude<SubjectKind, 'PERSON'>, UsccRegistration> = { ENTERPRISE: '91', INDIVIDUAL_BUSINESS: '92', INSTITUTION: '12' };
+  const registrations: Record<Exclude<SubjectKind, 'PERSON'>, UsccRegistration> = {
+    ENTERPRISE: '91',
+    INDIVIDUAL_BUSINESS: '92',
+    INSTITUTION: '12',
+  };
   for (const kind of ['ENTERPRISE', 'INDIVIDUAL_BUSINESS', 'INSTITUTION'] as const) {
     const pool = orgs[kind];
     for (let i = 0; i < counts[kind]; i++) {
@@ -123,8 +157,15 @@ export function generateDemoData(params: GenerateParams, sink: SeedSink): Genera
       if (repIndex >= 0) legalReps.push(repIndex);
       const subjectId = nextSubjectId++;
       sink.subject({
-        id: subjectId, identifier: code.uscc, identifierType: 'USCC', kind, name, orgCode: code.orgCode,
-        legalRepresentative: repIndex >= 0 ? (persons.ids[repIndex] ?? null) : null, haibeiScore: null, haibeiUpdatedAt: null,
+        id: subjectId,
+        identifier: code.uscc,
+        identifierType: 'USCC',
+        kind,
+        name,
+        orgCode: code.orgCode,
+        legalRepresentative: repIndex >= 0 ? (persons.ids[repIndex] ?? null) : null,
+        haibeiScore: null,
+        haibeiUpdatedAt: null,
       });
       if (orgRng.chance(0.08)) sink.commitment(subjectId, buildCommitment(orgRng, `CM-O${subjectId}`, kind));
       pool.ids.push(code.uscc);
@@ -167,14 +208,20 @@ function writeEntries(
   sink: SeedSink,
 ): { taxA: Set<number>; written: number } {
   const taxA = new Set<number>();
-  const profiles = new WeightedTable(LIST_PROFILES, LIST_PROFILES.map((p) => p.weight));
+  const profiles = new WeightedTable(
+    LIST_PROFILES,
+    LIST_PROFILES.map((p) => p.weight),
+  );
   const poolSize = (kind: SubjectKind) => (kind === 'PERSON' ? persons.ids.length : orgs[kind].ids.length);
   let written = 0;
   for (let attempt = 0; written < count && attempt < count * 4; attempt++) {
     const profile = profiles.pick(rng);
     const kinds = profile.kinds.filter(([k]) => poolSize(k) > 0);
     if (kinds.length === 0) continue;
-    const kind = rng.weighted(kinds.map(([k]) => k), kinds.map(([, w]) => w));
+    const kind = rng.weighted(
+      kinds.map(([k]) => k),
+      kinds.map(([, w]) => w),
+    );
     const id = `WH-${String(written + 1).padStart(8, '0')}`;
     const status = drawStatus(rng, profile);
     const dates = drawDates(rng, profile, status);

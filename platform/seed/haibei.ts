@@ -9,19 +9,37 @@ import type { Rng } from './prng';
 
 export const HAIBEI_RULES_VERSION = 'WH-HB-2025.2';
 
-const GRADE_SHARES: [HaibeiGrade, number][] = [['AAA', 3], ['AA', 12], ['A', 50], ['B', 20], ['C', 11], ['D', 4]];
+const GRADE_SHARES: [HaibeiGrade, number][] = [
+  ['AAA', 3],
+  ['AA', 12],
+  ['A', 50],
+  ['B', 20],
+  ['C', 11],
+  ['D', 4],
+];
 const BANDS: Record<HaibeiGrade, [number, number]> = {
-  AAA: [1150, 1260], AA: [1050, 1149], A: [1000, 1049], B: [950, 999], C: [801, 949], D: [640, 800],
+  AAA: [1150, 1260],
+  AA: [1050, 1149],
+  A: [1000, 1049],
+  B: [950, 999],
+  C: [801, 949],
+  D: [640, 800],
 };
 
 export function drawHaibeiScore(rng: Rng): number {
-  const grade = rng.weighted(GRADE_SHARES.map(([g]) => g), GRADE_SHARES.map(([, w]) => w));
+  const grade = rng.weighted(
+    GRADE_SHARES.map(([g]) => g),
+    GRADE_SHARES.map(([, w]) => w),
+  );
   const [min, max] = BANDS[grade];
   return rng.int(min, max);
 }
 
 const POSITIVE: { category: string; descriptions: string[] }[] = [
-  { category: '志愿服务', descriptions: ['参加社区志愿服务', '参加新时代文明实践志愿服务', '参加海水浴场安全巡护志愿服务', '参加威海国际铁人三项赛志愿服务'] },
+  {
+    category: '志愿服务',
+    descriptions: ['参加社区志愿服务', '参加新时代文明实践志愿服务', '参加海水浴场安全巡护志愿服务', '参加威海国际铁人三项赛志愿服务'],
+  },
   { category: '慈善捐助', descriptions: ['向威海市慈善总会捐款', '参与“慈心一日捐”活动', '向困难群众捐赠物资'] },
   { category: '无偿献血', descriptions: ['无偿献血200毫升', '无偿献血400毫升', '捐献机采血小板'] },
   { category: '社会荣誉', descriptions: ['获评“威海好人”', '获评区级优秀志愿者', '获评文明家庭'] },

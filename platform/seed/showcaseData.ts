@@ -23,14 +23,28 @@ const GRADES: Partial<Record<ShowcaseKey, ReturnType<typeof gradeRow>[]>> = {
 };
 
 const COMMITMENTS: Partial<Record<ShowcaseKey, Commitment[]>> = {
-  repairedPerson: [{
-    id: 'CM-SC-0001', kind: '信用修复承诺', text: '承诺已纠正失信行为，今后依法诚信；如再次失信，愿接受从重惩戒。',
-    madeOn: '2025-08-12', dueOn: '2026-08-11', matterCode: null, status: 'FULFILLED',
-  }],
-  redCompany: [{
-    id: 'CM-SC-0002', kind: '主动型信用承诺', text: '承诺依法诚信经营，自觉接受政府、行业组织、社会公众和新闻舆论的监督。',
-    madeOn: '2026-03-01', dueOn: null, matterCode: 'XK-SPJY', status: 'IN_FORCE',
-  }],
+  repairedPerson: [
+    {
+      id: 'CM-SC-0001',
+      kind: '信用修复承诺',
+      text: '承诺已纠正失信行为，今后依法诚信；如再次失信，愿接受从重惩戒。',
+      madeOn: '2025-08-12',
+      dueOn: '2026-08-11',
+      matterCode: null,
+      status: 'FULFILLED',
+    },
+  ],
+  redCompany: [
+    {
+      id: 'CM-SC-0002',
+      kind: '主动型信用承诺',
+      text: '承诺依法诚信经营，自觉接受政府、行业组织、社会公众和新闻舆论的监督。',
+      madeOn: '2026-03-01',
+      dueOn: null,
+      matterCode: 'XK-SPJY',
+      status: 'IN_FORCE',
+    },
+  ],
 };
 
 /** Emits the showcase rows with subject ids 1..n; returns the next free subject id. */
@@ -59,14 +73,10 @@ export function writeShowcase(sink: SeedSink): number {
     for (const e of s.entries) {
       const published = e.publishedAs ?? s.identifier;
       const publishedType = e.publishedAs === undefined ? s.identifierType : e.publishedAs.length === 9 ? 'ORG_CODE' : 'RESIDENT_ID';
-      const entry = buildEntry(
-        rng,
-        profileOf(e.listType),
-        e.id,
-        { kind: s.kind, name: s.name, published, publishedType },
-        e.status,
-        { listedOn: e.listedOn, validUntil: e.validUntil },
-      );
+      const entry = buildEntry(rng, profileOf(e.listType), e.id, { kind: s.kind, name: s.name, published, publishedType }, e.status, {
+        listedOn: e.listedOn,
+        validUntil: e.validUntil,
+      });
       // A bare org code is found through the company's USCC; a 15-digit ID through its 18-digit form.
       sink.entry({ entry, matchKey: publishedType === 'ORG_CODE' ? published : s.identifier });
       if (entry.status === 'REPAIRED') sink.repair(buildRepair(rng, entry, 1));

@@ -72,9 +72,5 @@ export function syncPage(ctx: PlatformContext, after: string | undefined, limit:
 /** The page as the JSON body of the response: head fields, then the changes array. */
 export function renderPage(page: RenderedPage): Buffer {
   const head = JSON.stringify(page.head);
-  return Buffer.concat([
-    Buffer.from(`${head.slice(0, -1)},"changes":[`),
-    page.changesJson ?? Buffer.alloc(0),
-    Buffer.from(']}'),
-  ]);
+  return Buffer.concat([Buffer.from(`${head.slice(0, -1)},"changes":[`), page.changesJson ?? Buffer.alloc(0), Buffer.from(']}')]);
 }

@@ -43,7 +43,12 @@ function chinaDate(now: Date): string {
 export function registerTestControls(app: FastifyInstance, ctx: PlatformContext, faults: FaultInjector): void {
   let added = 0;
 
-  app.get('/state', async () => ({ ...ctx.meta.syncState(), dataVersion: ctx.meta.dataVersion(), settings: ctx.settings, rateLimitPerMinute: ctx.rateLimiter.limit }));
+  app.get('/state', async () => ({
+    ...ctx.meta.syncState(),
+    dataVersion: ctx.meta.dataVersion(),
+    settings: ctx.settings,
+    rateLimitPerMinute: ctx.rateLimiter.limit,
+  }));
 
   app.post('/entries', async (request, reply) => {
     const partial = parseWith(ListEntry.partial(), request.body ?? {});
@@ -87,8 +92,13 @@ export function registerTestControls(app: FastifyInstance, ctx: PlatformContext,
     const stored = ctx.entries.get(request.params.id);
     if (stored && parsed.value.status === 'REPAIRED') {
       ctx.subjects.insertRepair({
-        id: `RP-${stored.entry.id}`, entryId: stored.entry.id, listType: stored.entry.listType, repairedOn: chinaDate(now),
-        authority: '威海市发展和改革委员会', documentNo: `威信修〔${chinaDate(now).slice(0, 4)}〕测${seq}号`, method: '测试：完成信用修复',
+        id: `RP-${stored.entry.id}`,
+        entryId: stored.entry.id,
+        listType: stored.entry.listType,
+        repairedOn: chinaDate(now),
+        authority: '威海市发展和改革委员会',
+        documentNo: `威信修〔${chinaDate(now).slice(0, 4)}〕测${seq}号`,
+        method: '测试：完成信用修复',
       });
     }
     return stored?.entry;

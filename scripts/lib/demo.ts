@@ -39,7 +39,7 @@ export async function startDemoPlatform(options: DemoOptions) {
   console.log(`演示平台 / demo platform: ${platform.url}`);
   console.log(`  终端注册码 / enrolment code: ${platform.enrolmentCode}`);
   for (const operator of platform.operators) {
-    console.log(`  操作员 / operator: ${operator.id} / ${operator.password}（${operator.name}，${operator.roles.join(", ")}）`);
+    console.log(`  操作员 / operator: ${operator.id} / ${operator.password}（${operator.name}，${operator.roles.join(', ')}）`);
   }
   return platform;
 }

@@ -72,7 +72,10 @@ export async function serveStatic(options: StaticServerOptions): Promise<Running
       const noCache = file.endsWith('index.html') || file.endsWith('sw.js');
       response.writeHead(200, { 'Content-Type': type, 'Cache-Control': noCache ? 'no-cache' : 'public, max-age=31536000, immutable' });
       if (request.method === 'HEAD') response.end();
-      else createReadStream(file).on('error', () => response.destroy()).pipe(response);
+      else
+        createReadStream(file)
+          .on('error', () => response.destroy())
+          .pipe(response);
     })().catch(() => {
       if (!response.headersSent) response.writeHead(500);
       response.end();

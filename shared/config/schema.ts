@@ -12,8 +12,16 @@ export const ConfigValues = z.object({
   proxy: z.string(),
   lockTimeoutMinutes: z.number().int().min(1).max(240),
   /** After this many hours without a successful pull, every result carries a staleness warning. */
-  stalenessLimitHours: z.number().int().min(1).max(24 * 30),
-  offlineUnlockHours: z.number().int().min(0).max(24 * 14),
+  stalenessLimitHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30),
+  offlineUnlockHours: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 14),
   kiosk: z.boolean(),
   /** Intranet URL of the update feed, or "off". */
   autoUpdateUrl: z.union([z.literal('off'), z.url({ protocol: /^https?$/ })]),

@@ -1,14 +1,5 @@
 import { z } from 'zod';
-import {
-  Catalogue,
-  IdentifierType,
-  IsoDate,
-  IsoDateTime,
-  ListEntry,
-  Operator,
-  Profile,
-  SubjectKind,
-} from './domain';
+import { Catalogue, IdentifierType, IsoDate, IsoDateTime, ListEntry, Operator, Profile, SubjectKind } from './domain';
 import { Problem } from './problem';
 
 /** Base path of platform API v1, relative to the configured platform URL. */
@@ -311,4 +302,3 @@ export const HealthResponse = z.object({
   time: IsoDateTime,
 });
 export type HealthResponse = z.infer<typeof HealthResponse>;
-

@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  legacyForm,
-  orgCodeCheckChar,
-  parseId,
-  residentIdCheckChar,
-  upgradeLegacyResidentId,
-  USCC_ALPHABET,
-  usccCheckChar,
-} from './index';
+import { legacyForm, orgCodeCheckChar, parseId, residentIdCheckChar, upgradeLegacyResidentId, USCC_ALPHABET, usccCheckChar } from './index';
 
 describe('USCC_ALPHABET', () => {
   it('is the 31-character GB 32100 set without I, O, S, V, Z', () => {

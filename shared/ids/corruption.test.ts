@@ -53,7 +53,19 @@ const USCC_WITH_LETTERS = [
 
 const USCC_ALL_DIGITS = ['916395073340418576', '916302408048800900', '916074431484376048'];
 
-const ORG = ['D2143569X', 'M000100Y4', '123456788', 'A1B2C3D48', '000000000', 'ZZZZZZZZ3', 'MA3C0N4R2', '793128652', 'OIS0VZ129', '400000122', 'MA01H3KX6'];
+const ORG = [
+  'D2143569X',
+  'M000100Y4',
+  '123456788',
+  'A1B2C3D48',
+  '000000000',
+  'ZZZZZZZZ3',
+  'MA3C0N4R2',
+  '793128652',
+  'OIS0VZ129',
+  '400000122',
+  'MA01H3KX6',
+];
 
 describe('single-character corruption: resident IDs', () => {
   it('is never accepted as a resident ID; accepted only as a USCC when the GB 32100 check happens to pass', () => {

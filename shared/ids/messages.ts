@@ -34,48 +34,31 @@ export const msg = {
   empty: (): IdError => err('EMPTY', '请输入证件号码或统一社会信用代码'),
 
   badLength: (actual: number): IdError =>
-    err(
-      'BAD_LENGTH',
-      `号码位数不对：应为18位身份证号/统一社会信用代码、15位旧身份证号或9位组织机构代码，输入的是${actual}位`,
-    ),
+    err('BAD_LENGTH', `号码位数不对：应为18位身份证号/统一社会信用代码、15位旧身份证号或9位组织机构代码，输入的是${actual}位`),
 
   maskedInput: (position: number): IdError =>
     err('BAD_CHARACTER', `第${position}位是星号（*），请输入完整号码，而不是脱敏显示的号码`, position),
 
-  unsupportedChar: (position: number): IdError =>
-    err('BAD_CHARACTER', `第${position}位含有无法识别的字符，请只输入数字和字母`, position),
+  unsupportedChar: (position: number): IdError => err('BAD_CHARACTER', `第${position}位含有无法识别的字符，请只输入数字和字母`, position),
 
   // ---- resident ID ----------------------------------------------------------------------------
   residentNotDigit: (position: number, ch: string): IdError => {
     const hint = DIGIT_LETTER_HINTS[ch];
     const base = `身份证号第${position}位应为数字，输入的是${describeChar(ch)}`;
-    return hint !== undefined
-      ? err('BAD_CHARACTER', `${base}，${suggestion(hint)}`, position, hint)
-      : err('BAD_CHARACTER', base, position);
+    return hint !== undefined ? err('BAD_CHARACTER', `${base}，${suggestion(hint)}`, position, hint) : err('BAD_CHARACTER', base, position);
   },
 
   legacyNotDigit: (position: number, ch: string): IdError => {
     const hint = DIGIT_LETTER_HINTS[ch];
     const base = `15位旧身份证号应全部为数字，第${position}位是${describeChar(ch)}`;
-    return hint !== undefined
-      ? err('BAD_CHARACTER', `${base}，${suggestion(hint)}`, position, hint)
-      : err('BAD_CHARACTER', base, position);
+    return hint !== undefined ? err('BAD_CHARACTER', `${base}，${suggestion(hint)}`, position, hint) : err('BAD_CHARACTER', base, position);
   },
 
   residentBadLastChar: (ch: string, expected: string): IdError =>
-    err(
-      'BAD_CHARACTER',
-      `身份证号第18位（校验码）只能是数字或 X，输入的是${describeChar(ch)}；按前17位计算应为 ${expected}`,
-      18,
-      expected,
-    ),
+    err('BAD_CHARACTER', `身份证号第18位（校验码）只能是数字或 X，输入的是${describeChar(ch)}；按前17位计算应为 ${expected}`, 18, expected),
 
   badRegion: (province: string): IdError =>
-    err(
-      'BAD_REGION',
-      `身份证号第1–2位${quote(province)}不是有效的省级行政区划代码（前6位应为户籍所在地的行政区划代码）`,
-      1,
-    ),
+    err('BAD_REGION', `身份证号第1–2位${quote(province)}不是有效的省级行政区划代码（前6位应为户籍所在地的行政区划代码）`, 1),
 
   birthYearTooEarly: (span: string, year: number): IdError =>
     err('BAD_BIRTH_DATE', `${span}的出生日期无效：出生年份 ${year} 早于1900年`, 7),
@@ -85,11 +68,7 @@ export const msg = {
 
   birthDayInvalid: (span: string, year: number, month: number, day: string, daysInMonth: number): IdError => {
     const leapNote = month === 2 && daysInMonth === 28 && day === '29' ? `（${year}年不是闰年）` : '';
-    return err(
-      'BAD_BIRTH_DATE',
-      `${span}的出生日期无效：${year}年${month}月没有${day}日，该月只有${daysInMonth}天${leapNote}`,
-      7,
-    );
+    return err('BAD_BIRTH_DATE', `${span}的出生日期无效：${year}年${month}月没有${day}日，该月只有${daysInMonth}天${leapNote}`, 7);
   },
 
   futureBirthDate: (span: string, isoDate: string, isoToday: string): IdError =>
@@ -102,12 +81,7 @@ export const msg = {
   usccBadChar: (position: number, ch: string): IdError => {
     const hint = USCC_LETTER_HINTS[ch];
     if (hint !== undefined) {
-      return err(
-        'BAD_CHARACTER',
-        `第${position}位的字母 ${ch} 不在统一社会信用代码字符集中，${suggestion(hint)}`,
-        position,
-        hint,
-      );
+      return err('BAD_CHARACTER', `第${position}位的字母 ${ch} 不在统一社会信用代码字符集中，${suggestion(hint)}`, position, hint);
     }
     return err(
       'BAD_CHARACTER',

@@ -58,8 +58,7 @@ function parse18(s: string, today: Date): ParseIdResult {
 
   const uscc = validateUscc(s);
   if (uscc.ok) return uscc;
-  const looksResident =
-    countNonDigits(first17) <= 2 && /^[0-9X]$/.test(last) && isPlausibleBirthDate(birth, today);
+  const looksResident = countNonDigits(first17) <= 2 && /^[0-9X]$/.test(last) && isPlausibleBirthDate(birth, today);
   return looksResident ? validateResidentId18(s, today) : uscc;
 }
 

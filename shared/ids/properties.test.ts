@@ -43,12 +43,10 @@ const birthDate = fc
   .date({ min: new Date(Date.UTC(1900, 0, 1)), max: new Date(Date.UTC(2020, 11, 31)), noInvalidDate: true })
   .map((d) => `${d.getUTCFullYear()}${String(d.getUTCMonth() + 1).padStart(2, '0')}${String(d.getUTCDate()).padStart(2, '0')}`);
 
-const residentId = fc
-  .tuple(province, digits(4), birthDate, digits(3))
-  .map(([p, r, d, seq]) => {
-    const body = p + r + d + seq;
-    return body + refResidentCheck(body);
-  });
+const residentId = fc.tuple(province, digits(4), birthDate, digits(3)).map(([p, r, d, seq]) => {
+  const body = p + r + d + seq;
+  return body + refResidentCheck(body);
+});
 
 const usccChar = fc.constantFrom(...USCC_ALPHABET.split(''));
 const uscc = fc
@@ -64,7 +62,12 @@ const orgCode = fc
   .map((body) => body + refOrgCheck(body));
 
 const legacy15 = fc
-  .tuple(province, digits(4), birthDate.filter((d) => d.startsWith('19')), digits(3))
+  .tuple(
+    province,
+    digits(4),
+    birthDate.filter((d) => d.startsWith('19')),
+    digits(3),
+  )
   .map(([p, r, d, seq]) => p + r + d.slice(2) + seq);
 
 /** Re-types an identifier the way people do: separators, lowercase, full-width characters. */

@@ -51,9 +51,44 @@ describe('resident ID: valid numbers', () => {
   });
 
   it('accepts every province code of the list', () => {
-    const codes = ['11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37',
-      '41', '42', '43', '44', '45', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65',
-      '71', '81', '82', '83', '91'];
+    const codes = [
+      '11',
+      '12',
+      '13',
+      '14',
+      '15',
+      '21',
+      '22',
+      '23',
+      '31',
+      '32',
+      '33',
+      '34',
+      '35',
+      '36',
+      '37',
+      '41',
+      '42',
+      '43',
+      '44',
+      '45',
+      '46',
+      '50',
+      '51',
+      '52',
+      '53',
+      '54',
+      '61',
+      '62',
+      '63',
+      '64',
+      '65',
+      '71',
+      '81',
+      '82',
+      '83',
+      '91',
+    ];
     for (const p of codes) {
       const id = withCheck(`${p}010219800101012`);
       expect(parseId(id, { today: TODAY })).toMatchObject({ ok: true, type: 'RESIDENT_ID', value: id });
@@ -205,9 +240,7 @@ describe('18 digits: resident ID or USCC', () => {
 
   it('both fail, no plausible date and wrong resident check → USCC error', () => {
     const body = '91639507334041857';
-    const wrong = ['0', '1', '2', '3'].find(
-      (c) => c !== usccCheckChar(body) && c !== residentIdCheckChar(body),
-    ) as string;
+    const wrong = ['0', '1', '2', '3'].find((c) => c !== usccCheckChar(body) && c !== residentIdCheckChar(body)) as string;
     const e = errorOf(parseId(body + wrong, { today: TODAY }));
     expect(e).toMatchObject({ code: 'BAD_CHECK', position: 18, expected: usccCheckChar(body) });
     expect(e.message).toContain('请核对代码');

@@ -9,14 +9,7 @@ export interface IdWarning {
   message: string;
 }
 
-export type IdErrorCode =
-  | 'EMPTY'
-  | 'BAD_LENGTH'
-  | 'BAD_CHARACTER'
-  | 'BAD_REGION'
-  | 'BAD_BIRTH_DATE'
-  | 'FUTURE_BIRTH_DATE'
-  | 'BAD_CHECK';
+export type IdErrorCode = 'EMPTY' | 'BAD_LENGTH' | 'BAD_CHARACTER' | 'BAD_REGION' | 'BAD_BIRTH_DATE' | 'FUTURE_BIRTH_DATE' | 'BAD_CHECK';
 
 export interface IdError {
   code: IdErrorCode;

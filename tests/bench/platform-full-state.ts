@@ -80,7 +80,11 @@ async function startServer(db: string): Promise<{ child: ChildProcess; url: stri
 }
 
 async function post<T>(url: string, body: unknown): Promise<T> {
-  const res = await fetch(url, { method: 'POST', headers: { ...VERSION_HEADER, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { ...VERSION_HEADER, 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   if (!res.ok) throw new Error(`${url}: ${res.status} ${await res.text()}`);
   return (await res.json()) as T;
 }
@@ -93,7 +97,11 @@ function headOnly(text: string): { cursor: string; hasMore: boolean; rows: numbe
   return { ...head, rows };
 }
 
-async function pullFullState(api: string, token: string, parse: boolean): Promise<{ rows: number; bytes: number; pages: number; ms: number; slowestPageMs: number }> {
+async function pullFullState(
+  api: string,
+  token: string,
+  parse: boolean,
+): Promise<{ rows: number; bytes: number; pages: number; ms: number; slowestPageMs: number }> {
   let after: string | undefined;
   let rows = 0;
   let bytes = 0;
@@ -129,7 +137,9 @@ async function pullFullState(api: string, token: string, parse: boolean): Promis
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'cc-platform-bench-'));
   const db = join(dir, 'platform.db');
-  console.log(`platform full-state benchmark: ${entries.toLocaleString()} entries, ${subjects.toLocaleString()} subjects, pages of ${pageSize.toLocaleString()}`);
+  console.log(
+    `platform full-state benchmark: ${entries.toLocaleString()} entries, ${subjects.toLocaleString()} subjects, pages of ${pageSize.toLocaleString()}`,
+  );
   try {
     const seeded = await seed(db);
     console.log(`  seeding:      ${(seeded.wallMs / 1000).toFixed(1)} s wall (incl. process start) — ${seeded.report.split('\n')[0]}`);
@@ -147,13 +157,21 @@ async function main(): Promise<void> {
       const rssAfter = peakRssMb(pid);
       const serverCpu = cpuBefore !== null && cpuAfter !== null ? cpuAfter - cpuBefore : null;
       const seconds = pull.ms / 1000;
-      console.log(`  full state:   ${pull.rows.toLocaleString()} rows in ${pull.pages} pages, ${(pull.bytes / 1e6).toFixed(1)} MB in ${seconds.toFixed(2)} s`);
-      console.log(`  rate:         ${Math.round(pull.rows / seconds).toLocaleString()} rows/s, ${(pull.bytes / 1e6 / seconds).toFixed(1)} MB/s, slowest page ${pull.slowestPageMs.toFixed(0)} ms (driver parses every page)`);
+      console.log(
+        `  full state:   ${pull.rows.toLocaleString()} rows in ${pull.pages} pages, ${(pull.bytes / 1e6).toFixed(1)} MB in ${seconds.toFixed(2)} s`,
+      );
+      console.log(
+        `  rate:         ${Math.round(pull.rows / seconds).toLocaleString()} rows/s, ${(pull.bytes / 1e6 / seconds).toFixed(1)} MB/s, slowest page ${pull.slowestPageMs.toFixed(0)} ms (driver parses every page)`,
+      );
       const raw = await pullFullState(api, session.token, false);
       const rawSeconds = raw.ms / 1000;
-      console.log(`  transport:    ${Math.round(raw.rows / rawSeconds).toLocaleString()} rows/s, ${(raw.bytes / 1e6 / rawSeconds).toFixed(1)} MB/s without parsing the changes (server + loopback)`);
+      console.log(
+        `  transport:    ${Math.round(raw.rows / rawSeconds).toLocaleString()} rows/s, ${(raw.bytes / 1e6 / rawSeconds).toFixed(1)} MB/s without parsing the changes (server + loopback)`,
+      );
       if (serverCpu !== null) {
-        console.log(`  server CPU:   ${serverCpu.toFixed(2)} s → ${Math.round(pull.rows / Math.max(serverCpu, 0.01)).toLocaleString()} rows per CPU-second`);
+        console.log(
+          `  server CPU:   ${serverCpu.toFixed(2)} s → ${Math.round(pull.rows / Math.max(serverCpu, 0.01)).toLocaleString()} rows per CPU-second`,
+        );
       }
       console.log(`  server RSS:   peak ${rssAfter ?? 'n/a'} MB (peak before the pull ${rssBefore ?? 'n/a'} MB)`);
       console.log(`  driver RSS:   peak ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);

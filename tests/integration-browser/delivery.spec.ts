@@ -100,6 +100,25 @@ test('401 in the middle of sync: the queue waits for the next login, then drains
   await expectConsistent(cc, env, terminalId);
 });
 
+test('401 in the middle of a pull: the rebuild keeps its place and resumes after the next login', async ({ cc, env }) => {
+  await cc.call('start', { pageSize: 20 });
+  expect((await cc.call('enrol', env.url, env.enrolmentCode)).ok).toBe(true);
+  await cc.login(env);
+  const terminalId = (await cc.call('terminalId'))!;
+  await env.fault({ path: '/api/v1/sync/entries', kind: 'latency', ms: 150 });
+  await cc.call('startSync');
+  await cc.waitFor((s) => (s.progress?.rows ?? 0) >= 60);
+  await env.control('/expire-sessions');
+  await cc.waitFor((s) => !s.syncing);
+  expect((await cc.call('status')).lastError).toMatchObject({ code: 'session_expired' });
+  const interrupted = await cc.call('listState');
+  expect(interrupted.rebuild?.cursor).toBeTruthy();
+  await env.clearFaults();
+  await cc.login(env);
+  expect(await cc.call('syncNow')).toMatchObject({ lastError: null });
+  await expectConsistent(cc, env, terminalId);
+});
+
 test('429 with Retry-After: the engine waits at least that long, then retries by itself', async ({ cc, env }) => {
   const terminalId = await cc.setUp(env, { autoStart: true, intervalMs: 600_000 });
   await cc.waitFor((s) => !s.syncing);

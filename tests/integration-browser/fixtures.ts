@@ -24,6 +24,9 @@ export interface StoredMutation {
   seq: number;
   kind: string;
   status: 'accepted' | 'rejected';
+  /** Audit records: whether the record continues the terminal's hash chain on the platform. */
+  chainOk?: boolean | null;
+  chainProblem?: string | null;
 }
 
 /** A reference platform that can be stopped, restarted on the same port and database, and restored. */

@@ -4,7 +4,7 @@ import type { ListEntry, SyncChange } from '../../../shared/contract';
 import { entry, legacyOf, orgCode, residentId, uscc } from '../testing/fixtures';
 import { CacheDb } from './cacheDb';
 import { DexieListStore } from './dexieListStore';
-import type { ListPage } from './listDataStore';
+import { CursorMovedError, type ListPage } from './listDataStore';
 
 let db: CacheDb;
 let store: DexieListStore;
@@ -128,5 +128,12 @@ describe('DexieListStore rebuild', () => {
     await store.commitRebuild();
     expect(await store.count()).toBe(1);
     expect((await store.lookupByKey(residentId()))[0]?.status).toBe('REMOVED');
+  });
+
+  it('refuses a page whose cursor precondition no longer holds (a stale or second applier)', async () => {
+    await seedLive([put(entry({ id: 'A', identifier: residentId() }))]);
+    await store.applyChanges(page([put(entry({ id: 'B', identifier: residentId() }))], 'c2', { after: 'c1' }), 'live');
+    await expect(store.applyChanges(page([del('A')], 'c2b', { after: 'c1' }), 'live')).rejects.toBeInstanceOf(CursorMovedError);
+    expect(await store.loadFullState()).toMatchObject({ cursor: 'c2', entryCount: 2 });
   });
 });

@@ -6,8 +6,15 @@
 import type { ListEntry, SyncChange } from '../../../shared/contract';
 import { INITIAL_LIST_STATE, type CacheDb, type EntryTableName, type LiveListState, type StoredEntry } from './cacheDb';
 import { fromStoredEntry, isInitialsQuery, normaliseName, toStoredEntry } from './entryIndexKeys';
-import type { ApplyResult, ListDataStore, ListPage, ListState, ListTarget } from './listDataStore';
-import type { Table } from 'dexie';
+import { CursorMovedError, type ApplyResult, type ListDataStore, type ListPage, type ListState, type ListTarget } from './listDataStore';
+import Dexie, { type Table } from 'dexie';
+
+function request<T>(req: IDBRequest): Promise<T> {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result as T);
+    req.onerror = () => reject(req.error);
+  });
+}
 
 function otherTable(name: EntryTableName): EntryTableName {
   return name === 'entriesA' ? 'entriesB' : 'entriesA';
@@ -63,6 +70,7 @@ export class DexieListStore implements ListDataStore {
     this.prepared.delete(page.changes);
     if (target === 'live') {
       return this.withLiveTable('rw', async (table, state) => {
+        if (page.after !== undefined && state.cursor !== page.after) throw new CursorMovedError();
         const result = await writeRows(table, rows, state.entryCount);
         await this.db.syncState.put({
           ...state,
@@ -83,6 +91,7 @@ export class DexieListStore implements ListDataStore {
       if (!current || current.table !== rebuild.table || current.startedAt !== rebuild.startedAt) {
         throw new Error('rebuild was restarted');
       }
+      if (page.after !== undefined && current.cursor !== page.after) throw new CursorMovedError();
       // The rebuild counts blindly (no reads while bulk loading); commitRebuild counts exactly once.
       const result = await writeRowsBlind(table, rows, current.entryCount);
       await this.db.rebuildState.put({
@@ -98,8 +107,33 @@ export class DexieListStore implements ListDataStore {
   }
 
   async lookupByKey(key: string): Promise<ListEntry[]> {
+    // The clerk waits on this: plain IndexedDB, one transaction, both requests at once.
+    const raw = this.rawDb();
+    if (raw) {
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const hint = this.liveHint;
+        const tx = raw.transaction(['syncState', hint], 'readonly');
+        const [state, rows] = await Promise.all([
+          request<LiveListState | undefined>(tx.objectStore('syncState').get('list')),
+          request<StoredEntry[]>(tx.objectStore(hint).index('keys').getAll(key)),
+        ]);
+        const live = (state ?? INITIAL_LIST_STATE).activeTable;
+        if (live === hint) return rows.map(fromStoredEntry);
+        this.liveHint = live;
+      }
+    }
     const rows = await this.withLiveTable('r', (table) => table.where('keys').equals(key).toArray());
     return rows.map(fromStoredEntry);
+  }
+
+  /** The underlying IDBDatabase once Dexie has opened it (null before, or without one). */
+  private rawDb(): IDBDatabase | null {
+    if (!this.db.isOpen()) return null;
+    try {
+      return this.db.backendDB();
+    } catch {
+      return null;
+    }
   }
 
   async searchByName(query: string, limit: number): Promise<ListEntry[]> {
@@ -207,9 +241,7 @@ async function writeRows(
   countBefore: number,
 ): Promise<ApplyResult> {
   const ids = [...rows.keys()];
-  // bulkGet issues all gets at once; a key cursor with anyOf() would step one round trip per id.
-  const existing = ids.length > 0 ? await table.bulkGet(ids) : [];
-  const present = new Set(ids.filter((_, i) => existing[i] !== undefined));
+  const present = await existingIds(table, ids);
   const puts: StoredEntry[] = [];
   const dels: string[] = [];
   let entryCount = countBefore;
@@ -242,4 +274,21 @@ async function writeRowsBlind(
   if (puts.length > 0) await table.bulkPut(puts);
   if (dels.length > 0) await table.bulkDelete(dels);
   return { put: puts.length, deleted: dels.length, entryCount: countBefore + puts.length };
+}
+
+/**
+ * Which of `ids` are stored. Inside a Dexie transaction the requests go straight to IndexedDB,
+ * all at once, as count(key) — no values are read or cloned. (A key cursor with anyOf() would
+ * take one round trip per id; bulkGet would deserialise every row.)
+ */
+async function existingIds(table: Table<StoredEntry, string>, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const idbtrans = Dexie.currentTransaction?.idbtrans;
+  if (!idbtrans) {
+    const rows = await table.bulkGet([...ids]);
+    return new Set(ids.filter((_, i) => rows[i] !== undefined));
+  }
+  const store = idbtrans.objectStore(table.name);
+  const counts = await Promise.all(ids.map((id) => request<number>(store.count(id))));
+  return new Set(ids.filter((_, i) => counts[i]! > 0));
 }

@@ -18,6 +18,12 @@ export interface ListState {
 /** One page of changes, applied with its cursor in one transaction. */
 export interface ListPage {
   changes: SyncChange[];
+  /**
+   * The cursor this page was requested after. When given, the page applies only if the target's
+   * cursor is still exactly that: a stale applier (a run the watchdog gave up on, a second tab
+   * without Web Locks) fails instead of skipping or repeating pages.
+   */
+  after?: string | null;
   cursor: string;
   epoch: string;
   dataVersion: string;
@@ -34,6 +40,13 @@ export interface ApplyResult {
 }
 
 export type ListTarget = 'live' | 'rebuild';
+
+export class CursorMovedError extends Error {
+  constructor() {
+    super('the list cursor moved since this page was requested');
+    this.name = 'CursorMovedError';
+  }
+}
 
 export interface ListDataStore {
   loadFullState(): Promise<ListState>;

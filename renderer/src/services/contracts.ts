@@ -116,9 +116,7 @@ export interface SyncStatus {
 }
 
 export type StorageState =
-  | { kind: 'ok'; persisted: boolean }
-  | { kind: 'quota-exceeded'; message: string }
-  | { kind: 'unavailable'; message: string };
+  { kind: 'ok'; persisted: boolean } | { kind: 'quota-exceeded'; message: string } | { kind: 'unavailable'; message: string };
 
 export interface DeadLetter {
   id: string;

@@ -97,6 +97,7 @@ async function pagesInto(
       return page;
     });
 
+  let after = startCursor;
   let pending: Promise<SyncPage> = fetchPage(startCursor);
   for (;;) {
     const page = await pending;
@@ -110,6 +111,7 @@ async function pagesInto(
     await deps.store.applyChanges(
       {
         changes: page.changes,
+        after,
         cursor: page.cursor,
         epoch: page.epoch,
         dataVersion: page.dataVersion,
@@ -118,6 +120,7 @@ async function pagesInto(
       },
       target,
     );
+    after = page.cursor;
     rows += page.changes.length;
     deps.heartbeat?.();
     const seconds = Math.max(0.001, (Date.now() - started) / 1000);

@@ -162,4 +162,45 @@ describe('drainOutbox', () => {
     expect((await journal.deadLetters.toArray()).map((d) => d.problemCode)).toEqual(['seq_conflict', 'seq_conflict']);
     expect(await journal.outbox.count()).toBe(0);
   });
+
+  it('a 409 that claims a higher seq than the first queued one: those are sent alone and each gets an answer', async () => {
+    await queue(4);
+    const sent: number[][] = [];
+    // A platform that (wrongly) answers a gap claiming it expects seq 3 for a batch starting at 1,
+    // then judges the lone 1–2 itself: 1 is a duplicate it knew, 2 is rejected.
+    const client = {
+      async pushOutbox(request: OutboxRequest): Promise<OutboxResponse> {
+        const seqs = request.mutations.map((m) => m.seq);
+        sent.push(seqs);
+        const receivedAt = '2024-06-01T08:00:00Z';
+        if (seqs[0] === 1 && seqs.length > 2) {
+          throw new PlatformError({
+            kind: 'rejected',
+            status: 409,
+            problem: problem(409, 'seq_gap', 'gap', { expectedSeq: 3 }),
+            userError: { code: 'seq_gap', message: 'gap' },
+          });
+        }
+        return {
+          results: request.mutations.map((m) =>
+            m.seq === 1
+              ? { id: m.id, seq: m.seq, status: 'duplicate' as const, receivedAt }
+              : m.seq === 2
+                ? { id: m.id, seq: m.seq, status: 'rejected' as const, receivedAt, problem: problem(409, 'seq_conflict', '序号已被占用') }
+                : { id: m.id, seq: m.seq, status: 'accepted' as const, receivedAt },
+          ),
+          nextSeq: 5,
+        };
+      },
+    };
+    const outcome = await drainOutbox({ client, journal, terminalId: 'T1', now: () => new Date('2024-06-01T08:00:00Z'), batchSize: 10 });
+    expect(sent).toEqual([
+      [1, 2, 3, 4],
+      [1, 2],
+      [3, 4],
+    ]);
+    expect(outcome.delivered).toHaveLength(3);
+    expect((await journal.deadLetters.toArray()).map((d) => d.seq)).toEqual([2]);
+    expect(await journal.outbox.count()).toBe(0);
+  });
 });

@@ -17,7 +17,7 @@
  *   we stop with a typed error.
  */
 import type { Mutation, OutboxResponse } from '../../../shared/contract';
-import type { DeliveredRecord, JournalDb, OutboxRecord } from '../data/journalDb';
+import type { DeadLetterRecord, DeliveredRecord, JournalDb, OutboxRecord } from '../data/journalDb';
 import type { PlatformClient } from '../platform/platformClient';
 import { PlatformError, isPlatformError } from '../platform/platformError';
 
@@ -135,36 +135,41 @@ async function applyResults(deps: PushDeps, batch: OutboxRecord[], response: Out
   const bySeq = new Map(batch.map((r) => [r.seq, r] as const));
   const at = deps.now().toISOString();
   const keep = deps.keepDelivered ?? DEFAULT_KEEP_DELIVERED;
-  let settled = 0;
-  await deps.journal.transaction('rw', deps.journal.outbox, deps.journal.delivered, deps.journal.deadLetters, async () => {
-    for (const result of response.results) {
-      const record = bySeq.get(result.seq);
-      // A result must name the very mutation we sent under that seq; anything else is ignored.
-      if (!record || record.id !== result.id) continue;
-      bySeq.delete(result.seq);
-      await deps.journal.outbox.delete(record.seq);
-      settled += 1;
-      if (result.status === 'rejected') {
-        const problem = result.problem;
-        await deps.journal.deadLetters.put({
-          ...record,
-          reason: problem?.detail ?? problem?.title ?? '信用平台拒绝了该记录',
-          problemCode: problem?.code ?? 'rejected',
-          deadAt: at,
-        });
-        outcome.rejected.push(record.id);
-      } else {
-        const delivered: DeliveredRecord = { ...record, deliveredAt: at, status: result.status };
-        await deps.journal.delivered.put(delivered);
-        outcome.delivered.push(record.id);
-      }
+  const settledSeqs: number[] = [];
+  const delivered: DeliveredRecord[] = [];
+  const dead: DeadLetterRecord[] = [];
+  for (const result of response.results) {
+    const record = bySeq.get(result.seq);
+    // A result must name the very mutation we sent under that seq; anything else is ignored.
+    if (!record || record.id !== result.id) continue;
+    bySeq.delete(result.seq);
+    settledSeqs.push(record.seq);
+    if (result.status === 'rejected') {
+      const problem = result.problem;
+      dead.push({
+        ...record,
+        reason: problem?.detail ?? problem?.title ?? '信用平台拒绝了该记录',
+        problemCode: problem?.code ?? 'rejected',
+        deadAt: at,
+      });
+    } else {
+      delivered.push({ ...record, deliveredAt: at, status: result.status });
     }
-    const newest = await deps.journal.delivered.orderBy('seq').last();
-    if (newest && newest.seq > keep)
+  }
+  if (settledSeqs.length === 0) return false;
+  // One transaction, bulk operations: the answer of a batch is applied all or nothing.
+  await deps.journal.transaction('rw', deps.journal.outbox, deps.journal.delivered, deps.journal.deadLetters, async () => {
+    await deps.journal.outbox.bulkDelete(settledSeqs);
+    if (delivered.length > 0) await deps.journal.delivered.bulkPut(delivered);
+    if (dead.length > 0) await deps.journal.deadLetters.bulkPut(dead);
+    const newest = delivered.at(-1)?.seq ?? 0;
+    if (newest > keep)
       await deps.journal.delivered
         .where('seq')
-        .below(newest.seq - keep + 1)
+        .below(newest - keep + 1)
         .delete();
   });
-  return settled > 0;
+  outcome.delivered.push(...delivered.map((r) => r.id));
+  outcome.rejected.push(...dead.map((r) => r.id));
+  return true;
 }

@@ -6,7 +6,7 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { CacheDb } from '../data/cacheDb';
 import type { JournalDb } from '../data/journalDb';
-import type { ListDataStore } from '../data/listDataStore';
+import { CursorMovedError, type ListDataStore } from '../data/listDataStore';
 import { classifyStorageError } from '../data/storageErrors';
 import type { PlatformClient } from '../platform/platformClient';
 import { isPlatformError } from '../platform/platformError';
@@ -313,6 +313,11 @@ export class SyncEngine {
     if (storage) {
       this.patch({ storage, lastError: { code: storage.kind, message: storage.message } });
       this.retryLater(null);
+      return;
+    }
+    if (error instanceof CursorMovedError) {
+      // Someone else (a run given up on, another tab) applied pages meanwhile: just pull again.
+      this.scheduleIn(1_000, 'full');
       return;
     }
     if (error instanceof StalledError) {

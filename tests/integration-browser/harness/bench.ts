@@ -1,11 +1,14 @@
 /**
  * Storage benchmark functions, run inside Chromium by tests/bench/storage-bench.ts. They use the
  * real services (sync engine, Dexie list store, outbox) and, as the baseline, plain IndexedDB
- * writing the same rows with the same indexes in the same batch size.
+ * writing the same rows with the same indexes in the same batch size — in a second origin, so
+ * that neither shares a LevelDB with the other.
  */
 import type { CreditCounterServices } from '../../../renderer/src/services/createServices';
 import type { StoredEntry } from '../../../renderer/src/data/cacheDb';
-import { pinyinInitials } from '../../../renderer/src/data/entryIndexKeys';
+import { pinyinInitials, toStoredEntry } from '../../../renderer/src/data/entryIndexKeys';
+import { PlatformClient } from '../../../renderer/src/platform/platformClient';
+import type { SyncChange } from '../../../shared/contract';
 import { drainOutbox } from '../../../renderer/src/sync/pushEngine';
 
 export interface Timed {
@@ -26,14 +29,21 @@ export interface LookupTimes {
 }
 
 /** Where the time of a sync goes (applyChanges in total, and page fetches including parse). */
-export const profile = { applyMs: 0, applyCalls: 0, fetchMs: 0, fetchCalls: 0, keysMs: 0 };
+export const profile = { applyMs: 0, applyCalls: 0, fetchMs: 0, fetchCalls: 0, pushMs: 0, pushCalls: 0 };
 
 export interface BenchApi {
   ping(): string;
+  /**
+   * The baseline, in its own origin (its own LevelDB): pulls the full state as a terminal of its
+   * own (not timed), derives the same rows and index keys (not timed), and writes them with plain
+   * IndexedDB, same indexes, same batch size (timed).
+   */
+  rawLoad(platformUrl: string, enrolmentCode: string, operator: { id: string; password: string }, pageSize: number): Promise<Timed>;
+  /** The baseline for the delta: the same changes after its cursor, plain put/delete (timed). */
+  rawDelta(pageSize: number): Promise<Timed>;
   profile(reset: boolean): typeof profile;
   initialSync(): Promise<Timed & { error: string | null }>;
   deltaSync(): Promise<Timed & { error: string | null }>;
-  rawBaseline(batchSize: number): Promise<Timed>;
   sampleIds(count: number): Promise<string[]>;
   lookupTimes(samples: number): Promise<LookupTimes>;
   outboxDrain(count: number, batchSize: number): Promise<Timed>;
@@ -57,6 +67,60 @@ function requestDone(request: IDBRequest | IDBOpenDBRequest): Promise<void> {
   });
 }
 
+const RAW_DB = 'bench-raw-baseline';
+let rawClient: PlatformClient | null = null;
+let rawCursor: string | null = null;
+
+function openRawDb(): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open(RAW_DB, 1);
+    open.onupgradeneeded = () => {
+      const store = open.result.createObjectStore('entries', { keyPath: 'id' });
+      store.createIndex('keys', 'keys', { multiEntry: true });
+      store.createIndex('nameKeys', 'nameKeys', { multiEntry: true });
+    };
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => reject(open.error);
+  });
+}
+
+/** Writes one page with plain IndexedDB; returns the milliseconds the transaction took. */
+function writeRaw(db: IDBDatabase, changes: readonly SyncChange[], initials: Map<string, string>): Promise<number> {
+  // Deriving rows and keys is not part of the baseline's timed work.
+  const rows = changes.map((c) => (c.op === 'put' ? toStoredEntry(c.entry, initials) : c.entryId));
+  const t0 = performance.now();
+  return new Promise((resolve, reject) => {
+    const tx = db.transaction('entries', 'readwrite');
+    const store = tx.objectStore('entries');
+    for (const row of rows) {
+      if (typeof row === 'string') store.delete(row);
+      else store.put(row);
+    }
+    tx.oncomplete = () => resolve(performance.now() - t0);
+    tx.onerror = () => reject(tx.error);
+    tx.onabort = () => reject(tx.error);
+  });
+}
+
+async function rawPull(pageSize: number, fromCursor: string | null): Promise<Timed> {
+  if (!rawClient) throw new Error('rawLoad first');
+  const db = await openRawDb();
+  const initials = new Map<string, string>();
+  let ms = 0;
+  let rows = 0;
+  let cursor = fromCursor;
+  for (;;) {
+    const page = await rawClient.syncEntries(cursor, pageSize);
+    ms += await writeRaw(db, page.changes, initials);
+    rows += page.changes.length;
+    cursor = page.cursor;
+    if (!page.hasMore) break;
+  }
+  rawCursor = cursor;
+  db.close();
+  return { ms, rows };
+}
+
 export function createBenchApi(services: () => CreditCounterServices): BenchApi {
   /** Pull with progress tracking (rows of the run). */
   async function timedSync(): Promise<Timed & { error: string | null }> {
@@ -74,52 +138,25 @@ export function createBenchApi(services: () => CreditCounterServices): BenchApi 
 
   return {
     ping: () => 'pong',
+
+    async rawLoad(platformUrl, enrolmentCode, operator, pageSize) {
+      let token: string | null = null;
+      rawClient = new PlatformClient({ platformUrl, appVersion: '0.1.0', getToken: () => token, timeouts: { syncMs: 120_000 } });
+      const terminal = await rawClient.enrol({ enrolmentCode, name: '基准对照终端' });
+      token = (await rawClient.createSession({ ...terminal, operatorId: operator.id, password: operator.password })).token;
+      await requestDone(indexedDB.deleteDatabase(RAW_DB));
+      return rawPull(pageSize, null);
+    },
+
+    rawDelta: (pageSize) => rawPull(pageSize, rawCursor),
+
     profile(reset) {
       const copy = { ...profile };
-      if (reset) Object.assign(profile, { applyMs: 0, applyCalls: 0, fetchMs: 0, fetchCalls: 0, keysMs: 0 });
+      if (reset) Object.assign(profile, { applyMs: 0, applyCalls: 0, fetchMs: 0, fetchCalls: 0, pushMs: 0, pushCalls: 0 });
       return copy;
     },
     initialSync: timedSync,
     deltaSync: timedSync,
-
-    async rawBaseline(batchSize) {
-      const table = await liveTable(services());
-      const name = 'bench-raw-baseline';
-      await requestDone(indexedDB.deleteDatabase(name));
-      const open = indexedDB.open(name, 1);
-      open.onupgradeneeded = () => {
-        const store = open.result.createObjectStore('entries', { keyPath: 'id' });
-        store.createIndex('keys', 'keys', { multiEntry: true });
-        store.createIndex('nameKeys', 'nameKeys', { multiEntry: true });
-      };
-      await requestDone(open);
-      const db = open.result;
-      let ms = 0;
-      let rows = 0;
-      let after: string | null = null;
-      for (;;) {
-        // Reading the rows is not timed; only writing them is.
-        const chunk: StoredEntry[] = await (after === null ? table.orderBy(':id') : table.where(':id').above(after))
-          .limit(batchSize)
-          .toArray();
-        if (chunk.length === 0) break;
-        after = chunk[chunk.length - 1]!.id;
-        const t0 = performance.now();
-        await new Promise<void>((resolve, reject) => {
-          const tx = db.transaction('entries', 'readwrite');
-          const store = tx.objectStore('entries');
-          for (const row of chunk) store.put(row);
-          tx.oncomplete = () => resolve();
-          tx.onerror = () => reject(tx.error);
-          tx.onabort = () => reject(tx.error);
-        });
-        ms += performance.now() - t0;
-        rows += chunk.length;
-      }
-      db.close();
-      await requestDone(indexedDB.deleteDatabase(name));
-      return { ms, rows };
-    },
 
     async sampleIds(count) {
       const table = await liveTable(services());

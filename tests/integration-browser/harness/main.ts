@@ -25,6 +25,18 @@ function bindAll(store: ListDataStore): ListDataStore {
   };
 }
 
+// Push round trips, for the benchmark's breakdown.
+const originalPush = PlatformClient.prototype.pushOutbox;
+PlatformClient.prototype.pushOutbox = async function (this: PlatformClient, ...args: Parameters<PlatformClient['pushOutbox']>) {
+  const t0 = performance.now();
+  try {
+    return await originalPush.apply(this, args);
+  } finally {
+    profile.pushMs += performance.now() - t0;
+    profile.pushCalls += 1;
+  }
+};
+
 // Page fetch time (network + JSON + contract validation), for the benchmark's breakdown.
 const originalSyncEntries = PlatformClient.prototype.syncEntries;
 PlatformClient.prototype.syncEntries = async function (this: PlatformClient, ...args: Parameters<PlatformClient['syncEntries']>) {

@@ -113,7 +113,10 @@ describe('bearer tokens', () => {
   it('refuses an outbox batch for another terminal (403)', async () => {
     const a = await enrolAndLogin(t);
     const b = await enrol(t);
-    const res = await call(`${t.api}/outbox`, { token: a.token, body: { terminalId: b.terminalId, mutations: [mutation(1, 'audit', {})] } });
+    const res = await call(`${t.api}/outbox`, {
+      token: a.token,
+      body: { terminalId: b.terminalId, mutations: [mutation(1, 'audit', {})] },
+    });
     expect(res.status).toBe(403);
   });
 });

@@ -68,7 +68,12 @@ export async function enrol(t: TestPlatform, name = '测试窗口'): Promise<{ t
   return res.body;
 }
 
-export async function login(t: TestPlatform, terminal: { terminalId: string; terminalSecret: string }, operatorId = 'c001', password = 'demo1234'): Promise<string> {
+export async function login(
+  t: TestPlatform,
+  terminal: { terminalId: string; terminalSecret: string },
+  operatorId = 'c001',
+  password = 'demo1234',
+): Promise<string> {
   const res = await call(`${t.api}/sessions`, { body: { ...terminal, operatorId, password } });
   if (res.status !== 201) throw new Error(`login failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.token as string;

@@ -27,7 +27,9 @@ describe('catalogue', () => {
     expect(catalogue.matters.length).toBeGreaterThanOrEqual(15);
     expect(catalogue.measures.length).toBeGreaterThanOrEqual(30);
     expect(catalogue.listTypes.length).toBeGreaterThanOrEqual(10);
-    expect(new Set(catalogue.matters.map((m) => m.area))).toEqual(new Set(['行政许可', '政府采购', '招标投标', '评先评优', '财政资金', '公共服务']));
+    expect(new Set(catalogue.matters.map((m) => m.area))).toEqual(
+      new Set(['行政许可', '政府采购', '招标投标', '评先评优', '财政资金', '公共服务']),
+    );
     const etag = res.headers.get('etag');
     expect(etag).toMatch(/^"[^"]+"$/);
 
@@ -208,7 +210,14 @@ describe('access log', () => {
     await call(`${t.api}/subjects/${SHOWCASE.cleanPerson.identifier}`, { token: own.token });
     await call(`${t.api}/subjects/12345?${purpose('PX-MF', 'LOG-2')}`, { token: own.token });
     await call(`${t.api}/subjects?name=${encodeURIComponent('张')}&${purpose('PX-MF', 'LOG-3')}`, { token: own.token });
-    const log = (await call(`${t.controls}/access-log`)).body.entries as { terminalId: string; action: string; caseNo: string | null; outcome: string; identifier: string | null; operatorId: string }[];
+    const log = (await call(`${t.controls}/access-log`)).body.entries as {
+      terminalId: string;
+      action: string;
+      caseNo: string | null;
+      outcome: string;
+      identifier: string | null;
+      operatorId: string;
+    }[];
     const mine = log.filter((e) => e.terminalId === own.terminalId).reverse();
     expect(mine.map((e) => [e.action, e.caseNo, e.outcome])).toEqual([
       ['LOOKUP', 'LOG-1', 'ok'],

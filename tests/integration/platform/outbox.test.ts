@@ -29,26 +29,37 @@ async function stored(login: Login): Promise<{ id: string; seq: number; status: 
 
 const commitment = (seq: number) =>
   mutation(seq, 'commitment', {
-    commitmentId: `cm-${seq}`, checkId: null, matterCode: 'XK-SPJY', caseNo: 'SP-1', subjectIdentifier: SHOWCASE.redCompany.identifier,
-    subjectKind: 'ENTERPRISE', kind: '告知承诺制审批承诺', text: '承诺所提交材料真实有效。', dueOn: '2027-06-30',
+    commitmentId: `cm-${seq}`,
+    checkId: null,
+    matterCode: 'XK-SPJY',
+    caseNo: 'SP-1',
+    subjectIdentifier: SHOWCASE.redCompany.identifier,
+    subjectKind: 'ENTERPRISE',
+    kind: '告知承诺制审批承诺',
+    text: '承诺所提交材料真实有效。',
+    dueOn: '2027-06-30',
   });
 const audit = (seq: number) =>
   mutation(seq, 'audit', {
-    chainSeq: seq, action: 'LOOKUP', actor: 'c001', terminalId: 'T', at: new Date().toISOString(),
-    purpose: { matterCode: 'PX-MF', caseNo: 'PX-1' }, subjectHash: 'h', subjectMasked: '3710**********0213',
-    outcome: 'ok', detail: null, prevHash: 'p', hash: 'q',
+    chainSeq: seq,
+    action: 'LOOKUP',
+    actor: 'c001',
+    terminalId: 'T',
+    at: new Date().toISOString(),
+    purpose: { matterCode: 'PX-MF', caseNo: 'PX-1' },
+    subjectHash: 'h',
+    subjectMasked: '3710**********0213',
+    outcome: 'ok',
+    detail: null,
+    prevHash: 'p',
+    hash: 'q',
   });
 
 describe('accepted and duplicate', () => {
   it('accepts a batch, answers duplicate on resend, and supervisors see the records', async () => {
     const login = await enrolAndLogin(t);
     const check = checkBody();
-    const batch = [
-      mutation(1, 'check', check),
-      mutation(2, 'feedback', feedbackBody(check.checkId)),
-      commitment(3),
-      audit(4),
-    ];
+    const batch = [mutation(1, 'check', check), mutation(2, 'feedback', feedbackBody(check.checkId)), commitment(3), audit(4)];
     const first = await pushOk(login, batch);
     expect(first.nextSeq).toBe(5);
     expect(first.results.map((r) => r.status)).toEqual(['accepted', 'accepted', 'accepted', 'accepted']);
@@ -66,7 +77,11 @@ describe('accepted and duplicate', () => {
     expect(records.map((r) => r.id)).toEqual([batch[1]?.id]);
     expect(records[0]).toMatchObject({ terminalId: login.terminalId, seq: 2, operatorId: 'c001' });
     const future = new Date(Date.now() + 3_600_000).toISOString();
-    const none = (await call(`${t.api}/supervisor/records?kind=check&terminalId=${login.terminalId}&from=${encodeURIComponent(future)}`, { token: supervisor.token })).body;
+    const none = (
+      await call(`${t.api}/supervisor/records?kind=check&terminalId=${login.terminalId}&from=${encodeURIComponent(future)}`, {
+        token: supervisor.token,
+      })
+    ).body;
     expect(none.records).toEqual([]);
   });
 
@@ -75,7 +90,10 @@ describe('accepted and duplicate', () => {
     const a = audit(1);
     const b = audit(2);
     const res = await pushOk(login, [b, a]);
-    expect(res.results.map((r) => [r.id, r.status])).toEqual([[b.id, 'accepted'], [a.id, 'accepted']]);
+    expect(res.results.map((r) => [r.id, r.status])).toEqual([
+      [b.id, 'accepted'],
+      [a.id, 'accepted'],
+    ]);
     expect(res.nextSeq).toBe(3);
   });
 });
@@ -144,8 +162,16 @@ describe('rejections', () => {
     const twoMeasures = checkBody({ triggeredMeasures: ['P-COURT-HONOUR', 'P-TAX-HONOUR'] });
     const accepted = await pushOk(login, [
       mutation(10, 'check', twoMeasures),
-      mutation(11, 'feedback', feedbackBody(twoMeasures.checkId, { decision: 'NOT_APPLIED', reason: '申请人已履行完毕，提供了法院结案证明' })),
-      mutation(12, 'feedback', feedbackBody(twoMeasures.checkId, { measureCode: 'P-TAX-HONOUR', decision: 'OTHER_MEASURE', content: '列为重点关注对象' })),
+      mutation(
+        11,
+        'feedback',
+        feedbackBody(twoMeasures.checkId, { decision: 'NOT_APPLIED', reason: '申请人已履行完毕，提供了法院结案证明' }),
+      ),
+      mutation(
+        12,
+        'feedback',
+        feedbackBody(twoMeasures.checkId, { measureCode: 'P-TAX-HONOUR', decision: 'OTHER_MEASURE', content: '列为重点关注对象' }),
+      ),
     ]);
     expect(accepted.results.map((r) => r.status)).toEqual(['accepted', 'accepted', 'accepted']);
 
@@ -187,7 +213,12 @@ describe('exactly once', () => {
 describe('records that refer to a check', () => {
   it('a commitment with a checkId needs that accepted check, for the same matter and subject', async () => {
     const login = await enrolAndLogin(t);
-    const check = checkBody({ matterCode: 'XK-SPJY', subjectIdentifier: SHOWCASE.redCompany.identifier, subjectKind: 'ENTERPRISE', triggeredMeasures: [] });
+    const check = checkBody({
+      matterCode: 'XK-SPJY',
+      subjectIdentifier: SHOWCASE.redCompany.identifier,
+      subjectKind: 'ENTERPRISE',
+      triggeredMeasures: [],
+    });
     const rejectedCheck = checkBody({ matterCode: 'NO-SUCH-MATTER' });
     const withCheck = (seq: number, checkId: string | null, overrides: Record<string, unknown> = {}) =>
       mutation(seq, 'commitment', { ...(commitment(seq).body as object), checkId, ...overrides });
@@ -195,8 +226,16 @@ describe('records that refer to a check', () => {
       ['unknown check', withCheck(3, 'chk-unknown'), 'rejected'],
       ['check that was rejected', withCheck(4, rejectedCheck.checkId), 'rejected'],
       ['other matter than the check', withCheck(5, check.checkId, { matterCode: 'PX-MF' }), 'rejected'],
-      ['other subject than the check', withCheck(6, check.checkId, { subjectIdentifier: SHOWCASE.procurementBlackCompany.identifier }), 'rejected'],
-      ['the check, subject typed in lower case', withCheck(7, check.checkId, { subjectIdentifier: SHOWCASE.redCompany.identifier.toLowerCase() }), 'accepted'],
+      [
+        'other subject than the check',
+        withCheck(6, check.checkId, { subjectIdentifier: SHOWCASE.procurementBlackCompany.identifier }),
+        'rejected',
+      ],
+      [
+        'the check, subject typed in lower case',
+        withCheck(7, check.checkId, { subjectIdentifier: SHOWCASE.redCompany.identifier.toLowerCase() }),
+        'accepted',
+      ],
       ['no check', withCheck(8, null), 'accepted'],
     ];
     const res = await pushOk(login, [mutation(1, 'check', check), mutation(2, 'check', rejectedCheck), ...cases.map(([, m]) => m)]);

@@ -21,11 +21,7 @@ let b: TestPlatform;
 let c: TestPlatform;
 
 beforeAll(async () => {
-  [a, b, c] = await Promise.all([
-    startTestPlatform({ seed: 42 }),
-    startTestPlatform({ seed: 42 }),
-    startTestPlatform({ seed: 43 }),
-  ]);
+  [a, b, c] = await Promise.all([startTestPlatform({ seed: 42 }), startTestPlatform({ seed: 42 }), startTestPlatform({ seed: 43 })]);
 });
 afterAll(async () => {
   await Promise.all([a, b, c].map((t) => t.platform.close()));

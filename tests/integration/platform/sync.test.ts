@@ -95,7 +95,10 @@ describe('deltas', () => {
     await replica.pull(10_000);
     const before = replica.cursor;
 
-    const added = (await control('/entries', { identifier: SHOWCASE.cleanPerson.identifier, listType: 'BLK_SOCIAL_SECURITY' })) as ListEntry;
+    const added = (await control('/entries', {
+      identifier: SHOWCASE.cleanPerson.identifier,
+      listType: 'BLK_SOCIAL_SECURITY',
+    })) as ListEntry;
     await control('/entries/WH-SC-0001/status', { status: 'REPAIRED' });
     await control('/entries/WH-SC-0011', undefined, 'DELETE');
 
