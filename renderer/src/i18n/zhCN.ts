@@ -391,6 +391,11 @@ export const zhCN = {
       audit: '审计记录',
     } as Record<string, string>,
   },
+  pwaUpdate: {
+    title: '有新版本可用',
+    description: '新版本已下载完成，重新加载后生效。',
+    reload: '重新加载',
+  },
   supervisor: {
     title: '督查',
     checks: '本终端今日核查',

@@ -1,5 +1,6 @@
 import { Alert, Button } from 'antd';
 import { useSyncExternalStore } from 'react';
+import { t } from '../i18n';
 import type { ServiceWorkerUpdates } from './registerServiceWorker';
 
 export interface UpdatePromptProps {
@@ -19,11 +20,11 @@ export function UpdatePrompt({ updates }: UpdatePromptProps) {
       type="info"
       showIcon
       banner
-      title="有新版本可用"
-      description="新版本已下载完成，重新加载后生效。"
+      title={t.pwaUpdate.title}
+      description={t.pwaUpdate.description}
       action={
         <Button size="small" type="primary" onClick={() => updates.applyUpdate()}>
-          重新加载
+          {t.pwaUpdate.reload}
         </Button>
       }
     />

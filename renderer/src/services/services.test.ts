@@ -226,6 +226,17 @@ describe('records', () => {
   });
 });
 
+describe('supervisor views', () => {
+  it('are refused to a clerk, whatever the UI shows', async () => {
+    await services.auth.logout();
+    platform.roles = ['clerk'];
+    expect(await services.auth.login('c001', platform.password)).toMatchObject({ ok: true });
+    await expect(services.supervisor.todaysChecks()).rejects.toThrow('仅督查人员');
+    await expect(services.supervisor.declinedMeasures()).rejects.toThrow('仅督查人员');
+    await expect(services.supervisor.verifyAuditChain()).rejects.toThrow('仅督查人员');
+  });
+});
+
 describe('auth', () => {
   it('unlocks offline with the verifier when the platform is unreachable, and refuses a wrong password', async () => {
     await services.auth.logout();

@@ -6,9 +6,15 @@ import type { Core } from './core';
 
 const DECLINED_LIMIT = 500;
 
+/** The UI hides these views from clerks; the service refuses them too, so no other caller can bypass that. */
+function requireSupervisor(core: Core): void {
+  if (!core.session.current()?.operator.roles.includes('supervisor')) throw new Error('仅督查人员可使用督查功能');
+}
+
 export function createSupervisorService(core: Core): AppServices['supervisor'] {
   return {
     async todaysChecks(): Promise<SupervisorCheckRow[]> {
+      requireSupervisor(core);
       const checks = await core.journal.checks.where('day').equals(chinaDate(core.now())).toArray();
       return checks
         .sort((a, b) => b.checkedAt.localeCompare(a.checkedAt))
@@ -26,6 +32,7 @@ export function createSupervisorService(core: Core): AppServices['supervisor'] {
     },
 
     async declinedMeasures(): Promise<DeclinedMeasureRow[]> {
+      requireSupervisor(core);
       const declined = await core.journal.feedback.where('decision').equals('NOT_APPLIED').toArray();
       return declined
         .sort((a, b) => b.decidedAt.localeCompare(a.decidedAt))
@@ -40,6 +47,9 @@ export function createSupervisorService(core: Core): AppServices['supervisor'] {
         }));
     },
 
-    verifyAuditChain: () => verifyAuditChain(core.journal),
+    async verifyAuditChain() {
+      requireSupervisor(core);
+      return verifyAuditChain(core.journal);
+    },
   };
 }

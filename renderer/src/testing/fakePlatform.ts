@@ -16,6 +16,7 @@ export class FakePlatform {
   readonly entries: ListEntry[] = [];
   readonly mutations = new Map<string, Mutation>();
   nextSeq = 1;
+  roles: Array<'clerk' | 'supervisor'> = ['clerk', 'supervisor'];
   dataVersion = 'v100';
   requests: string[] = [];
   password = 'pw-123456';
@@ -60,7 +61,7 @@ export class FakePlatform {
       return this.reply(config, 201, {
         token: 'token-0123456789abcdef',
         expiresAt: '2099-01-01T00:00:00Z',
-        operator: { id: String(body.operatorId), name: '王晓燕', department: '政务服务中心', roles: ['clerk', 'supervisor'] },
+        operator: { id: String(body.operatorId), name: '王晓燕', department: '政务服务中心', roles: this.roles },
         offlineUnlock: unlock,
       });
     }
