@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SubjectHasher, verifyAuditChain, type AuditEvent } from './auditChain';
 import { JournalDb } from './journalDb';
 import { JournalWriter, NotEnrolledError } from './journalWriter';
+import { residentId } from '../testing/fixtures';
 
 let name: string;
 const dbs: JournalDb[] = [];
@@ -85,6 +86,16 @@ describe('JournalWriter', () => {
     expect(text).not.toContain('371002198001011234');
     expect(record?.subjectMasked).toBe('3710**********1234');
     expect(record?.subjectHash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('keeps only the masked form of an ID number typed into free text (an unmask reason)', async () => {
+    const { db, writer } = open();
+    const id = residentId('371002', '19800101', '123');
+    await writer.commit({ audits: [{ ...event(1), action: 'UNMASK', detail: `核对${id}原件` }] });
+    const text = JSON.stringify({ audit: await db.audit.toArray(), outbox: await db.outbox.toArray() });
+    expect(text).not.toContain(id);
+    expect((await db.audit.toArray())[0]?.detail).toBe(`核对3710**********${id.slice(-4)}原件`);
+    expect(await verifyAuditChain(db)).toEqual({ ok: true, checked: 1 });
   });
 });
 

@@ -46,7 +46,11 @@ export function createLookupService(core: Core): AppServices['lookup'] {
       .commit({
         audits: [{ action, actor: operator, purpose: purpose ? purposeOf(purpose) : null, subject: null, outcome: 'refused', detail }],
       })
-      .catch(() => undefined);
+      .catch((error: unknown) => {
+        // The lookup is refused either way; a refusal that could not be put on record is still shown.
+        const storage = classifyStorageError(error);
+        if (storage) core.status.setState({ storage });
+      });
   }
 
   async function preconditions(
@@ -234,6 +238,7 @@ export function createLookupService(core: Core): AppServices['lookup'] {
         } catch (error) {
           if (!isPlatformError(error) || !fallsBackToCache(error)) return failWith(error);
           if (error.kind === 'unauthorized') core.session.dropToken();
+          if (error.kind === 'network' || error.kind === 'timeout') core.engine.reportReachable(false);
         }
       }
       if (!found) {

@@ -7,6 +7,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { CommitmentBody, FeedbackBody } from '../../../shared/contract';
 import { chinaDate, compareIsoDate, isIsoDate } from '../../../shared/dates';
 import type { AuditEvent } from '../data/auditChain';
+import { classifyStorageError } from '../data/storageErrors';
 import type { LocalCheck, LocalCommitment, LocalFeedback } from '../data/journalDb';
 import type { AppServices, Delivery, FeedbackInput, Outcome } from './contracts';
 import type { Core } from './core';
@@ -209,7 +210,12 @@ export function createRecordsService(core: Core): AppServices['records'] {
             },
           ],
         })
-        .catch((error: unknown) => core.host.log('error', `print audit failed: ${error instanceof Error ? error.message : String(error)}`));
+        .catch((error: unknown) => {
+          core.host.log('error', `print audit failed: ${error instanceof Error ? error.message : String(error)}`);
+          // The slip is printed either way; a print that could not be put on record is shown.
+          const storage = classifyStorageError(error);
+          if (storage) core.status.setState({ storage });
+        });
     },
   };
 }

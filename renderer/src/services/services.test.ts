@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../data/auditChain';
+import { quotaExceededError } from '../data/storageErrors';
 import { catalogue, entry, LIST_BLACK, LIST_RED, MATTER, orgCode, profileOf, residentId, uscc } from '../testing/fixtures';
 import { FakePlatform } from '../testing/fakePlatform';
 import { memoryHost } from '../testing/memoryHost';
@@ -68,6 +69,14 @@ describe('lookup', () => {
     expect(platform.requests.filter((r) => r.includes('/subjects'))).toEqual([]);
     const audit = await services.internals.journal.audit.toArray();
     expect(audit.at(-1)).toMatchObject({ action: 'LOOKUP_REFUSED', outcome: 'refused' });
+  });
+
+  it('a refusal whose audit cannot be written still refuses, and the storage problem is shown', async () => {
+    const { writer, status } = services.internals;
+    writer.commit = () => Promise.reject(quotaExceededError());
+    const result = await services.lookup.byIdentifier(person, null);
+    expect(result).toMatchObject({ ok: false, error: { code: 'purpose_required' } });
+    expect(status.getState().storage.kind).toBe('quota-exceeded');
   });
 
   it('never sends an invalid identifier anywhere; the error says where and what', async () => {
@@ -147,6 +156,14 @@ describe('lookup', () => {
     const check = await services.lookup.candidate(found.value[0]!.ref, purpose);
     expect(check).toMatchObject({ ok: true, value: { subject: { name: '张三' } } });
   });
+
+  it('a name search that timed out answers from the cache and the status shows the platform unreachable', async () => {
+    services.internals.status.setState({ online: true });
+    platform.mode = 'timeout';
+    const found = await services.lookup.byName('张三', purpose);
+    expect(found).toMatchObject({ ok: true, value: [{ name: '张三' }] });
+    expect(services.sync.status.getState().online).toBe(false);
+  });
 });
 
 describe('records', () => {
@@ -214,6 +231,14 @@ describe('records', () => {
     expect(await services.supervisor.verifyAuditChain()).toMatchObject({ ok: true });
   });
 
+  it('a print whose audit cannot be written shows the storage problem', async () => {
+    const view = await check();
+    const { writer, status } = services.internals;
+    writer.commit = () => Promise.reject(quotaExceededError());
+    await services.records.recordPrint(view.checkId);
+    expect(status.getState().storage.kind).toBe('quota-exceeded');
+  });
+
   it("lists today's checks and declined measures for the supervisor", async () => {
     const view = await check();
     await services.records.submitFeedback(view.checkId, [{ measureCode: 'P1', decision: 'NOT_APPLIED', reason: '申请人已履行' }]);
@@ -223,6 +248,20 @@ describe('records', () => {
     expect(await services.supervisor.declinedMeasures()).toEqual([
       expect.objectContaining({ checkId: view.checkId, reason: '申请人已履行', measureTitle: '限制参与政府采购' }),
     ]);
+  });
+});
+
+describe('dead letters', () => {
+  it('are summarised in Chinese, without enum codes', async () => {
+    const { journal } = services.internals;
+    const base = { terminalId: 'T', operatorId: 'c001', occurredAt: NOW.toISOString(), enqueuedAt: NOW.toISOString() };
+    const dead = { reason: '不符合业务规则', problemCode: 'business_rule', deadAt: NOW.toISOString() };
+    await journal.deadLetters.bulkPut([
+      { ...base, ...dead, seq: 901, id: 'd1', kind: 'feedback', body: { matterCode: MATTER, measureCode: 'P1', decision: 'NOT_APPLIED' } },
+      { ...base, ...dead, seq: 902, id: 'd2', kind: 'audit', body: { action: 'UNMASK', chainSeq: 4 } },
+    ]);
+    const summaries = (await services.sync.deadLetters()).map((d) => d.summary);
+    expect(summaries).toEqual([`措施反馈：事项 ${MATTER}，措施 P1（未实施）`, '审计记录：显示完整证件号码（第 5 条）']);
   });
 });
 

@@ -1,10 +1,35 @@
 /** The sync facade the UI sees: the status store, "sync now", and the dead-letter list. */
-import type { AuditBody, CheckBody, CommitmentBody, FeedbackBody } from '../../../shared/contract';
+import type { AuditAction, AuditBody, CheckBody, CommitmentBody, FeedbackBody } from '../../../shared/contract';
 import type { DeadLetterRecord } from '../data/journalDb';
 import type { AppServices, DeadLetter } from './contracts';
 import type { Core } from './core';
 
 const KIND_LABEL: Record<string, string> = { check: '核查记录', feedback: '措施反馈', commitment: '信用承诺', audit: '审计记录' };
+const DECISION_LABEL: Record<FeedbackBody['decision'], string> = {
+  APPLIED: '已实施',
+  NOT_APPLIED: '未实施',
+  OTHER_MEASURE: '采取其他措施',
+};
+const ACTION_LABEL: Record<AuditAction, string> = {
+  LOGIN: '登录',
+  LOGOUT: '退出登录',
+  OFFLINE_UNLOCK: '离线登录',
+  LOCK: '锁定',
+  LOOKUP: '查询',
+  LOOKUP_REFUSED: '拒绝查询',
+  NAME_SEARCH: '按名称查询',
+  UNMASK: '显示完整证件号码',
+  PRINT: '打印核查单',
+  FEEDBACK: '措施反馈',
+  COMMITMENT: '信用承诺',
+  CONFIG_CHANGE: '配置变更',
+  ENROL: '终端登记',
+};
+
+/** The Chinese label of a code (the code itself if it is new to this client). */
+function labelOf<K extends string>(labels: Record<K, string>, code: K | undefined): string {
+  return code === undefined ? '?' : (labels[code] ?? code);
+}
 
 /** A line a clerk can recognise, without a clear identifier. */
 function summarise(record: DeadLetterRecord): string {
@@ -14,11 +39,11 @@ function summarise(record: DeadLetterRecord): string {
     case 'check':
       return `${label}：事项 ${body?.matterCode ?? '?'}，案件编号 ${body?.caseNo ?? '?'}，${body?.subjectName ?? ''}`;
     case 'feedback':
-      return `${label}：事项 ${body?.matterCode ?? '?'}，措施 ${body?.measureCode ?? '?'}（${body?.decision ?? '?'}）`;
+      return `${label}：事项 ${body?.matterCode ?? '?'}，措施 ${body?.measureCode ?? '?'}（${labelOf(DECISION_LABEL, body?.decision)}）`;
     case 'commitment':
       return `${label}：事项 ${body?.matterCode ?? '?'}，案件编号 ${body?.caseNo ?? '?'}，${body?.kind ?? ''}`;
     case 'audit':
-      return `${label}：${body?.action ?? '?'}（第 ${(body?.chainSeq ?? 0) + 1} 条）`;
+      return `${label}：${labelOf(ACTION_LABEL, body?.action)}（第 ${(body?.chainSeq ?? 0) + 1} 条）`;
     default:
       return label;
   }

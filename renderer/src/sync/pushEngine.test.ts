@@ -144,6 +144,27 @@ describe('drainOutbox', () => {
     expect(await journal.outbox.count()).toBe(0);
   });
 
+  it('refills a gap that holds a dead letter too (a rejected mutation also took its seq)', async () => {
+    platform.rejectKinds.add('feedback');
+    await queue(1);
+    await queue(1, 'feedback');
+    await queue(2);
+    await drain();
+    expect((await journal.deadLetters.toArray()).map((d) => d.seq)).toEqual([2]);
+    await queue(1);
+    // The platform lost seq 2–4 (restored from a backup); seq 2 had been rejected.
+    platform.next = 2;
+    for (const seq of [3, 4]) {
+      platform.applied.delete(platform.bySeq.get(seq)!);
+      platform.bySeq.delete(seq);
+    }
+    await drain();
+    expect([...platform.bySeq.keys()].sort((a, b) => a - b)).toEqual([1, 3, 4, 5]);
+    expect(platform.next).toBe(6);
+    expect((await journal.deadLetters.toArray()).map((d) => d.seq)).toEqual([2]);
+    expect(await journal.outbox.count()).toBe(0);
+  });
+
   it('stops with a typed error when the gap cannot be filled, deleting nothing', async () => {
     await queue(4);
     await drain({ keepDelivered: 1 });

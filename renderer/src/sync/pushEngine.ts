@@ -6,8 +6,8 @@
  *
  * Seq gaps (409 `seq_gap` with the platform's expectedSeq E, our first outstanding seq F):
  * - E < F: the platform lacks mutations we already saw acknowledged (it was restored from a
- *   backup, or lost them in a crash after answering). We keep recently delivered mutations, so we
- *   put E…F−1 back into the outbox with their original ids and seqs and carry on. If they are no
+ *   backup, or lost them in a crash after answering). We keep recently delivered mutations (and the
+ *   dead letters, whose rejection took a seq too), so we put E…F−1 back into the outbox with their original ids and seqs and carry on. If they are no
  *   longer kept, the gap cannot be filled from here: the queue stops with a typed error for IT,
  *   nothing is deleted, and the next try asks again (the platform may have been fixed meanwhile).
  * - E > F: the platform says it already holds F…E−1 but did not recognise them as duplicates
@@ -118,15 +118,23 @@ function seqGapExpected(error: unknown): number | null {
 }
 
 async function refillFromDelivered(journal: JournalDb, from: number, to: number): Promise<void> {
-  await journal.transaction('rw', journal.outbox, journal.delivered, async () => {
+  await journal.transaction('rw', journal.outbox, journal.delivered, journal.deadLetters, async () => {
     const kept = await journal.delivered.where('seq').between(from, to, true, false).toArray();
-    if (kept.length !== to - from) {
+    // A rejected mutation took its seq too: the platform needs it again to close the gap (and will
+    // answer it again — usually rejected, back to the dead letters).
+    const dead = await journal.deadLetters.where('seq').between(from, to, true, false).toArray();
+    if (new Set([...kept, ...dead].map((r) => r.seq)).size !== to - from) {
       throw gapError(`信用平台缺少本终端第 ${from}–${to - 1} 号记录，本机已不再保留，无法补发，请联系管理员（本机未删除任何记录）`);
     }
     for (const record of kept) {
       const { deliveredAt: _at, status: _status, ...mutation } = record;
       await journal.outbox.put(mutation);
       await journal.delivered.delete(record.seq);
+    }
+    for (const record of dead) {
+      const { reason: _reason, problemCode: _code, deadAt: _at, ...mutation } = record;
+      await journal.outbox.put(mutation);
+      await journal.deadLetters.delete(record.seq);
     }
   });
 }

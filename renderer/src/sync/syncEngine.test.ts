@@ -5,6 +5,7 @@ import { CacheDb } from '../data/cacheDb';
 import { DexieListStore } from '../data/dexieListStore';
 import { JournalDb } from '../data/journalDb';
 import type { PlatformClient } from '../platform/platformClient';
+import { PlatformError } from '../platform/platformError';
 import { catalogue } from '../testing/fixtures';
 import { createSyncLock } from './syncLock';
 import { DEFAULT_SYNC_OPTIONS, SyncEngine, type SyncOptions } from './syncEngine';
@@ -72,6 +73,36 @@ describe('SyncEngine', () => {
     expect(seen).toContain('sync_stalled');
     expect(calls).toBe(2);
     expect(status.getState()).toMatchObject({ dataVersion: 'v1', syncing: false, lastError: null });
+  });
+
+  it('a failed pull does not hold the outbox back: the queue is delivered and the pull error reported', async () => {
+    await journal.outbox.add({
+      seq: 1,
+      id: '01900000-0000-7000-8000-000000000001',
+      kind: 'check',
+      occurredAt: '2024-06-01T08:00:00Z',
+      operatorId: 'op',
+      terminalId: 'T1',
+      body: {},
+      enqueuedAt: '2024-06-01T08:00:00Z',
+    });
+    const { engine: e, status } = engine({
+      syncEntries: () =>
+        Promise.reject(
+          new PlatformError({
+            kind: 'server',
+            status: 500,
+            userError: { code: 'unavailable', message: '信用平台暂时无法处理请求（500）' },
+          }),
+        ),
+      pushOutbox: async (request) => ({
+        results: request.mutations.map((m) => ({ id: m.id, seq: m.seq, status: 'accepted' as const, receivedAt: '2024-06-01T08:00:00Z' })),
+        nextSeq: 2,
+      }),
+    });
+    await e.syncNow();
+    expect(await journal.outbox.count()).toBe(0);
+    expect(status.getState()).toMatchObject({ outboxDepth: 0, lastError: { code: 'unavailable' } });
   });
 
   it('only one syncer at a time: a second engine on the same lock skips its turn', async () => {

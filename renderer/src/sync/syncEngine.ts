@@ -259,19 +259,31 @@ export class SyncEngine {
     }
     this.patch({ syncing: true });
     try {
+      let pullError: unknown = null;
       if (kind === 'full') {
-        this.patch({ phase: 'pull-delta' });
-        await refreshCatalogue(client, this.deps.cache, this.deps.now, signal);
-        this.beat();
-        await pullList({
-          client,
-          store: this.deps.store,
-          now: this.deps.now,
-          pageSize: this.deps.options.pageSize,
-          signal,
-          heartbeat: this.beat,
-          onProgress: (p) => this.patch({ phase: p.phase, progress: { rows: p.rows, rowsPerSec: p.rowsPerSec, remaining: p.remaining } }),
-        });
+        try {
+          this.patch({ phase: 'pull-delta' });
+          await refreshCatalogue(client, this.deps.cache, this.deps.now, signal);
+          this.beat();
+          await pullList({
+            client,
+            store: this.deps.store,
+            now: this.deps.now,
+            pageSize: this.deps.options.pageSize,
+            signal,
+            heartbeat: this.beat,
+            onProgress: (p) => this.patch({ phase: p.phase, progress: { rows: p.rows, rowsPerSec: p.rowsPerSec, remaining: p.remaining } }),
+          });
+        } catch (error) {
+          // The outbox does not depend on the lists: a pull that failed on its own (a 5xx or malformed
+          // page, a storage error in the cache) must not hold the clerks' records back. When the
+          // platform is unreachable, limiting, too new for us or wants a login, the push would fail alike.
+          const pushAnyway =
+            !signal.aborted &&
+            (!isPlatformError(error) || error.kind === 'server' || error.kind === 'malformed' || error.kind === 'rejected');
+          if (!pushAnyway) throw error;
+          pullError = error;
+        }
         this.patch({ progress: null });
       }
       this.patch({ phase: 'push' });
@@ -287,6 +299,7 @@ export class SyncEngine {
         onProgress: (_sent, remaining) => this.patch({ outboxDepth: remaining }),
       });
       if (pushed.delivered.length + pushed.rejected.length > 0) this.patch({ lastPushAt: this.deps.now().toISOString() });
+      if (pullError !== null) throw pullError;
       this.succeeded();
       return pushed;
     } catch (error) {

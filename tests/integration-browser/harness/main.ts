@@ -2,6 +2,7 @@
  * Harness page: the real offline core (createServices with the browser host, real IndexedDB)
  * driven by Playwright through window.__cc.
  */
+import { verifyAuditChain } from '../../../renderer/src/data/auditChain';
 import { createBrowserHost } from '../../../renderer/src/host/browserHost';
 import { createServices, type CreditCounterServices } from '../../../renderer/src/services/createServices';
 import { chinaDate } from '../../../shared/dates';
@@ -220,7 +221,8 @@ const api: HarnessApi = {
     storageFaults[role] = armed;
   },
 
-  verifyAudit: () => need().supervisor.verifyAuditChain(),
+  // The chain itself, not the supervisor view (the harness logs in as a clerk, which that view refuses).
+  verifyAudit: () => verifyAuditChain(need().internals.journal),
 
   async wipeCache() {
     const { cache } = need().internals;

@@ -54,9 +54,12 @@ export async function offlineAnswer(
   // The list store is newer than any cached profile once it has synced at all.
   const entries = listSynced ? fromList : (cachedProfile?.entries ?? []).filter((e) => visible.has(e.listType));
 
+  // The cached profile may have been fetched for another matter: its parts are filtered for this one too.
   let legalRepresentative = cachedProfile?.legalRepresentative ?? null;
-  if (legalRepresentative && listSynced) {
-    const repEntries = await entriesFor(deps.store, identifierKeysOf(legalRepresentative.identifier));
+  if (legalRepresentative) {
+    const repEntries = listSynced
+      ? await entriesFor(deps.store, identifierKeysOf(legalRepresentative.identifier))
+      : legalRepresentative.entries;
     legalRepresentative = { ...legalRepresentative, entries: repEntries.filter((e) => visible.has(e.listType)) };
   }
 
@@ -76,7 +79,7 @@ export async function offlineAnswer(
       grades: cachedProfile?.grades ?? [],
       haibei: cachedProfile?.haibei ?? null,
       commitments: cachedProfile?.commitments ?? [],
-      repairs: cachedProfile?.repairs ?? [],
+      repairs: (cachedProfile?.repairs ?? []).filter((r) => visible.has(r.listType)),
     };
   }
 
