@@ -70,7 +70,8 @@ export type MetaRecord =
   | { key: 'auditHead'; chainSeq: number; hash: string }
   | { key: 'auditKey'; raw: string }
   | { key: 'lastOperator'; operatorId: string }
-  | { key: `offlineUnlock:${string}`; operator: Operator; unlock: OfflineUnlock };
+  /** rememberedAt: the online login that handed out the verifier (the terminal policy's window starts there). */
+  | { key: `offlineUnlock:${string}`; operator: Operator; unlock: OfflineUnlock; rememberedAt?: string };
 
 export const JOURNAL_DB_VERSION = 2;
 

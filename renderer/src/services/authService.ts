@@ -1,7 +1,8 @@
 /**
  * Operator login. Online: POST /sessions with the terminal credentials; the offline-unlock
  * parameters are kept in the journal. When the platform cannot be reached, the same operator
- * may unlock offline until the verifier's validUntil. Every attempt is audited.
+ * may unlock offline until the verifier's validUntil or the terminal policy's offlineUnlockHours after
+ * the online login, whichever is earlier (0 = never). Every attempt is audited.
  */
 import type { Operator } from '../../../shared/contract';
 import { isPlatformError } from '../platform/platformError';
@@ -19,9 +20,16 @@ export function createAuthService(core: Core): AppServices['auth'] {
   async function offline(operatorId: string, password: string, why: string): Promise<Outcome<Session>> {
     const row = await core.journal.meta.get(`offlineUnlock:${operatorId}`);
     if (!row || !('unlock' in row)) {
+      await audit('OFFLINE_UNLOCK', operatorId, 'unavailable', null);
       return fail('offline_unavailable', `${why}；本机没有该工号可用的离线登录凭据，请联网后登录`);
     }
-    const check = await checkOfflineUnlock(row.unlock, password, core.now());
+    const windowHours = core.config.values.offlineUnlockHours;
+    if (windowHours === 0) {
+      await audit('OFFLINE_UNLOCK', operatorId, 'disabled', null);
+      return fail('offline_disabled', `${why}；本终端的策略不允许离线登录，请联网后登录`);
+    }
+    const policyUntil = row.rememberedAt ? Date.parse(row.rememberedAt) + windowHours * 3_600_000 : Infinity;
+    const check = await checkOfflineUnlock(row.unlock, password, core.now(), policyUntil);
     if (check === 'expired') {
       await audit('OFFLINE_UNLOCK', operatorId, 'expired', null);
       return fail('offline_expired', `${why}；离线登录期限已过，请联网后登录`);
@@ -67,7 +75,7 @@ export function createAuthService(core: Core): AppServices['auth'] {
 
   async function rememberOperator(operator: Operator, unlock: Parameters<typeof checkOfflineUnlock>[0]): Promise<void> {
     await core.journal.transaction('rw', core.journal.meta, async () => {
-      await core.journal.meta.put({ key: `offlineUnlock:${operator.id}`, operator, unlock });
+      await core.journal.meta.put({ key: `offlineUnlock:${operator.id}`, operator, unlock, rememberedAt: core.now().toISOString() });
       await core.journal.meta.put({ key: 'lastOperator', operatorId: operator.id });
     });
   }

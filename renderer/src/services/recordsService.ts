@@ -15,7 +15,7 @@ import { fail, failWith, NOT_LOGGED_IN, ok } from './outcome';
 
 class RefusedError extends Error {}
 
-const DECISION_LABEL = { APPLIED: '已适用', NOT_APPLIED: '未适用', OTHER_MEASURE: '采取其他措施' } as const;
+const DECISION_LABEL = { APPLIED: '已实施', NOT_APPLIED: '未实施', OTHER_MEASURE: '采取其他措施' } as const;
 
 export function createRecordsService(core: Core): AppServices['records'] {
   function subjectOf(check: LocalCheck): AuditEvent['subject'] {
@@ -58,7 +58,7 @@ export function createRecordsService(core: Core): AppServices['records'] {
           if (seen.has(d.measureCode)) return fail('duplicate_measure', `措施“${measure.title}”重复提交`);
           seen.add(d.measureCode);
           if (d.decision === 'NOT_APPLIED' && !d.reason?.trim()) {
-            return fail('reason_required', `措施“${measure.title}”选择“未适用”时必须填写原因`);
+            return fail('reason_required', `措施“${measure.title}”选择“未实施”时必须填写原因`);
           }
           if (d.decision === 'OTHER_MEASURE' && !d.content?.trim()) {
             return fail('content_required', `措施“${measure.title}”选择“采取其他措施”时必须填写所采取的措施`);

@@ -14,11 +14,11 @@ let n = 0;
 const purpose = { matterCode: MATTER, caseNo: 'CASE-1' };
 const person = residentId('371002', '19800101', '123');
 
-async function start(): Promise<CreditCounterServices> {
+async function start(config: Parameters<typeof memoryHost>[0] = {}, now: () => Date = () => NOW): Promise<CreditCounterServices> {
   n += 1;
   return createServices({
-    host: memoryHost(),
-    now: () => NOW,
+    host: memoryHost(config),
+    now,
     random: () => 0.5,
     dbNames: { cache: `svc-cache-${n}-${Date.now()}`, journal: `svc-journal-${n}-${Date.now()}` },
     sync: { autoStart: false, spreadMaxMs: 0, immediatePushWaitMs: 2_000 },
@@ -277,6 +277,28 @@ describe('supervisor views', () => {
 });
 
 describe('auth', () => {
+  it("honours the terminal policy's offline-unlock window, and 0 disables offline login", async () => {
+    await services.close();
+    let clock = NOW;
+    services = await start({ offlineUnlockHours: 1 }, () => clock);
+    await enrolAndLogin();
+    await services.auth.logout();
+    platform.mode = 'down';
+    clock = new Date(NOW.getTime() + 30 * 60_000);
+    expect(await services.auth.login('c001', platform.password)).toMatchObject({ ok: true, value: { mode: 'offline' } });
+    await services.auth.logout();
+    clock = new Date(NOW.getTime() + 61 * 60_000); // the platform's validUntil would still allow it
+    expect(await services.auth.login('c001', platform.password)).toMatchObject({ ok: false, error: { code: 'offline_expired' } });
+
+    await services.close();
+    platform.mode = 'up';
+    services = await start({ offlineUnlockHours: 0 });
+    await enrolAndLogin();
+    await services.auth.logout();
+    platform.mode = 'down';
+    expect(await services.auth.login('c001', platform.password)).toMatchObject({ ok: false, error: { code: 'offline_disabled' } });
+  });
+
   it('unlocks offline with the verifier when the platform is unreachable, and refuses a wrong password', async () => {
     await services.auth.logout();
     platform.mode = 'down';
