@@ -1,6 +1,8 @@
 /**
  * GET /subjects/{id}?matter=&caseNo= (lookup) and GET /subjects?name=&matter=&caseNo= (name
  * search). No purpose, no lookup; every attempt, refused ones included, goes to the access log.
+ * Name-search candidates carry masked identifiers and an opaque ref (never the clear
+ * identifier); {id} may be such a ref, resolved for the terminal it was issued to.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { NameSearchQuery, PurposeQuery, type LookupResponse, type Matter, type NameSearchResponse } from '../../shared/contract';
@@ -9,6 +11,7 @@ import type { PlatformContext } from '../context';
 import type { AccessAction } from '../db/accessLog';
 import { fail } from '../http/problems';
 import { parseWith } from '../http/validate';
+import { CandidateRefs, isCandidateRef } from '../lookup/candidateRefs';
 import { lookupProfile, visibleEntryCount } from '../lookup/profile';
 
 const NAME_SEARCH_LIMIT = 20;
@@ -70,15 +73,23 @@ function logAccess(
 }
 
 export function registerSubjectRoutes(app: FastifyInstance, ctx: PlatformContext): void {
+  const refs = new CandidateRefs(() => ctx.now());
+
   app.get<{ Params: { id: string } }>('/subjects/:id', async (request, reply) => {
     const query = request.query as Record<string, unknown>;
-    const input = request.params.id;
     const base = { matter: text(query.matter), caseNo: text(query.caseNo) };
+    const ref = isCandidateRef(request.params.id) ? request.params.id : null;
+    const resolved = ref === null ? null : refs.resolve(ref, request.auth?.terminalId ?? null);
+    const input = resolved ?? request.params.id;
     const purpose = checkPurpose(ctx, query, reply);
     if (!purpose.ok) {
       const id = parseId(input, { today: ctx.now() });
       logAccess(ctx, request, 'LOOKUP', { ...base, identifier: id.ok ? id.value : input.slice(0, 32), outcome: purpose.outcome });
       return purpose.reply;
+    }
+    if (ref !== null && resolved === null) {
+      logAccess(ctx, request, 'LOOKUP', { ...base, identifier: null, outcome: 'unknown_ref' });
+      return fail(reply, 404, 'not_found', '候选结果已过期，请重新按名称查询');
     }
 
     const parsed = parseId(input, { today: ctx.now() });
@@ -113,10 +124,11 @@ export function registerSubjectRoutes(app: FastifyInstance, ctx: PlatformContext
       return fail(reply, 400, 'bad_request', '请输入要查询的名称', { detail: parsed.detail });
     }
     const matter = purpose.matter;
+    const terminalId = request.auth?.terminalId ?? '';
     const candidates = ctx.subjects.byNamePrefix(parsed.value.name, NAME_SEARCH_LIMIT).map((s) => ({
       kind: s.kind,
       name: s.name,
-      identifier: s.identifier,
+      ref: refs.issue(s.identifier, terminalId),
       identifierType: s.identifierType,
       masked: maskId(s.identifier, s.identifierType),
       entryCount: visibleEntryCount(ctx, s, matter),

@@ -80,7 +80,11 @@ export type NameSearchQuery = z.infer<typeof NameSearchQuery>;
 export const Candidate = z.object({
   kind: SubjectKind,
   name: z.string(),
-  identifier: z.string(),
+  /**
+   * Opaque, short-lived handle (about 10 minutes, only for the terminal that searched) to pass
+   * as {id} to GET /subjects/{id}; the clear identifier never leaves the platform here.
+   */
+  ref: z.string().min(1),
   identifierType: IdentifierType,
   masked: z.string(),
   /** Number of entries this subject has in the list types the matter may see. */

@@ -36,8 +36,19 @@ function fallsBackToCache(error: PlatformError): boolean {
 
 const NAME_SEARCH_LIMIT = 20;
 
+/** Ref prefix of online candidates: the rest is the platform's short-lived candidate ref. */
+const PLATFORM_REF = 'p:';
+
+const SEARCH_AGAIN = '信用平台暂时无法连接，请重新按名称查询（未联网时将按本机名单查询）';
+
+/** What to ask the platform for: a validated identifier, or a name-search candidate's platform ref. */
+type Target = { parsed: ParsedId } | { platformRef: string };
+
 export function createLookupService(core: Core): AppServices['lookup'] {
-  /** Candidate refs are opaque handles; the clear identifiers stay in this closure. */
+  /**
+   * Offline candidate refs are opaque handles; the clear identifiers stay in this closure. Online
+   * candidates carry the platform's ref (the platform never sends their clear identifiers).
+   */
   const candidates = new Map<string, string>();
 
   async function refuse(purpose: Purpose | null, action: 'LOOKUP_REFUSED', detail: string): Promise<void> {
@@ -71,15 +82,28 @@ export function createLookupService(core: Core): AppServices['lookup'] {
     return ok({ purpose: clean, matter, catalogue });
   }
 
-  async function askPlatform(parsed: ParsedId, purpose: Purpose, matter: Matter): Promise<Answer | PlatformError> {
+  async function askPlatform(target: Target, purpose: Purpose, matter: Matter): Promise<(Answer & { parsed: ParsedId }) | PlatformError> {
     const client = await core.platform();
     if (!client || !core.session.platformToken()) {
       // Unlocked offline (no platform token): the cache is all there is.
       return new PlatformError({ kind: 'network', userError: { code: 'offline_session', message: '离线登录，未连接信用平台' } });
     }
     try {
-      const answer = await client.lookup(parsed.value, purpose);
+      const answer = await client.lookup('parsed' in target ? target.parsed.value : target.platformRef, purpose);
       core.engine.reportReachable(true);
+      let parsed: ParsedId;
+      if ('parsed' in target) parsed = target.parsed;
+      else {
+        // A candidate ref: the canonical identifier comes from the profile the platform returned.
+        const resolved = answer.found ? parseId(answer.response.profile.subject.identifier, { today: core.now() }) : null;
+        if (!resolved?.ok) {
+          return new PlatformError({
+            kind: 'rejected',
+            userError: { code: 'candidate_expired', message: '候选结果已失效，请重新按名称查询' },
+          });
+        }
+        parsed = resolved;
+      }
       const fetchedAt = core.now().toISOString();
       const profile = answer.found ? answer.response.profile : null;
       const dataVersion = answer.found ? answer.response.dataVersion : answer.dataVersion;
@@ -97,6 +121,7 @@ export function createLookupService(core: Core): AppServices['lookup'] {
           if (storage) core.status.setState({ storage });
         });
       return {
+        parsed,
         profile,
         matchedBy: answer.found && answer.response.matchedBy.length > 0 ? answer.response.matchedBy : ['IDENTIFIER'],
         source: 'online',
@@ -138,15 +163,32 @@ export function createLookupService(core: Core): AppServices['lookup'] {
   }
 
   async function check(parsed: ParsedId, purpose: Purpose, matter: Matter, catalogue: Catalogue): Promise<Outcome<CheckView>> {
-    const session = core.session.current();
-    const identity = await core.identity();
-    if (!session || !identity) return { ok: false, error: NOT_LOGGED_IN };
-
-    const online = await askPlatform(parsed, purpose, matter);
+    const online = await askPlatform({ parsed }, purpose, matter);
     let answer: Answer;
     if ('source' in online) answer = online;
     else if (fallsBackToCache(online)) answer = await fromCache(parsed, matter, online);
     else return { ok: false, error: online.userError };
+    return show(parsed, purpose, matter, catalogue, answer);
+  }
+
+  /** An online candidate: only the platform can resolve its ref; unreachable → search again. */
+  async function checkCandidate(platformRef: string, purpose: Purpose, matter: Matter, catalogue: Catalogue): Promise<Outcome<CheckView>> {
+    const online = await askPlatform({ platformRef }, purpose, matter);
+    if ('source' in online) return show(online.parsed, purpose, matter, catalogue, online);
+    if (fallsBackToCache(online)) return fail('candidate_unreachable', SEARCH_AGAIN);
+    return { ok: false, error: online.userError };
+  }
+
+  async function show(
+    parsed: ParsedId,
+    purpose: Purpose,
+    matter: Matter,
+    catalogue: Catalogue,
+    answer: Answer,
+  ): Promise<Outcome<CheckView>> {
+    const session = core.session.current();
+    const identity = await core.identity();
+    if (!session || !identity) return { ok: false, error: NOT_LOGGED_IN };
 
     const now = core.now();
     const subject = subjectFor(parsed, answer.profile);
@@ -221,7 +263,7 @@ export function createLookupService(core: Core): AppServices['lookup'] {
       const query = name.trim();
       if (!query) return fail('name_required', '请输入要查询的名称');
       const operatorId = core.session.current()!.operator.id;
-      let found: Array<{ identifier: string } & Omit<NameCandidate, 'ref'>> | null = null;
+      let found: NameCandidate[] | null = null;
       let source: 'online' | 'offline' = 'online';
       const client = await core.platform();
       if (client && core.session.platformToken()) {
@@ -229,7 +271,7 @@ export function createLookupService(core: Core): AppServices['lookup'] {
           const answer = await client.searchByName(query, pre.value.purpose);
           core.engine.reportReachable(true);
           found = answer.candidates.map((c) => ({
-            identifier: c.identifier,
+            ref: `${PLATFORM_REF}${c.ref}`,
             name: c.name,
             masked: c.masked,
             kind: c.kind,
@@ -243,7 +285,12 @@ export function createLookupService(core: Core): AppServices['lookup'] {
       }
       if (!found) {
         source = 'offline';
-        found = await searchOffline(query, pre.value.matter);
+        if (candidates.size > 5_000) candidates.clear();
+        found = (await searchOffline(query, pre.value.matter)).map(({ identifier, ...candidate }) => {
+          const ref = crypto.randomUUID();
+          candidates.set(ref, identifier);
+          return { ...candidate, ref };
+        });
       }
       await core.writer.commit({
         audits: [
@@ -257,14 +304,7 @@ export function createLookupService(core: Core): AppServices['lookup'] {
           },
         ],
       });
-      if (candidates.size > 5_000) candidates.clear();
-      return ok(
-        found.map(({ identifier, ...candidate }) => {
-          const ref = crypto.randomUUID();
-          candidates.set(ref, identifier);
-          return { ...candidate, ref };
-        }),
-      );
+      return ok(found);
     } catch (error) {
       return failWith(error);
     }
@@ -300,6 +340,15 @@ export function createLookupService(core: Core): AppServices['lookup'] {
     byIdentifier,
     byName,
     async candidate(ref, purpose) {
+      if (ref.startsWith(PLATFORM_REF)) {
+        try {
+          const pre = await preconditions(purpose, 'candidate');
+          if (!pre.ok) return pre;
+          return await checkCandidate(ref.slice(PLATFORM_REF.length), pre.value.purpose, pre.value.matter, pre.value.catalogue);
+        } catch (error) {
+          return failWith(error);
+        }
+      }
       const identifier = candidates.get(ref);
       if (!identifier) return fail('candidate_expired', '候选结果已失效，请重新按名称查询');
       return byIdentifier(identifier, purpose);

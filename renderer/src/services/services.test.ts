@@ -157,6 +157,39 @@ describe('lookup', () => {
     expect(check).toMatchObject({ ok: true, value: { subject: { name: '张三' } } });
   });
 
+  it('searches names online with platform refs only, and a candidate is looked up through the platform by its ref', async () => {
+    const found = await services.lookup.byName('张', purpose);
+    expect(found).toMatchObject({ ok: true, value: [{ name: '张三', ref: expect.stringMatching(/^p:ref_/) }] });
+    if (!found.ok) return;
+    expect(JSON.stringify(found.value)).not.toContain(person);
+    const check = await services.lookup.candidate(found.value[0]!.ref, purpose);
+    expect(check).toMatchObject({ ok: true, value: { source: 'online', subject: { name: '张三', identifier: person } } });
+    if (!check.ok) return;
+    expect(platform.requests).toContain('GET /subjects/ref_1');
+    expect(platform.requests.some((r) => r.includes(person))).toBe(false);
+    const byId = await services.lookup.byIdentifier(person, purpose);
+    if (!byId.ok) throw new Error(byId.error.message);
+    const audits = await services.internals.journal.audit.toArray();
+    const hashOf = (checkId: string) => audits.find((a) => a.action === 'LOOKUP' && a.detail?.includes(checkId))?.subjectHash;
+    expect(hashOf(check.value.checkId)).toBeTruthy();
+    expect(hashOf(check.value.checkId)).toBe(hashOf(byId.value.checkId));
+    expect(await services.internals.cache.profiles.count()).toBe(1);
+  });
+
+  it('an online candidate picked while the platform is unreachable asks to search again; an unknown ref too', async () => {
+    const found = await services.lookup.byName('张三', purpose);
+    if (!found.ok) throw new Error(found.error.message);
+    platform.mode = 'down';
+    const picked = await services.lookup.candidate(found.value[0]!.ref, purpose);
+    expect(picked).toMatchObject({
+      ok: false,
+      error: { code: 'candidate_unreachable', message: expect.stringContaining('请重新按名称查询') },
+    });
+    platform.mode = 'up';
+    const unknown = await services.lookup.candidate('p:ref_999', purpose);
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'not_found', message: expect.stringContaining('请重新按名称查询') } });
+  });
+
   it('a name search that timed out answers from the cache and the status shows the platform unreachable', async () => {
     services.internals.status.setState({ online: true });
     platform.mode = 'timeout';

@@ -19,6 +19,8 @@ export class FakePlatform {
   roles: Array<'clerk' | 'supervisor'> = ['clerk', 'supervisor'];
   dataVersion = 'v100';
   requests: string[] = [];
+  /** Name-search candidate refs → identifiers (the real platform also ties them to a terminal and expires them). */
+  readonly candidateRefs = new Map<string, string>();
   password = 'pw-123456';
   private salt = new Uint8Array(16).fill(7);
 
@@ -70,12 +72,18 @@ export class FakePlatform {
       const name = query.get('name') ?? '';
       const hits = [...this.profiles.values()].filter((p) => p.subject.name.startsWith(name));
       return this.reply(config, 200, {
-        candidates: hits.map((p) => ({ ...p.subject, entryCount: p.entries.length })),
+        candidates: hits.map(({ subject: { identifier, ...subject }, entries }) => {
+          const ref = `ref_${this.candidateRefs.size + 1}`;
+          this.candidateRefs.set(ref, identifier);
+          return { ...subject, ref, entryCount: entries.length };
+        }),
         dataVersion: this.dataVersion,
       });
     }
     if (method === 'GET' && path.startsWith('/subjects/')) {
-      const id = decodeURIComponent(path.slice('/subjects/'.length));
+      const input = decodeURIComponent(path.slice('/subjects/'.length));
+      const id = input.startsWith('ref_') ? this.candidateRefs.get(input) : input;
+      if (id === undefined) return this.reply(config, 404, problem(404, 'not_found', '候选结果已过期，请重新按名称查询'));
       const profile = this.profiles.get(id);
       if (!profile) return this.reply(config, 404, problem(404, 'no_records', '无记录', { dataVersion: this.dataVersion }));
       return this.reply(config, 200, { profile, dataVersion: this.dataVersion, matchedBy: ['IDENTIFIER'] });

@@ -184,15 +184,86 @@ describe('score changes (test control)', () => {
 });
 
 describe('name search', () => {
-  it('returns prefix matches with masked identifiers and visible entry counts', async () => {
+  async function searchRep(token: string) {
+    const res = await call(`${t.api}/subjects?name=${encodeURIComponent('王振东')}&${purpose('CG-GYS')}`, { token });
+    expect(res.status).toBe(200);
+    const rep = NameSearchResponse.parse(res.body).candidates.find((c) => c.masked === '3710**********019X');
+    if (!rep) throw new Error('王振东 not among the candidates');
+    return rep;
+  }
+
+  it('returns prefix matches with masked identifiers, opaque refs and visible entry counts', async () => {
     const res = await call(`${t.api}/subjects?name=${encodeURIComponent('王振')}&${purpose('CG-GYS')}`, { token: session.token });
     expect(res.status).toBe(200);
     const { candidates } = NameSearchResponse.parse(res.body);
     expect(candidates.length).toBeGreaterThanOrEqual(1);
     expect(candidates.length).toBeLessThanOrEqual(20);
-    for (const c of candidates) expect(c.name.startsWith('王振')).toBe(true);
-    const rep = candidates.find((c) => c.identifier === SHOWCASE.legalRepPerson.identifier);
+    for (const c of candidates) {
+      expect(c.name.startsWith('王振')).toBe(true);
+      expect(c.ref).toMatch(/^ref_[A-Za-z0-9_-]{22}$/);
+      expect(c).not.toHaveProperty('identifier');
+    }
+    const rep = candidates.find((c) => c.name === SHOWCASE.legalRepPerson.name);
     expect(rep).toMatchObject({ masked: '3710**********019X', entryCount: 1 });
+    expect(JSON.stringify(res.body)).not.toContain(SHOWCASE.legalRepPerson.identifier);
+  });
+
+  it('a ref resolves for the terminal that searched, with purpose checks and the resolved identifier logged', async () => {
+    const own = await enrolAndLogin(t);
+    const rep = await searchRep(own.token);
+    const refused = await call(`${t.api}/subjects/${rep.ref}`, { token: own.token });
+    expect(refused.status).toBe(400);
+    expect(Problem.parse(refused.body).code).toBe('purpose_required');
+    const res = await call(`${t.api}/subjects/${rep.ref}?${purpose('CG-GYS', 'REF-1')}`, { token: own.token });
+    expect(res.status).toBe(200);
+    const r = LookupResponse.parse(res.body);
+    expect(r.profile.subject.identifier).toBe(SHOWCASE.legalRepPerson.identifier);
+    expect(r.profile.entries.map((e) => e.id)).toEqual(['WH-SC-0014']);
+    const log = (await call(`${t.controls}/access-log`)).body.entries as {
+      terminalId: string;
+      caseNo: string | null;
+      identifier: string | null;
+    }[];
+    expect(log.find((e) => e.terminalId === own.terminalId && e.caseNo === 'REF-1')).toMatchObject({
+      identifier: SHOWCASE.legalRepPerson.identifier,
+    });
+  });
+
+  it('404 not_found for a ref of another terminal and for an unknown ref', async () => {
+    const other = await enrolAndLogin(t);
+    const rep = await searchRep(session.token);
+    for (const [ref, token] of [
+      [rep.ref, other.token],
+      ['ref_AAAAAAAAAAAAAAAAAAAAAA', session.token],
+    ] as const) {
+      const res = await call(`${t.api}/subjects/${ref}?${purpose('CG-GYS')}`, { token });
+      expect(res.status).toBe(404);
+      const p = Problem.parse(res.body);
+      expect(p.code).toBe('not_found');
+      expect(p.title).toContain('重新按名称查询');
+      expect(JSON.stringify(res.body)).not.toContain(SHOWCASE.legalRepPerson.identifier);
+    }
+    const own = await call(`${t.api}/subjects/${rep.ref}?${purpose('CG-GYS')}`, { token: session.token });
+    expect(own.status).toBe(200);
+  });
+
+  it('404 not_found for a ref older than ten minutes', async () => {
+    let offsetMs = 0;
+    const clocked = await startTestPlatform({ now: () => new Date(Date.now() + offsetMs) });
+    try {
+      const login = await enrolAndLogin(clocked);
+      const res = await call(`${clocked.api}/subjects?name=${encodeURIComponent('王振东')}&${purpose('CG-GYS')}`, { token: login.token });
+      const ref = NameSearchResponse.parse(res.body).candidates[0]?.ref;
+      if (!ref) throw new Error('no candidate');
+      offsetMs = 9 * 60_000;
+      expect((await call(`${clocked.api}/subjects/${ref}?${purpose('CG-GYS')}`, { token: login.token })).status).toBe(200);
+      offsetMs = 10 * 60_000 + 1_000;
+      const expired = await call(`${clocked.api}/subjects/${ref}?${purpose('CG-GYS')}`, { token: login.token });
+      expect(expired.status).toBe(404);
+      expect(Problem.parse(expired.body).code).toBe('not_found');
+    } finally {
+      await clocked.platform.close();
+    }
   });
 
   it('needs a purpose and a name', async () => {

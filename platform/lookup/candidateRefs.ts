@@ -1,0 +1,44 @@
+/**
+ * Opaque, short-lived handles for name-search candidates (DESIGN.md §4): the clear identifier
+ * never leaves the platform in a name-search answer. A ref is only good for the terminal it was
+ * issued to and for REF_TTL_MS; GET /subjects/{ref} resolves it. Kept in memory: a restart
+ * simply makes the clerk search again.
+ */
+import { randomBytes } from 'node:crypto';
+
+export const REF_TTL_MS = 10 * 60_000;
+
+interface Issued {
+  identifier: string;
+  terminalId: string;
+  expiresAt: number;
+}
+
+export function isCandidateRef(value: string): boolean {
+  return value.startsWith('ref_');
+}
+
+export class CandidateRefs {
+  private readonly refs = new Map<string, Issued>();
+
+  constructor(private readonly now: () => Date) {}
+
+  issue(identifier: string, terminalId: string): string {
+    const at = this.now().getTime();
+    for (const [ref, issued] of this.refs) if (issued.expiresAt <= at) this.refs.delete(ref);
+    const ref = `ref_${randomBytes(16).toString('base64url')}`;
+    this.refs.set(ref, { identifier, terminalId, expiresAt: at + REF_TTL_MS });
+    return ref;
+  }
+
+  /** The identifier behind a ref issued to this terminal and not yet expired, else null. */
+  resolve(ref: string, terminalId: string | null): string | null {
+    const issued = this.refs.get(ref);
+    if (!issued || issued.terminalId !== terminalId) return null;
+    if (issued.expiresAt <= this.now().getTime()) {
+      this.refs.delete(ref);
+      return null;
+    }
+    return issued.identifier;
+  }
+}
