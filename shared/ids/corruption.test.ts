@@ -17,7 +17,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseId, USCC_ALPHABET, usccCheckChar } from './index';
-import { VALID_RESIDENT_IDS } from './__fixtures__/validIds';
+import { VALID_ORG_CODES, VALID_RESIDENT_IDS, VALID_USCCS } from './__fixtures__/validIds';
 
 const TODAY = new Date(2025, 0, 15);
 const DIGITS = '0123456789';
@@ -37,35 +37,11 @@ function substitutions(value: string, allowedAt: (i: number) => string): Array<{
 
 const RESIDENT = VALID_RESIDENT_IDS.slice(0, 11);
 
-const USCC_WITH_LETTERS = [
-  '91350100M000100Y43',
-  '913501003EDFR8JX07',
-  '91370100U7DA6YDH44',
-  '12100000CU2BDW9T3E',
-  '52440300UJGA14LW80',
-  '93110108NJ84WYGW6P',
-  'Y13205009JNH2WWL6K',
-  'N2210200LB81DJJU8E',
-  '113300006E1JTF8987',
-  '9111000062847LUKX0',
-  '91370100MA3C0N4R0X',
-];
+const USCC_WITH_LETTERS = [...VALID_USCCS.slice(0, 10), '91370100MA3C0N4R0X'];
 
 const USCC_ALL_DIGITS = ['916395073340418576', '916302408048800900', '916074431484376048'];
 
-const ORG = [
-  'D2143569X',
-  'M000100Y4',
-  '123456788',
-  'A1B2C3D48',
-  '000000000',
-  'ZZZZZZZZ3',
-  'MA3C0N4R2',
-  '793128652',
-  'OIS0VZ129',
-  '400000122',
-  'MA01H3KX6',
-];
+const ORG = VALID_ORG_CODES;
 
 describe('single-character corruption: resident IDs', () => {
   it('is never accepted as a resident ID; accepted only as a USCC when the GB 32100 check happens to pass', () => {

@@ -1,27 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { parseId } from './index';
 import type { ParseIdResult } from './index';
+import { VALID_ORG_CODES } from './__fixtures__/validIds';
 
 function errorOf(r: ParseIdResult) {
   if (r.ok) throw new Error(`expected a failure, got ${r.type}`);
   return r.error;
 }
 
-// Independently computed (Python); D2143569-X is the GB 11714 example, M000100Y4 is embedded in the
-// GB 32100 example. Old org codes use the full A–Z, including I, O, S, V, Z.
-const VALID = [
-  'D2143569X',
-  'M000100Y4',
-  '123456788',
-  'A1B2C3D48',
-  '000000000',
-  'ZZZZZZZZ3',
-  'MA3C0N4R2',
-  '793128652',
-  'OIS0VZ129',
-  '400000122',
-  'MA01H3KX6',
-];
+const VALID = VALID_ORG_CODES;
 
 describe('organisation code', () => {
   it.each(VALID)('%s parses', (code) => {

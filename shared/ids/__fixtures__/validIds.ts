@@ -31,3 +31,21 @@ export const VALID_USCCS: readonly string[] = [
   '9111000062847LUKX0',
   '51510000ACY1DL9489',
 ];
+
+/**
+ * Organisation codes (GB 11714): D2143569-X is the standard's example, M000100Y4 is embedded in the
+ * GB 32100 example. Old org codes use the full A–Z, including I, O, S, V, Z.
+ */
+export const VALID_ORG_CODES: readonly string[] = [
+  'D2143569X',
+  'M000100Y4',
+  '123456788',
+  'A1B2C3D48',
+  '000000000',
+  'ZZZZZZZZ3',
+  'MA3C0N4R2',
+  '793128652',
+  'OIS0VZ129',
+  '400000122',
+  'MA01H3KX6',
+];
