@@ -101,10 +101,7 @@ test('401 in the middle of sync: the queue waits for the next login, then drains
 });
 
 test('401 in the middle of a pull: the rebuild keeps its place and resumes after the next login', async ({ cc, env }) => {
-  await cc.call('start', { pageSize: 20 });
-  expect((await cc.call('enrol', env.url, env.enrolmentCode)).ok).toBe(true);
-  await cc.login(env);
-  const terminalId = (await cc.call('terminalId'))!;
+  const terminalId = await cc.enrolAndLogin(env, { pageSize: 20 });
   await env.fault({ path: '/api/v1/sync/entries', kind: 'latency', ms: 150 });
   await cc.call('startSync');
   await cc.waitFor((s) => (s.progress?.rows ?? 0) >= 60);

@@ -158,15 +158,21 @@ export class Cc {
     ) as never;
   }
 
-  /** Start, enrol, log in as the clerk and pull the lists once. */
-  async setUp(env: PlatformEnv, options: HarnessStartOptions = {}): Promise<string> {
+  /** Start, enrol and log in as the clerk, without pulling; returns the terminal id. */
+  async enrolAndLogin(env: PlatformEnv, options: HarnessStartOptions = {}): Promise<string> {
     await this.call('start', options);
     const enrolled = await this.call('enrol', env.url, env.enrolmentCode);
     expect(enrolled.ok).toBe(true);
     await this.login(env);
+    return (await this.call('terminalId'))!;
+  }
+
+  /** Start, enrol, log in as the clerk and pull the lists once. */
+  async setUp(env: PlatformEnv, options: HarnessStartOptions = {}): Promise<string> {
+    const terminalId = await this.enrolAndLogin(env, options);
     const status = await this.call('syncNow');
     expect(status.lastError).toBeNull();
-    return (await this.call('terminalId'))!;
+    return terminalId;
   }
 
   async login(env: PlatformEnv): Promise<void> {

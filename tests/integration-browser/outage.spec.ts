@@ -24,10 +24,7 @@ test('a clean run: pull, lookup online, feedback, everything delivered exactly o
 });
 
 test('outage during the pull: the rebuild stops, resumes from its cursor, and ends consistent', async ({ cc, env }) => {
-  await cc.call('start', { pageSize: 20 });
-  expect((await cc.call('enrol', env.url, env.enrolmentCode)).ok).toBe(true);
-  await cc.login(env);
-  const terminalId = (await cc.call('terminalId'))!;
+  const terminalId = await cc.enrolAndLogin(env, { pageSize: 20 });
   // Slow pages so the outage lands in the middle of the full pull.
   await env.fault({ path: '/api/v1/sync/entries', kind: 'latency', ms: 150 });
   await cc.call('startSync');

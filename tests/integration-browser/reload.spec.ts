@@ -16,10 +16,7 @@ test('reload in the middle of a push: the rest is delivered after the restart, e
 });
 
 test('reload in the middle of the first full pull: resumed from the stored cursor after the restart', async ({ cc, env }) => {
-  await cc.call('start', { prefix: 'reload-pull', pageSize: 25 });
-  expect((await cc.call('enrol', env.url, env.enrolmentCode)).ok).toBe(true);
-  const terminalId = (await cc.call('terminalId'))!;
-  await cc.login(env);
+  const terminalId = await cc.enrolAndLogin(env, { prefix: 'reload-pull', pageSize: 25 });
   await env.fault({ path: '/api/v1/sync/entries', kind: 'latency', ms: 150 });
   await cc.call('startSync');
   await cc.waitFor((s) => (s.progress?.rows ?? 0) >= 100);
