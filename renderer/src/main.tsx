@@ -23,13 +23,16 @@ const container = document.getElementById('root');
 if (!container) throw new Error('缺少 #root 元素');
 const root = createRoot(container);
 
+// Clerks who ask their system for reduced motion get none: antd's zoom and fade animations are switched off.
+const reducedMotion = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+
 function render(children: ReactNode) {
   root.render(
     <StrictMode>
       <ConfigProvider
         locale={zhCNLocale}
         button={{ autoInsertSpace: false }}
-        theme={{ token: { colorPrimary: '#1f4e99', borderRadius: 6 } }}
+        theme={{ token: { colorPrimary: '#1f4e99', borderRadius: 6, motion: !reducedMotion } }}
       >
         <AntApp>{children}</AntApp>
       </ConfigProvider>
