@@ -5,6 +5,7 @@ import { EntryRepository } from './entries';
 import { MetaStore } from './meta';
 import { migrate, SCHEMA_VERSION } from './migrations';
 import { openDatabase } from './open';
+import { SubjectRepository } from './subjects';
 
 function entry(n: number): ListEntry {
   return {
@@ -84,5 +85,19 @@ describe('EntryRepository', () => {
     expect(entries.get('E1')?.entry).toEqual({ ...entry(1), amount: 1.5 });
     expect(entries.countAfter(0, 0)).toBe(1);
     expect(entries.countAfter(5000, 0)).toBe(0);
+  });
+
+  it('migration 4 gives existing subjects the pinyin initials of their name', () => {
+    const db = new Database(':memory:');
+    migrate(db, 3);
+    const insert = db.prepare(
+      `INSERT INTO subjects (id, identifier, identifier_type, kind, name) VALUES (?, ?, 'RESIDENT_ID', 'PERSON', ?)`,
+    );
+    for (let id = 1; id <= 25_000; id++) insert.run(id, `ID${id}`, id % 2 ? '李建军' : '王晓燕');
+    migrate(db);
+    const subjects = new SubjectRepository(db);
+    expect(subjects.byNamePrefix('ljj', 3).map((s) => s.name)).toEqual(['李建军', '李建军', '李建军']);
+    expect(db.prepare('SELECT count(*) AS n FROM subjects WHERE name_initials IS NULL').get()).toEqual({ n: 0 });
+    expect(subjects.byNamePrefix('王晓', 1)[0]?.id).toBe(2);
   });
 });

@@ -3,8 +3,12 @@
  * migration runs in its own transaction, so a failed one leaves the previous version intact.
  */
 import type Database from 'better-sqlite3';
+import { createInitialsCache } from '../../shared/names';
 
-const MIGRATIONS: string[] = [
+/** SQL, or code for a step SQL cannot express (both run inside the migration's transaction). */
+type Migration = string | ((db: Database.Database) => void);
+
+const MIGRATIONS: Migration[] = [
   // 1: the whole reference schema.
   `
   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -200,7 +204,21 @@ const MIGRATIONS: string[] = [
   -- A re-enrolled terminal's first audit record is matched to its predecessor by hash.
   CREATE INDEX mutations_audit_hash ON mutations(json_extract(body, '$.hash')) WHERE kind = 'audit' AND status = 'accepted';
   `,
+  // 4: subjects keep the pinyin initials of their name, so a name search for "LJJ" finds 李建军.
+  addNameInitials,
 ];
+
+function addNameInitials(db: Database.Database): void {
+  db.exec('ALTER TABLE subjects ADD COLUMN name_initials TEXT');
+  const initialsOf = createInitialsCache();
+  const batch = db.prepare<[number], { id: number; name: string }>('SELECT id, name FROM subjects WHERE id > ? ORDER BY id LIMIT 10000');
+  const update = db.prepare<[string, number]>('UPDATE subjects SET name_initials = ? WHERE id = ?');
+  // Batches by id: better-sqlite3 cannot write while a statement is still iterating.
+  for (let rows = batch.all(0); rows.length > 0; rows = batch.all(rows[rows.length - 1]!.id)) {
+    for (const row of rows) update.run(initialsOf(row.name), row.id);
+  }
+  db.exec('CREATE INDEX subjects_name_initials ON subjects(name_initials, id)');
+}
 
 /** Seqs per row of seq_buckets (must match the `>> 12` in migration 2). */
 export const SEQ_BUCKET_SIZE = 4096;
@@ -220,9 +238,10 @@ export function migrate(db: Database.Database, target = MIGRATIONS.length): void
     throw new Error(`database schema version ${current} is newer than this platform (${MIGRATIONS.length})`);
   }
   for (let version = current; version < Math.min(target, MIGRATIONS.length); version++) {
-    const sql = MIGRATIONS[version] ?? '';
+    const migration = MIGRATIONS[version] ?? '';
     db.transaction(() => {
-      db.exec(sql);
+      if (typeof migration === 'string') db.exec(migration);
+      else migration(db);
       db.pragma(`user_version = ${version + 1}`);
     })();
   }

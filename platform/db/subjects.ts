@@ -1,5 +1,6 @@
 /** Subjects (persons and organisations) with their grades, 海贝分 records, commitments and repairs. */
 import type { Commitment, IdentifierType, IndustryGrade, Repair, ScoreRecord, SubjectKind } from '../../shared/contract';
+import { createInitialsCache, initialsQueryKey, isInitialsQuery } from '../../shared/names';
 import type { SubjectRow } from '../seed/sink';
 import type { Db } from './open';
 
@@ -43,6 +44,9 @@ export class SubjectRepository {
   private readonly byIdentifierStmt;
   private readonly byOrgCodeStmt;
   private readonly byNamePrefixStmt;
+  private readonly byInitialsPrefixStmt;
+  /** Demo data repeats names a lot; their initials are computed once. */
+  private readonly initialsOf = createInitialsCache();
   private readonly gradesStmt;
   private readonly scoresStmt;
   private readonly commitmentsStmt;
@@ -51,7 +55,8 @@ export class SubjectRepository {
 
   constructor(private readonly db: Db) {
     this.insertSubjectStmt = db.prepare(
-      `INSERT INTO subjects (${SUBJECT_COLUMNS}) VALUES (@id, @identifier, @identifierType, @kind, @name, @orgCode, @legalRepresentative, @haibeiScore, @haibeiUpdatedAt)`,
+      `INSERT INTO subjects (${SUBJECT_COLUMNS}, name_initials)
+       VALUES (@id, @identifier, @identifierType, @kind, @name, @orgCode, @legalRepresentative, @haibeiScore, @haibeiUpdatedAt, @nameInitials)`,
     );
     this.insertScoreStmt = db.prepare<[number, string, string, string, number]>(
       'INSERT INTO score_records (subject_id, date, category, description, points) VALUES (?, ?, ?, ?, ?)',
@@ -70,6 +75,10 @@ export class SubjectRepository {
     // Range scan on the name index: a prefix match that works for Chinese text (LIKE would not use it).
     this.byNamePrefixStmt = db.prepare<[string, string, number], SubjectRowData>(
       `SELECT ${SUBJECT_COLUMNS} FROM subjects WHERE name >= ? AND name < ? ORDER BY name, id LIMIT ?`,
+    );
+    // Shortest initials first: "LJJ" lists 李建军 before 李建军华.
+    this.byInitialsPrefixStmt = db.prepare<[string, string, number], SubjectRowData>(
+      `SELECT ${SUBJECT_COLUMNS} FROM subjects WHERE name_initials >= ? AND name_initials < ? ORDER BY name_initials, id LIMIT ?`,
     );
     this.gradesStmt = db.prepare<
       [number],
@@ -90,7 +99,7 @@ export class SubjectRepository {
   }
 
   insertSubject(s: SubjectRecord): void {
-    this.insertSubjectStmt.run(s);
+    this.insertSubjectStmt.run({ ...s, nameInitials: this.initialsOf(s.name) });
   }
 
   insertScoreRecord(subjectId: number, r: ScoreRecord): void {
@@ -119,8 +128,13 @@ export class SubjectRepository {
     return row && toSubject(row);
   }
 
-  byNamePrefix(prefix: string, limit: number): SubjectRecord[] {
-    return this.byNamePrefixStmt.all(prefix, prefix + '\u{10FFFF}', limit).map(toSubject);
+  /** Names starting with the query, or (a Latin-letter query) pinyin initials starting with it. */
+  byNamePrefix(query: string, limit: number): SubjectRecord[] {
+    if (isInitialsQuery(query)) {
+      const key = initialsQueryKey(query);
+      return this.byInitialsPrefixStmt.all(key, key + '\u{10FFFF}', limit).map(toSubject);
+    }
+    return this.byNamePrefixStmt.all(query, query + '\u{10FFFF}', limit).map(toSubject);
   }
 
   grades(subjectId: number): IndustryGrade[] {

@@ -125,3 +125,26 @@ test('name search: candidates with masked IDs, chosen with the keyboard', async 
   await expect(page.getByTestId('result-banner')).toContainText(subject.name);
   await expect(page.getByTestId('result-banner')).toHaveAttribute('data-result', 'BLACK');
 });
+
+test('pinyin initials: "ljj" finds 李建军 online and, with the network cut, from the cache', async ({ clerk: page, context }) => {
+  const subject = SHOWCASE.courtDishonestPerson;
+  await choosePurpose(page, 'PX-MF', 'BJ-2026-0006');
+  const input = page.locator('#lookup-input');
+  await input.fill('ljj');
+  await expect(page.getByTestId('lookup-name-mode')).toContainText('拼音首字母 LJJ');
+  await expect(page.getByTestId('lookup-error')).toHaveCount(0);
+  await input.press('Enter');
+  const options = page.getByTestId('candidate-list').getByRole('option');
+  await expect(options.filter({ hasText: subject.name }).first()).toBeVisible();
+  await screenshot(page, '16-initials-candidates');
+
+  await context.setOffline(true);
+  await expect(page.getByTestId('status-online')).toHaveAttribute('data-online', 'false', { timeout: 15_000 });
+  await input.fill('LJJ');
+  await input.press('Enter');
+  const offline = page.getByTestId('candidate-list').getByRole('option').filter({ hasText: subject.name });
+  await expect(offline.first()).toBeVisible();
+  await offline.first().click();
+  await expect(page.getByTestId('result-banner')).toHaveAttribute('data-result', 'BLACK');
+  await expect(page.getByTestId('result-source')).toHaveAttribute('data-source', 'offline');
+});

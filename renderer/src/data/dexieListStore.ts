@@ -5,7 +5,8 @@
  */
 import type { ListEntry, SyncChange } from '../../../shared/contract';
 import { INITIAL_LIST_STATE, type CacheDb, type EntryTableName, type LiveListState, type StoredEntry } from './cacheDb';
-import { fromStoredEntry, isInitialsQuery, normaliseName, toStoredEntry } from './entryIndexKeys';
+import { createInitialsCache, initialsQueryKey, isInitialsQuery, normaliseName } from '../../../shared/names';
+import { fromStoredEntry, toStoredEntry } from './entryIndexKeys';
 import { CursorMovedError, type ApplyResult, type ListDataStore, type ListPage, type ListState, type ListTarget } from './listDataStore';
 import Dexie, { type Table } from 'dexie';
 
@@ -21,10 +22,10 @@ function otherTable(name: EntryTableName): EntryTableName {
 }
 
 /** Last change per id wins within a page; null means deleted. */
-function finalRows(changes: readonly SyncChange[], initials: Map<string, string>): Map<string, StoredEntry | null> {
+function finalRows(changes: readonly SyncChange[], initialsOf: (name: string) => string): Map<string, StoredEntry | null> {
   const rows = new Map<string, StoredEntry | null>();
   for (const change of changes) {
-    if (change.op === 'put') rows.set(change.entry.id, toStoredEntry(change.entry, initials));
+    if (change.op === 'put') rows.set(change.entry.id, toStoredEntry(change.entry, initialsOf));
     else rows.set(change.entryId, null);
   }
   return rows;
@@ -34,7 +35,7 @@ export class DexieListStore implements ListDataStore {
   /** Which generation is live, as last seen; every read re-checks it inside its transaction. */
   private liveHint: EntryTableName = 'entriesA';
   /** Pinyin initials of names seen before: subjects repeat across entries and pages. */
-  private readonly initials = new Map<string, string>();
+  private readonly initialsOf = createInitialsCache();
   /** Rows computed by prepare(), picked up by applyChanges() for the same page. */
   private readonly prepared = new WeakMap<readonly SyncChange[], Map<string, StoredEntry | null>>();
 
@@ -60,8 +61,7 @@ export class DexieListStore implements ListDataStore {
 
   prepare(changes: readonly SyncChange[]): void {
     if (this.prepared.has(changes)) return;
-    if (this.initials.size > 200_000) this.initials.clear();
-    this.prepared.set(changes, finalRows(changes, this.initials));
+    this.prepared.set(changes, finalRows(changes, this.initialsOf));
   }
 
   async applyChanges(page: ListPage, target: ListTarget): Promise<ApplyResult> {
@@ -139,7 +139,7 @@ export class DexieListStore implements ListDataStore {
   async searchByName(query: string, limit: number): Promise<ListEntry[]> {
     const trimmed = query.trim();
     if (!trimmed) return [];
-    const prefix = isInitialsQuery(trimmed) ? trimmed.toUpperCase() : normaliseName(trimmed);
+    const prefix = isInitialsQuery(trimmed) ? initialsQueryKey(trimmed) : normaliseName(trimmed);
     const rows = await this.withLiveTable('r', (table) => table.where('nameKeys').startsWith(prefix).distinct().limit(limit).toArray());
     return rows.map(fromStoredEntry);
   }

@@ -2,9 +2,9 @@
  * Index keys of a list entry: every identifier form a lookup may arrive with, and the name
  * prefixes a name search may type (the name itself and its pinyin initials).
  */
-import { pinyin } from 'pinyin-pro';
 import type { ListEntry } from '../../../shared/contract';
 import { identifierIndexKeys, normaliseIdInput, parseId } from '../../../shared/ids';
+import { normaliseName, pinyinInitials } from '../../../shared/names';
 import type { StoredEntry } from './cacheDb';
 
 /**
@@ -18,37 +18,15 @@ export function identifierKeysOf(published: string): string[] {
   return parsed.ok ? identifierIndexKeys(parsed) : [normaliseIdInput(published)];
 }
 
-/** Names are compared without spaces, full-width letters folded, Latin letters upper-cased. */
-export function normaliseName(name: string): string {
-  return name.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
-}
-
-/** 张三 → "ZS"; letters and digits in a name keep their place, punctuation drops out. */
-export function pinyinInitials(name: string): string {
-  const letters = pinyin(normaliseName(name), { pattern: 'first', toneType: 'none', type: 'array' });
-  return letters
-    .join('')
-    .toUpperCase()
-    .replace(/[^A-Z0-9]/g, '');
-}
-
-/** True when a query should be read as pinyin initials rather than as the start of a name. */
-export function isInitialsQuery(query: string): boolean {
-  return /^[A-Za-z]+$/.test(query.trim());
-}
-
-export function nameKeysOf(name: string, initialsCache?: Map<string, string>): string[] {
+/** `initialsOf`: pass a `createInitialsCache()` when many names are keyed in a row. */
+export function nameKeysOf(name: string, initialsOf: (name: string) => string = pinyinInitials): string[] {
   const normalised = normaliseName(name);
-  let initials = initialsCache?.get(normalised);
-  if (initials === undefined) {
-    initials = pinyinInitials(normalised);
-    initialsCache?.set(normalised, initials);
-  }
+  const initials = initialsOf(normalised);
   return initials && initials !== normalised ? [normalised, initials] : [normalised];
 }
 
-export function toStoredEntry(entry: ListEntry, initialsCache?: Map<string, string>): StoredEntry {
-  return { ...entry, keys: identifierKeysOf(entry.identifier), nameKeys: nameKeysOf(entry.subjectName, initialsCache) };
+export function toStoredEntry(entry: ListEntry, initialsOf?: (name: string) => string): StoredEntry {
+  return { ...entry, keys: identifierKeysOf(entry.identifier), nameKeys: nameKeysOf(entry.subjectName, initialsOf) };
 }
 
 export function fromStoredEntry(stored: StoredEntry): ListEntry {

@@ -6,7 +6,8 @@
  */
 import type { CreditCounterServices } from '../../../renderer/src/services/createServices';
 import type { StoredEntry } from '../../../renderer/src/data/cacheDb';
-import { pinyinInitials, toStoredEntry } from '../../../renderer/src/data/entryIndexKeys';
+import { toStoredEntry } from '../../../renderer/src/data/entryIndexKeys';
+import { createInitialsCache, pinyinInitials } from '../../../shared/names';
 import { PlatformClient } from '../../../renderer/src/platform/platformClient';
 import type { SyncChange } from '../../../shared/contract';
 import { drainOutbox } from '../../../renderer/src/sync/pushEngine';
@@ -85,9 +86,9 @@ function openRawDb(): Promise<IDBDatabase> {
 }
 
 /** Writes one page with plain IndexedDB; returns the milliseconds the transaction took. */
-function writeRaw(db: IDBDatabase, changes: readonly SyncChange[], initials: Map<string, string>): Promise<number> {
+function writeRaw(db: IDBDatabase, changes: readonly SyncChange[], initialsOf: (name: string) => string): Promise<number> {
   // Deriving rows and keys is not part of the baseline's timed work.
-  const rows = changes.map((c) => (c.op === 'put' ? toStoredEntry(c.entry, initials) : c.entryId));
+  const rows = changes.map((c) => (c.op === 'put' ? toStoredEntry(c.entry, initialsOf) : c.entryId));
   const t0 = performance.now();
   return new Promise((resolve, reject) => {
     const tx = db.transaction('entries', 'readwrite');
@@ -105,13 +106,13 @@ function writeRaw(db: IDBDatabase, changes: readonly SyncChange[], initials: Map
 async function rawPull(pageSize: number, fromCursor: string | null): Promise<Timed> {
   if (!rawClient) throw new Error('rawLoad first');
   const db = await openRawDb();
-  const initials = new Map<string, string>();
+  const initialsOf = createInitialsCache();
   let ms = 0;
   let rows = 0;
   let cursor = fromCursor;
   for (;;) {
     const page = await rawClient.syncEntries(cursor, pageSize);
-    ms += await writeRaw(db, page.changes, initials);
+    ms += await writeRaw(db, page.changes, initialsOf);
     rows += page.changes.length;
     cursor = page.cursor;
     if (!page.hasMore) break;

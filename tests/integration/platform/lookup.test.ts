@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Catalogue, LookupResponse, NameSearchResponse, Problem } from '../../../shared/contract';
+import { pinyinInitials } from '../../../shared/names';
 import { LT } from '../../../platform/seed/catalogue';
 import { SHOWCASE } from '../../../platform/seed/showcase';
 import { call, enrolAndLogin, purpose, startTestPlatform, type Login, type TestPlatform } from './helpers';
@@ -206,6 +207,18 @@ describe('name search', () => {
     const rep = candidates.find((c) => c.name === SHOWCASE.legalRepPerson.name);
     expect(rep).toMatchObject({ masked: '3710**********019X', entryCount: 1 });
     expect(JSON.stringify(res.body)).not.toContain(SHOWCASE.legalRepPerson.identifier);
+  });
+
+  it('Latin letters search by pinyin initials, in either case, exact initials first', async () => {
+    for (const query of ['ljj', 'L J J']) {
+      const res = await call(`${t.api}/subjects?name=${encodeURIComponent(query)}&${purpose('PX-MF')}`, { token: session.token });
+      expect(res.status).toBe(200);
+      const { candidates } = NameSearchResponse.parse(res.body);
+      expect(candidates.map((c) => c.name)).toContain(SHOWCASE.courtDishonestPerson.name);
+      for (const c of candidates) expect(pinyinInitials(c.name).startsWith('LJJ')).toBe(true);
+      const lengths = candidates.map((c) => pinyinInitials(c.name).length);
+      expect(lengths).toEqual([...lengths].sort((a, b) => a - b));
+    }
   });
 
   it('a ref resolves for the terminal that searched, with purpose checks and the resolved identifier logged', async () => {

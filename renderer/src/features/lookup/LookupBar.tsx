@@ -21,11 +21,11 @@ function Hint({ analysis, submitted }: { analysis: InputAnalysis; submitted: boo
     case 'name':
       return analysis.tooShort && submitted ? (
         <span className="hint hint-error" role="alert">
-          <CloseCircleFilled /> {t.lookup.nameTooShort}
+          <CloseCircleFilled /> {analysis.initials ? t.lookup.initialsTooShort : t.lookup.nameTooShort}
         </span>
       ) : (
-        <span className="hint">
-          <UserOutlined /> {t.lookup.nameMode}
+        <span className="hint" data-testid="lookup-name-mode">
+          <UserOutlined /> {analysis.initials ? t.lookup.initialsMode(analysis.name) : t.lookup.nameMode}
         </span>
       );
     case 'id': {

@@ -17,6 +17,14 @@ describe('analyseInput', () => {
     expect(analyseInput('李', false, TODAY)).toMatchObject({ kind: 'name', tooShort: true });
   });
 
+  it('reads Latin letters as pinyin initials, never as a broken identifier', () => {
+    expect(analyseInput('ljj', true, TODAY)).toEqual({ kind: 'name', name: 'LJJ', tooShort: false, initials: true });
+    expect(analyseInput('l', true, TODAY)).toMatchObject({ kind: 'name', tooShort: true, initials: true });
+    expect(analyseInput('李建军', true, TODAY)).toMatchObject({ kind: 'name', initials: false });
+    // A USCC being typed contains digits and stays an identifier in the making.
+    expect(analyseInput('91371000MA', false, TODAY)).toMatchObject({ kind: 'invalid', show: false });
+  });
+
   it('hides errors while the first digits are typed, shows them on Enter', () => {
     expect(analyseInput('3710021988', false, TODAY)).toMatchObject({ kind: 'invalid', show: false });
     expect(analyseInput('3710021988', true, TODAY)).toMatchObject({ kind: 'invalid', show: true });

@@ -1,10 +1,12 @@
 import { normaliseIdInput, parseId } from '../../../../shared/ids';
 import type { IdError, ParsedId } from '../../../../shared/ids';
+import { initialsQueryKey, isInitialsQuery } from '../../../../shared/names';
 
 /** What the lookup field holds right now, and whether an error may be shown yet. */
 export type InputAnalysis =
   | { kind: 'empty' }
-  | { kind: 'name'; name: string; tooShort: boolean }
+  /** `initials`: Latin letters only, searched as pinyin initials (LJJ → 李建军). */
+  | { kind: 'name'; name: string; tooShort: boolean; initials: boolean }
   | { kind: 'id'; parsed: ParsedId }
   /** `show`: the input is complete-length (or longer) or Enter was pressed — not while the first digits are typed. */
   | { kind: 'invalid'; error: IdError; show: boolean };
@@ -19,10 +21,15 @@ export function analyseInput(raw: string, submitted: boolean, today: Date = new 
   if (trimmed.length === 0) return { kind: 'empty' };
   if (HAN.test(trimmed)) {
     const name = trimmed.replace(/\s+/g, ' ');
-    return { kind: 'name', name, tooShort: Array.from(name).length < 2 };
+    return { kind: 'name', name, tooShort: Array.from(name).length < 2, initials: false };
   }
   const result = parseId(raw, { today });
   if (result.ok) return { kind: 'id', parsed: result };
+  // No identifier is letters only (a USCC's second character is a digit), so letters are initials.
+  if (isInitialsQuery(trimmed)) {
+    const initials = initialsQueryKey(trimmed);
+    return { kind: 'name', name: initials, tooShort: initials.length < 2, initials: true };
+  }
   const length = Array.from(normaliseIdInput(raw)).length;
   return { kind: 'invalid', error: result.error, show: submitted || length >= COMPLETE_LENGTH };
 }

@@ -1,0 +1,44 @@
+/**
+ * Name keys a name search compares: the name itself (normalised) and its pinyin initials, so a
+ * clerk can type 李建军 or LJJ. Shared by the terminal's cache and the platform's search.
+ */
+import { pinyin } from 'pinyin-pro';
+
+/** Names are compared without spaces, full-width letters folded, Latin letters upper-cased. */
+export function normaliseName(name: string): string {
+  return name.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
+}
+
+/** 张三 → "ZS"; letters and digits in a name keep their place, punctuation drops out. */
+export function pinyinInitials(name: string): string {
+  const letters = pinyin(normaliseName(name), { pattern: 'first', toneType: 'none', type: 'array' });
+  return letters
+    .join('')
+    .toUpperCase()
+    .replace(/[^A-Z0-9]/g, '');
+}
+
+/** True when a query should be read as pinyin initials rather than as the start of a name. */
+export function isInitialsQuery(query: string): boolean {
+  return /^[A-Za-z]+$/.test(query.normalize('NFKC').replace(/\s+/g, ''));
+}
+
+/** The key an initials query is compared with: upper-case letters, no spaces. */
+export function initialsQueryKey(query: string): string {
+  return normaliseName(query);
+}
+
+/** Remembers initials per distinct name: list data and demo data repeat names a lot. */
+export function createInitialsCache(limit = 200_000): (name: string) => string {
+  const cache = new Map<string, string>();
+  return (name) => {
+    const normalised = normaliseName(name);
+    let initials = cache.get(normalised);
+    if (initials === undefined) {
+      if (cache.size >= limit) cache.clear();
+      initials = pinyinInitials(normalised);
+      cache.set(normalised, initials);
+    }
+    return initials;
+  };
+}
