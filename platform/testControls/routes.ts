@@ -1,6 +1,7 @@
 /**
  * /__test routes (only with --test-controls): change data while running so that sync sees the
- * changes, reset state, adjust settings, inspect stored mutations and the access log, inject faults.
+ * changes, withdraw a matter from the catalogue, reset state, adjust settings, inspect stored
+ * mutations and the access log, inject faults.
  * No auth — never mount these on a real platform.
  */
 import type { FastifyInstance } from 'fastify';
@@ -9,14 +10,15 @@ import { z } from 'zod';
 import { EntryStatus, ListEntry } from '../../shared/contract';
 import { parseId, residentIdCheckChar } from '../../shared/ids';
 import { haibeiGrade } from '../../shared/score';
-import type { PlatformContext } from '../context';
+import { loadCatalogue, type PlatformContext } from '../context';
 import type { FaultInjector } from '../faults/faults';
 import { FaultSpec } from '../faults/faults';
 import { fail } from '../http/problems';
 import { parseWith } from '../http/validate';
 import { LT } from '../seed/catalogue';
-import { newEpoch } from '../seed/writeDatabase';
+import { catalogueEtag, newEpoch } from '../seed/writeDatabase';
 
+const WithdrawMatter = z.object({ matterCode: z.string().min(1) });
 const StatusChange = z.object({ status: EntryStatus });
 const ScoreChange = z.object({
   identifier: z.string().min(1),
@@ -128,6 +130,32 @@ export function registerTestControls(app: FastifyInstance, ctx: PlatformContext,
     const epoch = newEpoch();
     ctx.meta.set('epoch', epoch);
     return { epoch, dataVersion: ctx.meta.dataVersion() };
+  });
+
+  /**
+   * Takes a matter out of the catalogue (in memory: a restart or /catalogue/reset brings it back):
+   * terminals get the new catalogue on their next sync, and mutations naming the matter are rejected.
+   */
+  app.post('/catalogue/withdraw', async (request, reply) => {
+    const parsed = parseWith(WithdrawMatter, request.body);
+    if (!parsed.ok) return fail(reply, 400, 'bad_request', 'invalid matter', { detail: parsed.detail });
+    const { matterCode } = parsed.value;
+    const current = ctx.catalogue.catalogue;
+    if (!ctx.catalogue.matters.has(matterCode)) return fail(reply, 404, 'not_found', 'no such matter');
+    const catalogue = {
+      ...current,
+      version: `${current.version}-${matterCode}`,
+      matters: current.matters.filter((m) => m.code !== matterCode),
+    };
+    const json = JSON.stringify(catalogue);
+    ctx.catalogue = { catalogue, json, etag: catalogueEtag(json), matters: new Map(catalogue.matters.map((m) => [m.code, m])) };
+    return { version: catalogue.version, etag: ctx.catalogue.etag };
+  });
+
+  /** The catalogue as stored in the database again (undoes /catalogue/withdraw). */
+  app.post('/catalogue/reset', async () => {
+    ctx.catalogue = loadCatalogue(ctx.meta);
+    return { version: ctx.catalogue.catalogue.version, etag: ctx.catalogue.etag };
   });
 
   app.post('/expire-sessions', async () => ({ expired: ctx.sessions.expireAll(ctx.now().getTime()) }));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, chinaDate, compareIsoDate, daysBetween, isIsoDate } from './index';
+import { addDays, chinaDate, clockSkewNeedsWarning, compareIsoDate, daysBetween, isIsoDate } from './index';
 
 describe('chinaDate', () => {
   it.each([
@@ -87,5 +87,19 @@ describe('daysBetween / isIsoDate', () => {
     ['20260630', false],
   ] as const)('isIsoDate(%s) → %s', (value, ok) => {
     expect(isIsoDate(value)).toBe(ok);
+  });
+});
+
+describe('clockSkewNeedsWarning', () => {
+  it.each([
+    [null, false],
+    [0, false],
+    [300, false],
+    [-300, false],
+    [301, true],
+    [-301, true],
+    [600, true],
+  ] as const)('%s s → %s', (skew, warn) => {
+    expect(clockSkewNeedsWarning(skew)).toBe(warn);
   });
 });

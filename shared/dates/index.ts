@@ -71,3 +71,14 @@ export function compareIsoDate(a: string, b: string): -1 | 0 | 1 {
 export function daysBetween(from: string, to: string): number {
   return toDayNumber(to) - toDayNumber(from);
 }
+
+/**
+ * Terminal and platform clocks further apart than this are pointed out to the clerk: validity is
+ * judged by the terminal's clock (DESIGN: warn past 5 minutes).
+ */
+export const CLOCK_SKEW_WARNING_SECONDS = 5 * 60;
+
+/** True when a measured skew (seconds, either sign) is worth a warning. */
+export function clockSkewNeedsWarning(skewSeconds: number | null): skewSeconds is number {
+  return skewSeconds !== null && Math.abs(skewSeconds) > CLOCK_SKEW_WARNING_SECONDS;
+}

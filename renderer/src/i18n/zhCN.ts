@@ -356,8 +356,9 @@ export const zhCN = {
     progress: (rows: number, remaining: number) => `${rows} 条，剩余 ${remaining} 条`,
     outbox: (n: number) => `待发送 ${n}`,
     deadLetters: (n: number) => `发送失败 ${n}`,
-    clockSkew: (seconds: number) => `本机时钟与平台相差 ${seconds} 秒，请校准时间`,
-    clockSkewShort: '时钟偏差',
+    clockSkew: (seconds: number) =>
+      `本机时钟比信用平台${seconds > 0 ? '快' : '慢'}约 ${Math.round(Math.abs(seconds) / 60)} 分钟，有效期按本机时钟判断，请联系管理员校准时间`,
+    clockSkewShort: (seconds: number) => `时钟偏${seconds > 0 ? '快' : '慢'} ${Math.round(Math.abs(seconds) / 60)} 分钟`,
     storage: '本地存储异常',
     openPanel: '点击查看同步详情（F9）',
     panelTitle: '同步详情',

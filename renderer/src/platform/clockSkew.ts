@@ -1,6 +1,6 @@
 /** Clock skew between this terminal and the platform, from the HTTP Date header (or a body time). */
 
-export const CLOCK_SKEW_WARNING_SECONDS = 5 * 60;
+import { clockSkewNeedsWarning } from '../../../shared/dates';
 
 /** Seconds the terminal clock is ahead of the platform (negative: behind); null if unknown. */
 export function clockSkewSeconds(serverTime: string | undefined | null, localNow: Date): number | null {
@@ -11,7 +11,7 @@ export function clockSkewSeconds(serverTime: string | undefined | null, localNow
 }
 
 export function clockSkewWarning(skewSeconds: number | null): string | null {
-  if (skewSeconds === null || Math.abs(skewSeconds) <= CLOCK_SKEW_WARNING_SECONDS) return null;
+  if (!clockSkewNeedsWarning(skewSeconds)) return null;
   const minutes = Math.round(Math.abs(skewSeconds) / 60);
   return `本机时钟与信用平台相差约 ${minutes} 分钟（${skewSeconds > 0 ? '偏快' : '偏慢'}），有效期判断可能不准确，请联系管理员校准时间`;
 }

@@ -28,5 +28,5 @@ export function failWith<T = never>(error: unknown): Outcome<T> {
 export const NOT_LOGGED_IN: UserFacingError = { code: 'not_logged_in', message: '请先登录' };
 export const PURPOSE_REQUIRED: UserFacingError = {
   code: 'purpose_required',
-  message: '请先填写查询事由（办理事项和案件编号），没有查询事由不能查询',
+  message: '请先填写查询事由（办理事项和办件编号），没有查询事由不能查询',
 };

@@ -37,11 +37,11 @@ function summarise(record: DeadLetterRecord): string {
   const body = record.body as Partial<CheckBody & FeedbackBody & CommitmentBody & AuditBody> | null;
   switch (record.kind) {
     case 'check':
-      return `${label}：事项 ${body?.matterCode ?? '?'}，案件编号 ${body?.caseNo ?? '?'}，${body?.subjectName ?? ''}`;
+      return `${label}：事项 ${body?.matterCode ?? '?'}，办件编号 ${body?.caseNo ?? '?'}，${body?.subjectName ?? ''}`;
     case 'feedback':
       return `${label}：事项 ${body?.matterCode ?? '?'}，措施 ${body?.measureCode ?? '?'}（${labelOf(DECISION_LABEL, body?.decision)}）`;
     case 'commitment':
-      return `${label}：事项 ${body?.matterCode ?? '?'}，案件编号 ${body?.caseNo ?? '?'}，${body?.kind ?? ''}`;
+      return `${label}：事项 ${body?.matterCode ?? '?'}，办件编号 ${body?.caseNo ?? '?'}，${body?.kind ?? ''}`;
     case 'audit':
       return `${label}：${labelOf(ACTION_LABEL, body?.action)}（第 ${(body?.chainSeq ?? 0) + 1} 条）`;
     default:

@@ -12,7 +12,8 @@ import type { KeyboardEvent } from 'react';
 import { useStores } from '../../app/context';
 import { formatAge, formatClock, t } from '../../i18n';
 import { useStore } from '../../state';
-import { CLOCK_SKEW_WARN_SECONDS, dataAgeAt, useNow } from './useNow';
+import { clockSkewNeedsWarning } from '../../../../shared/dates';
+import { dataAgeAt, useNow } from './useNow';
 
 /** Always at the bottom: connectivity, data age, sync progress, outbox, dead letters, clock skew. Click for details. */
 export function StatusBar({ interactive }: { interactive: boolean }) {
@@ -24,7 +25,7 @@ export function StatusBar({ interactive }: { interactive: boolean }) {
   const age = dataAgeAt(status, now);
   const stale = age !== null && age > staleHours * 3600;
   const skew = status.clockSkewSeconds;
-  const skewWarn = skew !== null && Math.abs(skew) > CLOCK_SKEW_WARN_SECONDS;
+  const skewWarn = clockSkewNeedsWarning(skew);
 
   function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
     if (interactive && (e.key === 'Enter' || e.key === ' ')) {
@@ -77,9 +78,9 @@ export function StatusBar({ interactive }: { interactive: boolean }) {
           <ExclamationCircleFilled /> {t.status.deadLetters(status.deadLetterCount)}
         </span>
       )}
-      {skewWarn && skew !== null && (
+      {skewWarn && (
         <span className="status-item status-warn" data-testid="status-skew">
-          <ClockCircleOutlined /> {t.status.clockSkewShort} {Math.round(skew)}s
+          <ClockCircleOutlined /> {t.status.clockSkewShort(skew)}
         </span>
       )}
       {status.storage.kind !== 'ok' && (

@@ -4,7 +4,8 @@ import { useStores } from '../../app/context';
 import { formatAge, formatDateTime, t } from '../../i18n';
 import type { DeadLetter } from '../../services/contracts';
 import { useStore } from '../../state';
-import { CLOCK_SKEW_WARN_SECONDS, dataAgeAt, useNow } from './useNow';
+import { clockSkewNeedsWarning } from '../../../../shared/dates';
+import { dataAgeAt, useNow } from './useNow';
 
 /** Details behind the status bar: where sync stands, dead letters with their reasons, "sync now". */
 export function SyncPanel() {
@@ -54,7 +55,7 @@ export function SyncPanel() {
       {age !== null && age > staleHours * 3600 && (
         <Alert type="warning" showIcon title={t.result.stale(staleHours)} className="section-alert" />
       )}
-      {status.clockSkewSeconds !== null && Math.abs(status.clockSkewSeconds) > CLOCK_SKEW_WARN_SECONDS && (
+      {clockSkewNeedsWarning(status.clockSkewSeconds) && (
         <Alert type="warning" showIcon title={s.clockSkew(Math.round(status.clockSkewSeconds))} className="section-alert" />
       )}
       {status.storage.kind !== 'ok' && <Alert type="error" showIcon title={storageText} className="section-alert" />}

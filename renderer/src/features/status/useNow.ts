@@ -21,6 +21,3 @@ export function dataAgeAt(status: { lastPullAt: string | null; dataAgeSeconds: n
   }
   return status.dataAgeSeconds;
 }
-
-/** Clock skew above this many seconds is worth telling the clerk about (validity is judged by the terminal's clock). */
-export const CLOCK_SKEW_WARN_SECONDS = 120;

@@ -12,7 +12,8 @@ export function subjectFor(parsed: ParsedId, profile: Profile | null): SubjectSu
   if (profile) return profile.subject;
   return {
     kind: parsed.type === 'RESIDENT_ID' ? 'PERSON' : 'ENTERPRISE',
-    name: '（无记录）',
+    // Offline with no list entry, the platform's name is not known here.
+    name: '（名称未知）',
     identifier: parsed.value,
     identifierType: parsed.type,
     masked: parsed.masked,
