@@ -112,6 +112,8 @@ describe('PlatformClient', () => {
   it('classifies transport failures', async () => {
     const timeout = client(() => new AxiosError('timeout of 4000ms exceeded', 'ECONNABORTED'));
     await expect(timeout.health()).rejects.toMatchObject({ kind: 'timeout', userError: { message: '信用平台响应超时' } });
+    const proxyTimeout = client(() => ({ status: 408, body: '<html>Request Timeout</html>' }));
+    await expect(proxyTimeout.health()).rejects.toMatchObject({ kind: 'timeout', status: 408, transient: true });
     const reset = client(() => new AxiosError('socket hang up', 'ECONNRESET'));
     await expect(reset.health()).rejects.toMatchObject({ kind: 'network' });
   });

@@ -259,6 +259,10 @@ export class PlatformClient {
         userError: { code: 'rate_limited', message: MESSAGES.rateLimited(Math.max(1, Math.ceil(retryAfterMs / 1000))) },
       });
     }
+    if (status === 408) {
+      // A proxy (or the platform) gave up waiting: the same as our own timeout, so lookups use the cache.
+      return new PlatformError({ kind: 'timeout', status, problem, userError: { code: 'timeout', message: MESSAGES.timeout } });
+    }
     if (status >= 500) {
       const retryAfterMs = parseRetryAfter(headerValue(response.headers, 'retry-after'), this.now());
       return new PlatformError({
