@@ -12,8 +12,10 @@ import {
   expectNoHorizontalScroll,
   login,
   lookUp,
+  mutations,
   screenshot,
   SHOWCASE,
+  terminalId,
   test,
   waitForListData,
 } from './fixtures';
@@ -155,4 +157,38 @@ test('keyboard only: F2 puts the result away and focuses the lookup field', asyn
   await expect(page.getByTestId('result-banner')).toHaveCount(0);
   await expect(page.locator('#lookup-input')).toBeFocused();
   await expect(page.locator('#lookup-input')).toHaveValue('');
+});
+
+test('platform login expired mid-shift: answers from the cache, work queued; 联网登录 renews it and the queue drains', async ({
+  clerk: page,
+  platform,
+}) => {
+  const terminal = await terminalId(page);
+  const expired = await fetch(`${platform.url}/__test/expire-sessions`, { method: 'POST' });
+  expect(expired.ok).toBe(true);
+
+  await choosePurpose(page, 'PX-MF', 'BJ-2026-RE01');
+  await lookUp(page, SHOWCASE.courtDishonestPerson.identifier);
+  await expect(page.getByTestId('result-source')).toHaveAttribute('data-source', 'offline');
+  await expect(page.getByTestId('login-mode')).toHaveAttribute('data-mode', 'offline');
+  await decide(page, 'P-COURT-HONOUR', '已实施');
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByTestId('feedback-delivery')).toHaveAttribute('data-delivery', 'queued');
+
+  await page.getByTestId('reconnect').click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('密码').fill('wrong-password');
+  await dialog.getByLabel('密码').press('Enter');
+  await expect(dialog.getByRole('alert')).toContainText('工号或密码错误');
+  await screenshot(page, '30-reconnect');
+  await dialog.getByLabel('密码').fill(DEMO_CLERK.password);
+  await dialog.getByLabel('密码').press('Enter');
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('login-mode')).toHaveAttribute('data-mode', 'online');
+  await expect(page.getByTestId('reconnect')).toHaveCount(0);
+  // The check on screen is untouched, and the queue goes out by itself.
+  await expect(page.getByTestId('result-banner')).toHaveAttribute('data-result', 'BLACK');
+  await expect(page.getByTestId('status-outbox')).toHaveAttribute('data-depth', '0', { timeout: 30_000 });
+  const received = await mutations(platform.url, terminal);
+  expect(received.filter((m) => m.kind === 'feedback')).toHaveLength(1);
 });

@@ -1,6 +1,7 @@
 import { AuditOutlined, LockOutlined, LogoutOutlined, SafetyCertificateOutlined, SettingOutlined } from '@ant-design/icons';
 import { Button, Popconfirm, Tag, Tooltip } from 'antd';
 import type { ReactNode } from 'react';
+import { ReconnectButton } from '../features/login/ReconnectButton';
 import { t } from '../i18n';
 import { useStore } from '../state';
 import type { Screen } from './appStore';
@@ -71,6 +72,7 @@ export function AppHeader() {
                 </Tag>
               </Tooltip>
             )}
+            <ReconnectButton />
           </>
         )}
         <Button icon={<LockOutlined />} onClick={() => void lock('manual')} data-testid="lock">

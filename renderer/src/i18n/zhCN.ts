@@ -18,7 +18,7 @@ export const zhCN = {
     },
     modeOnline: '在线登录',
     modeOffline: '离线登录',
-    modeOfflineHint: '平台暂不可达，已用本机离线凭据登录；查询将使用本地缓存数据，记录将在网络恢复后发送',
+    modeOfflineHint: '当前为离线登录（平台不可达或平台登录已过期）：查询使用本机缓存数据，记录保存在本机，联网登录后自动发送',
     terminal: (name: string) => `终端：${name}`,
     operator: (name: string, id: string) => `${name}（${id}）`,
     logoutConfirm: '确定退出登录吗？',
@@ -27,6 +27,16 @@ export const zhCN = {
     close: '关闭',
     back: '返回',
     unexpected: (detail: string) => `发生意外错误：${detail}`,
+  },
+  reconnect: {
+    button: '联网登录',
+    title: '重新联网登录信用平台',
+    intro: (name: string, id: string) =>
+      `当前为离线登录（平台登录已过期或此前无法连接）。${name}（${id}）输入密码即可重新联网登录，当前核查不受影响，待发送的记录随后自动上传。`,
+    password: '密码',
+    submit: '登录',
+    passwordRequired: '请输入密码',
+    stillOffline: '仍无法连接信用平台，可继续离线工作，网络恢复后再试',
   },
   shortcuts: {
     title: '快捷键',
