@@ -136,7 +136,7 @@ test('pinyin initials: "ljj" finds 李建军 online and, with the network cut, f
   await input.press('Enter');
   const options = page.getByTestId('candidate-list').getByRole('option');
   await expect(options.filter({ hasText: subject.name }).first()).toBeVisible();
-  await screenshot(page, '16-initials-candidates');
+  await screenshot(page, '31-initials-candidates');
 
   await context.setOffline(true);
   await expect(page.getByTestId('status-online')).toHaveAttribute('data-online', 'false', { timeout: 15_000 });
