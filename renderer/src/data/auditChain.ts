@@ -59,7 +59,7 @@ export class SubjectHasher {
 
 const FAR_FUTURE = new Date('9999-12-31T00:00:00Z');
 
-/** Free text (an unmask reason…) may hold an ID number someone typed: only its masked form is kept. */
+/** Free text (an unmask reason, a case number…) may hold an ID number someone typed: only its masked form is kept. */
 export function redactIdentifiers(text: string | null): string | null {
   if (text === null) return null;
   return text.replace(/[0-9A-Za-z]+/g, (token) => {
@@ -85,7 +85,7 @@ export async function chainAuditRecords(
       actor: event.actor,
       terminalId: context.terminalId,
       at: context.at,
-      purpose: event.purpose ? { matterCode: event.purpose.matterCode, caseNo: event.purpose.caseNo } : null,
+      purpose: event.purpose ? { matterCode: event.purpose.matterCode, caseNo: redactIdentifiers(event.purpose.caseNo) ?? '' } : null,
       subjectHash: event.subject ? await context.hasher.hash(event.subject.identifier) : null,
       subjectMasked: event.subject?.masked ?? null,
       outcome: event.outcome,

@@ -264,6 +264,16 @@ describe('records', () => {
     expect(await services.supervisor.verifyAuditChain()).toMatchObject({ ok: true });
   });
 
+  it('an ID number typed into the case number reaches the audit chain masked only', async () => {
+    const lookup = await services.lookup.byIdentifier(person, { matterCode: MATTER, caseNo: `核对${person}` });
+    expect(lookup.ok).toBe(true);
+    const audit = await services.internals.journal.audit.toArray();
+    const looked = audit.filter((a) => a.action === 'LOOKUP');
+    expect(looked.map((a) => a.purpose?.caseNo)).toEqual([`核对${person.slice(0, 4)}**********${person.slice(-4)}`]);
+    expect(JSON.stringify(audit)).not.toContain(person);
+    expect(await verifyAuditChain(services.internals.journal)).toMatchObject({ ok: true });
+  });
+
   it('a print whose audit cannot be written shows the storage problem', async () => {
     const view = await check();
     const { writer, status } = services.internals;
