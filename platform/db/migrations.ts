@@ -211,11 +211,13 @@ const MIGRATIONS: Migration[] = [
 function addNameInitials(db: Database.Database): void {
   db.exec('ALTER TABLE subjects ADD COLUMN name_initials TEXT');
   const initialsOf = createInitialsCache();
-  const batch = db.prepare<[number], { id: number; name: string }>('SELECT id, name FROM subjects WHERE id > ? ORDER BY id LIMIT 10000');
+  const batch = db.prepare<[number], { id: number; name: string; kind: string }>(
+    'SELECT id, name, kind FROM subjects WHERE id > ? ORDER BY id LIMIT 10000',
+  );
   const update = db.prepare<[string, number]>('UPDATE subjects SET name_initials = ? WHERE id = ?');
   // Batches by id: better-sqlite3 cannot write while a statement is still iterating.
   for (let rows = batch.all(0); rows.length > 0; rows = batch.all(rows[rows.length - 1]!.id)) {
-    for (const row of rows) update.run(initialsOf(row.name), row.id);
+    for (const row of rows) update.run(initialsOf(row.name, row.kind === 'PERSON' ? 'person' : 'organisation'), row.id);
   }
   db.exec('CREATE INDEX subjects_name_initials ON subjects(name_initials, id)');
 }

@@ -44,6 +44,7 @@ export class SubjectRepository {
   private readonly byIdentifierStmt;
   private readonly byOrgCodeStmt;
   private readonly byNamePrefixStmt;
+  private readonly byInitialsExactStmt;
   private readonly byInitialsPrefixStmt;
   /** Demo data repeats names a lot; their initials are computed once. */
   private readonly initialsOf = createInitialsCache();
@@ -76,9 +77,12 @@ export class SubjectRepository {
     this.byNamePrefixStmt = db.prepare<[string, string, number], SubjectRowData>(
       `SELECT ${SUBJECT_COLUMNS} FROM subjects WHERE name >= ? AND name < ? ORDER BY name, id LIMIT ?`,
     );
-    // Shortest initials first: "LJJ" lists 李建军 before 李建军华.
+    // Exact initials first ("LJJ": 李建军 before 李佳佳华), then longer ones in index order.
+    this.byInitialsExactStmt = db.prepare<[string, number], SubjectRowData>(
+      `SELECT ${SUBJECT_COLUMNS} FROM subjects WHERE name_initials = ? ORDER BY id LIMIT ?`,
+    );
     this.byInitialsPrefixStmt = db.prepare<[string, string, number], SubjectRowData>(
-      `SELECT ${SUBJECT_COLUMNS} FROM subjects WHERE name_initials >= ? AND name_initials < ? ORDER BY name_initials, id LIMIT ?`,
+      `SELECT ${SUBJECT_COLUMNS} FROM subjects WHERE name_initials > ? AND name_initials < ? ORDER BY name_initials, id LIMIT ?`,
     );
     this.gradesStmt = db.prepare<
       [number],
@@ -99,7 +103,7 @@ export class SubjectRepository {
   }
 
   insertSubject(s: SubjectRecord): void {
-    this.insertSubjectStmt.run({ ...s, nameInitials: this.initialsOf(s.name) });
+    this.insertSubjectStmt.run({ ...s, nameInitials: this.initialsOf(s.name, s.kind === 'PERSON' ? 'person' : 'organisation') });
   }
 
   insertScoreRecord(subjectId: number, r: ScoreRecord): void {
@@ -132,7 +136,9 @@ export class SubjectRepository {
   byNamePrefix(query: string, limit: number): SubjectRecord[] {
     if (isInitialsQuery(query)) {
       const key = initialsQueryKey(query);
-      return this.byInitialsPrefixStmt.all(key, key + '\u{10FFFF}', limit).map(toSubject);
+      const exact = this.byInitialsExactStmt.all(key, limit);
+      const longer = exact.length < limit ? this.byInitialsPrefixStmt.all(key, key + '\u{10FFFF}', limit - exact.length) : [];
+      return [...exact, ...longer].map(toSubject);
     }
     return this.byNamePrefixStmt.all(query, query + '\u{10FFFF}', limit).map(toSubject);
   }

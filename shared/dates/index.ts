@@ -74,11 +74,11 @@ export function daysBetween(from: string, to: string): number {
 
 /**
  * Terminal and platform clocks further apart than this are pointed out to the clerk: validity is
- * judged by the terminal's clock (DESIGN: warn past 5 minutes).
+ * judged by the terminal's clock (the offline-core issue: warn past 5 minutes).
  */
 export const CLOCK_SKEW_WARNING_SECONDS = 5 * 60;
 
 /** True when a measured skew (seconds, either sign) is worth a warning. */
-export function clockSkewNeedsWarning(skewSeconds: number | null): skewSeconds is number {
+export function clockSkewNeedsWarning(skewSeconds: number | null): boolean {
   return skewSeconds !== null && Math.abs(skewSeconds) > CLOCK_SKEW_WARNING_SECONDS;
 }

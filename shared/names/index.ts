@@ -9,9 +9,17 @@ export function normaliseName(name: string): string {
   return name.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
 }
 
-/** 张三 → "ZS"; letters and digits in a name keep their place, punctuation drops out. */
-export function pinyinInitials(name: string): string {
-  const letters = pinyin(normaliseName(name), { pattern: 'first', toneType: 'none', type: 'array' });
+/** Whose name it is: a person's name starts with a surname, read as one (曾 zēng, 单 shàn, 解 xiè). */
+export type NameOf = 'person' | 'organisation';
+
+/** 张三 → "ZS", 曾国藩 → "ZGF" (person); letters and digits in a name keep their place, punctuation drops out. */
+export function pinyinInitials(name: string, of: NameOf = 'organisation'): string {
+  const letters = pinyin(normaliseName(name), {
+    pattern: 'first',
+    toneType: 'none',
+    type: 'array',
+    ...(of === 'person' ? { surname: 'head' as const } : {}),
+  });
   return letters
     .join('')
     .toUpperCase()
@@ -28,16 +36,18 @@ export function initialsQueryKey(query: string): string {
   return normaliseName(query);
 }
 
+export type InitialsOf = (name: string, of?: NameOf) => string;
+
 /** Remembers initials per distinct name: list data and demo data repeat names a lot. */
-export function createInitialsCache(limit = 200_000): (name: string) => string {
+export function createInitialsCache(limit = 200_000, compute: InitialsOf = pinyinInitials): InitialsOf {
   const cache = new Map<string, string>();
-  return (name) => {
-    const normalised = normaliseName(name);
-    let initials = cache.get(normalised);
+  return (name, of = 'organisation') => {
+    const key = `${of === 'person' ? 'P' : 'O'}${normaliseName(name)}`;
+    let initials = cache.get(key);
     if (initials === undefined) {
       if (cache.size >= limit) cache.clear();
-      initials = pinyinInitials(normalised);
-      cache.set(normalised, initials);
+      initials = compute(name, of);
+      cache.set(key, initials);
     }
     return initials;
   };

@@ -19,6 +19,7 @@ import {
   test,
   waitForListData,
 } from './fixtures';
+import { DEFAULT_TOKEN_TTL_SECONDS } from '../../platform/options';
 
 test('first run: enrolment, then login in online mode; wrong password refused', async ({ page, web, platform }) => {
   await page.goto(web.url);
@@ -191,4 +192,33 @@ test('platform login expired mid-shift: answers from the cache, work queued; 联
   await expect(page.getByTestId('status-outbox')).toHaveAttribute('data-depth', '0', { timeout: 30_000 });
   const received = await mutations(platform.url, terminal);
   expect(received.filter((m) => m.kind === 'feedback')).toHaveLength(1);
+});
+
+test('a platform login that simply runs out shows 离线登录 with 联网登录, and renewing it works', async ({ clerk: page, platform }) => {
+  const settings = (body: unknown) =>
+    fetch(`${platform.url}/__test/settings`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  await settings({ tokenTtlSeconds: 2 });
+  try {
+    await page.getByTestId('logout').click();
+    await page.getByRole('button', { name: '确定' }).click();
+    await login(page, DEMO_CLERK);
+    await expect(page.getByTestId('login-mode')).toHaveAttribute('data-mode', 'online');
+    await page.waitForTimeout(2_500); // past the token's expiry: nothing tells the terminal, it notices by itself
+    await choosePurpose(page, 'PX-MF', 'BJ-2026-RE02');
+    await lookUp(page, SHOWCASE.cleanPerson.identifier);
+    await expect(page.getByTestId('result-source')).toHaveAttribute('data-source', 'offline');
+    await expect(page.getByTestId('login-mode')).toHaveAttribute('data-mode', 'offline');
+    await settings({ tokenTtlSeconds: DEFAULT_TOKEN_TTL_SECONDS });
+    await page.getByTestId('reconnect').click();
+    await page.getByRole('dialog').getByLabel('密码').fill(DEMO_CLERK.password);
+    await page.getByRole('dialog').getByLabel('密码').press('Enter');
+    await expect(page.getByTestId('login-mode')).toHaveAttribute('data-mode', 'online');
+    await expect(page.locator('#lookup-input')).toBeFocused();
+  } finally {
+    await settings({ tokenTtlSeconds: DEFAULT_TOKEN_TTL_SECONDS });
+  }
 });

@@ -37,6 +37,8 @@ export interface AppState {
   login(operatorId: string, password: string): Promise<Outcome<Session>>;
   lock(reason: LockReason): Promise<void>;
   unlock(password: string): Promise<Outcome<Session>>;
+  /** 联网登录 without leaving the work screen (see services.auth.reconnect). */
+  reconnect(password: string): Promise<Outcome<Session>>;
   logout(): Promise<void>;
   go(screen: Screen): void;
   /** The core may change the session (a token that expired makes it offline): show what it says. */
@@ -125,6 +127,16 @@ export function createAppStore({ services, host }: AppDeps) {
       try {
         const outcome = await services.auth.unlock(password);
         if (outcome.ok) set({ session: outcome.value, lockedSession: null, lockReason: null, phase: 'work' });
+        return outcome;
+      } catch (error) {
+        return failure(error);
+      }
+    },
+
+    async reconnect(password) {
+      try {
+        const outcome = await services.auth.reconnect(password);
+        if (outcome.ok) set({ session: outcome.value });
         return outcome;
       } catch (error) {
         return failure(error);

@@ -15,7 +15,8 @@ export function useShortcuts(stores: AppStores, active: boolean): void {
     function onKeyDown(e: KeyboardEvent) {
       const app = stores.app.getState();
       const view = stores.lookup.getState().view;
-      if (e.key === 'F2') {
+      // Not from inside a dialog: F2 would throw away the check the dialog is about.
+      if (e.key === 'F2' && !insideModal(e.target)) {
         e.preventDefault();
         app.go('check');
         stores.lookup.getState().reset();

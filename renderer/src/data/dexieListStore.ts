@@ -5,7 +5,7 @@
  */
 import type { ListEntry, SyncChange } from '../../../shared/contract';
 import { INITIAL_LIST_STATE, type CacheDb, type EntryTableName, type LiveListState, type StoredEntry } from './cacheDb';
-import { createInitialsCache, initialsQueryKey, isInitialsQuery, normaliseName } from '../../../shared/names';
+import { createInitialsCache, initialsQueryKey, isInitialsQuery, normaliseName, type InitialsOf } from '../../../shared/names';
 import { fromStoredEntry, toStoredEntry } from './entryIndexKeys';
 import { CursorMovedError, type ApplyResult, type ListDataStore, type ListPage, type ListState, type ListTarget } from './listDataStore';
 import Dexie, { type Table } from 'dexie';
@@ -22,7 +22,7 @@ function otherTable(name: EntryTableName): EntryTableName {
 }
 
 /** Last change per id wins within a page; null means deleted. */
-function finalRows(changes: readonly SyncChange[], initialsOf: (name: string) => string): Map<string, StoredEntry | null> {
+function finalRows(changes: readonly SyncChange[], initialsOf: InitialsOf): Map<string, StoredEntry | null> {
   const rows = new Map<string, StoredEntry | null>();
   for (const change of changes) {
     if (change.op === 'put') rows.set(change.entry.id, toStoredEntry(change.entry, initialsOf));

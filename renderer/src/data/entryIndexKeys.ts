@@ -4,7 +4,7 @@
  */
 import type { ListEntry } from '../../../shared/contract';
 import { identifierIndexKeys, normaliseIdInput, parseId } from '../../../shared/ids';
-import { normaliseName, pinyinInitials } from '../../../shared/names';
+import { normaliseName, pinyinInitials, type InitialsOf, type NameOf } from '../../../shared/names';
 import type { StoredEntry } from './cacheDb';
 
 /**
@@ -19,14 +19,15 @@ export function identifierKeysOf(published: string): string[] {
 }
 
 /** `initialsOf`: pass a `createInitialsCache()` when many names are keyed in a row. */
-export function nameKeysOf(name: string, initialsOf: (name: string) => string = pinyinInitials): string[] {
+export function nameKeysOf(name: string, of: NameOf, initialsOf: InitialsOf = pinyinInitials): string[] {
   const normalised = normaliseName(name);
-  const initials = initialsOf(normalised);
+  const initials = initialsOf(normalised, of);
   return initials && initials !== normalised ? [normalised, initials] : [normalised];
 }
 
-export function toStoredEntry(entry: ListEntry, initialsOf?: (name: string) => string): StoredEntry {
-  return { ...entry, keys: identifierKeysOf(entry.identifier), nameKeys: nameKeysOf(entry.subjectName, initialsOf) };
+export function toStoredEntry(entry: ListEntry, initialsOf?: InitialsOf): StoredEntry {
+  const of: NameOf = entry.subjectKind === 'PERSON' ? 'person' : 'organisation';
+  return { ...entry, keys: identifierKeysOf(entry.identifier), nameKeys: nameKeysOf(entry.subjectName, of, initialsOf) };
 }
 
 export function fromStoredEntry(stored: StoredEntry): ListEntry {

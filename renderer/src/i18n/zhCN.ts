@@ -36,7 +36,6 @@ export const zhCN = {
     password: '密码',
     submit: '登录',
     passwordRequired: '请输入密码',
-    stillOffline: '仍无法连接信用平台，可继续离线工作，网络恢复后再试',
   },
   shortcuts: {
     title: '快捷键',

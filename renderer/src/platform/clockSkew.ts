@@ -11,7 +11,7 @@ export function clockSkewSeconds(serverTime: string | undefined | null, localNow
 }
 
 export function clockSkewWarning(skewSeconds: number | null): string | null {
-  if (!clockSkewNeedsWarning(skewSeconds)) return null;
+  if (skewSeconds === null || !clockSkewNeedsWarning(skewSeconds)) return null;
   const minutes = Math.round(Math.abs(skewSeconds) / 60);
   return `本机时钟与信用平台相差约 ${minutes} 分钟（${skewSeconds > 0 ? '偏快' : '偏慢'}），有效期判断可能不准确，请联系管理员校准时间`;
 }

@@ -43,7 +43,8 @@ export function createAuthService(core: Core): AppServices['auth'] {
     return ok(session);
   }
 
-  async function online(operatorId: string, password: string): Promise<Outcome<Session>> {
+  /** `offlineFallback`: login and unlock fall back to the offline verifier; 联网登录 does not. */
+  async function online(operatorId: string, password: string, offlineFallback = true): Promise<Outcome<Session>> {
     const identity = await core.identity();
     const client = await core.platform();
     if (!identity || !client) return fail('not_enrolled', '本机尚未登记为查询终端，请先完成终端登记');
@@ -66,7 +67,9 @@ export function createAuthService(core: Core): AppServices['auth'] {
         }
         if (error.kind === 'network' || error.kind === 'timeout' || error.kind === 'server' || error.kind === 'malformed') {
           core.engine.reportReachable(false);
-          return offline(operatorId, password, '无法连接信用平台');
+          if (offlineFallback) return offline(operatorId, password, '无法连接信用平台');
+          await audit('LOGIN', operatorId, 'unreachable', null);
+          return fail('still_offline', '仍无法连接信用平台，可继续离线工作，网络恢复后再试');
         }
       }
       return failWith(error);
@@ -98,6 +101,17 @@ export function createAuthService(core: Core): AppServices['auth'] {
       try {
         // Online when possible: it also renews an expired platform token.
         return await online(operator.id, password);
+      } catch (error) {
+        return failWith(error);
+      }
+    },
+
+    async reconnect(password) {
+      const session = core.session.current();
+      if (!session) return fail('not_logged_in', '没有登录的操作员，请重新登录');
+      if (!password) return fail('credentials_required', '请输入密码');
+      try {
+        return await online(session.operator.id, password, false);
       } catch (error) {
         return failWith(error);
       }

@@ -165,6 +165,11 @@ export interface AppServices {
     login(operatorId: string, password: string): Promise<Outcome<Session>>;
     /** Unlock after the inactivity lock (same operator). */
     unlock(password: string): Promise<Outcome<Session>>;
+    /**
+     * 联网登录: the signed-in operator renews the platform login. Online only — an unreachable platform
+     * leaves the (offline) session exactly as it was and answers `still_offline`.
+     */
+    reconnect(password: string): Promise<Outcome<Session>>;
     lock(): Promise<void>;
     logout(): Promise<void>;
     current(): Session | null;

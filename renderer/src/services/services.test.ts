@@ -357,6 +357,28 @@ describe('auth', () => {
     expect(services.auth.current()?.operator.id).toBe('c001');
   });
 
+  it('联网登录 renews the platform login online only: unreachable leaves the offline session as it was', async () => {
+    await services.auth.logout();
+    platform.mode = 'down';
+    const offline = await services.auth.login('c001', platform.password);
+    expect(offline).toMatchObject({ ok: true, value: { mode: 'offline' } });
+    const before = services.auth.current();
+    const auditsBefore = await services.internals.journal.audit.count();
+
+    expect(await services.auth.reconnect(platform.password)).toMatchObject({ ok: false, error: { code: 'still_offline' } });
+    expect(services.auth.current()).toBe(before);
+    const added = (await services.internals.journal.audit.toArray()).slice(auditsBefore);
+    expect(added.map((a) => [a.action, a.outcome])).toEqual([['LOGIN', 'unreachable']]);
+
+    platform.mode = 'up';
+    expect(await services.auth.reconnect('wrong')).toMatchObject({ ok: false, error: { code: 'wrong_credentials' } });
+    expect(await services.auth.reconnect(platform.password)).toMatchObject({
+      ok: true,
+      value: { mode: 'online', operator: { id: 'c001' } },
+    });
+    expect(services.internals.session.platformToken()).not.toBeNull();
+  });
+
   it('on 401 during sync keeps the queue, says login is needed, and resumes after login', async () => {
     const view = await services.lookup.byIdentifier(person, purpose);
     expect(view.ok).toBe(true);

@@ -31,8 +31,9 @@ export class SessionHolder {
     return this.session?.operator ?? null;
   }
 
+  /** An expired token is dropped like a refused one: the session shows offline and offers 联网登录. */
   platformToken(): string | null {
-    if (this.token && this.tokenExpiresAt !== null && this.tokenExpiresAt <= this.now().getTime()) this.token = null;
+    if (this.token && this.tokenExpiresAt !== null && this.tokenExpiresAt <= this.now().getTime()) this.dropToken();
     return this.token;
   }
 

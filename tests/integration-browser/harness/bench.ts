@@ -7,7 +7,7 @@
 import type { CreditCounterServices } from '../../../renderer/src/services/createServices';
 import type { StoredEntry } from '../../../renderer/src/data/cacheDb';
 import { toStoredEntry } from '../../../renderer/src/data/entryIndexKeys';
-import { createInitialsCache, pinyinInitials } from '../../../shared/names';
+import { createInitialsCache, pinyinInitials, type InitialsOf } from '../../../shared/names';
 import { PlatformClient } from '../../../renderer/src/platform/platformClient';
 import type { SyncChange } from '../../../shared/contract';
 import { drainOutbox } from '../../../renderer/src/sync/pushEngine';
@@ -86,7 +86,7 @@ function openRawDb(): Promise<IDBDatabase> {
 }
 
 /** Writes one page with plain IndexedDB; returns the milliseconds the transaction took. */
-function writeRaw(db: IDBDatabase, changes: readonly SyncChange[], initialsOf: (name: string) => string): Promise<number> {
+function writeRaw(db: IDBDatabase, changes: readonly SyncChange[], initialsOf: InitialsOf): Promise<number> {
   // Deriving rows and keys is not part of the baseline's timed work.
   const rows = changes.map((c) => (c.op === 'put' ? toStoredEntry(c.entry, initialsOf) : c.entryId));
   const t0 = performance.now();
@@ -188,7 +188,7 @@ export function createBenchApi(services: () => CreditCounterServices): BenchApi 
         t0 = performance.now();
         await store.searchByName(row.subjectName.slice(0, 2), 20);
         nameTimes.push(performance.now() - t0);
-        const initials = pinyinInitials(row.subjectName).slice(0, 3);
+        const initials = pinyinInitials(row.subjectName, row.subjectKind === 'PERSON' ? 'person' : 'organisation').slice(0, 3);
         if (initials.length >= 2) {
           t0 = performance.now();
           await store.searchByName(initials, 20);

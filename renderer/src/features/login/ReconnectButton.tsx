@@ -12,7 +12,7 @@ import { useStore } from '../../state';
 export function ReconnectButton() {
   const stores = useStores();
   const session = useStore(stores.app, (s) => s.session);
-  const unlock = useStore(stores.app, (s) => s.unlock);
+  const reconnect = useStore(stores.app, (s) => s.reconnect);
   const [open, setOpen] = useState(false);
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -25,17 +25,20 @@ export function ReconnectButton() {
   }
 
   async function submit() {
+    if (busy) return;
     if (!password) {
       setError(t.reconnect.passwordRequired);
       return;
     }
     setBusy(true);
-    // Unlock tries the platform first and renews its token; only the platform's answer counts here.
-    const outcome = await unlock(password);
+    const outcome = await reconnect(password);
     setBusy(false);
-    if (!outcome.ok) setError(outcome.error.message);
-    else if (outcome.value.mode !== 'online') setError(t.reconnect.stillOffline);
-    else close(); // the header's tag turns to 在线登录
+    if (!outcome.ok) {
+      setError(outcome.error.message);
+      return;
+    }
+    close(); // the header's tag turns to 在线登录 and this button goes away
+    stores.lookup.getState().requestFocus();
   }
 
   if (!session || session.mode === 'online') return null;

@@ -25,7 +25,8 @@ export function analyseInput(raw: string, submitted: boolean, today: Date = new 
   }
   const result = parseId(raw, { today });
   if (result.ok) return { kind: 'id', parsed: result };
-  // No identifier is letters only (a USCC's second character is a digit), so letters are initials.
+  // Letters only that are not a valid identifier are initials (a USCC always has digits; an
+  // all-letter organisation code is rare enough that a valid one is caught by parseId above).
   if (isInitialsQuery(trimmed)) {
     const initials = initialsQueryKey(trimmed);
     return { kind: 'name', name: initials, tooShort: initials.length < 2, initials: true };

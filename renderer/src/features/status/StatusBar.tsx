@@ -78,7 +78,7 @@ export function StatusBar({ interactive }: { interactive: boolean }) {
           <ExclamationCircleFilled /> {t.status.deadLetters(status.deadLetterCount)}
         </span>
       )}
-      {skewWarn && (
+      {skewWarn && skew !== null && (
         <span className="status-item status-warn" data-testid="status-skew">
           <ClockCircleOutlined /> {t.status.clockSkewShort(skew)}
         </span>

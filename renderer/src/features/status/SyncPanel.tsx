@@ -55,7 +55,7 @@ export function SyncPanel() {
       {age !== null && age > staleHours * 3600 && (
         <Alert type="warning" showIcon title={t.result.stale(staleHours)} className="section-alert" />
       )}
-      {clockSkewNeedsWarning(status.clockSkewSeconds) && (
+      {status.clockSkewSeconds !== null && clockSkewNeedsWarning(status.clockSkewSeconds) && (
         <Alert type="warning" showIcon title={s.clockSkew(Math.round(status.clockSkewSeconds))} className="section-alert" />
       )}
       {status.storage.kind !== 'ok' && <Alert type="error" showIcon title={storageText} className="section-alert" />}

@@ -12,7 +12,7 @@ export function subjectFor(parsed: ParsedId, profile: Profile | null): SubjectSu
   if (profile) return profile.subject;
   return {
     kind: parsed.type === 'RESIDENT_ID' ? 'PERSON' : 'ENTERPRISE',
-    // Offline with no list entry, the platform's name is not known here.
+    // No profile (offline with no list entry, or the platform has no records): the name is unknown here.
     name: '（名称未知）',
     identifier: parsed.value,
     identifierType: parsed.type,
