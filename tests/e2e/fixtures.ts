@@ -101,7 +101,8 @@ export async function choosePurpose(page: Page, matterCode: string, caseNo: stri
   await expect(page.locator('.ant-select-item-option').first()).toContainText(matterCode);
   await select.press('Enter');
   const caseField = page.getByLabel('办件编号');
-  await expect(caseField).toBeFocused();
+  // The app moves on to the first empty field: the case number, unless the previous one is still there.
+  if ((await caseField.inputValue()) === '') await expect(caseField).toBeFocused();
   await caseField.fill(caseNo);
   await caseField.press('Enter');
   await expect(page.locator('#lookup-input')).toBeEnabled();

@@ -18,22 +18,9 @@ import {
   test,
   waitForListData,
 } from './fixtures';
-import type { Page } from '@playwright/test';
 
 /** 事业单位公开招聘政审: a matter no other e2e test uses, withdrawn from the catalogue here. */
 const WITHDRAWN_MATTER = 'GG-ZPZS';
-
-/** The next applicant: another matter and case number (the helper in fixtures starts from an empty purpose). */
-async function changePurpose(page: Page, matterCode: string, caseNo: string): Promise<void> {
-  const select = page.locator('#purpose-matter');
-  await select.click();
-  await select.fill(matterCode);
-  await expect(page.locator('.ant-select-item-option').first()).toContainText(matterCode);
-  await select.press('Enter');
-  await page.getByLabel('办件编号').fill(caseNo);
-  await page.getByLabel('办件编号').press('Enter');
-  await expect(page.locator('#lookup-input')).toBeFocused();
-}
 
 async function control(platformUrl: string, path: string, body?: unknown): Promise<void> {
   const response = await fetch(`${platformUrl}/__test${path}`, {
@@ -57,7 +44,7 @@ test('a record the platform rejects is listed with its reason in Chinese; the qu
   await choosePurpose(page, WITHDRAWN_MATTER, 'ZP-2026-DL01');
   await lookUp(page, SHOWCASE.cleanPerson.identifier);
   await page.keyboard.press('F2');
-  await changePurpose(page, 'PX-MF', 'BJ-2026-DL02');
+  await choosePurpose(page, 'PX-MF', 'BJ-2026-DL02');
   await lookUp(page, SHOWCASE.courtDishonestPerson.identifier);
   await decide(page, 'P-COURT-HONOUR', '已实施');
   await page.keyboard.press('Control+Enter');

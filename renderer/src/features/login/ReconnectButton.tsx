@@ -1,7 +1,8 @@
 import { ApiOutlined } from '@ant-design/icons';
-import { Alert, Button, Input, Modal, Typography } from 'antd';
+import { Button } from 'antd';
 import { useState } from 'react';
 import { useStores } from '../../app/context';
+import { PromptModal } from '../../app/ui/PromptModal';
 import { t } from '../../i18n';
 import { useStore } from '../../state';
 
@@ -14,32 +15,6 @@ export function ReconnectButton() {
   const session = useStore(stores.app, (s) => s.session);
   const reconnect = useStore(stores.app, (s) => s.reconnect);
   const [open, setOpen] = useState(false);
-  const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  function close() {
-    setOpen(false);
-    setPassword('');
-    setError(null);
-  }
-
-  async function submit() {
-    if (busy) return;
-    if (!password) {
-      setError(t.reconnect.passwordRequired);
-      return;
-    }
-    setBusy(true);
-    const outcome = await reconnect(password);
-    setBusy(false);
-    if (!outcome.ok) {
-      setError(outcome.error.message);
-      return;
-    }
-    close(); // the header's tag turns to 在线登录 and this button goes away
-    stores.lookup.getState().requestFocus();
-  }
 
   if (!session || session.mode === 'online') return null;
   return (
@@ -47,34 +22,24 @@ export function ReconnectButton() {
       <Button size="small" icon={<ApiOutlined />} data-testid="reconnect" onClick={() => setOpen(true)}>
         {t.reconnect.button}
       </Button>
-      <Modal
+      <PromptModal
         open={open}
         title={t.reconnect.title}
-        okText={t.reconnect.submit}
-        cancelText={t.app.cancel}
-        onOk={() => void submit()}
-        onCancel={close}
-        confirmLoading={busy}
-        destroyOnHidden
-      >
-        <Typography.Paragraph>{t.reconnect.intro(session.operator.name, session.operator.id)}</Typography.Paragraph>
-        <label className="field-label" htmlFor="reconnect-password">
-          {t.reconnect.password}
-        </label>
-        <Input.Password
-          id="reconnect-password"
-          autoFocus
-          autoComplete="current-password"
-          value={password}
-          status={error ? 'error' : undefined}
-          onChange={(e) => {
-            setPassword(e.target.value);
-            setError(null);
-          }}
-          onPressEnter={() => void submit()}
-        />
-        {error && <Alert type="error" showIcon title={error} role="alert" style={{ marginTop: 12 }} />}
-      </Modal>
+        intro={t.reconnect.intro(session.operator.name, session.operator.id)}
+        label={t.reconnect.password}
+        inputId="reconnect-password"
+        submitText={t.reconnect.submit}
+        kind="password"
+        requiredMessage={t.reconnect.passwordRequired}
+        onSubmit={async (password) => {
+          const outcome = await reconnect(password);
+          if (!outcome.ok) return outcome.error.message;
+          // The header's tag turns to 在线登录 and this button goes away: back to the lookup field.
+          stores.lookup.getState().requestFocus();
+          return null;
+        }}
+        onClose={() => setOpen(false)}
+      />
     </>
   );
 }
