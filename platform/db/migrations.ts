@@ -3,7 +3,7 @@
  * migration runs in its own transaction, so a failed one leaves the previous version intact.
  */
 import type Database from 'better-sqlite3';
-import { createInitialsCache } from '../../shared/names';
+import { createInitialsCache, nameOf } from '../../shared/names';
 
 /** SQL, or code for a step SQL cannot express (both run inside the migration's transaction). */
 type Migration = string | ((db: Database.Database) => void);
@@ -217,7 +217,7 @@ function addNameInitials(db: Database.Database): void {
   const update = db.prepare<[string, number]>('UPDATE subjects SET name_initials = ? WHERE id = ?');
   // Batches by id: better-sqlite3 cannot write while a statement is still iterating.
   for (let rows = batch.all(0); rows.length > 0; rows = batch.all(rows[rows.length - 1]!.id)) {
-    for (const row of rows) update.run(initialsOf(row.name, row.kind === 'PERSON' ? 'person' : 'organisation'), row.id);
+    for (const row of rows) update.run(initialsOf(row.name, nameOf(row.kind)), row.id);
   }
   db.exec('CREATE INDEX subjects_name_initials ON subjects(name_initials, id)');
 }

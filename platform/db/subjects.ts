@@ -1,6 +1,6 @@
 /** Subjects (persons and organisations) with their grades, 海贝分 records, commitments and repairs. */
 import type { Commitment, IdentifierType, IndustryGrade, Repair, ScoreRecord, SubjectKind } from '../../shared/contract';
-import { createInitialsCache, initialsQueryKey, isInitialsQuery } from '../../shared/names';
+import { createInitialsCache, initialsQueryKey, isInitialsQuery, nameOf } from '../../shared/names';
 import type { SubjectRow } from '../seed/sink';
 import type { Db } from './open';
 
@@ -103,7 +103,7 @@ export class SubjectRepository {
   }
 
   insertSubject(s: SubjectRecord): void {
-    this.insertSubjectStmt.run({ ...s, nameInitials: this.initialsOf(s.name, s.kind === 'PERSON' ? 'person' : 'organisation') });
+    this.insertSubjectStmt.run({ ...s, nameInitials: this.initialsOf(s.name, nameOf(s.kind)) });
   }
 
   insertScoreRecord(subjectId: number, r: ScoreRecord): void {

@@ -12,6 +12,11 @@ export function normaliseName(name: string): string {
 /** Whose name it is: a person's name starts with a surname, read as one (曾 zēng, 单 shàn, 解 xiè). */
 export type NameOf = 'person' | 'organisation';
 
+/** A subject kind (PERSON, ENTERPRISE, …) as whose name it is. */
+export function nameOf(subjectKind: string): NameOf {
+  return subjectKind === 'PERSON' ? 'person' : 'organisation';
+}
+
 /** 张三 → "ZS", 曾国藩 → "ZGF" (person); letters and digits in a name keep their place, punctuation drops out. */
 export function pinyinInitials(name: string, of: NameOf = 'organisation'): string {
   const letters = pinyin(normaliseName(name), {

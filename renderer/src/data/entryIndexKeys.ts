@@ -4,7 +4,7 @@
  */
 import type { ListEntry } from '../../../shared/contract';
 import { identifierIndexKeys, normaliseIdInput, parseId } from '../../../shared/ids';
-import { normaliseName, pinyinInitials, type InitialsOf, type NameOf } from '../../../shared/names';
+import { nameOf, normaliseName, pinyinInitials, type InitialsOf, type NameOf } from '../../../shared/names';
 import type { StoredEntry } from './cacheDb';
 
 /**
@@ -26,8 +26,11 @@ export function nameKeysOf(name: string, of: NameOf, initialsOf: InitialsOf = pi
 }
 
 export function toStoredEntry(entry: ListEntry, initialsOf?: InitialsOf): StoredEntry {
-  const of: NameOf = entry.subjectKind === 'PERSON' ? 'person' : 'organisation';
-  return { ...entry, keys: identifierKeysOf(entry.identifier), nameKeys: nameKeysOf(entry.subjectName, of, initialsOf) };
+  return {
+    ...entry,
+    keys: identifierKeysOf(entry.identifier),
+    nameKeys: nameKeysOf(entry.subjectName, nameOf(entry.subjectKind), initialsOf),
+  };
 }
 
 export function fromStoredEntry(stored: StoredEntry): ListEntry {

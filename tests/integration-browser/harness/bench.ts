@@ -7,7 +7,7 @@
 import type { CreditCounterServices } from '../../../renderer/src/services/createServices';
 import type { StoredEntry } from '../../../renderer/src/data/cacheDb';
 import { toStoredEntry } from '../../../renderer/src/data/entryIndexKeys';
-import { createInitialsCache, pinyinInitials, type InitialsOf } from '../../../shared/names';
+import { createInitialsCache, nameOf, pinyinInitials, type InitialsOf } from '../../../shared/names';
 import { PlatformClient } from '../../../renderer/src/platform/platformClient';
 import type { SyncChange } from '../../../shared/contract';
 import { drainOutbox } from '../../../renderer/src/sync/pushEngine';
@@ -188,7 +188,7 @@ export function createBenchApi(services: () => CreditCounterServices): BenchApi 
         t0 = performance.now();
         await store.searchByName(row.subjectName.slice(0, 2), 20);
         nameTimes.push(performance.now() - t0);
-        const initials = pinyinInitials(row.subjectName, row.subjectKind === 'PERSON' ? 'person' : 'organisation').slice(0, 3);
+        const initials = pinyinInitials(row.subjectName, nameOf(row.subjectKind)).slice(0, 3);
         if (initials.length >= 2) {
           t0 = performance.now();
           await store.searchByName(initials, 20);

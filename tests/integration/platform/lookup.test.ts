@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Catalogue, LookupResponse, NameSearchResponse, Problem } from '../../../shared/contract';
-import { pinyinInitials } from '../../../shared/names';
+import { nameOf, pinyinInitials } from '../../../shared/names';
 import { LT } from '../../../platform/seed/catalogue';
 import { SHOWCASE } from '../../../platform/seed/showcase';
 import { call, enrolAndLogin, purpose, startTestPlatform, type Login, type TestPlatform } from './helpers';
@@ -215,7 +215,7 @@ describe('name search', () => {
       expect(res.status).toBe(200);
       const { candidates } = NameSearchResponse.parse(res.body);
       expect(candidates.map((c) => c.name)).toContain(SHOWCASE.courtDishonestPerson.name);
-      const initials = candidates.map((c) => pinyinInitials(c.name, c.kind === 'PERSON' ? 'person' : 'organisation'));
+      const initials = candidates.map((c) => pinyinInitials(c.name, nameOf(c.kind)));
       for (const i of initials) expect(i.startsWith('LJJ')).toBe(true);
       const exact = initials.filter((i) => i === 'LJJ').length;
       expect(exact).toBeGreaterThan(0);
