@@ -52,9 +52,10 @@ export const DEFAULT_DEPARTMENT = '环翠区政务服务中心';
 export const DEMO_OPERATORS: OperatorAccount[] = [
   { id: 'c001', password: 'demo1234', roles: ['clerk'], name: '王晓燕', department: DEFAULT_DEPARTMENT },
   { id: 's001', password: 'demo1234', roles: ['supervisor'], name: '刘建国', department: '威海市社会信用体系建设办公室' },
+  { id: 'i001', password: 'demo1234', roles: ['it'], name: '赵立新', department: '威海市大数据中心' },
 ];
 
-const DEFAULT_NAMES: Record<Role, string> = { clerk: '窗口工作人员', supervisor: '信用监管员' };
+const DEFAULT_NAMES: Record<Role, string> = { clerk: '窗口工作人员', supervisor: '信用监管员', it: '信息技术管理员' };
 
 /** Parses "ID:PASSWORD:ROLE[,ROLE]" (the --operator option); the name defaults by role. */
 export function parseOperatorSpec(spec: string): OperatorAccount {

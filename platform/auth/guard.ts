@@ -10,8 +10,8 @@ import { fail } from '../http/problems';
 import { isAtLeast } from '../semver';
 import { sha256 } from './tokens';
 
-/** Who may call a route: anyone (enrolment, login), any operator, or supervisors only. */
-export type Access = 'public' | 'operator' | 'supervisor';
+/** Who may call a route: anyone (enrolment, login), any operator, supervisors only, or IT only. */
+export type Access = 'public' | 'operator' | 'supervisor' | 'it';
 
 export interface AuthContext {
   terminalId: string;
@@ -80,6 +80,9 @@ export function registerGuard(app: FastifyInstance, ctx: PlatformContext): void 
     }
     if (access === 'supervisor' && !request.auth.roles.includes('supervisor')) {
       return fail(reply, 403, 'forbidden', '仅限信用监管人员访问');
+    }
+    if (access === 'it' && !request.auth.roles.includes('it')) {
+      return fail(reply, 403, 'forbidden', '仅限信息技术管理员访问');
     }
   });
 }

@@ -191,7 +191,8 @@ export const Catalogue = z.object({
 });
 export type Catalogue = z.infer<typeof Catalogue>;
 
-export const Role = z.enum(['clerk', 'supervisor']);
+/** clerk: the counter; supervisor: audit of checks and feedback; it: the terminal fleet and the journal. */
+export const Role = z.enum(['clerk', 'supervisor', 'it']);
 export type Role = z.infer<typeof Role>;
 
 export const Operator = z.object({

@@ -512,7 +512,7 @@ export const zhCN = {
       'APPLIED' | 'NOT_APPLIED' | 'OTHER_MEASURE',
       string
     >,
-    role: { clerk: '窗口工作人员', supervisor: '督查人员' } as Record<'clerk' | 'supervisor', string>,
+    role: { clerk: '窗口工作人员', supervisor: '督查人员', it: '信息技术管理员' } as Record<'clerk' | 'supervisor' | 'it', string>,
   },
   time: {
     justNow: '刚刚更新',

@@ -110,6 +110,15 @@ describe('bearer tokens', () => {
     expect(ok.body.records).toBeInstanceOf(Array);
   });
 
+  it('the demo IT administrator signs in with the it role and is refused the supervisor records', async () => {
+    const terminal = await enrol(t);
+    const session = await call(`${t.api}/sessions`, { body: { ...terminal, operatorId: 'i001', password: 'demo1234' } });
+    expect(session.status).toBe(201);
+    expect(session.body.operator.roles).toEqual(['it']);
+    const records = await call(`${t.api}/supervisor/records?kind=check`, { token: session.body.token });
+    expect(records.status).toBe(403);
+  });
+
   it('refuses an outbox batch for another terminal (403)', async () => {
     const a = await enrolAndLogin(t);
     const b = await enrol(t);
