@@ -1,15 +1,19 @@
 /**
  * Composition root of the main process: wires the modules, holds no logic of its own.
- * Order matters in two places: the app:// scheme and userData must be set before `ready`.
+ * Order matters: user data is located (and migrated) and the app:// scheme registered before `ready`,
+ * and a packaged app refuses debugging switches before anything else runs.
  */
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Menu, app, ipcMain, session, type BrowserWindow } from 'electron';
-import type { EffectiveConfig } from '../../shared/config/schema';
+import { Menu, app, dialog, ipcMain, net, session, type BrowserWindow } from 'electron';
+import { MANAGED_SOURCES, type EffectiveConfig } from '../../shared/config/schema';
 import { registerAppScheme, serveApp } from './appProtocol';
 import { registerIpc } from './ipc';
 import { buildContentSecurityPolicy } from './lib/contentSecurityPolicy';
+import { devToolsEnabled, refusedStartupSwitches } from './lib/startupSwitches';
+import { purgeExpiredSlips, slipDirectories } from './lib/slipFiles';
+import { createTerminalCalls } from './lib/terminalCalls';
 import { updateFeed } from './lib/updatePolicy';
+import { migrateUserData, userDataLocation } from './lib/userDataLocation';
 import { setupLogging } from './logging';
 import { loadMachineConfig } from './machineConfig';
 import { createMainWindow } from './mainWindow';
@@ -20,17 +24,28 @@ import { startAutoUpdates } from './updates';
 
 const platform = process.platform === 'win32' ? 'win32' : 'linux';
 
-// A fixed ASCII folder: IndexedDB lives here, so it must not follow a (localised) product name.
-const userData = join(app.getPath('appData'), 'CreditCounter');
+// Machine-local user data (Windows: %LOCALAPPDATA%), moved once from where earlier versions kept it.
+const location = userDataLocation(platform, { appData: app.getPath('appData'), home: app.getPath('home') }, process.env);
+const migration = migrateUserData(location.legacy, location.current);
+const userData = migration.userData;
 app.setPath('userData', userData);
 app.setPath('sessionData', userData);
 registerAppScheme();
 app.enableSandbox();
 const logger = setupLogging({ userData, isPackaged: app.isPackaged });
+if (migration.message) (migration.kind === 'moved' || migration.kind === 'copied' ? logger.info : logger.warn)(migration.message);
 
 let mainWindow: BrowserWindow | undefined;
 
-if (!app.requestSingleInstanceLock()) {
+const refusedSwitches = app.isPackaged ? refusedStartupSwitches(process.argv, (name) => app.commandLine.hasSwitch(name), platform) : [];
+
+if (refusedSwitches.length > 0) {
+  // Remote debugging or a switched-off protection would expose the terminal secret and the journal.
+  const names = refusedSwitches.map((name) => `--${name}`).join('、');
+  logger.error(`拒绝启动：命令行包含不允许的调试或安全开关 ${names}`);
+  dialog.showErrorBox('信用核查窗口端无法启动', `启动参数中包含不允许的开关（${names}）。请去掉这些参数后重新启动，或联系 IT。`);
+  app.exit(2);
+} else if (!app.requestSingleInstanceLock()) {
   // Another instance owns the terminal (and its sync): it gets focused through 'second-instance'.
   app.quit();
 } else {
@@ -49,7 +64,7 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 async function start(): Promise<void> {
-  const config: EffectiveConfig = await loadMachineConfig(platform, process.argv);
+  const config: EffectiveConfig = await loadMachineConfig(platform, process.argv, app.isPackaged);
   for (const problem of config.problems) logger.warn(problem);
   logger.info(`信用核查窗口端 ${app.getVersion()} 启动；平台地址来源：${config.sources.platformUrl}`);
 
@@ -65,17 +80,25 @@ async function start(): Promise<void> {
 
   const vault = createTerminalSecretVault({
     platform,
-    userData: userData,
+    userData,
     allowPlaintext: config.values.allowPlaintextSecretStorage,
   });
   registerIpc(ipcMain, {
     getConfig: () => config,
-    vault,
+    // net.fetch: the default session's proxy and the system certificate store, like the page's own calls.
+    terminal: createTerminalCalls({
+      fetch: (url, init) => net.fetch(url, init),
+      vault,
+      appVersion: app.getVersion(),
+      platformUrl: { value: config.values.platformUrl, managed: MANAGED_SOURCES.includes(config.sources.platformUrl) },
+    }),
+    clearTerminalSecret: () => vault.clear(),
     printSlip: (contents, target) =>
       printSlip(contents, target, {
         platform,
+        slipFolder: config.values.slipFolder,
         documentsDir: documentsDirectory(),
-        userData: userData,
+        userData,
         now: () => new Date(),
       }),
     log: (level, message) => logger[level](`[renderer] ${message}`),
@@ -86,10 +109,21 @@ async function start(): Promise<void> {
     preloadPath: fileURLToPath(new URL('../preload/index.cjs', import.meta.url)),
     kiosk: config.values.kiosk,
     appVersion: app.getVersion(),
+    devTools: devToolsEnabled({ packaged: app.isPackaged, allowDevTools: config.values.allowDevTools }),
   });
   mainWindow.on('closed', () => {
     mainWindow = undefined;
   });
+
+  // Saved slips carry personal data: delete expired ones at start and once a day while the app runs.
+  const purgeSlips = async () => {
+    const folders = slipDirectories(platform, { configured: config.values.slipFolder, documents: documentsDirectory(), userData });
+    const result = await purgeExpiredSlips(folders, { now: new Date(), retentionDays: config.values.slipRetentionDays });
+    if (result.deleted > 0) logger.info(`已删除 ${result.deleted} 份超过 ${config.values.slipRetentionDays} 天的核查单 PDF`);
+    for (const failure of result.failures) logger.warn(`无法删除过期的核查单 PDF：${failure}`);
+  };
+  void purgeSlips();
+  setInterval(() => void purgeSlips(), 24 * 60 * 60 * 1000).unref();
 
   const feed = updateFeed(config.values, { isPackaged: app.isPackaged, platform, appImage: Boolean(process.env.APPIMAGE) });
   if (feed) startAutoUpdates(feed, logger);

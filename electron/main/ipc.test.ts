@@ -5,6 +5,8 @@ import { IpcChannels } from '../../shared/ipc/channels';
 import { ipcEventFrom, ipcMain, resetElectronDouble } from '../../tests/doubles/electron';
 import { registerIpc, type HostServices } from './ipc';
 import { isTrustedSender } from './lib/ipcGuard';
+import { createSecretVault } from './lib/secretVault';
+import { createTerminalCalls } from './lib/terminalCalls';
 
 const config: EffectiveConfig = {
   values: CONFIG_DEFAULTS,
@@ -12,21 +14,48 @@ const config: EffectiveConfig = {
   problems: [],
 };
 
+const SECRET = 'tsec_the_terminal_secret_0123456789';
+const PLATFORM = 'https://credit.weihai.gov.cn';
+
 let calls: string[];
 let rejected: string[];
+let services: HostServices;
+
+/** A platform that answers enrolment with a secret and login with a session (what the real one does). */
+const platformFetch = async (url: string, init: RequestInit): Promise<Response> => {
+  calls.push(`fetch:${url}`);
+  if (url.endsWith('/terminals')) return Response.json({ terminalId: 'T-1', terminalSecret: SECRET }, { status: 201 });
+  const body = JSON.parse(String(init.body)) as { terminalSecret: string };
+  if (body.terminalSecret !== SECRET) return Response.json({ type: 'x', title: 'x', status: 401, code: 'unauthorized' }, { status: 401 });
+  return Response.json({ token: 'token-0123456789abcdef', expiresAt: '2099-01-01T00:00:00Z' }, { status: 201 });
+};
 
 function register(): void {
-  const services: HostServices = {
+  let held: Uint8Array | null = null;
+  const vault = createSecretVault({
+    cipher: {
+      isAsyncEncryptionAvailable: async () => true,
+      storageBackend: () => undefined,
+      encryptStringAsync: async (text) => new TextEncoder().encode(text),
+      decryptStringAsync: async (data) => ({ result: new TextDecoder().decode(data), shouldReEncrypt: false }),
+    },
+    store: {
+      read: async () => held,
+      write: async (data) => {
+        held = data;
+      },
+      remove: async () => {
+        held = null;
+      },
+    },
+    allowPlaintext: false,
+  });
+  services = {
     getConfig: () => config,
-    vault: {
-      read: async () => ({ kind: 'absent' }),
-      write: async (secret) => {
-        calls.push(`write:${secret.length}`);
-        return { ok: true };
-      },
-      clear: async () => {
-        calls.push('clear');
-      },
+    terminal: createTerminalCalls({ fetch: platformFetch, vault, appVersion: '0.2.0', platformUrl: { value: PLATFORM, managed: true } }),
+    clearTerminalSecret: async () => {
+      calls.push('clear');
+      await vault.clear();
     },
     printSlip: async (contents: WebContents, target) => {
       calls.push(`print:${target}:${contents.getURL()}`);
@@ -39,6 +68,8 @@ function register(): void {
 }
 
 const app = () => ipcEventFrom('app://credit-counter/lookup');
+const enrolArgs = [PLATFORM, { enrolmentCode: 'CODE-1', name: '环翠区 3 号窗口' }];
+const sessionArgs = [{ platformUrl: PLATFORM, terminalId: 'T-1', operatorId: 'c001', password: 'pw-123456' }];
 
 beforeEach(() => {
   resetElectronDouble();
@@ -56,33 +87,56 @@ describe('IPC', () => {
     expect(ipcMain.listenerCount(IpcChannels.log.channel)).toBe(1);
   });
 
-  it('serves the app origin', async () => {
-    expect(await ipcMain.simulateInvoke(IpcChannels.getConfig.channel, app())).toBe(config);
-    expect(await ipcMain.simulateInvoke(IpcChannels.readTerminalSecret.channel, app())).toEqual({ kind: 'absent' });
-    expect(await ipcMain.simulateInvoke(IpcChannels.writeTerminalSecret.channel, app(), 's'.repeat(32))).toEqual({ ok: true });
+  it('has no channel that reads or writes the terminal secret', () => {
+    expect(Object.keys(IpcChannels).sort()).toEqual([
+      'clearTerminalSecret',
+      'createSession',
+      'enrolTerminal',
+      'getConfig',
+      'log',
+      'printSlip',
+    ]);
+  });
+
+  it('serves the app origin; the page gets the terminal id and the session, never the secret', async () => {
+    expect(await ipcMain.simulateInvoke(IpcChannels.getConfig.channel, app())).toEqual(config);
+    const enrolled = await ipcMain.simulateInvoke(IpcChannels.enrolTerminal.channel, app(), ...enrolArgs);
+    expect(enrolled).toMatchObject({ kind: 'answered', status: 201, body: '{"terminalId":"T-1"}' });
+    const session = await ipcMain.simulateInvoke(IpcChannels.createSession.channel, app(), ...sessionArgs);
+    expect(session).toMatchObject({ kind: 'answered', status: 201, body: expect.stringContaining('token-0123456789abcdef') });
     expect(await ipcMain.simulateInvoke(IpcChannels.printSlip.channel, app(), 'pdf')).toEqual({ ok: true, path: '/tmp/x.pdf' });
     ipcMain.simulateSend(IpcChannels.log.channel, app(), 'warn', '同步失败');
-    expect(calls).toEqual(['write:32', 'print:pdf:app://credit-counter/lookup', 'log:warn:同步失败']);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(JSON.stringify([enrolled, session])).not.toContain(SECRET);
+    expect(calls).toEqual([
+      `fetch:${PLATFORM}/api/v1/terminals`,
+      `fetch:${PLATFORM}/api/v1/sessions`,
+      'print:pdf:app://credit-counter/lookup',
+      'log:warn:同步失败',
+    ]);
   });
 
   it('rejects callers from a foreign origin, and from a destroyed frame', async () => {
     for (const url of ['https://evil.example/', 'http://127.0.0.1:5173/', 'file:///tmp/x.html', 'app://other/', null]) {
-      await expect(ipcMain.simulateInvoke(IpcChannels.readTerminalSecret.channel, ipcEventFrom(url)), String(url)).rejects.toThrow(
-        /非本应用页面/,
-      );
-      await expect(ipcMain.simulateInvoke(IpcChannels.writeTerminalSecret.channel, ipcEventFrom(url), 's'.repeat(32))).rejects.toThrow();
+      await expect(
+        ipcMain.simulateInvoke(IpcChannels.createSession.channel, ipcEventFrom(url), ...sessionArgs),
+        String(url),
+      ).rejects.toThrow(/非本应用页面/);
+      await expect(ipcMain.simulateInvoke(IpcChannels.enrolTerminal.channel, ipcEventFrom(url), ...enrolArgs)).rejects.toThrow();
       ipcMain.simulateSend(IpcChannels.log.channel, ipcEventFrom(url), 'info', 'x');
     }
+    await new Promise((resolve) => setTimeout(resolve, 0));
     expect(calls).toEqual([]);
     expect(rejected.length).toBe(15);
   });
 
   it('rejects invalid input before the implementation runs', async () => {
     const invalid: [string, unknown[]][] = [
-      [IpcChannels.writeTerminalSecret.channel, ['short']],
-      [IpcChannels.writeTerminalSecret.channel, [1234567890123456]],
-      [IpcChannels.writeTerminalSecret.channel, []],
-      [IpcChannels.writeTerminalSecret.channel, ['s'.repeat(32), 'extra']],
+      [IpcChannels.enrolTerminal.channel, [PLATFORM]],
+      [IpcChannels.enrolTerminal.channel, [PLATFORM, { enrolmentCode: 'x', name: 'y', terminalSecret: 'z' }]],
+      [IpcChannels.createSession.channel, [{ ...sessionArgs[0], terminalSecret: SECRET }]],
+      [IpcChannels.createSession.channel, [{ ...sessionArgs[0], password: '' }]],
+      [IpcChannels.createSession.channel, []],
       [IpcChannels.printSlip.channel, ['fax']],
       [IpcChannels.getConfig.channel, ['unexpected']],
       [IpcChannels.clearTerminalSecret.channel, [{}]],
@@ -92,8 +146,22 @@ describe('IPC', () => {
     }
     ipcMain.simulateSend(IpcChannels.log.channel, app(), 'debug', 'x');
     ipcMain.simulateSend(IpcChannels.log.channel, app(), 'info', 'x'.repeat(2_001));
+    await new Promise((resolve) => setTimeout(resolve, 0));
     expect(calls).toEqual([]);
-    expect(rejected).toHaveLength(9);
+    expect(rejected).toHaveLength(10);
+  });
+
+  it('checks replies on the way out: a malformed one is stopped, fields outside the contract are dropped', async () => {
+    services.printSlip = async () => ({ ok: true, path: 42 }) as never;
+    await expect(ipcMain.simulateInvoke(IpcChannels.printSlip.channel, app(), 'pdf')).rejects.toThrow(/回复不符合约定/);
+    expect(rejected.at(-1)).toMatch(/cc:print/);
+
+    services.getConfig = () => ({ ...config, terminalSecret: SECRET }) as EffectiveConfig;
+    const reply = await ipcMain.simulateInvoke(IpcChannels.getConfig.channel, app());
+    expect(JSON.stringify(reply)).not.toContain(SECRET);
+
+    services.getConfig = () => ({ ...config, values: { ...config.values, lockTimeoutMinutes: -1 } });
+    await expect(ipcMain.simulateInvoke(IpcChannels.getConfig.channel, app())).rejects.toThrow(/回复不符合约定/);
   });
 
   it('trusts only app://credit-counter frames', () => {

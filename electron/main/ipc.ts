@@ -1,16 +1,15 @@
 import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent, WebContents } from 'electron';
 import type { EffectiveConfig } from '../../shared/config/schema';
-import type { HostBridge } from '../../shared/ipc/bridge';
-import { IpcChannels } from '../../shared/ipc/channels';
+import type { ElectronHostBridge } from '../../shared/ipc/bridge';
+import { IpcChannels, type PrintResult } from '../../shared/ipc/channels';
 import { guardIpc } from './lib/ipcGuard';
-import type { SecretVault } from './lib/secretVault';
-
-type PrintResult = Awaited<ReturnType<HostBridge['printSlip']>>;
 
 /** What the IPC handlers delegate to; each is a module of its own. */
 export interface HostServices {
   getConfig(): EffectiveConfig;
-  vault: SecretVault;
+  /** The platform calls that need the terminal secret (lib/terminalCalls.ts). */
+  terminal: Pick<ElectronHostBridge, 'enrolTerminal' | 'createSession'>;
+  clearTerminalSecret(): Promise<void>;
   printSlip(contents: WebContents, target: 'pdf' | 'printer'): Promise<PrintResult>;
   log(level: 'info' | 'warn' | 'error', message: string): void;
   /** Rejected calls are logged (without their arguments). */
@@ -19,13 +18,14 @@ export interface HostServices {
 
 /**
  * Registers one handler per typed channel. Every handler is wrapped by guardIpc: the sender frame
- * must be on app://credit-counter and the arguments must match the channel's zod schema.
+ * must be on app://credit-counter, the arguments must match the channel's input schema and the reply its
+ * output schema.
  */
 export function registerIpc(ipcMain: Pick<IpcMain, 'handle' | 'on'>, services: HostServices): void {
-  const handle = (channel: string, guarded: (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown) => {
-    ipcMain.handle(channel, (event, ...args) => {
+  const handle = (channel: string, guarded: (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<unknown>) => {
+    ipcMain.handle(channel, async (event, ...args) => {
       try {
-        return guarded(event, ...args);
+        return await guarded(event, ...args);
       } catch (error) {
         services.rejected(channel, error instanceof Error ? error.message : String(error));
         throw error;
@@ -33,35 +33,33 @@ export function registerIpc(ipcMain: Pick<IpcMain, 'handle' | 'on'>, services: H
     });
   };
 
-  const { getConfig, readTerminalSecret, writeTerminalSecret, clearTerminalSecret, printSlip, log } = IpcChannels;
+  const { getConfig, enrolTerminal, createSession, clearTerminalSecret, printSlip, log } = IpcChannels;
   handle(
     getConfig.channel,
-    guardIpc(getConfig.channel, getConfig.input, () => services.getConfig()),
+    guardIpc(getConfig.channel, getConfig, () => services.getConfig()),
   );
   handle(
-    readTerminalSecret.channel,
-    guardIpc(readTerminalSecret.channel, readTerminalSecret.input, () => services.vault.read()),
+    enrolTerminal.channel,
+    guardIpc(enrolTerminal.channel, enrolTerminal, (_event, platformUrl, request) => services.terminal.enrolTerminal(platformUrl, request)),
   );
   handle(
-    writeTerminalSecret.channel,
-    guardIpc(writeTerminalSecret.channel, writeTerminalSecret.input, (_event, secret) => services.vault.write(secret)),
+    createSession.channel,
+    guardIpc(createSession.channel, createSession, (_event, request) => services.terminal.createSession(request)),
   );
   handle(
     clearTerminalSecret.channel,
-    guardIpc(clearTerminalSecret.channel, clearTerminalSecret.input, () => services.vault.clear()),
+    guardIpc(clearTerminalSecret.channel, clearTerminalSecret, () => services.clearTerminalSecret()),
   );
   handle(
     printSlip.channel,
-    guardIpc(printSlip.channel, printSlip.input, (event: IpcMainInvokeEvent, target) => services.printSlip(event.sender, target)),
+    guardIpc(printSlip.channel, printSlip, (event: IpcMainInvokeEvent, target) => services.printSlip(event.sender, target)),
   );
 
   // log is fire-and-forget (HostBridge.log returns void), so it is a send/on channel.
-  const guardedLog = guardIpc(log.channel, log.input, (_event: IpcMainEvent, level, message) => services.log(level, message));
+  const guardedLog = guardIpc(log.channel, log, (_event: IpcMainEvent, level, message) => services.log(level, message));
   ipcMain.on(log.channel, (event, ...args) => {
-    try {
-      guardedLog(event, ...args);
-    } catch (error) {
+    guardedLog(event, ...args).catch((error: unknown) => {
       services.rejected(log.channel, error instanceof Error ? error.message : String(error));
-    }
+    });
   });
 }

@@ -1,15 +1,19 @@
 import { execFile } from 'node:child_process';
 import { readFile, stat } from 'node:fs/promises';
+import { win32 } from 'node:path';
 import type { EffectiveConfig } from '../../shared/config/schema';
 import { loadEffectiveConfig, type HostPlatform } from './lib/configSources';
 import { decodeConsoleOutput } from './lib/consoleText';
 
 export const POLICY_REGISTRY_KEY = 'HKLM\\SOFTWARE\\Policies\\CreditCounter';
 
+type Environment = Readonly<Record<string, string | undefined>>;
+
 /** Reads the real machine's configuration sources (files, Windows policy, command line). */
-export function loadMachineConfig(platform: HostPlatform, argv: readonly string[]): Promise<EffectiveConfig> {
+export function loadMachineConfig(platform: HostPlatform, argv: readonly string[], packaged: boolean): Promise<EffectiveConfig> {
   return loadEffectiveConfig({
     platform,
+    packaged,
     execPath: process.execPath,
     env: process.env,
     argv,
@@ -31,6 +35,7 @@ export function loadMachineConfig(platform: HostPlatform, argv: readonly string[
       }
     },
     queryPolicyRegistry: () => queryRegistry(POLICY_REGISTRY_KEY),
+    readSecurityDescriptors: (paths) => readSecurityDescriptors(paths),
   });
 }
 
@@ -39,10 +44,23 @@ function isMissing(error: unknown): boolean {
   return code === 'ENOENT' || code === 'ENOTDIR';
 }
 
+/**
+ * The Windows folder, for running system tools by absolute path (never through PATH or the working
+ * folder). Only a plain local path is taken from SystemRoot; anything else means C:\Windows.
+ */
+export function windowsDirectory(env: Environment): string {
+  const root = env.SystemRoot ?? env.SYSTEMROOT;
+  if (root && /^[A-Za-z]:\\[^\\/:*?"<>|]+(\\[^\\/:*?"<>|]+)*\\?$/.test(root) && !root.split('\\').includes('..')) {
+    return root.replace(/\\$/, '');
+  }
+  return 'C:\\Windows';
+}
+
 /** `reg query <key>`; resolves null when the key does not exist (reg exits with 1). */
-export function queryRegistry(key: string): Promise<string | null> {
+export function queryRegistry(key: string, env: Environment = process.env): Promise<string | null> {
+  const reg = win32.join(windowsDirectory(env), 'System32', 'reg.exe');
   return new Promise((resolve, reject) => {
-    execFile('reg', ['query', key], { encoding: 'buffer', windowsHide: true, timeout: 10_000 }, (error, stdout) => {
+    execFile(reg, ['query', key], { encoding: 'buffer', windowsHide: true, timeout: 10_000 }, (error, stdout) => {
       if (error) {
         if (typeof error.code === 'number' && error.code === 1) resolve(null);
         else reject(error);
@@ -50,5 +68,35 @@ export function queryRegistry(key: string): Promise<string | null> {
       }
       resolve(decodeConsoleOutput(stdout));
     });
+  });
+}
+
+// The paths travel in an environment variable, so no path can ever be read as PowerShell code.
+// ('|' cannot occur in a Windows path.)
+const GET_ACL_SCRIPT =
+  "$ErrorActionPreference = 'Stop'; foreach ($p in $env:CREDIT_COUNTER_ACL_PATHS.Split('|')) { (Get-Acl -LiteralPath $p).Sddl }";
+
+/** The SDDL of each path, from Windows PowerShell's Get-Acl (language-neutral, unlike icacls's text). */
+export function readSecurityDescriptors(paths: readonly string[], env: Environment = process.env): Promise<string[]> {
+  const powershell = win32.join(windowsDirectory(env), 'System32', 'WindowsPowerShell', 'v1.0', 'powershell.exe');
+  return new Promise((resolve, reject) => {
+    execFile(
+      powershell,
+      ['-NoLogo', '-NoProfile', '-NonInteractive', '-Command', GET_ACL_SCRIPT],
+      { encoding: 'buffer', windowsHide: true, timeout: 30_000, env: { ...env, CREDIT_COUNTER_ACL_PATHS: paths.join('|') } },
+      (error, stdout, stderr) => {
+        if (error) {
+          const detail = decodeConsoleOutput(stderr).trim().split(/\r?\n/)[0];
+          reject(new Error(detail || error.message));
+          return;
+        }
+        const lines = decodeConsoleOutput(stdout)
+          .split(/\r?\n/)
+          .map((line) => line.trim())
+          .filter((line) => line.length > 0);
+        if (lines.length !== paths.length) reject(new Error(`PowerShell 返回了 ${lines.length} 行权限信息，应为 ${paths.length} 行`));
+        else resolve(lines);
+      },
+    );
   });
 }

@@ -4,7 +4,7 @@ import { createMainWindow } from './mainWindow';
 
 describe('main window', () => {
   it('follows the Electron security checklist and loads app://credit-counter/', () => {
-    createMainWindow({ preloadPath: '/app/out/preload/index.cjs', kiosk: true, appVersion: '0.1.0' });
+    createMainWindow({ preloadPath: '/app/out/preload/index.cjs', kiosk: true, appVersion: '0.1.0', devTools: false });
     const window = BrowserWindow.all[0]!;
     expect(window.options.kiosk).toBe(true);
     expect(window.options.webPreferences).toMatchObject({
@@ -18,10 +18,16 @@ describe('main window', () => {
       allowRunningInsecureContent: false,
       webviewTag: false,
       experimentalFeatures: false,
+      devTools: false,
       additionalArguments: ['--credit-counter-version=0.1.0'],
     });
     expect(window.webContents.getURL()).toBe('app://credit-counter/');
     window.emit('ready-to-show');
     expect(window.visible).toBe(true);
+  });
+
+  it('opens the developer tools only when asked to (development runs, or support by policy)', () => {
+    const window = createMainWindow({ preloadPath: '/p.cjs', kiosk: false, appVersion: '0.1.0', devTools: true });
+    expect((window as unknown as BrowserWindow).options.webPreferences?.devTools).toBe(true);
   });
 });

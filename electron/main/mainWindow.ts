@@ -7,10 +7,12 @@ export interface MainWindowOptions {
   preloadPath: string;
   kiosk: boolean;
   appVersion: string;
+  /** Off in packaged builds unless IT's support key allows them (lib/startupSwitches.ts). */
+  devTools: boolean;
 }
 
 /** The one application window, with Electron's security checklist spelled out rather than left to defaults. */
-export function createMainWindow({ preloadPath, kiosk, appVersion }: MainWindowOptions): BrowserWindow {
+export function createMainWindow({ preloadPath, kiosk, appVersion, devTools }: MainWindowOptions): BrowserWindow {
   const window = new BrowserWindow({
     width: 1366,
     height: 768,
@@ -31,6 +33,7 @@ export function createMainWindow({ preloadPath, kiosk, appVersion }: MainWindowO
       webSecurity: true,
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
+      devTools,
       webviewTag: false,
       navigateOnDragDrop: false,
       safeDialogs: true,

@@ -13,9 +13,13 @@ describe('check slip printing', () => {
   it('names slips by local time and prefers Documents\\核查单', () => {
     expect(slipFileName(at)).toBe('核查单-20261127-142233.pdf');
     expect(
-      slipDirectories('win32', { documents: 'C:\\Users\\clerk\\Documents', userData: 'C:\\Users\\clerk\\AppData\\Roaming\\CreditCounter' }),
-    ).toEqual(['C:\\Users\\clerk\\Documents\\核查单', 'C:\\Users\\clerk\\AppData\\Roaming\\CreditCounter\\核查单']);
-    expect(slipDirectories('linux', { documents: undefined, userData: '/home/c/.config/CreditCounter' })).toEqual([
+      slipDirectories('win32', {
+        configured: '',
+        documents: 'C:\\Users\\clerk\\Documents',
+        userData: 'C:\\Users\\clerk\\AppData\\Local\\CreditCounter',
+      }),
+    ).toEqual(['C:\\Users\\clerk\\Documents\\核查单', 'C:\\Users\\clerk\\AppData\\Local\\CreditCounter\\核查单']);
+    expect(slipDirectories('linux', { configured: '', documents: undefined, userData: '/home/c/.config/CreditCounter' })).toEqual([
       '/home/c/.config/CreditCounter/核查单',
     ]);
   });
@@ -25,6 +29,7 @@ describe('check slip printing', () => {
     const contents = new WebContents();
     const result = await printSlip(contents as unknown as ElectronWebContents, 'pdf', {
       platform: 'linux',
+      slipFolder: '',
       documentsDir: documents,
       userData: '/nonexistent',
       now: () => at,
@@ -39,6 +44,7 @@ describe('check slip printing', () => {
     const userData = mkdtempSync(join(tmpdir(), 'cc-user-'));
     const result = await printSlip(new WebContents() as unknown as ElectronWebContents, 'pdf', {
       platform: 'linux',
+      slipFolder: '',
       documentsDir: documents,
       userData,
       now: () => at,
@@ -48,7 +54,7 @@ describe('check slip printing', () => {
 
   it('reports printer results in Chinese', async () => {
     const contents = new WebContents();
-    const deps = { platform: 'linux' as const, documentsDir: undefined, userData: '/tmp', now: () => at };
+    const deps = { platform: 'linux' as const, slipFolder: '', documentsDir: undefined, userData: '/tmp', now: () => at };
     expect(await printSlip(contents as unknown as ElectronWebContents, 'printer', deps)).toEqual({ ok: true });
     contents.printResult = { success: false, failureReason: 'cancelled' };
     expect(await printSlip(contents as unknown as ElectronWebContents, 'printer', deps)).toEqual({ ok: false, message: '已取消打印。' });

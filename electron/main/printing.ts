@@ -8,6 +8,8 @@ type PrintResult = Awaited<ReturnType<HostBridge['printSlip']>>;
 
 export interface PrintDeps {
   platform: 'win32' | 'linux';
+  /** The folder IT set for slips (slipFolder), '' for the default. */
+  slipFolder: string;
   documentsDir: string | undefined;
   userData: string;
   now(): Date;
@@ -30,7 +32,11 @@ export async function printSlip(contents: WebContents, target: 'pdf' | 'printer'
   }
   const fileName = slipFileName(deps.now());
   let lastError: unknown;
-  for (const dir of slipDirectories(deps.platform, { documents: deps.documentsDir, userData: deps.userData })) {
+  for (const dir of slipDirectories(deps.platform, {
+    configured: deps.slipFolder,
+    documents: deps.documentsDir,
+    userData: deps.userData,
+  })) {
     try {
       await mkdir(dir, { recursive: true });
       const path = join(dir, fileName);

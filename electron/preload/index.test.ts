@@ -1,14 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { HostBridge } from '../../shared/ipc/bridge';
+import type { ElectronHostBridge } from '../../shared/ipc/bridge';
 import { IpcChannels } from '../../shared/ipc/channels';
 import { contextBridge, ipcRenderer } from '../../tests/doubles/electron';
 
-let bridge: HostBridge;
+let bridge: ElectronHostBridge;
 
 beforeAll(async () => {
   process.argv.push('--credit-counter-version=1.2.3');
   await import('./index');
-  bridge = contextBridge.exposed.get('creditCounterHost') as HostBridge;
+  bridge = contextBridge.exposed.get('creditCounterHost') as ElectronHostBridge;
 });
 
 describe('preload', () => {
@@ -16,25 +16,30 @@ describe('preload', () => {
     expect([...contextBridge.exposed.keys()]).toEqual(['creditCounterHost']);
     expect(Object.isFrozen(bridge)).toBe(true);
     expect(Object.keys(bridge).sort()).toEqual(
-      ['kind', 'appVersion', 'getConfig', 'readTerminalSecret', 'writeTerminalSecret', 'clearTerminalSecret', 'printSlip', 'log'].sort(),
+      ['kind', 'appVersion', 'getConfig', 'enrolTerminal', 'createSession', 'clearTerminalSecret', 'printSlip', 'log'].sort(),
     );
     expect(bridge.kind).toBe('electron');
     expect(bridge.appVersion).toBe('1.2.3');
     expect(Object.values(bridge).some((value) => value === ipcRenderer)).toBe(false);
   });
 
+  it('offers no way to read or write the terminal secret', () => {
+    expect(Object.keys(bridge).filter((key) => /secret/i.test(key))).toEqual(['clearTerminalSecret']);
+  });
+
   it('maps each method to its typed channel', async () => {
-    ipcRenderer.answers.set(IpcChannels.readTerminalSecret.channel, { kind: 'absent' });
-    expect(await bridge.readTerminalSecret()).toEqual({ kind: 'absent' });
+    ipcRenderer.answers.set(IpcChannels.createSession.channel, { kind: 'unreachable', reason: 'network', message: 'x' });
+    const request = { platformUrl: 'https://credit.weihai.gov.cn', terminalId: 'T-1', operatorId: 'c001', password: 'pw' };
+    expect(await bridge.createSession(request)).toEqual({ kind: 'unreachable', reason: 'network', message: 'x' });
     await bridge.getConfig();
-    await bridge.writeTerminalSecret('s'.repeat(20));
+    await bridge.enrolTerminal('https://credit.weihai.gov.cn', { enrolmentCode: 'CODE', name: '窗口' });
     await bridge.clearTerminalSecret();
     await bridge.printSlip('printer');
     bridge.log('error', '出错了');
     expect(ipcRenderer.invocations).toEqual([
-      { channel: IpcChannels.readTerminalSecret.channel, args: [] },
+      { channel: IpcChannels.createSession.channel, args: [request] },
       { channel: IpcChannels.getConfig.channel, args: [] },
-      { channel: IpcChannels.writeTerminalSecret.channel, args: ['s'.repeat(20)] },
+      { channel: IpcChannels.enrolTerminal.channel, args: ['https://credit.weihai.gov.cn', { enrolmentCode: 'CODE', name: '窗口' }] },
       { channel: IpcChannels.clearTerminalSecret.channel, args: [] },
       { channel: IpcChannels.printSlip.channel, args: ['printer'] },
     ]);

@@ -1,10 +1,12 @@
 /**
  * Sandboxed preload: exposes exactly the HostBridge, as one frozen object, and nothing else —
- * no ipcRenderer, no generic invoke. Built to CommonJS (sandboxed preloads cannot be ES modules).
+ * no ipcRenderer, no generic invoke, and no way to read the terminal secret. Built to CommonJS
+ * (sandboxed preloads cannot be ES modules).
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import type { HostBridge } from '../../shared/ipc/bridge';
-import { IpcChannels } from '../../shared/ipc/channels';
+import type { ElectronHostBridge, HostSessionRequest } from '../../shared/ipc/bridge';
+import { IPC_CHANNEL_NAMES as CHANNELS } from '../../shared/ipc/channelNames';
+import type { EnrolTerminalRequest } from '../../shared/contract';
 
 const VERSION_ARGUMENT = '--credit-counter-version=';
 const appVersion = process.argv.find((arg) => arg.startsWith(VERSION_ARGUMENT))?.slice(VERSION_ARGUMENT.length) ?? '0.0.0';
@@ -12,14 +14,14 @@ const appVersion = process.argv.find((arg) => arg.startsWith(VERSION_ARGUMENT))?
 const creditCounterHost = Object.freeze({
   kind: 'electron',
   appVersion,
-  getConfig: () => ipcRenderer.invoke(IpcChannels.getConfig.channel),
-  readTerminalSecret: () => ipcRenderer.invoke(IpcChannels.readTerminalSecret.channel),
-  writeTerminalSecret: (secret: string) => ipcRenderer.invoke(IpcChannels.writeTerminalSecret.channel, secret),
-  clearTerminalSecret: () => ipcRenderer.invoke(IpcChannels.clearTerminalSecret.channel),
-  printSlip: (target: 'pdf' | 'printer') => ipcRenderer.invoke(IpcChannels.printSlip.channel, target),
+  getConfig: () => ipcRenderer.invoke(CHANNELS.getConfig),
+  enrolTerminal: (platformUrl: string, request: EnrolTerminalRequest) => ipcRenderer.invoke(CHANNELS.enrolTerminal, platformUrl, request),
+  createSession: (request: HostSessionRequest) => ipcRenderer.invoke(CHANNELS.createSession, request),
+  clearTerminalSecret: () => ipcRenderer.invoke(CHANNELS.clearTerminalSecret),
+  printSlip: (target: 'pdf' | 'printer') => ipcRenderer.invoke(CHANNELS.printSlip, target),
   log: (level: 'info' | 'warn' | 'error', message: string) => {
-    ipcRenderer.send(IpcChannels.log.channel, level, message);
+    ipcRenderer.send(CHANNELS.log, level, message);
   },
-}) satisfies HostBridge;
+}) satisfies ElectronHostBridge;
 
 contextBridge.exposeInMainWorld('creditCounterHost', creditCounterHost);

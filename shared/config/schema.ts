@@ -1,5 +1,10 @@
 import { z } from 'zod';
 
+function isAbsolutePath(path: string): boolean {
+  // C:\… or \\server\share\… on Windows, /… on Linux; shared/ has no path module.
+  return /^[A-Za-z]:[\\/]/.test(path) || /^\\\\[^\\]+\\[^\\]+/.test(path) || path.startsWith('/');
+}
+
 /**
  * Terminal configuration that IT manages (DESIGN.md §6). Every key is optional in a source;
  * the effective configuration merges sources by precedence and remembers where each key came from.
@@ -27,6 +32,12 @@ export const ConfigValues = z.object({
   autoUpdateUrl: z.union([z.literal('off'), z.url({ protocol: /^https?$/ })]),
   /** Linux only: allow keeping the terminal secret without an OS keyring (plain-text fallback). */
   allowPlaintextSecretStorage: z.boolean(),
+  /** Support only: open the developer tools in a packaged build (they are off otherwise). */
+  allowDevTools: z.boolean(),
+  /** Where saved check slips (PDF, with personal data) go; empty = Documents\核查单. An absolute path. */
+  slipFolder: z.union([z.literal(''), z.string().max(260).refine(isAbsolutePath, '必须是绝对路径')]),
+  /** Saved check slips older than this many days are deleted when the app starts. */
+  slipRetentionDays: z.number().int().min(1).max(3650),
 });
 export type ConfigValues = z.infer<typeof ConfigValues>;
 export type ConfigKey = keyof ConfigValues;
@@ -44,14 +55,41 @@ export const CONFIG_DEFAULTS: ConfigValues = {
   kiosk: false,
   autoUpdateUrl: 'off',
   allowPlaintextSecretStorage: false,
+  allowDevTools: false,
+  slipFolder: '',
+  slipRetentionDays: 30,
 };
 
 /** Sources in increasing precedence. */
-export const ConfigSource = z.enum(['default', 'beside-executable', 'machine', 'policy', 'command-line', 'web']);
+export const ConfigSource = z.enum(['default', 'beside-executable', 'command-line', 'machine', 'policy', 'web']);
 export type ConfigSource = z.infer<typeof ConfigSource>;
 
-/** Keys set by these sources are managed by IT and read-only in the UI. */
-export const MANAGED_SOURCES: readonly ConfigSource[] = ['machine', 'policy', 'command-line'];
+/**
+ * Keys set by these sources are managed by IT: nothing overrides them and they are read-only in the UI.
+ * Only sources a standard user cannot write count (an ACL- or root-protected machine file, Group Policy).
+ */
+export const MANAGED_SOURCES: readonly ConfigSource[] = ['machine', 'policy'];
+
+/**
+ * Keys that decide where data and secrets go, what code runs and how the terminal is locked down:
+ * a packaged app never takes them from the command line (anyone who can edit a shortcut could).
+ */
+export const SECURITY_KEYS: ReadonlySet<ConfigKey> = new Set<ConfigKey>([
+  'platformUrl',
+  'proxy',
+  'lockTimeoutMinutes',
+  'stalenessLimitHours',
+  'offlineUnlockHours',
+  'kiosk',
+  'autoUpdateUrl',
+  'allowPlaintextSecretStorage',
+  'allowDevTools',
+  'slipFolder',
+  'slipRetentionDays',
+]);
+
+/** Keys that weaken a protection: accepted from managed sources only. */
+export const MANAGED_ONLY_KEYS: ReadonlySet<ConfigKey> = new Set<ConfigKey>(['allowPlaintextSecretStorage', 'allowDevTools']);
 
 export interface EffectiveConfig {
   values: ConfigValues;

@@ -1,12 +1,77 @@
 import { z } from 'zod';
+import { ConfigSource, ConfigValues, type ConfigKey } from '../config/schema';
+import { EnrolTerminalRequest, EnrolTerminalResponse } from '../contract';
+import { IPC_CHANNEL_NAMES as NAMES } from './channelNames';
 
-/** Typed IPC channels between preload and main. Each handler validates its input with these schemas. */
+const CONFIG_KEY = z.enum(Object.keys(ConfigValues.shape) as [ConfigKey, ...ConfigKey[]]);
+
+export const EffectiveConfigSchema = z.object({
+  values: ConfigValues,
+  sources: z.record(CONFIG_KEY, ConfigSource),
+  problems: z.array(z.string()),
+});
+
+const PlatformUrlArg = z.string().min(1).max(2_048);
+
+/** POST /sessions as the page asks for it: everything but the terminal secret, which the host adds. */
+export const HostSessionRequest = z
+  .object({
+    /** The platform the terminal was enrolled with; the host sends the secret only there. */
+    platformUrl: PlatformUrlArg,
+    terminalId: z.string().min(1).max(200),
+    operatorId: z.string().min(1).max(100),
+    password: z.string().min(1).max(512),
+  })
+  .strict();
+export type HostSessionRequest = z.infer<typeof HostSessionRequest>;
+
+/** The body of a successful enrolment as the host hands it on: the terminal id, never the secret. */
+export const HostEnrolledTerminal = EnrolTerminalResponse.pick({ terminalId: true }).strict();
+
+/**
+ * What the host answers for a platform call it made with the terminal secret: the platform's HTTP answer
+ * as received (the page checks it against the contract like any other answer), no answer at all, or a
+ * refusal by the host before anything was sent.
+ */
+export const TerminalCallAnswer = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('answered'),
+    status: z.number().int().min(100).max(599),
+    body: z.string().max(1_000_000),
+    /** Date and Retry-After headers: the clock-skew check and rate limiting need them. */
+    date: z.string().max(100).nullable(),
+    retryAfter: z.string().max(100).nullable(),
+  }),
+  z.object({ kind: z.literal('unreachable'), reason: z.enum(['network', 'timeout']), message: z.string().max(2_000) }),
+  z.object({
+    kind: z.literal('refused'),
+    code: z.enum(['secret_missing', 'secret_undecryptable', 'secret_not_stored', 'terminal_mismatch', 'platform_not_allowed']),
+    message: z.string().max(2_000),
+  }),
+]);
+export type TerminalCallAnswer = z.infer<typeof TerminalCallAnswer>;
+
+export const PrintResult = z.union([
+  z.object({ ok: z.literal(true), path: z.string().max(4_096).optional() }),
+  z.object({ ok: z.literal(false), message: z.string().max(2_000) }),
+]);
+export type PrintResult = z.infer<typeof PrintResult>;
+
+/**
+ * Typed IPC channels between preload and main. The main process checks each call's arguments with
+ * `input` and its own reply with `output` before the reply leaves it. There is no channel that reads
+ * the terminal secret: it never leaves the main process.
+ */
 export const IpcChannels = {
-  getConfig: { channel: 'cc:config:get', input: z.tuple([]) },
-  readTerminalSecret: { channel: 'cc:secret:read', input: z.tuple([]) },
-  writeTerminalSecret: { channel: 'cc:secret:write', input: z.tuple([z.string().min(16).max(512)]) },
-  clearTerminalSecret: { channel: 'cc:secret:clear', input: z.tuple([]) },
-  printSlip: { channel: 'cc:print', input: z.tuple([z.enum(['pdf', 'printer'])]) },
-  log: { channel: 'cc:log', input: z.tuple([z.enum(['info', 'warn', 'error']), z.string().max(2_000)]) },
+  getConfig: { channel: NAMES.getConfig, input: z.tuple([]), output: EffectiveConfigSchema },
+  enrolTerminal: {
+    channel: NAMES.enrolTerminal,
+    input: z.tuple([PlatformUrlArg, EnrolTerminalRequest.extend({ enrolmentCode: z.string().min(1).max(200) }).strict()]),
+    output: TerminalCallAnswer,
+  },
+  createSession: { channel: NAMES.createSession, input: z.tuple([HostSessionRequest]), output: TerminalCallAnswer },
+  clearTerminalSecret: { channel: NAMES.clearTerminalSecret, input: z.tuple([]), output: z.undefined() },
+  printSlip: { channel: NAMES.printSlip, input: z.tuple([z.enum(['pdf', 'printer'])]), output: PrintResult },
+  log: { channel: NAMES.log, input: z.tuple([z.enum(['info', 'warn', 'error']), z.string().max(2_000)]), output: z.undefined() },
 } as const;
 export type IpcChannelName = keyof typeof IpcChannels;

@@ -142,6 +142,7 @@ export class WebContents extends Emitter {
 
 class App extends Emitter {
   readonly paths = new Map<string, string>([
+    ['home', '/home/clerk'],
     ['appData', '/home/clerk/.config'],
     ['userData', '/home/clerk/.config/Electron'],
     ['documents', '/home/clerk/Documents'],
@@ -152,6 +153,15 @@ class App extends Emitter {
   /** Whether requestSingleInstanceLock succeeds (false = another instance runs). */
   singleInstanceLockAvailable = true;
   sandboxEnabled = false;
+  /** Chromium's parse of the command line: switch name → value ('' for a bare switch). */
+  readonly commandLine = {
+    switches: new Map<string, string>(),
+    hasSwitch: (name: string): boolean => this.commandLine.switches.has(name),
+    getSwitchValue: (name: string): string => this.commandLine.switches.get(name) ?? '',
+    appendSwitch: (name: string, value = ''): void => {
+      this.commandLine.switches.set(name, value);
+    },
+  };
   quitCalls = 0;
   exitCodes: number[] = [];
 

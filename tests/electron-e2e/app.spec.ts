@@ -47,8 +47,8 @@ test.beforeAll(async () => {
       ...(process.platform === 'linux' && process.getuid?.() === 0 ? ['--no-sandbox'] : []),
       '--platform-url=http://127.0.0.1:9',
     ],
-    // A throw-away profile: userData is <appData>/CreditCounter.
-    env: { ...process.env, XDG_CONFIG_HOME: home, APPDATA: home, ELECTRON_ENABLE_LOGGING: '1' },
+    // A throw-away profile: userData is <appData>/CreditCounter (Linux) or %LOCALAPPDATA%\CreditCounter (Windows).
+    env: { ...process.env, XDG_CONFIG_HOME: home, APPDATA: home, LOCALAPPDATA: home, ELECTRON_ENABLE_LOGGING: '1' },
   });
   page = await app.firstWindow();
   await page.waitForLoadState('domcontentloaded');
@@ -76,7 +76,7 @@ test('the page has exactly the bridge and no Node.js', async () => {
   });
   expect(probe).toEqual({
     kind: 'electron',
-    keys: ['appVersion', 'clearTerminalSecret', 'getConfig', 'kind', 'log', 'printSlip', 'readTerminalSecret', 'writeTerminalSecret'],
+    keys: ['appVersion', 'clearTerminalSecret', 'createSession', 'enrolTerminal', 'getConfig', 'kind', 'log', 'printSlip'],
     require: 'undefined',
     process: 'undefined',
   });

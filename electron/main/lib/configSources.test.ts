@@ -12,28 +12,43 @@ import {
   type FileOwnership,
 } from './configSources';
 import { decodeConsoleOutput } from './consoleText';
+import { SDDL } from './__fixtures__/windowsAcl';
 
 function machine(
   overrides: Partial<ConfigEnvironment> & {
     files?: Record<string, string>;
     stats?: Record<string, FileOwnership>;
     registry?: string | null;
+    /** SDDL by path (Windows). */
+    acls?: Record<string, string>;
   },
 ): ConfigEnvironment {
   const files = overrides.files ?? {};
   const stats = overrides.stats ?? {};
+  const acls = overrides.acls ?? {};
   return {
     platform: 'linux',
-    execPath: '/opt/信用核查窗口端/credit-counter',
+    packaged: true,
+    execPath: '/opt/credit-counter/credit-counter',
     env: {},
-    argv: ['/opt/信用核查窗口端/credit-counter'],
+    argv: ['/opt/credit-counter/credit-counter'],
     readFile: async (path) => files[path] ?? null,
     stat: async (path) =>
       stats[path] ?? (path in files ? { uid: 0, mode: 0o100644 } : path === '/etc/credit-counter' ? { uid: 0, mode: 0o40755 } : null),
     queryPolicyRegistry: async () => overrides.registry ?? null,
+    readSecurityDescriptors: async (paths) =>
+      paths.map((path) => {
+        const sddl = acls[path];
+        if (sddl === undefined) throw new Error(`Get-Acl: 找不到路径“${path}”`);
+        return sddl;
+      }),
     ...overrides,
   };
 }
+
+const WIN_EXE = 'C:\\Program Files\\CreditCounter\\CreditCounter.exe';
+const WIN_DIR = 'C:\\ProgramData\\CreditCounter';
+const WIN_FILE = `${WIN_DIR}\\config.json`;
 
 const REG_OUTPUT = [
   '',
@@ -131,27 +146,25 @@ describe('configuration files', () => {
 });
 
 describe('precedence', () => {
-  it('defaults < beside the executable < machine < policy < command line, with each key’s source', async () => {
+  it('defaults < beside the executable < command line < machine < policy, with each key’s source', async () => {
     const config = await loadEffectiveConfig(
       machine({
         platform: 'win32',
-        execPath: 'C:\\Program Files\\信用核查窗口端\\信用核查窗口端.exe',
-        env: { ProgramData: 'D:\\ProgramData' },
+        execPath: WIN_EXE,
+        env: { ProgramData: 'C:\\ProgramData' },
         argv: ['x.exe', '--terminal-name=命令行窗口'],
         files: {
-          'C:\\Program Files\\信用核查窗口端\\credit-counter.json': JSON.stringify({
+          'C:\\Program Files\\CreditCounter\\credit-counter.json': JSON.stringify({
             platformUrl: 'https://beside.example.cn',
             proxy: 'beside:1',
             terminalName: 'beside',
             stalenessLimitHours: 12,
+            lockTimeoutMinutes: 5,
           }),
-          'D:\\ProgramData\\CreditCounter\\config.json': JSON.stringify({
-            platformUrl: 'https://machine.example.cn',
-            proxy: 'machine:1',
-            terminalName: 'machine',
-          }),
+          [WIN_FILE]: JSON.stringify({ platformUrl: 'https://machine.example.cn', proxy: 'machine:1', lockTimeoutMinutes: 7 }),
         },
-        registry: '    platformUrl    REG_SZ    https://policy.example.cn\r\n    terminalName    REG_SZ    policy',
+        acls: { [WIN_DIR]: SDDL.folderSecured_enUS, [WIN_FILE]: SDDL.fileByIt },
+        registry: '    platformUrl    REG_SZ    https://policy.example.cn\r\n    lockTimeoutMinutes    REG_DWORD    0x3',
       }),
     );
     expect(config.values).toEqual({
@@ -160,9 +173,11 @@ describe('precedence', () => {
       proxy: 'machine:1',
       terminalName: '命令行窗口',
       stalenessLimitHours: 12,
+      lockTimeoutMinutes: 3,
     });
     expect(config.sources).toMatchObject({
       platformUrl: 'policy',
+      lockTimeoutMinutes: 'policy',
       proxy: 'machine',
       terminalName: 'command-line',
       stalenessLimitHours: 'beside-executable',
@@ -250,5 +265,178 @@ describe('paths', () => {
       '/home/clerk/Apps',
     );
     expect(executableDirectory('win32', 'C:\\P\\a.exe', {})).toBe('C:\\P');
+  });
+});
+
+describe('who may set what', () => {
+  const REBELLIOUS_ARGS = [
+    'x.exe',
+    '--platform-url=https://rogue.example.net',
+    '--offline-unlock-hours=336',
+    '--allow-plaintext-secret-storage',
+    '--kiosk=false',
+    '--terminal-name=改过的名字',
+  ];
+
+  it('the command line cannot override Group Policy or the machine file', async () => {
+    const config = await loadEffectiveConfig(
+      machine({
+        platform: 'win32',
+        execPath: WIN_EXE,
+        argv: REBELLIOUS_ARGS,
+        files: { [WIN_FILE]: JSON.stringify({ terminalName: '环翠区 3 号窗口' }) },
+        acls: { [WIN_DIR]: SDDL.folderSecured_zhCN, [WIN_FILE]: SDDL.fileBySystem },
+        registry: [
+          '    platformUrl    REG_SZ    https://credit.weihai.gov.cn',
+          '    offlineUnlockHours    REG_DWORD    0x18',
+          '    kiosk    REG_DWORD    0x1',
+          '    allowPlaintextSecretStorage    REG_DWORD    0x0',
+        ].join('\r\n'),
+      }),
+    );
+    expect(config.values).toMatchObject({
+      platformUrl: 'https://credit.weihai.gov.cn',
+      offlineUnlockHours: 24,
+      kiosk: true,
+      allowPlaintextSecretStorage: false,
+      terminalName: '环翠区 3 号窗口',
+    });
+    expect(config.sources).toMatchObject({
+      platformUrl: 'policy',
+      offlineUnlockHours: 'policy',
+      kiosk: 'policy',
+      allowPlaintextSecretStorage: 'policy',
+      terminalName: 'machine',
+    });
+  });
+
+  it('a packaged app takes no security key from the command line, even one no managed source sets', async () => {
+    const config = await loadEffectiveConfig(
+      machine({
+        argv: [...REBELLIOUS_ARGS, '--proxy=evil:3128', '--auto-update-url=https://evil.example.net/', '--lock-timeout-minutes=240'],
+      }),
+    );
+    expect(config.values).toEqual({ ...CONFIG_DEFAULTS, terminalName: '改过的名字' });
+    expect(config.sources.terminalName).toBe('command-line');
+    const problems = config.problems.join('\n');
+    for (const key of [
+      'platformUrl',
+      'offlineUnlockHours',
+      'allowPlaintextSecretStorage',
+      'kiosk',
+      'proxy',
+      'autoUpdateUrl',
+      'lockTimeoutMinutes',
+    ]) {
+      expect(problems, key).toContain(`“${key}”`);
+    }
+    expect(config.problems[0]).toMatch(/命令行参数.*只能由 IT/);
+  });
+
+  it('a development run may point at a demo platform from the command line, but never loosens a protection', async () => {
+    const config = await loadEffectiveConfig(machine({ packaged: false, argv: REBELLIOUS_ARGS }));
+    expect(config.values.platformUrl).toBe('https://rogue.example.net');
+    expect(config.values.offlineUnlockHours).toBe(336);
+    expect(config.values.allowPlaintextSecretStorage).toBe(false);
+    expect(config.problems.join('')).toContain('allowPlaintextSecretStorage');
+  });
+
+  it('the plaintext-secret and developer-tools switches come only from a managed source', async () => {
+    const beside = await loadEffectiveConfig(
+      machine({
+        env: { APPIMAGE: '/home/clerk/Apps/CreditCounter.AppImage' },
+        files: { '/home/clerk/Apps/credit-counter.json': JSON.stringify({ allowPlaintextSecretStorage: true, allowDevTools: true }) },
+      }),
+    );
+    expect(beside.values.allowPlaintextSecretStorage).toBe(false);
+    expect(beside.values.allowDevTools).toBe(false);
+    expect(beside.problems).toHaveLength(2);
+
+    const etc = await loadEffectiveConfig(
+      machine({ files: { '/etc/credit-counter/config.json': JSON.stringify({ allowPlaintextSecretStorage: true, allowDevTools: true }) } }),
+    );
+    expect(etc.values).toMatchObject({ allowPlaintextSecretStorage: true, allowDevTools: true });
+    expect(etc.sources.allowPlaintextSecretStorage).toBe('machine');
+  });
+
+  it('a file beside a per-user AppImage and environment variables are not managed sources', async () => {
+    const config = await loadEffectiveConfig(
+      machine({
+        env: { APPIMAGE: '/home/clerk/Apps/CreditCounter.AppImage', platformUrl: 'https://env.example.net', CREDIT_COUNTER_KIOSK: '0' },
+        files: { '/home/clerk/Apps/credit-counter.json': JSON.stringify({ platformUrl: 'https://beside.example.net' }) },
+      }),
+    );
+    expect(config.values.platformUrl).toBe('https://beside.example.net');
+    expect(config.sources.platformUrl).toBe('beside-executable');
+    expect(MANAGED_SOURCES).not.toContain('beside-executable');
+    expect(MANAGED_SOURCES).not.toContain('command-line');
+    expect(Object.values(config.sources).filter((source) => source !== 'default')).toEqual(['beside-executable']);
+  });
+});
+
+describe('the Windows machine file is used only when administrators alone can write it', () => {
+  const rogue = { [WIN_FILE]: JSON.stringify({ platformUrl: 'https://rogue.example.net' }) };
+  const windows = (acls: Record<string, string>, extra: Partial<ConfigEnvironment> = {}) =>
+    loadEffectiveConfig(machine({ platform: 'win32', execPath: WIN_EXE, files: rogue, acls, ...extra }));
+
+  it('refuses a config.json a standard user dropped into the inherited folder (English and Chinese Windows)', async () => {
+    for (const [folder, file] of [
+      [SDDL.folderInherited_enUS, SDDL.fileByClerk_enUS],
+      [SDDL.folderInherited_zhCN, SDDL.fileByClerk_zhCN],
+    ] as const) {
+      const config = await windows({ [WIN_DIR]: folder, [WIN_FILE]: file });
+      expect(config.values.platformUrl).toBe(CONFIG_DEFAULTS.platformUrl);
+      expect(config.sources.platformUrl).toBe('default');
+      expect(config.problems).toHaveLength(1);
+      expect(config.problems[0]).toMatch(/本机配置文件 C:\\ProgramData\\CreditCounter\\config\.json 不安全/);
+      expect(config.problems[0]).toContain('icacls');
+    }
+  });
+
+  it('refuses a sound file in a folder where users may add or replace files', async () => {
+    const config = await windows({ [WIN_DIR]: SDDL.folderInherited_enUS, [WIN_FILE]: SDDL.fileByIt });
+    expect(config.sources.platformUrl).toBe('default');
+    expect(config.problems[0]).toMatch(/不安全/);
+  });
+
+  it('refuses a file users may write in the secured folder', async () => {
+    const config = await windows({ [WIN_DIR]: SDDL.folderSecured_enUS, [WIN_FILE]: SDDL.fileUsersModify });
+    expect(config.sources.platformUrl).toBe('default');
+  });
+
+  it('uses the file IT or SYSTEM wrote into the secured folder', async () => {
+    for (const file of [SDDL.fileByIt, SDDL.fileBySystem]) {
+      const config = await windows({ [WIN_DIR]: SDDL.folderSecured_zhCN, [WIN_FILE]: file });
+      expect(config.values.platformUrl).toBe('https://rogue.example.net');
+      expect(config.sources.platformUrl).toBe('machine');
+      expect(config.problems).toEqual([]);
+    }
+  });
+
+  it('refuses the file when its permissions cannot be read', async () => {
+    const config = await windows(
+      {},
+      {
+        readSecurityDescriptors: () => Promise.reject(new Error('无法将“powershell.exe”项识别为 cmdlet')),
+      },
+    );
+    expect(config.sources.platformUrl).toBe('default');
+    expect(config.problems[0]).toMatch(/无法读取其权限/);
+  });
+
+  it('does not ask for permissions when there is no machine file', async () => {
+    let asked = 0;
+    const config = await loadEffectiveConfig(
+      machine({
+        platform: 'win32',
+        execPath: WIN_EXE,
+        readSecurityDescriptors: async () => {
+          asked += 1;
+          return [];
+        },
+      }),
+    );
+    expect(asked).toBe(0);
+    expect(config.problems).toEqual([]);
   });
 });

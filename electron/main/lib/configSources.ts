@@ -2,11 +2,14 @@ import { posix, win32 } from 'node:path';
 import {
   CONFIG_DEFAULTS,
   ConfigValues,
+  MANAGED_ONLY_KEYS,
   PartialConfig,
+  SECURITY_KEYS,
   type ConfigKey,
   type ConfigSource,
   type EffectiveConfig,
 } from '../../../shared/config/schema';
+import { judgeSecurityDescriptor } from './windowsAcl';
 
 export type HostPlatform = 'win32' | 'linux';
 
@@ -75,8 +78,8 @@ export function parseConfigFile(source: ConfigSource, text: string, where: strin
   return validateLayer(source, data as Record<string, unknown>, where);
 }
 
-const NUMBER_KEYS = new Set<ConfigKey>(['lockTimeoutMinutes', 'stalenessLimitHours', 'offlineUnlockHours']);
-const BOOLEAN_KEYS = new Set<ConfigKey>(['kiosk', 'allowPlaintextSecretStorage']);
+const NUMBER_KEYS = new Set<ConfigKey>(['lockTimeoutMinutes', 'stalenessLimitHours', 'offlineUnlockHours', 'slipRetentionDays']);
+const BOOLEAN_KEYS = new Set<ConfigKey>(['kiosk', 'allowPlaintextSecretStorage', 'allowDevTools']);
 
 function kebabToCamel(name: string): string {
   return name.replace(/-([a-z])/g, (_match, letter: string) => letter.toUpperCase());
@@ -151,12 +154,49 @@ export interface FileOwnership {
 
 /**
  * On Linux the machine file (and its folder) is trusted only when root owns it and neither group nor
- * others may write it — otherwise any local user could point the terminal at another platform. (On Windows,
- * %ProgramData%\CreditCounter is protected by its ACL, which the installer leaves to IT.)
+ * others may write it — otherwise any local user could point the terminal at another platform. (Windows
+ * decides by the file's and folder's ACL: see windowsAcl.ts.)
  */
 export function machineFileTrusted(platform: HostPlatform, stat: FileOwnership): boolean {
   if (platform !== 'linux') return true;
   return stat.uid === 0 && (stat.mode & 0o022) === 0;
+}
+
+/**
+ * The ACL the installer gives %ProgramData%\CreditCounter, as icacls grants with language-neutral SIDs:
+ * SYSTEM and Administrators full control, Users read and execute, for the folder and everything in it.
+ */
+export const SECURE_FOLDER_GRANTS = ['*S-1-5-18:(OI)(CI)F', '*S-1-5-32-544:(OI)(CI)F', '*S-1-5-32-545:(OI)(CI)RX'] as const;
+
+/** The commands that repair the folder (elevated), as the settings screen and the log tell IT. */
+export function secureFolderCommands(folder: string): string[] {
+  return [
+    `icacls "${folder}" /setowner *S-1-5-32-544 /T /C`,
+    `icacls "${folder}" /reset /T /C`,
+    `icacls "${folder}" /inheritance:r /grant:r ${SECURE_FOLDER_GRANTS.join(' ')}`,
+  ];
+}
+
+/**
+ * Drops keys a source may not set: the command line of a packaged app never sets a security key, and
+ * only a managed source may loosen a protection. Each dropped key is a problem IT can read.
+ */
+export function restrictLayer(layer: ConfigLayer, options: { packaged: boolean }): ConfigLayer {
+  const values: Record<string, unknown> = {};
+  const problems = [...layer.problems];
+  const where = SOURCE_LABELS[layer.source];
+  for (const [key, value] of Object.entries(layer.values) as [ConfigKey, unknown][]) {
+    if (MANAGED_ONLY_KEYS.has(key) && !['machine', 'policy'].includes(layer.source)) {
+      problems.push(`${where}：配置项“${key}”会放宽安全保护，只能由 IT 在本机配置文件或组策略中设置，已忽略。`);
+      continue;
+    }
+    if (layer.source === 'command-line' && options.packaged && SECURITY_KEYS.has(key)) {
+      problems.push(`${where}：配置项“${key}”涉及安全，只能由 IT 在本机配置文件或组策略中设置，已忽略。`);
+      continue;
+    }
+    values[key] = value;
+  }
+  return { source: layer.source, values: values as PartialConfig, problems };
 }
 
 export interface ConfigPaths {
@@ -205,6 +245,8 @@ export function mergeLayers(layers: readonly ConfigLayer[]): EffectiveConfig {
 /** Everything the loader reads from the machine, injected so every platform can be tested anywhere. */
 export interface ConfigEnvironment {
   platform: HostPlatform;
+  /** A packaged build (false for development runs, which may take any non-protective key from the command line). */
+  packaged: boolean;
   execPath: string;
   env: Readonly<Record<string, string | undefined>>;
   argv: readonly string[];
@@ -213,31 +255,37 @@ export interface ConfigEnvironment {
   stat(path: string): Promise<FileOwnership | null>;
   /** `reg query` output for the policy key, or null when the key does not exist (Windows only). */
   queryPolicyRegistry(): Promise<string | null>;
+  /** The SDDL of each path, in order (Windows only; `(Get-Acl -LiteralPath …).Sddl`). */
+  readSecurityDescriptors(paths: readonly string[]): Promise<string[]>;
 }
 
-/** defaults < beside the executable < machine file < Windows policy < command line (DESIGN.md §6). */
+/**
+ * defaults < beside the executable < command line < machine file < Windows policy. The managed sources
+ * come last so nothing overrides them; the command line sets only what they leave open (DESIGN.md §6).
+ * Environment variables are not a source.
+ */
 export async function loadEffectiveConfig(machine: ConfigEnvironment): Promise<EffectiveConfig> {
   const exeDir = executableDirectory(machine.platform, machine.execPath, machine.env);
   const paths = configPaths(machine.platform, exeDir, machine.env);
-  const layers: ConfigLayer[] = [];
-
-  const beside = await readLayer(machine, 'beside-executable', paths.besideExecutable);
-  if (beside) layers.push(beside);
-
-  const machineLayer = await readMachineLayer(machine, paths.machine);
-  if (machineLayer) layers.push(machineLayer);
-
-  if (machine.platform === 'win32') {
-    try {
-      const output = await machine.queryPolicyRegistry();
-      if (output !== null) layers.push(parseRegistryPolicy(output));
-    } catch (error) {
-      layers.push({ source: 'policy', values: {}, problems: [`读取组策略失败：${errorText(error)}`] });
-    }
-  }
-
-  layers.push(parseCommandLine(machine.argv));
+  const [beside, machineLayer, policy] = await Promise.all([
+    readLayer(machine, 'beside-executable', paths.besideExecutable),
+    readMachineLayer(machine, paths.machine),
+    readPolicyLayer(machine),
+  ]);
+  const layers = [beside, parseCommandLine(machine.argv), machineLayer, policy]
+    .filter((layer): layer is ConfigLayer => layer !== undefined)
+    .map((layer) => restrictLayer(layer, { packaged: machine.packaged }));
   return mergeLayers(layers);
+}
+
+async function readPolicyLayer(machine: ConfigEnvironment): Promise<ConfigLayer | undefined> {
+  if (machine.platform !== 'win32') return undefined;
+  try {
+    const output = await machine.queryPolicyRegistry();
+    return output === null ? undefined : parseRegistryPolicy(output);
+  } catch (error) {
+    return { source: 'policy', values: {}, problems: [`读取组策略失败：${errorText(error)}`] };
+  }
 }
 
 async function readLayer(machine: ConfigEnvironment, source: ConfigSource, path: string): Promise<ConfigLayer | undefined> {
@@ -251,34 +299,64 @@ async function readLayer(machine: ConfigEnvironment, source: ConfigSource, path:
 }
 
 async function readMachineLayer(machine: ConfigEnvironment, path: string): Promise<ConfigLayer | undefined> {
-  if (machine.platform === 'linux') {
-    const directory = posix.dirname(path);
-    let fileStat: FileOwnership | null;
-    let directoryStat: FileOwnership | null;
-    try {
-      fileStat = await machine.stat(path);
-      directoryStat = fileStat === null ? null : await machine.stat(directory);
-    } catch (error) {
-      return { source: 'machine', values: {}, problems: [`本机配置文件 ${path}：无法读取（${errorText(error)}），已忽略。`] };
-    }
-    if (fileStat === null) return undefined;
-    // The folder counts too: whoever may write to it can replace the file.
-    const unsafe = [
-      machineFileTrusted('linux', fileStat) ? undefined : { what: path, stat: fileStat },
-      directoryStat === null || machineFileTrusted('linux', directoryStat) ? undefined : { what: `${directory}/`, stat: directoryStat },
-    ].find((entry) => entry !== undefined);
-    if (unsafe) {
-      return {
-        source: 'machine',
-        values: {},
-        problems: [
-          `本机配置文件 ${path} 不安全（${unsafe.what} 必须属于 root，且组和其他用户不可写；当前属主 uid=${unsafe.stat.uid}，权限 ${(unsafe.stat.mode & 0o777).toString(8).padStart(3, '0')}），已忽略。` +
-            `请执行：sudo chown root:root ${directory} ${path} && sudo chmod 755 ${directory} && sudo chmod 644 ${path}`,
-        ],
-      };
-    }
-  }
+  const refusal =
+    machine.platform === 'linux' ? await linuxMachineFileRefusal(machine, path) : await windowsMachineFileRefusal(machine, path);
+  if (refusal === null) return undefined;
+  if (refusal) return { source: 'machine', values: {}, problems: [refusal] };
   return readLayer(machine, 'machine', path);
+}
+
+/** null: no file; '': trusted; otherwise why the file is refused (Chinese, with the command that fixes it). */
+async function linuxMachineFileRefusal(machine: ConfigEnvironment, path: string): Promise<string | null> {
+  const directory = posix.dirname(path);
+  let fileStat: FileOwnership | null;
+  let directoryStat: FileOwnership | null;
+  try {
+    fileStat = await machine.stat(path);
+    directoryStat = fileStat === null ? null : await machine.stat(directory);
+  } catch (error) {
+    return `本机配置文件 ${path}：无法读取（${errorText(error)}），已忽略。`;
+  }
+  if (fileStat === null) return null;
+  // The folder counts too: whoever may write to it can replace the file.
+  const unsafe = [
+    machineFileTrusted('linux', fileStat) ? undefined : { what: path, stat: fileStat },
+    directoryStat === null || machineFileTrusted('linux', directoryStat) ? undefined : { what: `${directory}/`, stat: directoryStat },
+  ].find((entry) => entry !== undefined);
+  if (!unsafe) return '';
+  return (
+    `本机配置文件 ${path} 不安全（${unsafe.what} 必须属于 root，且组和其他用户不可写；当前属主 uid=${unsafe.stat.uid}，权限 ${(unsafe.stat.mode & 0o777).toString(8).padStart(3, '0')}），已忽略。` +
+    `请执行：sudo chown root:root ${directory} ${path} && sudo chmod 755 ${directory} && sudo chmod 644 ${path}`
+  );
+}
+
+/**
+ * On Windows the file and its folder must be owned by administrators (or SYSTEM) and writable by
+ * nobody else, as the installer sets up %ProgramData%\CreditCounter. Unreadable permissions refuse the file.
+ */
+async function windowsMachineFileRefusal(machine: ConfigEnvironment, path: string): Promise<string | null> {
+  let text: string | null;
+  try {
+    text = await machine.readFile(path);
+  } catch {
+    text = ''; // exists but unreadable: the permission check below explains, or readLayer reports it
+  }
+  if (text === null) return null;
+  const folder = win32.dirname(path);
+  const repair = `请以管理员身份执行：${secureFolderCommands(folder).join(' && ')}`;
+  let descriptors: string[];
+  try {
+    descriptors = await machine.readSecurityDescriptors([folder, path]);
+  } catch (error) {
+    return `本机配置文件 ${path} 无法读取其权限（${errorText(error)}），为安全起见已忽略。${repair}`;
+  }
+  const verdicts = [
+    { what: folder, verdict: judgeSecurityDescriptor(descriptors[0] ?? '') },
+    { what: path, verdict: judgeSecurityDescriptor(descriptors[1] ?? '') },
+  ];
+  const unsafe = verdicts.find((entry) => !entry.verdict.trusted);
+  if (!unsafe || unsafe.verdict.trusted) return '';
+  return `本机配置文件 ${path} 不安全（${unsafe.what}：${unsafe.verdict.reason}；只允许 Administrators 和 SYSTEM 修改），已忽略。${repair}`;
 }
 
 function errorText(error: unknown): string {

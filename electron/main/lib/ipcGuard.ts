@@ -17,21 +17,27 @@ export function isTrustedSender(event: IpcSenderInfo): boolean {
 
 /**
  * Wraps a channel implementation so that it runs only for a trusted sender and with arguments that
- * match the channel's zod schema. Anything else throws IpcRejected before the implementation is reached.
+ * match the channel's zod schema, and so that only a reply matching the channel's output schema leaves
+ * the main process (as the parsed copy: fields the schema does not name are dropped). Anything else
+ * throws IpcRejected.
  */
-export function guardIpc<Args extends readonly unknown[], Event extends IpcSenderInfo, Result>(
+export function guardIpc<Args extends readonly unknown[], Event extends IpcSenderInfo, Output>(
   channel: string,
-  schema: z.ZodType<Args>,
-  implementation: (event: Event, ...args: Args) => Result,
-): (event: Event, ...args: unknown[]) => Result {
-  return (event, ...args) => {
+  schemas: { input: z.ZodType<Args>; output: z.ZodType<Output> },
+  implementation: (event: Event, ...args: Args) => Output | Promise<Output>,
+): (event: Event, ...args: unknown[]) => Promise<Output> {
+  return async (event, ...args) => {
     if (!isTrustedSender(event)) {
       throw new IpcRejected(`拒绝来自非本应用页面的调用：${channel}`);
     }
-    const parsed = schema.safeParse(args);
+    const parsed = schemas.input.safeParse(args);
     if (!parsed.success) {
       throw new IpcRejected(`调用参数无效：${channel}`);
     }
-    return implementation(event, ...parsed.data);
+    const reply = schemas.output.safeParse(await implementation(event, ...parsed.data));
+    if (!reply.success) {
+      throw new IpcRejected(`回复不符合约定，已拦截：${channel}`);
+    }
+    return reply.data;
   };
 }

@@ -3,7 +3,7 @@
  * (a browser has no OS-protected store); printing uses the page's print stylesheet.
  */
 import type { EffectiveConfig } from '../../../shared/config/schema';
-import type { HostBridge, SecretReadResult } from '../../../shared/ipc/bridge';
+import type { BrowserHostBridge, SecretReadResult } from '../../../shared/ipc/bridge';
 import { JournalDb } from '../data/journalDb';
 import { DEFAULT_DB_NAMES } from '../data/dbNames';
 import { fetchWebConfig } from './webConfig';
@@ -16,7 +16,7 @@ export interface BrowserHostOptions {
   fetchImpl?: typeof fetch;
 }
 
-export function createBrowserHost(options: BrowserHostOptions): HostBridge {
+export function createBrowserHost(options: BrowserHostOptions): BrowserHostBridge {
   const journal = new JournalDb(options.journalDbName ?? DEFAULT_DB_NAMES.journal);
   let config: Promise<EffectiveConfig> | null = null;
   const configUrl = options.configUrl ?? new URL('./config.json', globalThis.location?.href ?? 'http://localhost/').href;

@@ -437,7 +437,7 @@ export const zhCN = {
   settings: {
     title: '设置',
     config: '终端配置',
-    configNote: '配置由配置文件、系统策略或命令行提供；由管理员统一管理的项目在此只读。',
+    configNote: '配置由配置文件、系统策略或命令行提供；由管理员通过本机配置文件或组策略统一管理的项目在此只读，任何其他来源都不能覆盖。',
     key: '配置项',
     value: '当前值',
     source: '来源',
@@ -470,6 +470,9 @@ export const zhCN = {
       kiosk: '全屏专用模式',
       autoUpdateUrl: '自动更新地址',
       allowPlaintextSecretStorage: '允许无系统密钥环时明文保存终端密钥',
+      allowDevTools: '允许开发者工具（仅供技术支持）',
+      slipFolder: '核查单 PDF 保存目录',
+      slipRetentionDays: '核查单 PDF 保留天数',
     } as Record<string, string>,
     sources: {
       default: '默认值',

@@ -2,7 +2,7 @@
  * The platform API v1 client (DESIGN.md §4). Every response body is validated against the
  * shared zod contract before anyone sees it; every failure becomes a PlatformError.
  */
-import axios, { AxiosError, type AxiosInstance, type AxiosRequestConfig, type AxiosResponse } from 'axios';
+import axios, { AxiosError, AxiosHeaders, type AxiosAdapter, type AxiosInstance, type AxiosRequestConfig, type AxiosResponse } from 'axios';
 import type { z } from 'zod';
 import {
   API_BASE,
@@ -21,6 +21,7 @@ import {
   type EnrolTerminalRequest,
   type OutboxRequest,
 } from '../../../shared/contract';
+import type { TerminalCallAnswer } from '../../../shared/ipc/channels';
 import { MESSAGES, PlatformError, parseRetryAfter } from './platformError';
 
 export interface PlatformClientOptions {
@@ -59,6 +60,8 @@ interface CallOptions<S extends z.ZodType> {
   headers?: Record<string, string>;
   /** Statuses (besides 2xx) that come back to the caller instead of throwing. */
   passStatuses?: number[];
+  /** Where the answer comes from instead of the network (a call the host made). */
+  adapter?: AxiosAdapter;
 }
 
 export class PlatformClient {
@@ -109,6 +112,19 @@ export class PlatformClient {
       data: request,
       timeoutMs: this.timeouts.defaultMs,
     });
+    return r.body;
+  }
+
+  /**
+   * The answer to a call the host made with the terminal secret (Electron's main process keeps it), checked
+   * exactly like an answer this client received itself: statuses, problems, clock skew and the contract.
+   */
+  async answerFromHost<S extends z.ZodType>(
+    path: '/terminals' | '/sessions',
+    answer: Exclude<TerminalCallAnswer, { kind: 'refused' }>,
+    schema: S,
+  ): Promise<z.infer<S>> {
+    const r = await this.call({ method: 'POST', path, schema, timeoutMs: this.timeouts.defaultMs, adapter: hostAnswerAdapter(answer) });
     return r.body;
   }
 
@@ -197,6 +213,7 @@ export class PlatformClient {
         data: options.data,
         timeout: options.timeoutMs,
         signal: options.signal,
+        ...(options.adapter ? { adapter: options.adapter } : {}),
         headers: {
           ...(token ? { Authorization: `Bearer ${token}` } : {}),
           ...(options.data !== undefined ? { 'Content-Type': 'application/json' } : {}),
@@ -306,6 +323,19 @@ function parseProblem(text: unknown): Problem | null {
 function headerValue(headers: AxiosResponse['headers'], name: string): string | null {
   const value: unknown = typeof headers.get === 'function' ? headers.get(name) : (headers as Record<string, unknown>)[name];
   return typeof value === 'string' && value.length > 0 ? value : null;
+}
+
+/** Replays a host's answer through axios, so it meets the same checks as a network answer. */
+function hostAnswerAdapter(answer: Exclude<TerminalCallAnswer, { kind: 'refused' }>): AxiosAdapter {
+  return async (config) => {
+    if (answer.kind === 'unreachable') {
+      throw new AxiosError(answer.message, answer.reason === 'timeout' ? 'ECONNABORTED' : 'ERR_NETWORK', config);
+    }
+    const headers = new AxiosHeaders();
+    if (answer.date) headers.set('date', answer.date);
+    if (answer.retryAfter) headers.set('retry-after', answer.retryAfter);
+    return { data: answer.body, status: answer.status, statusText: '', headers, config };
+  };
 }
 
 function transportError(error: unknown): PlatformError {

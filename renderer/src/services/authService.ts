@@ -46,13 +46,11 @@ export function createAuthService(core: Core): AppServices['auth'] {
   /** `offlineFallback`: login and unlock fall back to the offline verifier; 联网登录 does not. */
   async function online(operatorId: string, password: string, offlineFallback = true): Promise<Outcome<Session>> {
     const identity = await core.identity();
-    const client = await core.platform();
-    if (!identity || !client) return fail('not_enrolled', '本机尚未登记为查询终端，请先完成终端登记');
-    const secret = await core.host.readTerminalSecret();
-    if (secret.kind === 'absent') return fail('secret_missing', '找不到本机的终端密钥，请重新登记终端');
-    if (secret.kind === 'undecryptable') return fail('secret_undecryptable', `终端密钥无法读取（${secret.message}），请重新登记终端`);
+    if (!identity) return fail('not_enrolled', '本机尚未登记为查询终端，请先完成终端登记');
     try {
-      const answer = await client.createSession({ terminalId: identity.terminalId, terminalSecret: secret.secret, operatorId, password });
+      const created = await core.terminal.createSession(identity, operatorId, password);
+      if (!created.ok) return created;
+      const answer = created.value;
       await rememberOperator(answer.operator, answer.offlineUnlock);
       const session = core.session.start(answer.operator, 'online', answer.token, answer.expiresAt);
       await audit('LOGIN', operatorId, 'success', 'online');

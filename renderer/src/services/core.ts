@@ -10,6 +10,7 @@ import type { PlatformClient } from '../platform/platformClient';
 import type { SyncEngine } from '../sync/syncEngine';
 import type { SyncStatus, TerminalIdentity } from './contracts';
 import type { SessionHolder } from './sessionHolder';
+import type { TerminalAccess } from './terminalAccess';
 
 export interface Core {
   host: HostBridge;
@@ -24,6 +25,8 @@ export interface Core {
   /** The client for the enrolled platform, null before enrolment. */
   platform(): Promise<PlatformClient | null>;
   platformFor(platformUrl: string): PlatformClient;
+  /** Enrolment and operator login: the calls that need the terminal secret. */
+  terminal: TerminalAccess;
   identity(): Promise<TerminalIdentity | null>;
   now: () => Date;
   random: () => number;

@@ -32,6 +32,7 @@ import { createLookupService } from './lookupService';
 import { createRecordsService } from './recordsService';
 import { SessionHolder } from './sessionHolder';
 import { createSupervisorService } from './supervisorService';
+import { createTerminalAccess } from './terminalAccess';
 import { createSyncService } from './syncService';
 
 export { DEFAULT_DB_NAMES } from '../data/dbNames';
@@ -133,6 +134,7 @@ export async function createServices(deps: ServiceDeps): Promise<CreditCounterSe
     status,
     platform,
     platformFor,
+    terminal: createTerminalAccess(deps.host, platformFor),
     identity,
     now,
     random,

@@ -1,4 +1,4 @@
-/** Terminal enrolment (IT, once per PC): POST /terminals, secret to the host's protected store. */
+/** Terminal enrolment (IT, once per PC): POST /terminals, the secret kept by the host (terminalAccess.ts). */
 import type { AppServices, Outcome, TerminalIdentity } from './contracts';
 import { SYSTEM_ACTOR, type Core } from './core';
 import { fail, failWith, ok } from './outcome';
@@ -18,11 +18,10 @@ export function createEnrolmentService(core: Core): AppServices['enrolment'] {
         return fail('outbox_not_empty', '本机还有未上传的记录，请先联网完成同步，再重新登记终端');
       }
       try {
-        const answer = await core.platformFor(url).enrol({ enrolmentCode: enrolmentCode.trim(), name: terminalName.trim() });
-        const stored = await core.host.writeTerminalSecret(answer.terminalSecret);
-        if (!stored.ok) return fail('secret_not_stored', `终端密钥无法安全保存：${stored.message}`);
+        const enrolled = await core.terminal.enrol(url, { enrolmentCode: enrolmentCode.trim(), name: terminalName.trim() });
+        if (!enrolled.ok) return enrolled;
         const identity: TerminalIdentity = {
-          terminalId: answer.terminalId,
+          terminalId: enrolled.value.terminalId,
           terminalName: terminalName.trim(),
           platformUrl: url,
           enrolledAt: core.now().toISOString(),

@@ -1,8 +1,8 @@
 /** A HostBridge for unit tests: configuration and secret in memory. */
 import { CONFIG_DEFAULTS, type ConfigKey, type ConfigSource, type ConfigValues } from '../../../shared/config/schema';
-import type { HostBridge } from '../../../shared/ipc/bridge';
+import type { BrowserHostBridge } from '../../../shared/ipc/bridge';
 
-export function memoryHost(values: Partial<ConfigValues> = {}): HostBridge & { secret: string | null; logs: string[] } {
+export function memoryHost(values: Partial<ConfigValues> = {}): BrowserHostBridge & { secret: string | null; logs: string[] } {
   const sources = Object.fromEntries(Object.keys(CONFIG_DEFAULTS).map((k) => [k, 'default'])) as Record<ConfigKey, ConfigSource>;
   const host = {
     kind: 'browser' as const,

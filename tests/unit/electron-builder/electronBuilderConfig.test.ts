@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -117,6 +117,13 @@ describe('managed configuration samples', () => {
     }
     for (const id of admx.matchAll(/\$\(presentation\.([A-Za-z0-9_]+)\)/g)) {
       expect(adml, id[1]).toContain(`<presentation id="${id[1]}">`);
+    }
+  });
+
+  it('the policy templates point only to documents that exist', () => {
+    for (const file of ['build/policy/CreditCounter.admx', 'build/policy/zh-CN/CreditCounter.adml']) {
+      const text = readFileSync(`${root}/${file}`, 'utf8');
+      for (const [name] of text.matchAll(/[\w./-]+\.md\b/g)) expect(existsSync(`${root}/${name}`), `${file}: ${name}`).toBe(true);
     }
   });
 });

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { devToolsEnabled, refusedStartupSwitches } from './startupSwitches';
+
+const none = () => false;
+
+describe('switches a packaged app refuses at start', () => {
+  it('finds remote debugging, inspector and V8 flags however they are written', () => {
+    expect(refusedStartupSwitches(['credit-counter.exe', '--remote-debugging-port=9222'], none, 'win32')).toEqual([
+      'remote-debugging-port',
+    ]);
+    expect(refusedStartupSwitches(['credit-counter', '--remote-debugging-pipe'], none, 'linux')).toEqual(['remote-debugging-pipe']);
+    expect(refusedStartupSwitches(['x.exe', '-Remote-Debugging-Port=0'], none, 'win32')).toEqual(['remote-debugging-port']);
+    expect(refusedStartupSwitches(['x.exe', '/remote-debugging-port=9222'], none, 'win32')).toEqual(['remote-debugging-port']);
+    expect(refusedStartupSwitches(['x', '--inspect-brk=9229', '--js-flags=--allow-natives-syntax'], none, 'linux')).toEqual([
+      'inspect-brk',
+      'js-flags',
+    ]);
+  });
+
+  it('also refuses switches that switch off TLS checks, the sandbox or the managed proxy', () => {
+    const argv = [
+      'x',
+      '--ignore-certificate-errors',
+      '--no-sandbox',
+      '--proxy-server=evil:3128',
+      '--disable-web-security',
+      '--host-resolver-rules=MAP * 10.0.0.1',
+    ];
+    expect(refusedStartupSwitches(argv, none, 'linux')).toEqual([
+      'ignore-certificate-errors',
+      'no-sandbox',
+      'proxy-server',
+      'disable-web-security',
+      'host-resolver-rules',
+    ]);
+  });
+
+  it('asks Chromium’s own parse too, so a switch it accepted in another spelling is caught', () => {
+    expect(refusedStartupSwitches(['x'], (name) => name === 'remote-debugging-port', 'linux')).toEqual(['remote-debugging-port']);
+  });
+
+  it('leaves configuration keys, the app path and arguments after "--" alone', () => {
+    expect(
+      refusedStartupSwitches(['x', '/opt/app', '--terminal-name=窗口 1', '--kiosk', '--', '--remote-debugging-port=1'], none, 'linux'),
+    ).toEqual([]);
+    // On Linux "/" starts a path, not a switch.
+    expect(refusedStartupSwitches(['x', '/remote-debugging-port=9222'], none, 'linux')).toEqual([]);
+  });
+});
+
+describe('developer tools', () => {
+  it('are on in development runs and off in packaged builds unless a managed support key turns them on', () => {
+    expect(devToolsEnabled({ packaged: false, allowDevTools: false })).toBe(true);
+    expect(devToolsEnabled({ packaged: true, allowDevTools: false })).toBe(false);
+    expect(devToolsEnabled({ packaged: true, allowDevTools: true })).toBe(true);
+  });
+});

@@ -1,0 +1,63 @@
+/**
+ * Chromium and Node switches that would open a back door into a packaged app: remote debugging and the
+ * inspector (the terminal secret and the unsent journal are one console call away), V8 flags, and
+ * switches that turn off TLS checks, the sandbox, web security or the managed proxy. A packaged app
+ * refuses to start with any of them. (The --inspect family is also closed by a fuse; this catches the rest.)
+ */
+export const REFUSED_SWITCHES = [
+  'remote-debugging-port',
+  'remote-debugging-pipe',
+  'remote-debugging-address',
+  'remote-allow-origins',
+  'inspect',
+  'inspect-brk',
+  'inspect-port',
+  'inspect-publish-uid',
+  'js-flags',
+  'auto-open-devtools-for-tabs',
+  'ignore-certificate-errors',
+  'ignore-certificate-errors-spki-list',
+  'ignore-urlfetcher-cert-requests',
+  'allow-insecure-localhost',
+  'unsafely-treat-insecure-origin-as-secure',
+  'disable-web-security',
+  'no-sandbox',
+  'disable-gpu-sandbox',
+  'disable-site-isolation-trials',
+  'proxy-server',
+  'proxy-pac-url',
+  'no-proxy-server',
+  'proxy-bypass-list',
+  'host-resolver-rules',
+  'host-rules',
+  'load-extension',
+  'user-data-dir',
+] as const;
+
+/**
+ * The refused switches present at start, in the order they appear. Chromium accepts "--name", "-name"
+ * and, on Windows, "/name" (case-insensitive); arguments after "--" are not switches. `chromiumHasSwitch`
+ * is Chromium's own parse (app.commandLine.hasSwitch), asked as well.
+ */
+export function refusedStartupSwitches(
+  argv: readonly string[],
+  chromiumHasSwitch: (name: string) => boolean,
+  platform: 'win32' | 'linux',
+): string[] {
+  const found: string[] = [];
+  const prefix = platform === 'win32' ? /^(?:--|-|\/)([A-Za-z0-9][A-Za-z0-9-]*)(?:=|$)/s : /^(?:--|-)([A-Za-z0-9][A-Za-z0-9-]*)(?:=|$)/s;
+  for (const arg of argv.slice(1)) {
+    if (arg === '--') break;
+    const name = prefix.exec(arg)?.[1]?.toLowerCase();
+    if (name && (REFUSED_SWITCHES as readonly string[]).includes(name) && !found.includes(name)) found.push(name);
+  }
+  for (const name of REFUSED_SWITCHES) {
+    if (!found.includes(name) && chromiumHasSwitch(name)) found.push(name);
+  }
+  return found;
+}
+
+/** Developer tools: always in development runs; in a packaged build only when a managed support key allows them. */
+export function devToolsEnabled(options: { packaged: boolean; allowDevTools: boolean }): boolean {
+  return !options.packaged || options.allowDevTools;
+}

@@ -1,0 +1,251 @@
+/** The main process's enrolment and login against the real reference platform over loopback HTTP. */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { CreateSessionResponse } from '../../../shared/contract';
+import { HostEnrolledTerminal, TerminalCallAnswer } from '../../../shared/ipc/channels';
+import { startPlatform, type RunningPlatform } from '../../../platform/server';
+import { createSecretVault, type CiphertextStore, type SecretVault } from './secretVault';
+import { createTerminalCalls, samePlatform, type FetchFunction, type TerminalCalls } from './terminalCalls';
+
+let platform: RunningPlatform;
+let store: CiphertextStore & { data: Uint8Array | null };
+let vault: SecretVault;
+let requests: { url: string; init: RequestInit }[];
+
+/** Node's fetch, recording what was sent (the platform is real). */
+const recordingFetch: FetchFunction = (url, init) => {
+  requests.push({ url, init });
+  return fetch(url, init);
+};
+
+function calls(overrides: Partial<Parameters<typeof createTerminalCalls>[0]> = {}): TerminalCalls {
+  return createTerminalCalls({
+    fetch: recordingFetch,
+    vault,
+    appVersion: '0.2.0',
+    platformUrl: { value: platform.url, managed: false },
+    ...overrides,
+  });
+}
+
+async function control(path: string, method: string, body?: unknown): Promise<void> {
+  await fetch(`${platform.url}/__test${path}`, {
+    method,
+    ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
+  });
+}
+
+function body<T>(answer: TerminalCallAnswer, schema: { parse(data: unknown): T }): T {
+  expect(answer.kind).toBe('answered');
+  if (answer.kind !== 'answered') throw new Error('no answer');
+  return schema.parse(JSON.parse(answer.body));
+}
+
+beforeAll(async () => {
+  platform = await startPlatform({ port: 0, db: ':memory:', subjects: 50, testControls: true, logger: false });
+});
+afterAll(async () => platform?.close());
+
+beforeEach(async () => {
+  requests = [];
+  store = {
+    data: null,
+    read: async () => store.data,
+    write: async (data) => {
+      store.data = data;
+    },
+    remove: async () => {
+      store.data = null;
+    },
+  };
+  // A reversible stand-in for DPAPI / the keyring, so the test can see what the vault holds.
+  vault = createSecretVault({
+    cipher: {
+      isAsyncEncryptionAvailable: async () => true,
+      storageBackend: () => undefined,
+      encryptStringAsync: async (text) => new TextEncoder().encode(`enc:${text}`),
+      decryptStringAsync: async (data) => ({ result: new TextDecoder().decode(data).slice(4), shouldReEncrypt: false }),
+    },
+    store,
+    allowPlaintext: false,
+  });
+  await control('/faults', 'DELETE');
+});
+
+async function enrol(terminal = calls()): Promise<{ terminalId: string; secret: string }> {
+  const answer = await terminal.enrolTerminal(platform.url, { enrolmentCode: platform.enrolmentCode, name: '环翠区 3 号窗口' });
+  const { terminalId } = body(answer, HostEnrolledTerminal);
+  const held = await vault.read();
+  if (held.kind !== 'present') throw new Error('no secret kept');
+  const secret = (JSON.parse(held.secret) as { secret: string }).secret;
+  return { terminalId, secret };
+}
+
+describe('enrolment made by the main process', () => {
+  it('keeps the secret and hands the page the terminal id only', async () => {
+    const answer = await calls().enrolTerminal(platform.url, { enrolmentCode: platform.enrolmentCode, name: '环翠区 3 号窗口' });
+    expect(answer).toMatchObject({ kind: 'answered', status: 201 });
+    const { terminalId, secret } = await enrol();
+    expect(terminalId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(secret.length).toBeGreaterThanOrEqual(16);
+    expect(JSON.stringify(answer)).not.toMatch(/terminalSecret/);
+    if (answer.kind === 'answered') expect(JSON.parse(answer.body)).toEqual({ terminalId: expect.any(String) });
+    // The platform's own answer carried a version header from the app.
+    expect(new Headers(requests[0]!.init.headers).get('x-client-version')).toBe('0.2.0');
+  });
+
+  it('passes the platform’s refusal on as a problem document, and stores nothing', async () => {
+    const answer = await calls().enrolTerminal(platform.url, { enrolmentCode: 'WRONG', name: '窗口' });
+    expect(answer).toMatchObject({ kind: 'answered', status: 403 });
+    if (answer.kind === 'answered') expect(JSON.parse(answer.body)).toMatchObject({ code: 'enrolment_refused' });
+    expect(store.data).toBeNull();
+  });
+
+  it('enrols only with the platform IT configured when the address is managed', async () => {
+    const managed = calls({ platformUrl: { value: 'https://credit.weihai.gov.cn', managed: true } });
+    const answer = await managed.enrolTerminal(platform.url, { enrolmentCode: platform.enrolmentCode, name: '窗口' });
+    expect(answer).toMatchObject({ kind: 'refused', code: 'platform_not_allowed' });
+    expect(requests).toHaveLength(0);
+    expect(await managed.enrolTerminal('javascript:alert(1)', { enrolmentCode: 'x', name: 'y' })).toMatchObject({ kind: 'refused' });
+  });
+
+  it('reports a secret the OS store cannot keep, without pretending the enrolment worked', async () => {
+    const refusing = createSecretVault({
+      cipher: {
+        isAsyncEncryptionAvailable: async () => true,
+        storageBackend: () => 'basic_text',
+        encryptStringAsync: async () => new Uint8Array(),
+        decryptStringAsync: async () => ({ result: '', shouldReEncrypt: false }),
+      },
+      store,
+      allowPlaintext: false,
+    });
+    const answer = await calls({ vault: refusing }).enrolTerminal(platform.url, { enrolmentCode: platform.enrolmentCode, name: '窗口' });
+    expect(answer).toMatchObject({ kind: 'refused', code: 'secret_not_stored', message: expect.stringMatching(/密钥环/) });
+  });
+
+  it('hides a malformed success body (it might hold the secret in another shape)', async () => {
+    await control('/faults', 'POST', {
+      path: '/api/v1/terminals',
+      kind: 'malformed',
+      times: 1,
+      body: '{"terminalSecret":"tsec_leaked_0123456789"}',
+    });
+    const answer = await calls().enrolTerminal(platform.url, { enrolmentCode: platform.enrolmentCode, name: '窗口' });
+    expect(answer).toMatchObject({ kind: 'answered', body: '' });
+    expect(JSON.stringify(answer)).not.toContain('tsec_leaked');
+  });
+});
+
+describe('operator login made by the main process', () => {
+  it('adds the secret itself and returns the session the platform created', async () => {
+    const { terminalId, secret } = await enrol();
+    requests = [];
+    const clerk = platform.operators[0]!;
+    const answer = await calls().createSession({ platformUrl: platform.url, terminalId, operatorId: clerk.id, password: clerk.password });
+    const session = body(answer, CreateSessionResponse);
+    expect(session.operator.id).toBe(clerk.id);
+    expect(session.token.length).toBeGreaterThanOrEqual(16);
+    expect(JSON.stringify(answer)).not.toContain(secret);
+    expect(requests[0]!.url).toBe(`${platform.url}/api/v1/sessions`);
+    expect(JSON.parse(String(requests[0]!.init.body))).toMatchObject({ terminalId, terminalSecret: secret });
+    expect(requests[0]!.init.redirect).toBe('error');
+    if (answer.kind === 'answered') expect(answer.date).toMatch(/GMT$/);
+  });
+
+  it('passes a wrong password on as the platform’s 401', async () => {
+    const { terminalId } = await enrol();
+    const answer = await calls().createSession({ platformUrl: platform.url, terminalId, operatorId: 'c001', password: 'wrong' });
+    expect(answer).toMatchObject({ kind: 'answered', status: 401 });
+  });
+
+  it('sends the secret only to the platform and terminal it was issued for', async () => {
+    const { terminalId } = await enrol();
+    requests = [];
+    for (const request of [
+      { platformUrl: 'https://rogue.example.net', terminalId },
+      { platformUrl: platform.url, terminalId: 'another-terminal' },
+    ]) {
+      const answer = await calls().createSession({ ...request, operatorId: 'c001', password: 'x' });
+      expect(answer).toMatchObject({ kind: 'refused', code: 'terminal_mismatch' });
+    }
+    expect(requests).toHaveLength(0);
+  });
+
+  it('binds a secret stored by an earlier version to the enrolment the journal names, once', async () => {
+    const { terminalId, secret } = await enrol();
+    await vault.write(secret); // the bare secret, as versions before 0.2 stored it
+    const clerk = platform.operators[0]!;
+    const first = await calls().createSession({ platformUrl: platform.url, terminalId, operatorId: clerk.id, password: clerk.password });
+    expect(first).toMatchObject({ kind: 'answered', status: 201 });
+    const rebound = await calls().createSession({
+      platformUrl: 'https://rogue.example.net',
+      terminalId,
+      operatorId: clerk.id,
+      password: 'x',
+    });
+    expect(rebound).toMatchObject({ kind: 'refused', code: 'terminal_mismatch' });
+  });
+
+  it('says what is missing when there is no secret or it cannot be decrypted', async () => {
+    expect(await calls().createSession({ platformUrl: platform.url, terminalId: 't', operatorId: 'c', password: 'p' })).toMatchObject({
+      kind: 'refused',
+      code: 'secret_missing',
+    });
+    store.data = new TextEncoder().encode('garbage');
+    const broken = createSecretVault({
+      cipher: {
+        isAsyncEncryptionAvailable: async () => true,
+        storageBackend: () => undefined,
+        encryptStringAsync: async () => new Uint8Array(),
+        decryptStringAsync: async () => Promise.reject(new Error('DPAPI: key not valid')),
+      },
+      store,
+      allowPlaintext: false,
+    });
+    expect(
+      await calls({ vault: broken }).createSession({ platformUrl: platform.url, terminalId: 't', operatorId: 'c', password: 'p' }),
+    ).toMatchObject({
+      kind: 'refused',
+      code: 'secret_undecryptable',
+    });
+  });
+
+  it('reports an unreachable platform and a timeout without an answer', async () => {
+    const { terminalId } = await enrol();
+    await control('/faults', 'POST', { path: '/api/v1/sessions', kind: 'hang', times: 1 });
+    const slow = await calls({ timeoutMs: 300 }).createSession({
+      platformUrl: platform.url,
+      terminalId,
+      operatorId: 'c001',
+      password: 'x',
+    });
+    expect(slow).toMatchObject({ kind: 'unreachable', reason: 'timeout' });
+    await control('/faults', 'DELETE');
+
+    const refused: FetchFunction = () => Promise.reject(new TypeError('fetch failed'));
+    const down = await calls({ fetch: refused }).createSession({
+      platformUrl: platform.url,
+      terminalId,
+      operatorId: 'c001',
+      password: 'x',
+    });
+    expect(down).toEqual({ kind: 'unreachable', reason: 'network', message: 'fetch failed' });
+  });
+
+  it('every answer fits the IPC reply schema', async () => {
+    const { terminalId } = await enrol();
+    const clerk = platform.operators[0]!;
+    const answer = await calls().createSession({ platformUrl: platform.url, terminalId, operatorId: clerk.id, password: clerk.password });
+    expect(TerminalCallAnswer.safeParse(answer).success).toBe(true);
+  });
+});
+
+describe('same platform', () => {
+  it('ignores trailing slashes but not scheme, host or port', () => {
+    expect(samePlatform('https://credit.weihai.gov.cn/', 'https://credit.weihai.gov.cn')).toBe(true);
+    expect(samePlatform('https://credit.weihai.gov.cn', 'http://credit.weihai.gov.cn')).toBe(false);
+    expect(samePlatform('https://credit.weihai.gov.cn', 'https://credit.weihai.gov.cn:8443')).toBe(false);
+    expect(samePlatform('https://credit.weihai.gov.cn.evil.net', 'https://credit.weihai.gov.cn')).toBe(false);
+    expect(samePlatform('not a url', 'not a url')).toBe(false);
+  });
+});

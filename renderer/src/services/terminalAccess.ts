@@ -1,0 +1,61 @@
+/**
+ * The two platform calls that need the terminal secret, for whichever host the app runs in. In Electron
+ * the main process keeps the secret and makes the calls; the page checks the answers with the same client
+ * as every other call. In a browser the page keeps the secret in the journal and calls the platform itself.
+ */
+import { CreateSessionResponse, type EnrolTerminalRequest } from '../../../shared/contract';
+import type { HostBridge } from '../../../shared/ipc/bridge';
+import { HostEnrolledTerminal } from '../../../shared/ipc/channels';
+import type { PlatformClient } from '../platform/platformClient';
+import type { Outcome, TerminalIdentity } from './contracts';
+import { fail, ok } from './outcome';
+
+export interface TerminalAccess {
+  /** POST /terminals; the secret goes to the host's store. Platform failures throw PlatformError. */
+  enrol(platformUrl: string, request: EnrolTerminalRequest): Promise<Outcome<{ terminalId: string }>>;
+  /** POST /sessions with the terminal's secret. Platform failures throw PlatformError. */
+  createSession(identity: TerminalIdentity, operatorId: string, password: string): Promise<Outcome<CreateSessionResponse>>;
+}
+
+export function createTerminalAccess(host: HostBridge, clientFor: (platformUrl: string) => PlatformClient): TerminalAccess {
+  if (host.kind === 'electron') {
+    return {
+      async enrol(platformUrl, request) {
+        const answer = await host.enrolTerminal(platformUrl, request);
+        if (answer.kind === 'refused') return fail(answer.code, answer.message);
+        return ok(await clientFor(platformUrl).answerFromHost('/terminals', answer, HostEnrolledTerminal));
+      },
+      async createSession(identity, operatorId, password) {
+        const answer = await host.createSession({
+          platformUrl: identity.platformUrl,
+          terminalId: identity.terminalId,
+          operatorId,
+          password,
+        });
+        if (answer.kind === 'refused') return fail(answer.code, answer.message);
+        return ok(await clientFor(identity.platformUrl).answerFromHost('/sessions', answer, CreateSessionResponse));
+      },
+    };
+  }
+  return {
+    async enrol(platformUrl, request) {
+      const answer = await clientFor(platformUrl).enrol(request);
+      const stored = await host.writeTerminalSecret(answer.terminalSecret);
+      if (!stored.ok) return fail('secret_not_stored', `终端密钥无法安全保存：${stored.message}`);
+      return ok({ terminalId: answer.terminalId });
+    },
+    async createSession(identity, operatorId, password) {
+      const secret = await host.readTerminalSecret();
+      if (secret.kind === 'absent') return fail('secret_missing', '找不到本机的终端密钥，请重新登记终端');
+      if (secret.kind === 'undecryptable') return fail('secret_undecryptable', `终端密钥无法读取（${secret.message}），请重新登记终端`);
+      return ok(
+        await clientFor(identity.platformUrl).createSession({
+          terminalId: identity.terminalId,
+          terminalSecret: secret.secret,
+          operatorId,
+          password,
+        }),
+      );
+    },
+  };
+}

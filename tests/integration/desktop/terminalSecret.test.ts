@@ -1,0 +1,179 @@
+/**
+ * The desktop app's login path end to end, without the Electron binary: the renderer's services on the
+ * real preload bridge, whose IPC calls reach the real main-process handlers (guards, reply schemas and the
+ * terminal calls that hold the secret), which talk to the real reference platform over loopback HTTP.
+ */
+import 'fake-indexeddb/auto';
+import type { IpcMain } from 'electron';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { CONFIG_DEFAULTS, type EffectiveConfig } from '../../../shared/config/schema';
+import type { ElectronHostBridge } from '../../../shared/ipc/bridge';
+import { registerIpc } from '../../../electron/main/ipc';
+import { createSecretVault } from '../../../electron/main/lib/secretVault';
+import { createTerminalCalls } from '../../../electron/main/lib/terminalCalls';
+import { createServices, type CreditCounterServices } from '../../../renderer/src/services/createServices';
+import { contextBridge, ipcEventFrom, ipcMain, ipcRenderer, resetElectronDouble } from '../../doubles/electron';
+import { startTestPlatform, type TestPlatform } from '../platform/helpers';
+
+let test: TestPlatform;
+let services: CreditCounterServices;
+let bridge: ElectronHostBridge;
+let heldCiphertext: Uint8Array | null;
+/** Everything the main process sent back to the page. */
+let replies: unknown[];
+let n = 0;
+
+function config(platformUrl: string, managed: boolean): EffectiveConfig {
+  const sources = Object.fromEntries(Object.keys(CONFIG_DEFAULTS).map((key) => [key, 'default'])) as EffectiveConfig['sources'];
+  return {
+    values: { ...CONFIG_DEFAULTS, platformUrl },
+    sources: { ...sources, platformUrl: managed ? 'policy' : 'default' },
+    problems: [],
+  };
+}
+
+async function desktop(managedPlatformUrl?: string): Promise<void> {
+  resetElectronDouble();
+  const vault = createSecretVault({
+    cipher: {
+      isAsyncEncryptionAvailable: async () => true,
+      storageBackend: () => undefined,
+      // A reversible stand-in for DPAPI, so the test can look for the secret in what the vault holds.
+      encryptStringAsync: async (text) => new TextEncoder().encode(`dpapi:${text}`),
+      decryptStringAsync: async (data) => ({ result: new TextDecoder().decode(data).slice('dpapi:'.length), shouldReEncrypt: false }),
+    },
+    store: {
+      read: async () => heldCiphertext,
+      write: async (data) => {
+        heldCiphertext = data;
+      },
+      remove: async () => {
+        heldCiphertext = null;
+      },
+    },
+    allowPlaintext: false,
+  });
+  const effective = config(managedPlatformUrl ?? test.platform.url, managedPlatformUrl !== undefined);
+  registerIpc(ipcMain as unknown as IpcMain, {
+    getConfig: () => effective,
+    terminal: createTerminalCalls({
+      fetch: (url, init) => fetch(url, init),
+      vault,
+      appVersion: '0.1.0',
+      platformUrl: { value: effective.values.platformUrl, managed: managedPlatformUrl !== undefined },
+    }),
+    clearTerminalSecret: () => vault.clear(),
+    printSlip: async () => ({ ok: true }),
+    log: () => undefined,
+    rejected: (channel, reason) => {
+      throw new Error(`unexpected IPC rejection ${channel}: ${reason}`);
+    },
+  });
+  // The page's invoke reaches the main process's handler, as Electron's IPC would carry it.
+  ipcRenderer.invoke = async (channel: string, ...args: unknown[]) => {
+    const reply = await ipcMain.simulateInvoke(channel, ipcEventFrom('app://credit-counter/'), ...args);
+    replies.push(reply);
+    return structuredClone(reply);
+  };
+  n += 1;
+  services = await createServices({
+    host: bridge,
+    dbNames: { cache: `desktop-cache-${n}-${Date.now()}`, journal: `desktop-journal-${n}-${Date.now()}` },
+    sync: { autoStart: false, spreadMaxMs: 0 },
+    platform: { adapter: 'http' },
+  });
+}
+
+async function controls(path: string, method: string, body?: unknown): Promise<void> {
+  await fetch(`${test.controls}${path}`, {
+    method,
+    ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
+  });
+}
+
+beforeAll(async () => {
+  test = await startTestPlatform();
+  // The real preload, loaded once: its methods call ipcRenderer.invoke, which reaches ipcMain below.
+  process.argv.push('--credit-counter-version=0.1.0');
+  await import('../../../electron/preload/index');
+  process.argv.pop();
+  bridge = contextBridge.exposed.get('creditCounterHost') as ElectronHostBridge;
+});
+afterAll(async () => test?.platform.close());
+
+beforeEach(async () => {
+  heldCiphertext = null;
+  replies = [];
+  await controls('/faults', 'DELETE');
+});
+
+describe('the terminal secret stays in the main process', () => {
+  it('enrolment and login work, and the secret appears in no reply, no journal row and no bridge method', async () => {
+    await desktop();
+    const enrolled = await services.enrolment.enrol({
+      platformUrl: test.platform.url,
+      enrolmentCode: test.platform.enrolmentCode,
+      terminalName: '环翠窗口1',
+    });
+    expect(enrolled).toMatchObject({ ok: true, value: { terminalName: '环翠窗口1' } });
+    const clerk = test.platform.operators[0]!;
+    expect(await services.auth.login(clerk.id, clerk.password)).toMatchObject({
+      ok: true,
+      value: { mode: 'online', operator: { id: clerk.id } },
+    });
+    await services.sync.syncNow();
+    expect(services.sync.status.getState().lastError).toBeNull();
+
+    const secret = (JSON.parse(new TextDecoder().decode(heldCiphertext!).slice('dpapi:'.length)) as { secret: string }).secret;
+    expect(secret.length).toBeGreaterThanOrEqual(16);
+    expect(JSON.stringify(replies)).not.toContain(secret);
+    const journalRows = await services.internals.journal.meta.toArray();
+    expect(JSON.stringify(journalRows)).not.toContain(secret);
+    expect(Object.keys(bridge).filter((key) => /secret/i.test(key))).toEqual(['clearTerminalSecret']);
+    await services.close();
+  });
+
+  it('a wrong password is refused by the platform and reported as such', async () => {
+    await desktop();
+    await services.enrolment.enrol({ platformUrl: test.platform.url, enrolmentCode: test.platform.enrolmentCode, terminalName: '窗口2' });
+    expect(await services.auth.login('c001', 'wrong-password')).toMatchObject({ ok: false, error: { code: 'wrong_credentials' } });
+    await services.close();
+  });
+
+  it('an unreachable platform falls back to the offline unlock, as in the browser', async () => {
+    await desktop();
+    await services.enrolment.enrol({ platformUrl: test.platform.url, enrolmentCode: test.platform.enrolmentCode, terminalName: '窗口3' });
+    const clerk = test.platform.operators[0]!;
+    expect((await services.auth.login(clerk.id, clerk.password)).ok).toBe(true);
+    await services.auth.logout();
+    await controls('/faults', 'POST', { path: '/api/v1/sessions', kind: 'drop' });
+    expect(await services.auth.login(clerk.id, clerk.password)).toMatchObject({ ok: true, value: { mode: 'offline' } });
+    await services.close();
+  });
+
+  it('a malformed platform answer is reported, not accepted', async () => {
+    await desktop();
+    await services.enrolment.enrol({ platformUrl: test.platform.url, enrolmentCode: test.platform.enrolmentCode, terminalName: '窗口4' });
+    await controls('/faults', 'POST', { path: '/api/v1/sessions', kind: 'malformed', times: 1 });
+    const clerk = test.platform.operators[0]!;
+    const login = await services.auth.login(clerk.id, clerk.password);
+    // Malformed counts as "platform not usable": the clerk has no offline credentials yet on this terminal.
+    expect(login).toMatchObject({ ok: false, error: { code: 'offline_unavailable' } });
+    await services.close();
+  });
+
+  it('enrolment to another address than the one IT manages is refused before anything is sent', async () => {
+    await desktop('https://credit.weihai.gov.cn');
+    const enrolled = await services.enrolment.enrol({
+      platformUrl: test.platform.url,
+      enrolmentCode: test.platform.enrolmentCode,
+      terminalName: '窗口5',
+    });
+    expect(enrolled).toMatchObject({
+      ok: false,
+      error: { code: 'platform_not_allowed', message: expect.stringContaining('credit.weihai.gov.cn') },
+    });
+    expect(heldCiphertext).toBeNull();
+    await services.close();
+  });
+});
