@@ -1,6 +1,18 @@
 ; Included by electron-builder's NSIS script (nsis.include in electron-builder.yml).
 ; The installer is per-machine, so the shell context is "all users" and $APPDATA is %ProgramData%.
 
+!include "WinVer.nsh"
+
+; Electron 45 runs on Windows 10 and later only: refuse older systems (Windows 7, 8.1) at once, also in
+; silent installs (/S), where the message goes nowhere and the exit code tells the deployment tool.
+!macro customInit
+  ${IfNot} ${AtLeastWin10}
+    MessageBox MB_ICONSTOP "信用核查窗口端需要 Windows 10 或更高版本，无法在此系统上安装。" /SD IDOK
+    SetErrorLevel 1
+    Quit
+  ${EndIf}
+!macroend
+
 ; Runs icacls (by its absolute path, never through PATH) and logs the exit code for IT; $0 is preserved.
 !macro creditCounterIcacls ARGS
   Push $0
@@ -21,6 +33,20 @@
   !insertmacro creditCounterIcacls '"$APPDATA\CreditCounter" /setowner *S-1-5-32-544 /T /C /Q'
   !insertmacro creditCounterIcacls '"$APPDATA\CreditCounter" /reset /T /C /Q'
   !insertmacro creditCounterIcacls '"$APPDATA\CreditCounter" /inheritance:r /grant:r *S-1-5-18:(OI)(CI)F *S-1-5-32-544:(OI)(CI)F *S-1-5-32-545:(OI)(CI)RX /Q'
+
+  ; A folder given with /D= outside Program Files inherits its parent's ACL, and on a data drive (D:\) users
+  ; may usually create and change files there: anyone could then replace CreditCounter.exe for every user.
+  ; Such a folder gets Program Files' protection: SYSTEM and Administrators full control, Users and app
+  ; containers (S-1-15-2-1, S-1-15-2-2, which Chromium's sandboxed processes run in) read and execute.
+  Push $1
+  Push $2
+  StrLen $1 "$PROGRAMFILES64\"
+  StrCpy $2 "$INSTDIR\" $1
+  ${If} $2 != "$PROGRAMFILES64\"
+    !insertmacro creditCounterIcacls '"$INSTDIR" /inheritance:r /grant:r *S-1-5-18:(OI)(CI)F *S-1-5-32-544:(OI)(CI)F *S-1-5-32-545:(OI)(CI)RX *S-1-15-2-1:(OI)(CI)RX *S-1-15-2-2:(OI)(CI)RX /Q'
+  ${EndIf}
+  Pop $2
+  Pop $1
 !macroend
 
 !macro customUnInstall

@@ -3,6 +3,7 @@
  * Order matters: user data is located (and migrated) and the app:// scheme registered before `ready`,
  * and a packaged app refuses debugging switches before anything else runs.
  */
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Menu, app, dialog, ipcMain, net, session, type BrowserWindow } from 'electron';
 import { MANAGED_SOURCES, type EffectiveConfig } from '../../shared/config/schema';
@@ -12,7 +13,8 @@ import { buildContentSecurityPolicy } from './lib/contentSecurityPolicy';
 import { devToolsEnabled, refusedStartupSwitches } from './lib/startupSwitches';
 import { purgeExpiredSlips, slipDirectories } from './lib/slipFiles';
 import { createTerminalCalls } from './lib/terminalCalls';
-import { updateFeed } from './lib/updatePolicy';
+import { installScope, isFolderWritable, proxyConfig, updateFeed } from './lib/updatePolicy';
+import { UPDATE_SIGNING_PUBLIC_KEY } from './lib/updateSigningKey';
 import { migrateUserData, userDataLocation } from './lib/userDataLocation';
 import { setupLogging } from './logging';
 import { loadMachineConfig } from './machineConfig';
@@ -33,7 +35,8 @@ app.setPath('sessionData', userData);
 registerAppScheme();
 app.enableSandbox();
 const logger = setupLogging({ userData, isPackaged: app.isPackaged });
-if (migration.message) (migration.kind === 'moved' || migration.kind === 'copied' ? logger.info : logger.warn)(migration.message);
+if (migration.message && (migration.kind === 'moved' || migration.kind === 'copied')) logger.info(migration.message);
+else if (migration.message) logger.warn(migration.message);
 
 let mainWindow: BrowserWindow | undefined;
 
@@ -70,7 +73,7 @@ async function start(): Promise<void> {
 
   Menu.setApplicationMenu(null);
   hardenSession(session.defaultSession, logger);
-  await session.defaultSession.setProxy(config.values.proxy ? { proxyRules: config.values.proxy } : { mode: 'system' });
+  await session.defaultSession.setProxy(proxyConfig(config.values.proxy));
 
   serveApp({
     root: fileURLToPath(new URL('../renderer', import.meta.url)),
@@ -125,8 +128,27 @@ async function start(): Promise<void> {
   void purgeSlips();
   setInterval(() => void purgeSlips(), 24 * 60 * 60 * 1000).unref();
 
-  const feed = updateFeed(config.values, { isPackaged: app.isPackaged, platform, appImage: Boolean(process.env.APPIMAGE) });
-  if (feed) startAutoUpdates(feed, logger);
+  const updates = updateFeed(
+    { autoUpdateUrl: config.values.autoUpdateUrl, source: config.sources.autoUpdateUrl },
+    {
+      isPackaged: app.isPackaged,
+      platform,
+      appImage: Boolean(process.env.APPIMAGE),
+      // Probed only when updates are asked for: a write test in the program folder.
+      installScope: installScope(app.isPackaged && config.values.autoUpdateUrl !== 'off' && isFolderWritable(programFolder())),
+      signingKey: UPDATE_SIGNING_PUBLIC_KEY,
+    },
+  );
+  if (updates.kind === 'feed' && UPDATE_SIGNING_PUBLIC_KEY) {
+    startAutoUpdates(updates.feed, { logger, proxy: config.values.proxy, publicKey: UPDATE_SIGNING_PUBLIC_KEY });
+  } else if (updates.kind === 'off') {
+    logger.info(`自动更新未启用：${updates.reason}`);
+  }
+}
+
+/** Where the program lives: the AppImage file's folder, or the executable's. */
+function programFolder(): string {
+  return platform === 'linux' && process.env.APPIMAGE ? dirname(process.env.APPIMAGE) : dirname(process.execPath);
 }
 
 function documentsDirectory(): string | undefined {

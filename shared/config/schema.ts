@@ -28,8 +28,8 @@ export const ConfigValues = z.object({
     .min(0)
     .max(24 * 14),
   kiosk: z.boolean(),
-  /** Intranet URL of the update feed, or "off". */
-  autoUpdateUrl: z.union([z.literal('off'), z.url({ protocol: /^https?$/ })]),
+  /** Intranet URL of the update feed (https only: an installer runs from it), or "off". */
+  autoUpdateUrl: z.union([z.literal('off'), z.url({ protocol: /^https$/ })]),
   /** Linux only: allow keeping the terminal secret without an OS keyring (plain-text fallback). */
   allowPlaintextSecretStorage: z.boolean(),
   /** Support only: open the developer tools in a packaged build (they are off otherwise). */

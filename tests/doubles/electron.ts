@@ -325,6 +325,15 @@ export class Session extends Emitter {
     return Promise.resolve();
   }
 
+  /** What session.fetch answers; by default the real network (tests point it at a local server or replace it). */
+  fetchImpl: (input: string, init?: RequestInit) => Promise<Response> = (input, init) => globalThis.fetch(input, init);
+  readonly fetched: string[] = [];
+
+  fetch(input: string, init?: RequestInit): Promise<Response> {
+    this.fetched.push(input);
+    return this.fetchImpl(input, init);
+  }
+
   /** Without a handler Electron grants permissions: the double does the same, so a missing handler fails tests. */
   simulatePermissionRequest(permission: string, url = 'app://credit-counter/'): Promise<boolean> {
     const contents = new WebContents();
@@ -345,7 +354,20 @@ export class Session extends Emitter {
   }
 }
 
-export const session = { defaultSession: new Session() };
+const partitions = new Map<string, Session>();
+
+export const session = {
+  defaultSession: new Session(),
+  /** One session per partition name, as Electron keeps them. */
+  fromPartition(partition: string, _options?: { cache?: boolean }): Session {
+    let found = partitions.get(partition);
+    if (!found) {
+      found = new Session();
+      partitions.set(partition, found);
+    }
+    return found;
+  },
+};
 
 // ---------------------------------------------------------------------------------------------- IPC
 
@@ -528,6 +550,7 @@ export function resetElectronDouble(): void {
   BrowserWindow.all.length = 0;
   Object.assign(safeStorage, { backend: 'gnome_libsecret', available: true, keyId: 'key-1', rotateOnDecrypt: false });
   session.defaultSession = new Session();
+  partitions.clear();
 }
 
 export default {
