@@ -27,10 +27,12 @@
   ; alone can change it, so the folder gets its own ACL, set with language-neutral SIDs (names such as
   ; "Users" are translated on Chinese Windows): owner Administrators (S-1-5-32-544); SYSTEM (S-1-5-18)
   ; and Administrators full control; Users (S-1-5-32-545) read and execute; nothing inherited from
-  ; %ProgramData%, where every user may create files. Existing files are reset to inherit exactly that.
+  ; %ProgramData%, where every user may create files. Existing files are reset to inherit exactly that, but
+  ; keep their owner: earlier versions left the folder writable by every user, so a config.json a clerk put
+  ; there stays theirs, and the app keeps refusing it until IT has read it and taken it over by hand.
   SetShellVarContext all
   CreateDirectory "$APPDATA\CreditCounter"
-  !insertmacro creditCounterIcacls '"$APPDATA\CreditCounter" /setowner *S-1-5-32-544 /T /C /Q'
+  !insertmacro creditCounterIcacls '"$APPDATA\CreditCounter" /setowner *S-1-5-32-544 /C /Q'
   !insertmacro creditCounterIcacls '"$APPDATA\CreditCounter" /reset /T /C /Q'
   !insertmacro creditCounterIcacls '"$APPDATA\CreditCounter" /inheritance:r /grant:r *S-1-5-18:(OI)(CI)F *S-1-5-32-544:(OI)(CI)F *S-1-5-32-545:(OI)(CI)RX /Q'
 

@@ -168,13 +168,22 @@ export function machineFileTrusted(platform: HostPlatform, stat: FileOwnership):
  */
 export const SECURE_FOLDER_GRANTS = ['*S-1-5-18:(OI)(CI)F', '*S-1-5-32-544:(OI)(CI)F', '*S-1-5-32-545:(OI)(CI)RX'] as const;
 
-/** The commands that repair the folder (elevated), as the settings screen and the log tell IT. */
+/**
+ * The commands that repair the folder (elevated), as the settings screen and the log tell IT. Only the
+ * folder changes owner: a file in it that belongs to someone else may be a clerk's, so it stays refused
+ * until IT has read it (takeOverFileCommand).
+ */
 export function secureFolderCommands(folder: string): string[] {
   return [
-    `icacls "${folder}" /setowner *S-1-5-32-544 /T /C`,
+    `icacls "${folder}" /setowner *S-1-5-32-544 /C`,
     `icacls "${folder}" /reset /T /C`,
     `icacls "${folder}" /inheritance:r /grant:r ${SECURE_FOLDER_GRANTS.join(' ')}`,
   ];
+}
+
+/** Makes Administrators the owner of one file IT has checked (e.g. saved from an admin's own account). */
+export function takeOverFileCommand(path: string): string {
+  return `icacls "${path}" /setowner *S-1-5-32-544`;
 }
 
 /**
@@ -343,7 +352,9 @@ async function windowsMachineFileRefusal(machine: ConfigEnvironment, path: strin
   }
   if (text === null) return null;
   const folder = win32.dirname(path);
-  const repair = `请以管理员身份执行：${secureFolderCommands(folder).join(' && ')}`;
+  const repair =
+    `请以管理员身份执行：${secureFolderCommands(folder).join(' && ')}。` +
+    `若该文件的所有者仍不是 Administrators，它可能是其他用户放入的：请先核对其内容，确认无误后再执行 ${takeOverFileCommand(path)}`;
   let descriptors: string[];
   try {
     descriptors = await machine.readSecurityDescriptors([folder, path]);

@@ -115,6 +115,19 @@ describe('the installer sets the ACL the app trusts', () => {
     );
   });
 
+  it('never hands a file someone else put in the folder to Administrators', () => {
+    // Earlier installers left the folder writable by every user, so a config.json already there may be a
+    // clerk's. Taking ownership of everything below the folder (/setowner … /T) would make that file pass
+    // the owner rule unread; only the folder itself changes owner, and the clerk's file stays refused.
+    const setowner = (line: string) => /\/setowner\b/i.test(line);
+    const installerLines = installer.split(/\r?\n/).filter(setowner);
+    expect(installerLines.length).toBeGreaterThan(0);
+    for (const line of [...installerLines, ...secureFolderCommands('C:\\ProgramData\\CreditCounter').filter(setowner)]) {
+      expect(line).not.toMatch(/\s\/T\b/i);
+    }
+    expect(judgeSecurityDescriptor(SDDL.fileByClerk_zhCN).trusted).toBe(false);
+  });
+
   it('the ACL those grants produce is trusted by the app', () => {
     // What Get-Acl prints for the folder after the installer's icacls commands.
     expect(judgeSecurityDescriptor('O:BAG:SYD:PAI(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)(A;OICI;0x1200a9;;;BU)')).toEqual({ trusted: true });
