@@ -45,20 +45,15 @@ function isMissing(error: unknown): boolean {
 }
 
 /**
- * The Windows folder, for running system tools by absolute path (never through PATH or the working
- * folder). Only a plain local path is taken from SystemRoot; anything else means C:\Windows.
+ * Windows' own tools, by absolute path (never through PATH or the working folder) and from no environment
+ * variable: whoever starts the app sets %SystemRoot%, and a fake reg.exe or powershell.exe would decide the
+ * policy and the machine file's permissions. Windows installed elsewhere than C:\Windows is not supported.
  */
-export function windowsDirectory(env: Environment): string {
-  const root = env.SystemRoot ?? env.SYSTEMROOT;
-  if (root && /^[A-Za-z]:\\[^\\/:*?"<>|]+(\\[^\\/:*?"<>|]+)*\\?$/.test(root) && !root.split('\\').includes('..')) {
-    return root.replace(/\\$/, '');
-  }
-  return 'C:\\Windows';
-}
+export const WINDOWS_SYSTEM32 = 'C:\\Windows\\System32';
 
 /** `reg query <key>`; resolves null when the key does not exist (reg exits with 1). */
-export function queryRegistry(key: string, env: Environment = process.env): Promise<string | null> {
-  const reg = win32.join(windowsDirectory(env), 'System32', 'reg.exe');
+export function queryRegistry(key: string): Promise<string | null> {
+  const reg = win32.join(WINDOWS_SYSTEM32, 'reg.exe');
   return new Promise((resolve, reject) => {
     execFile(reg, ['query', key], { encoding: 'buffer', windowsHide: true, timeout: 10_000 }, (error, stdout) => {
       if (error) {
@@ -78,7 +73,7 @@ const GET_ACL_SCRIPT =
 
 /** The SDDL of each path, from Windows PowerShell's Get-Acl (language-neutral, unlike icacls's text). */
 export function readSecurityDescriptors(paths: readonly string[], env: Environment = process.env): Promise<string[]> {
-  const powershell = win32.join(windowsDirectory(env), 'System32', 'WindowsPowerShell', 'v1.0', 'powershell.exe');
+  const powershell = win32.join(WINDOWS_SYSTEM32, 'WindowsPowerShell', 'v1.0', 'powershell.exe');
   return new Promise((resolve, reject) => {
     execFile(
       powershell,

@@ -250,11 +250,11 @@ describe('the Linux machine file rule', () => {
 
 describe('paths', () => {
   it('knows where IT puts files on each platform', () => {
-    expect(configPaths('linux', '/opt/x', {})).toEqual({
+    expect(configPaths('linux', '/opt/x')).toEqual({
       besideExecutable: '/opt/x/credit-counter.json',
       machine: '/etc/credit-counter/config.json',
     });
-    expect(configPaths('win32', 'C:\\Program Files\\x', {})).toEqual({
+    expect(configPaths('win32', 'C:\\Program Files\\x')).toEqual({
       besideExecutable: 'C:\\Program Files\\x\\credit-counter.json',
       machine: 'C:\\ProgramData\\CreditCounter\\config.json',
     });
@@ -411,6 +411,31 @@ describe('the Windows machine file is used only when administrators alone can wr
       expect(config.sources.platformUrl).toBe('machine');
       expect(config.problems).toEqual([]);
     }
+  });
+
+  it('reads the machine file where Windows keeps it, whatever ProgramData says', async () => {
+    // Any user can start the app with `set ProgramData=C:\Users\clerk\empty`: the managed file would vanish
+    // and the keys IT set there would fall back to what the command line or the defaults say.
+    const read: string[] = [];
+    const config = await loadEffectiveConfig(
+      machine({
+        platform: 'win32',
+        execPath: WIN_EXE,
+        env: { ProgramData: 'C:\\Users\\clerk\\empty', PROGRAMDATA: 'D:\\empty', ALLUSERSPROFILE: 'C:\\Users\\clerk\\empty' },
+        argv: ['x.exe', '--terminal-name=改过的名字'],
+        files: { [WIN_FILE]: JSON.stringify({ platformUrl: 'https://credit.weihai.gov.cn', terminalName: '环翠区 3 号窗口' }) },
+        acls: { [WIN_DIR]: SDDL.folderSecured_zhCN, [WIN_FILE]: SDDL.fileByIt },
+        readFile: async (path) => {
+          read.push(path);
+          return path === WIN_FILE
+            ? JSON.stringify({ platformUrl: 'https://credit.weihai.gov.cn', terminalName: '环翠区 3 号窗口' })
+            : null;
+        },
+      }),
+    );
+    expect(config.values).toMatchObject({ platformUrl: 'https://credit.weihai.gov.cn', terminalName: '环翠区 3 号窗口' });
+    expect(config.sources.terminalName).toBe('machine');
+    expect(read.filter((path) => path.includes('empty'))).toEqual([]);
   });
 
   it('refuses the file when its permissions cannot be read', async () => {

@@ -220,12 +220,17 @@ export function executableDirectory(platform: HostPlatform, execPath: string, en
   return pathApi.dirname(execPath);
 }
 
-export function configPaths(platform: HostPlatform, exeDir: string, env: Readonly<Record<string, string | undefined>>): ConfigPaths {
+/**
+ * Where Windows keeps data for all users. Fixed, never taken from %ProgramData%: anyone can start the app
+ * with that variable pointing at an empty folder, and the managed file would silently stop applying.
+ */
+export const WINDOWS_PROGRAM_DATA = 'C:\\ProgramData';
+
+export function configPaths(platform: HostPlatform, exeDir: string): ConfigPaths {
   if (platform === 'win32') {
-    const programData = env.ProgramData ?? env.PROGRAMDATA ?? 'C:\\ProgramData';
     return {
       besideExecutable: win32.join(exeDir, 'credit-counter.json'),
-      machine: win32.join(programData, 'CreditCounter', 'config.json'),
+      machine: win32.join(WINDOWS_PROGRAM_DATA, 'CreditCounter', 'config.json'),
     };
   }
   return {
@@ -275,7 +280,7 @@ export interface ConfigEnvironment {
  */
 export async function loadEffectiveConfig(machine: ConfigEnvironment): Promise<EffectiveConfig> {
   const exeDir = executableDirectory(machine.platform, machine.execPath, machine.env);
-  const paths = configPaths(machine.platform, exeDir, machine.env);
+  const paths = configPaths(machine.platform, exeDir);
   const [beside, machineLayer, policy] = await Promise.all([
     readLayer(machine, 'beside-executable', paths.besideExecutable),
     readMachineLayer(machine, paths.machine),
