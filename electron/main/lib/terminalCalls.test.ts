@@ -186,6 +186,26 @@ describe('operator login made by the main process', () => {
     expect(rebound).toMatchObject({ kind: 'refused', code: 'terminal_mismatch' });
   });
 
+  it('sends the secret and the operator’s password only to the platform IT manages, whatever was enrolled or claimed', async () => {
+    // Here the reference platform plays the server someone else runs: the terminal was enrolled with it while
+    // the address was not managed (or the page claims it for a secret an earlier version stored), and IT now
+    // manages https://credit.weihai.gov.cn.
+    const { terminalId, secret } = await enrol();
+    const managedElsewhere = calls({ platformUrl: { value: 'https://credit.weihai.gov.cn', managed: true } });
+    const clerk = platform.operators[0]!;
+    const login = { platformUrl: platform.url, terminalId, operatorId: clerk.id, password: clerk.password };
+    requests = [];
+    expect(await managedElsewhere.createSession(login)).toMatchObject({ kind: 'refused', code: 'platform_not_allowed' });
+
+    await vault.write(secret); // the bare secret, as versions before 0.2 stored it
+    expect(await managedElsewhere.createSession(login)).toMatchObject({ kind: 'refused', code: 'platform_not_allowed' });
+    expect(requests).toHaveLength(0);
+
+    // The managed platform itself is of course used.
+    const managedHere = calls({ platformUrl: { value: `${platform.url}/`, managed: true } });
+    expect(await managedHere.createSession(login)).toMatchObject({ kind: 'answered', status: 201 });
+  });
+
   it('says what is missing when there is no secret or it cannot be decrypted', async () => {
     expect(await calls().createSession({ platformUrl: platform.url, terminalId: 't', operatorId: 'c', password: 'p' })).toMatchObject({
       kind: 'refused',

@@ -144,6 +144,17 @@ export function createTerminalCalls(options: TerminalCallOptions): TerminalCalls
         return { kind: 'refused', code: 'secret_undecryptable', message: `终端密钥无法读取（${read.message}），请重新登记终端` };
       }
       const stored = decodeCredential(read.secret);
+      // Where the secret and the operator's password would go. When IT manages the address, nowhere else: not
+      // to a platform the terminal was enrolled with before (or while the address was not managed), and not
+      // to the one the page names for a secret an earlier version stored.
+      const destination = 'legacySecret' in stored ? request.platformUrl : stored.platformUrl;
+      if (options.platformUrl.managed && !samePlatform(destination, options.platformUrl.value)) {
+        return {
+          kind: 'refused',
+          code: 'platform_not_allowed',
+          message: `本机登记在另一个平台地址，而信用平台地址由 IT 统一配置（${options.platformUrl.value}），请重新登记终端`,
+        };
+      }
       let credential: StoredCredential;
       if ('legacySecret' in stored) {
         // A secret stored by an earlier version carries no binding: bind it to the enrolment the journal
