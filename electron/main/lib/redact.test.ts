@@ -45,6 +45,12 @@ describe('log redaction', () => {
     expect(failure.stack).not.toContain('371002199001011237');
     expect(big).toBe(REDACTED);
   });
+
+  it('redacts identifiers used as object keys, e.g. results by subject', () => {
+    const logged = JSON.stringify(redactValue({ '371002199001011237': '已核查', '91371000MA3C8DJE2W': '已核查', ok: 1 }));
+    expect(logged).not.toMatch(/\d{15}|91371000MA3C8DJE2W/);
+    expect(logged).toContain('"ok":1');
+  });
 });
 
 describe('identifiers in the forms people and programs actually write them', () => {
@@ -63,6 +69,12 @@ describe('identifiers in the forms people and programs actually write them', () 
     ['USCC typed with I', 'code 9137100OMA3C8DJE2I'],
     ['USCC after letters', 'USCC91371000MA3C8DJE2W'],
     ['USCC in lower case', 'code 91371000ma3c8dje2w'],
+    // A Chinese input method in full-width mode types －, not -; text copied from documents and web pages
+    // carries invisible soft hyphens and invisible separators.
+    ['with full-width dashes', '身份证号 ３７１００２－１９９００１０１－１２３７'],
+    ['with full-width dashes between half-width digits', '371002－19900101－1237'],
+    ['with soft hyphens', '身份证号 371002\u00ad19900101\u00ad1237'],
+    ['with invisible separators', '3710\u20630219\u20639001\u20630112\u206337'],
   ];
   for (const [form, text] of cases) {
     it(`removes an identifier ${form}`, () => {
@@ -77,9 +89,9 @@ describe('identifiers in the forms people and programs actually write them', () 
 
   it('removes passwords and enrolment codes however they are labelled', () => {
     const out = redactText(
-      '密码=hunter2 口令：secret-1 password hunter3 Password: "two words" enrolment code WEIHAI-DEMO-2026 登记码 WH-2026',
+      '密码=hunter2 口令：secret-1 password hunter3 Password: "two words" enrolment code WEIHAI-DEMO-2026 登记码 WH-2026 密码＝hunter4',
     );
-    for (const secret of ['hunter2', 'secret-1', 'hunter3', 'two words', 'WEIHAI-DEMO-2026', 'WH-2026'])
+    for (const secret of ['hunter2', 'secret-1', 'hunter3', 'two words', 'WEIHAI-DEMO-2026', 'WH-2026', 'hunter4'])
       expect(out, secret).not.toContain(secret);
     expect(out).toContain('密码=');
   });
@@ -123,7 +135,7 @@ describe('a generated corpus: no clear identifier survives in any written form',
       return lower ? code.toLowerCase() : code;
     });
   const identifier = fc.oneof(residentId, legacyOrFragment, creditCode);
-  const separator = fc.constantFrom(' ', '-', '  ', ' - ', '\u3000', '_', '\t', '%20', '+', '\u00a0', '–');
+  const separator = fc.constantFrom(' ', '-', '  ', ' - ', '\u3000', '_', '\t', '%20', '+', '\u00a0', '–', '－', '\u00ad', '\u2063');
   const toFullWidth = (text: string) => text.replace(/[0-9A-Za-z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
 
   /** The identifier split into groups of 2–8 characters with separators between them. */
@@ -164,7 +176,7 @@ describe('a generated corpus: no clear identifier survives in any written form',
   const compact = (text: string) =>
     text
       .replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-      .replace(/%20|%2F|\\[tu]|[\s\-_+–\u3000\u00a0/]/gi, '')
+      .replace(/%20|%2F|\\[tu]|[\s\-_+–－\u00ad\u2063\u3000\u00a0/]/gi, '')
       .toUpperCase();
 
   it('leaves no 12-character stretch of the identifier in the log', () => {

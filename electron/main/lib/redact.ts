@@ -16,7 +16,7 @@ const SENSITIVE_NAME =
   '(?:[a-z_-]*(?:secret|token|password|passwd|pwd|authorization|enrol(?:l)?ment[\\s_-]?code|cookie|api[_-]?key|credential)[a-z_-]*|密码|口令|密钥|登记码|令牌|凭据|授权码)';
 // key=value, key: value, key：value, "key": "value", and "password value" (a bare space).
 const SENSITIVE_PAIR = new RegExp(
-  `(["']?${SENSITIVE_NAME}["']?(?:\\s*[:=：]\\s*|\\s+))("(?:[^"\\\\]|\\\\.)*"|'[^']*'|[^\\s,;&}，。；]+)`,
+  `(["']?${SENSITIVE_NAME}["']?(?:\\s*[:=：＝]\\s*|\\s+))("(?:[^"\\\\]|\\\\.)*"|'[^']*'|[^\\s,;&}，。；]+)`,
   'gi',
 );
 // Long opaque strings mixing letters and digits (hex, base64, base64url) are treated as secrets.
@@ -32,10 +32,11 @@ function toHalfWidth(text: string): string {
 }
 
 const ALNUM = /[0-9A-Za-z]/;
-// What may stand between the parts of one written identifier: white space (any), dashes, underscores,
-// '+' and '%20' (a space in a URL), zero-width and control characters. At most MAX_GAP of them.
-// eslint-disable-next-line no-control-regex -- control characters are exactly what this must match
-const SEPARATOR = /[\s\u0000-\u001f\u007f\u00a0\u3000\u200b-\u200d\u2060\ufeff_+\-\u2010-\u2015\u2212]/;
+// What may stand between the parts of one written identifier: white space (any), dashes of every kind
+// (the full-width － a Chinese input method types included), underscores, plus signs and '%20' (a space in a
+// URL), control characters and invisible format characters (zero-width spaces, soft hyphens, invisible
+// separators). At most MAX_GAP of them.
+const SEPARATOR = /[\s\p{Cc}\p{Cf}\p{Pd}\p{Pc}+\u2212\uff0b]/u;
 const MAX_GAP = 3;
 const MIN_ID_DIGITS = 15;
 const USCC_LENGTH = 18;
@@ -162,7 +163,8 @@ export function redactValue(value: unknown, depth = 0): unknown {
   if (Array.isArray(value)) return value.map((item) => redactValue(item, depth + 1));
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
-    out[key] = SENSITIVE_KEY.test(key) ? REDACTED : redactValue(item, depth + 1);
+    // Keys are text too: a map of results by subject would otherwise log every ID number in clear.
+    out[redactText(key)] = SENSITIVE_KEY.test(key) ? REDACTED : redactValue(item, depth + 1);
   }
   return out;
 }
