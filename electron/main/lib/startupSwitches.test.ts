@@ -35,6 +35,30 @@ describe('switches a packaged app refuses at start', () => {
     ]);
   });
 
+  it('also refuses switches that run another program as a child process or record the traffic to a file', () => {
+    // A clerk's program as the network service (or a prefix wrapped around the renderer) sees the secret and
+    // the session in memory; a net log with socket bytes or a TLS key log has them on disk.
+    const argv = [
+      'x.exe',
+      '--browser-subprocess-path=C:\\Users\\clerk\\spy.exe',
+      '--renderer-cmd-prefix=gdb --args',
+      '--gpu-launcher=C:\\Users\\clerk\\spy.exe',
+      '--utility-cmd-prefix=C:\\Users\\clerk\\spy.exe',
+      '--log-net-log=C:\\Users\\clerk\\net.json',
+      '--net-log-capture-mode=Everything',
+      '--ssl-key-log-file=C:\\Users\\clerk\\keys.txt',
+    ];
+    expect(refusedStartupSwitches(argv, none, 'win32')).toEqual([
+      'browser-subprocess-path',
+      'renderer-cmd-prefix',
+      'gpu-launcher',
+      'utility-cmd-prefix',
+      'log-net-log',
+      'net-log-capture-mode',
+      'ssl-key-log-file',
+    ]);
+  });
+
   it('asks Chromium’s own parse too, so a switch it accepted in another spelling is caught', () => {
     expect(refusedStartupSwitches(['x'], (name) => name === 'remote-debugging-port', 'linux')).toEqual(['remote-debugging-port']);
   });

@@ -1,7 +1,9 @@
 /**
  * Chromium and Node switches that would open a back door into a packaged app: remote debugging and the
- * inspector (the terminal secret and the unsent journal are one console call away), V8 flags, and
- * switches that turn off TLS checks, the sandbox, web security or the managed proxy. A packaged app
+ * inspector (the terminal secret and the unsent journal are one console call away), V8 flags, switches
+ * that start another program as (or around) a child process — the network service carries the secret —
+ * or write the traffic and TLS keys to a file, and switches that turn off TLS checks, the sandbox, web
+ * security or the managed proxy. A packaged app
  * refuses to start with any of them. (The --inspect family is also closed by a fuse; this catches the rest.)
  */
 export const REFUSED_SWITCHES = [
@@ -14,6 +16,13 @@ export const REFUSED_SWITCHES = [
   'inspect-port',
   'inspect-publish-uid',
   'js-flags',
+  'browser-subprocess-path',
+  'renderer-cmd-prefix',
+  'gpu-launcher',
+  'utility-cmd-prefix',
+  'log-net-log',
+  'net-log-capture-mode',
+  'ssl-key-log-file',
   'auto-open-devtools-for-tabs',
   'ignore-certificate-errors',
   'ignore-certificate-errors-spki-list',
