@@ -11,7 +11,7 @@ import { registerAppScheme, serveApp } from './appProtocol';
 import { registerIpc } from './ipc';
 import { buildContentSecurityPolicy } from './lib/contentSecurityPolicy';
 import { devToolsEnabled, refusedStartupSwitches } from './lib/startupSwitches';
-import { purgeExpiredSlips, slipDirectories } from './lib/slipFiles';
+import { purgeExpiredSlips, slipRetentionDirectories } from './lib/slipFiles';
 import { createTerminalCalls } from './lib/terminalCalls';
 import { installScope, isFolderWritable, proxyConfig, updateFeed } from './lib/updatePolicy';
 import { UPDATE_SIGNING_PUBLIC_KEY } from './lib/updateSigningKey';
@@ -120,7 +120,7 @@ async function start(): Promise<void> {
 
   // Saved slips carry personal data: delete expired ones at start and once a day while the app runs.
   const purgeSlips = async () => {
-    const folders = slipDirectories(platform, { configured: config.values.slipFolder, documents: documentsDirectory(), userData });
+    const folders = slipRetentionDirectories(platform, { configured: config.values.slipFolder, documents: documentsDirectory(), userData });
     const result = await purgeExpiredSlips(folders, { now: new Date(), retentionDays: config.values.slipRetentionDays });
     if (result.deleted > 0) logger.info(`已删除 ${result.deleted} 份超过 ${config.values.slipRetentionDays} 天的核查单 PDF`);
     for (const failure of result.failures) logger.warn(`无法删除过期的核查单 PDF：${failure}`);

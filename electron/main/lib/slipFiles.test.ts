@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, wr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { purgeExpiredSlips, slipDirectories } from './slipFiles';
+import { purgeExpiredSlips, slipDirectories, slipRetentionDirectories } from './slipFiles';
 
 const DAY = 24 * 60 * 60 * 1000;
 const now = new Date(2026, 10, 27, 14, 22, 33);
@@ -61,6 +61,22 @@ describe('slip retention', () => {
     expect(readdirSync(documents).sort()).toEqual(
       ['核查单-20200101-000000.pdf', '核查单-20260101-080000.pdf.txt', '核查单-备份.pdf', '申请材料.pdf'].sort(),
     );
+  });
+
+  it('still deletes slips saved in Documents before IT set a slip folder', async () => {
+    slip(documents, '核查单-20261001-090000.pdf', 57);
+    const itFolder = join(root, 'IT', '核查单');
+    slip(itFolder, '核查单-20261002-090000.pdf', 56);
+    const folders = slipRetentionDirectories('linux', {
+      configured: itFolder,
+      documents: join(root, 'Documents'),
+      userData: join(root, 'userData'),
+    });
+    expect(await purgeExpiredSlips(folders, { now, retentionDays: 30 })).toEqual({ deleted: 2, failures: [] });
+    expect(readdirSync(documents)).toEqual([]);
+    expect(readdirSync(itFolder)).toEqual([]);
+    // Saving still never falls back to Documents once IT has chosen a folder.
+    expect(slipDirectories('linux', { configured: itFolder, documents: join(root, 'Documents'), userData: root })).not.toContain(documents);
   });
 
   it('ignores folders that do not exist', async () => {

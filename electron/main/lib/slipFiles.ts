@@ -26,6 +26,19 @@ export function slipDirectories(
   return candidates.filter((dir): dir is string => dir !== undefined);
 }
 
+/**
+ * Every folder the retention rule looks into: where slips are saved now, plus Documents\核查单, where they
+ * went before IT set a folder (those would otherwise stay forever).
+ */
+export function slipRetentionDirectories(
+  platform: 'win32' | 'linux',
+  dirs: { configured: string; documents: string | undefined; userData: string },
+): string[] {
+  const pathApi = platform === 'win32' ? win32 : posix;
+  const formerDefault = dirs.documents ? [pathApi.join(dirs.documents, '核查单')] : [];
+  return [...new Set([...slipDirectories(platform, dirs), ...formerDefault])];
+}
+
 export interface PurgeResult {
   deleted: number;
   /** "file: reason" for each slip that could not be deleted. */
