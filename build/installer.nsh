@@ -31,6 +31,11 @@
   ; keep their owner: earlier versions left the folder writable by every user, so a config.json a clerk put
   ; there stays theirs, and the app keeps refusing it until IT has read it and taken it over by hand.
   SetShellVarContext all
+  ; A user may have created the folder first as a directory junction (users may create folders in
+  ; %ProgramData%): icacls would secure its target, and the user could re-point the link at will. RMDir
+  ; without /r removes a junction itself (never its target) or an empty folder, and fails harmlessly on a
+  ; folder with files in it; the app refuses a link in any case.
+  RMDir "$APPDATA\CreditCounter"
   CreateDirectory "$APPDATA\CreditCounter"
   !insertmacro creditCounterIcacls '"$APPDATA\CreditCounter" /setowner *S-1-5-32-544 /C /Q'
   !insertmacro creditCounterIcacls '"$APPDATA\CreditCounter" /reset /T /C /Q'

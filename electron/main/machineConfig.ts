@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readFile, stat } from 'node:fs/promises';
+import { lstat, readFile, stat } from 'node:fs/promises';
 import { win32 } from 'node:path';
 import type { EffectiveConfig } from '../../shared/config/schema';
 import { loadEffectiveConfig, type HostPlatform } from './lib/configSources';
@@ -31,6 +31,15 @@ export function loadMachineConfig(platform: HostPlatform, argv: readonly string[
         return { uid: info.uid, mode: info.mode };
       } catch (error) {
         if (isMissing(error)) return null;
+        throw error;
+      }
+    },
+    // Node reports a Windows directory junction as a symbolic link too.
+    isLink: async (path) => {
+      try {
+        return (await lstat(path)).isSymbolicLink();
+      } catch (error) {
+        if (isMissing(error)) return false;
         throw error;
       }
     },

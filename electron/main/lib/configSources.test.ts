@@ -33,6 +33,7 @@ function machine(
     env: {},
     argv: ['/opt/credit-counter/credit-counter'],
     readFile: async (path) => files[path] ?? null,
+    isLink: async () => false,
     stat: async (path) =>
       stats[path] ?? (path in files ? { uid: 0, mode: 0o100644 } : path === '/etc/credit-counter' ? { uid: 0, mode: 0o40755 } : null),
     queryPolicyRegistry: async () => overrides.registry ?? null,
@@ -436,6 +437,20 @@ describe('the Windows machine file is used only when administrators alone can wr
     expect(config.values).toMatchObject({ platformUrl: 'https://credit.weihai.gov.cn', terminalName: '环翠区 3 号窗口' });
     expect(config.sources.terminalName).toBe('machine');
     expect(read.filter((path) => path.includes('empty'))).toEqual([]);
+  });
+
+  it('refuses a folder or file that is a link: it could be re-pointed between the permission check and the read', async () => {
+    // A clerk who created C:\ProgramData\CreditCounter as a directory junction before the app was installed
+    // owns the link: its target passes the check, then the link points at the clerk's own folder for the read.
+    for (const link of [WIN_DIR, WIN_FILE]) {
+      const config = await windows(
+        { [WIN_DIR]: SDDL.folderSecured_zhCN, [WIN_FILE]: SDDL.fileByIt },
+        { isLink: async (path) => path === link },
+      );
+      expect(config.sources.platformUrl, link).toBe('default');
+      expect(config.problems[0]).toMatch(/链接/);
+      expect(config.problems[0]).toContain(link);
+    }
   });
 
   it('refuses the file when its permissions cannot be read', async () => {

@@ -267,6 +267,8 @@ export interface ConfigEnvironment {
   /** File text, or null when absent. Other errors are reported as problems. */
   readFile(path: string): Promise<string | null>;
   stat(path: string): Promise<FileOwnership | null>;
+  /** Whether the path itself is a symbolic link or (Windows) a directory junction, not following it. */
+  isLink(path: string): Promise<boolean>;
   /** `reg query` output for the policy key, or null when the key does not exist (Windows only). */
   queryPolicyRegistry(): Promise<string | null>;
   /** The SDDL of each path, in order (Windows only; `(Get-Acl -LiteralPath …).Sddl`). */
@@ -357,6 +359,23 @@ async function windowsMachineFileRefusal(machine: ConfigEnvironment, path: strin
   }
   if (text === null) return null;
   const folder = win32.dirname(path);
+  // A link owned by whoever made it can be re-pointed at any moment, e.g. between the check below and the
+  // read. The real folder under C:\ProgramData cannot be swapped: users may not delete it (checked) nor
+  // anything in C:\ProgramData.
+  for (const what of [folder, path]) {
+    let link: boolean;
+    try {
+      link = await machine.isLink(what);
+    } catch (error) {
+      return `本机配置文件 ${path} 无法检查 ${what}（${errorText(error)}），为安全起见已忽略。`;
+    }
+    if (link) {
+      return (
+        `本机配置文件 ${path} 不安全（${what} 是链接（符号链接或目录联接），检查之后可能被换成别的位置），已忽略。` +
+        `请以管理员身份删除该链接（rmdir "${what}" 或 del "${what}"，只删除链接本身），建立真正的文件夹和文件后重新运行安装程序。`
+      );
+    }
+  }
   const repair =
     `请以管理员身份执行：${secureFolderCommands(folder).join(' && ')}。` +
     `若该文件的所有者仍不是 Administrators，它可能是其他用户放入的：请先核对其内容，确认无误后再执行 ${takeOverFileCommand(path)}`;

@@ -52,6 +52,11 @@ describe('Windows installer', () => {
     );
   });
 
+  it('replaces a junction a user put where the machine configuration folder goes, before securing it', () => {
+    expect(installer).toMatch(/RMDir "\$APPDATA\\CreditCounter"\r?\n\s*CreateDirectory "\$APPDATA\\CreditCounter"/);
+    expect(installer).not.toMatch(/RMDir \/r "\$APPDATA\\CreditCounter"/);
+  });
+
   it('names the publisher whose Authenticode signature an updating install requires', () => {
     expect(config.win.signtoolOptions.publisherName).toEqual(['威海市公共信用信息中心']);
   });
