@@ -117,6 +117,28 @@ describe('one-time migration of an existing install', () => {
     expectJournalIntactAt(local);
   });
 
+  it('leaves the roaming folder alone while another instance of the app is using it, even on another volume', () => {
+    // A first start whose migration failed keeps running on the roaming folder; a second start (a clerk
+    // double-clicking again) runs the migration before the single-instance check. On the same volume the
+    // rename fails on the open files; across volumes a copy would be taken under the running instance, the
+    // original deleted where Windows lets it, and the second instance would run on the copy — every record the
+    // first one journals afterwards lost. Chromium keeps "lockfile" open (delete-on-close) while it runs.
+    seedRoamingInstall();
+    writeFileSync(join(roaming, 'lockfile'), '');
+    const result = migrateUserData(roaming, local, {
+      renameSync: (from, to) => {
+        if (from === roaming) throw Object.assign(new Error('cross-device link not permitted'), { code: 'EXDEV' });
+        realRename(from, to);
+      },
+    });
+    expect(result.kind).toBe('failed');
+    expect(result.userData).toBe(roaming);
+    expect(result.message).toMatch(/正在被另一个运行中的窗口端使用/);
+    expectJournalIntactAt(roaming);
+    expect(existsSync(local)).toBe(false);
+    expect(existsSync(`${local}.migrating`)).toBe(false);
+  });
+
   it('keeps using the roaming folder for this start when the move fails (files in use), and tries again next time', () => {
     seedRoamingInstall();
     const result = migrateUserData(roaming, local, {

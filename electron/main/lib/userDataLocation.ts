@@ -4,6 +4,9 @@ import { dirname, join, posix, win32 } from 'node:path';
 /** A fixed ASCII folder name: IndexedDB lives there, so it must not follow a (localised) product name. */
 export const USER_DATA_FOLDER = 'CreditCounter';
 
+/** What Chromium's single-instance check (Windows) keeps open in the user data folder while the app runs. */
+const CHROMIUM_LOCKFILE = 'lockfile';
+
 export interface UserDataLocation {
   /** Where user data lives now. */
   current: string;
@@ -80,6 +83,16 @@ function errorText(error: unknown): string {
  */
 export function migrateUserData(legacy: string | null, current: string, fs: MigrationFs = { renameSync }): MigrationResult {
   if (legacy === null || !existsSync(legacy)) return { kind: 'none', userData: current };
+  // Another instance (whose own migration failed) is running on the old folder: this start runs before the
+  // single-instance check, and a copy taken under it would lose what it journals next. Chromium holds
+  // "lockfile" open, deleted on close, while it runs.
+  if (existsSync(join(legacy, CHROMIUM_LOCKFILE))) {
+    return {
+      kind: 'failed',
+      userData: legacy,
+      message: `旧位置 ${legacy} 正在被另一个运行中的窗口端使用，用户数据本次未迁移，下次启动再试。`,
+    };
+  }
   if (existsSync(current)) {
     if (holdsData(current) || !isEmptyDirectory(current)) {
       return {
