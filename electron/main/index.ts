@@ -10,7 +10,7 @@ import { MANAGED_SOURCES, type EffectiveConfig } from '../../shared/config/schem
 import { registerAppScheme, serveApp } from './appProtocol';
 import { registerIpc } from './ipc';
 import { buildContentSecurityPolicy } from './lib/contentSecurityPolicy';
-import { devToolsEnabled, refusedStartupSwitches } from './lib/startupSwitches';
+import { devToolsEnabled, refusedStartupSwitches, runsPackaged } from './lib/startupSwitches';
 import { purgeExpiredSlips, slipRetentionDirectories } from './lib/slipFiles';
 import { createTerminalCalls } from './lib/terminalCalls';
 import { installScope, isFolderWritable, proxyConfig, updateFeed } from './lib/updatePolicy';
@@ -25,6 +25,8 @@ import { hardenSession, hardenWebContents } from './security';
 import { startAutoUpdates } from './updates';
 
 const platform = process.platform === 'win32' ? 'win32' : 'linux';
+// The installed app, even from a copy whose executable was renamed (app.isPackaged alone would say no).
+const packaged = runsPackaged({ isPackaged: app.isPackaged, appPath: app.getAppPath() });
 
 // Machine-local user data (Windows: %LOCALAPPDATA%), moved once from where earlier versions kept it.
 const location = userDataLocation(platform, { appData: app.getPath('appData'), home: app.getPath('home') }, process.env);
@@ -34,13 +36,13 @@ app.setPath('userData', userData);
 app.setPath('sessionData', userData);
 registerAppScheme();
 app.enableSandbox();
-const logger = setupLogging({ userData, isPackaged: app.isPackaged });
+const logger = setupLogging({ userData, isPackaged: packaged });
 if (migration.message && (migration.kind === 'moved' || migration.kind === 'copied')) logger.info(migration.message);
 else if (migration.message) logger.warn(migration.message);
 
 let mainWindow: BrowserWindow | undefined;
 
-const refusedSwitches = app.isPackaged ? refusedStartupSwitches(process.argv, (name) => app.commandLine.hasSwitch(name), platform) : [];
+const refusedSwitches = packaged ? refusedStartupSwitches(process.argv, (name) => app.commandLine.hasSwitch(name), platform) : [];
 
 if (refusedSwitches.length > 0) {
   // Remote debugging or a switched-off protection would expose the terminal secret and the journal.
@@ -67,7 +69,7 @@ if (refusedSwitches.length > 0) {
 }
 
 async function start(): Promise<void> {
-  const config: EffectiveConfig = await loadMachineConfig(platform, process.argv, app.isPackaged);
+  const config: EffectiveConfig = await loadMachineConfig(platform, process.argv, packaged);
   for (const problem of config.problems) logger.warn(problem);
   logger.info(`信用核查窗口端 ${app.getVersion()} 启动；平台地址来源：${config.sources.platformUrl}`);
 
@@ -112,7 +114,7 @@ async function start(): Promise<void> {
     preloadPath: fileURLToPath(new URL('../preload/index.cjs', import.meta.url)),
     kiosk: config.values.kiosk,
     appVersion: app.getVersion(),
-    devTools: devToolsEnabled({ packaged: app.isPackaged, allowDevTools: config.values.allowDevTools }),
+    devTools: devToolsEnabled({ packaged, allowDevTools: config.values.allowDevTools }),
   });
   mainWindow.on('closed', () => {
     mainWindow = undefined;
@@ -131,11 +133,11 @@ async function start(): Promise<void> {
   const updates = updateFeed(
     { autoUpdateUrl: config.values.autoUpdateUrl, source: config.sources.autoUpdateUrl },
     {
-      isPackaged: app.isPackaged,
+      isPackaged: packaged,
       platform,
       appImage: Boolean(process.env.APPIMAGE),
       // Probed only when updates are asked for: a write test in the program folder.
-      installScope: installScope(app.isPackaged && config.values.autoUpdateUrl !== 'off' && isFolderWritable(programFolder())),
+      installScope: installScope(packaged && config.values.autoUpdateUrl !== 'off' && isFolderWritable(programFolder())),
       signingKey: UPDATE_SIGNING_PUBLIC_KEY,
     },
   );

@@ -183,8 +183,11 @@ class App extends Emitter {
     return 'credit-counter';
   }
 
+  /** A development run's app path (the project); a packaged app's is resources/app.asar. */
+  appPath = '/work/credit-counter';
+
   getAppPath(): string {
-    return '/opt/credit-counter/resources/app.asar';
+    return this.appPath;
   }
 
   requestSingleInstanceLock(): boolean {

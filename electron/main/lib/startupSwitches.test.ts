@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { devToolsEnabled, refusedStartupSwitches } from './startupSwitches';
+import { devToolsEnabled, refusedStartupSwitches, runsPackaged } from './startupSwitches';
 
 const none = () => false;
 
@@ -77,5 +77,18 @@ describe('developer tools', () => {
     expect(devToolsEnabled({ packaged: false, allowDevTools: false })).toBe(true);
     expect(devToolsEnabled({ packaged: true, allowDevTools: false })).toBe(false);
     expect(devToolsEnabled({ packaged: true, allowDevTools: true })).toBe(true);
+  });
+});
+
+describe('what counts as the installed app', () => {
+  it('a build that runs from app.asar, even from a copy whose executable was renamed electron.exe', () => {
+    // Electron's app.isPackaged only looks at the executable's name: a copy of the signed program folder with
+    // CreditCounter.exe renamed to electron.exe would get developer tools, debugging switches and security
+    // settings from the command line. The installed build always runs from resources\app.asar (fuse).
+    expect(runsPackaged({ isPackaged: false, appPath: 'C:\\Users\\clerk\\Desktop\\cc\\resources\\app.asar' })).toBe(true);
+    expect(runsPackaged({ isPackaged: false, appPath: '/home/clerk/cc/resources/APP.ASAR' })).toBe(true);
+    expect(runsPackaged({ isPackaged: true, appPath: 'C:\\Program Files\\CreditCounter\\resources\\app.asar' })).toBe(true);
+    // Development runs and the e2e tests start Electron on the project folder.
+    expect(runsPackaged({ isPackaged: false, appPath: '/work/credit-counter' })).toBe(false);
   });
 });

@@ -66,6 +66,17 @@ export function refusedStartupSwitches(
   return found;
 }
 
+/**
+ * Whether this is the installed app, which the packaged-only protections (refused switches, no developer
+ * tools, no security settings from the command line, updates) apply to. Electron's app.isPackaged only
+ * checks that the executable is not named electron(.exe), so a copy of the program folder with the
+ * executable renamed would pass for a development run; the installed build always runs from app.asar (the
+ * OnlyLoadAppFromAsar fuse), development runs and the e2e tests from the project folder.
+ */
+export function runsPackaged(app: { isPackaged: boolean; appPath: string }): boolean {
+  return app.isPackaged || /\.asar$/i.test(app.appPath);
+}
+
 /** Developer tools: always in development runs; in a packaged build only when a managed support key allows them. */
 export function devToolsEnabled(options: { packaged: boolean; allowDevTools: boolean }): boolean {
   return !options.packaged || options.allowDevTools;
