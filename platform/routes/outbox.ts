@@ -7,7 +7,7 @@ import { parseWith } from '../http/validate';
 import { applyOutbox } from '../outbox/apply';
 
 export function registerOutboxRoutes(app: FastifyInstance, ctx: PlatformContext): void {
-  app.post('/outbox', async (request, reply) => {
+  app.post('/outbox', { config: { access: 'operator' } }, async (request, reply) => {
     const parsed = parseWith(OutboxRequest, request.body);
     if (!parsed.ok) return fail(reply, 400, 'bad_request', '上传批次格式错误', { detail: parsed.detail });
     if (parsed.value.terminalId !== request.auth?.terminalId) {

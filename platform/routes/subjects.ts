@@ -75,7 +75,7 @@ function logAccess(
 export function registerSubjectRoutes(app: FastifyInstance, ctx: PlatformContext): void {
   const refs = new CandidateRefs(() => ctx.now());
 
-  app.get<{ Params: { id: string } }>('/subjects/:id', async (request, reply) => {
+  app.get<{ Params: { id: string } }>('/subjects/:id', { config: { access: 'operator' } }, async (request, reply) => {
     const query = request.query as Record<string, unknown>;
     const base = { matter: text(query.matter), caseNo: text(query.caseNo) };
     const ref = isCandidateRef(request.params.id) ? request.params.id : null;
@@ -110,7 +110,7 @@ export function registerSubjectRoutes(app: FastifyInstance, ctx: PlatformContext
     return body;
   });
 
-  app.get('/subjects', async (request, reply) => {
+  app.get('/subjects', { config: { access: 'operator' } }, async (request, reply) => {
     const query = request.query as Record<string, unknown>;
     const base = { matter: text(query.matter), caseNo: text(query.caseNo), nameQuery: text(query.name)?.slice(0, 64) ?? null };
     const purpose = checkPurpose(ctx, query, reply);
