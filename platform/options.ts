@@ -31,6 +31,12 @@ export interface PlatformOptions {
   minClientVersion?: string;
   tokenTtlSeconds?: number;
   offlineUnlockHours?: number;
+  /**
+   * Origins (scheme://host[:port]) whose pages may call the API from a browser: the web build's
+   * origin, and `app://credit-counter` for the desktop app. None by default: no cross-origin page
+   * may read an answer.
+   */
+  corsOrigins?: string[];
   /** Requests per minute per terminal (per IP before login). */
   rateLimitPerMinute?: number;
   /** fastify/pino logger: true = info-level request log, false = silent. */
@@ -48,6 +54,21 @@ export const DEFAULT_TOKEN_TTL_SECONDS = 8 * 3600;
 export const DEFAULT_OFFLINE_UNLOCK_HOURS = 72;
 export const DEFAULT_RATE_LIMIT_PER_MINUTE = 1200;
 export const DEFAULT_DEPARTMENT = '环翠区政务服务中心';
+
+/** The origin as browsers send it (scheme://host[:port], no path); throws on anything else. */
+export function normaliseOrigin(origin: string): string {
+  let url: URL;
+  try {
+    url = new URL(origin);
+  } catch {
+    throw new Error(`not an origin: "${origin}" (expected e.g. http://intranet.example:8080)`);
+  }
+  const bare = `${url.protocol}//${url.host}`;
+  if (url.username || url.password || url.search || url.hash || (url.pathname !== '/' && url.pathname !== '') || url.host === '') {
+    throw new Error(`not an origin: "${origin}" (scheme://host[:port] only)`);
+  }
+  return bare;
+}
 
 export const DEMO_OPERATORS: OperatorAccount[] = [
   { id: 'c001', password: 'demo1234', roles: ['clerk'], name: '王晓燕', department: DEFAULT_DEPARTMENT },

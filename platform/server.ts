@@ -24,6 +24,7 @@ import {
   DEFAULT_SUBJECTS,
   DEFAULT_TOKEN_TTL_SECONDS,
   DEMO_OPERATORS,
+  normaliseOrigin,
   type OperatorAccount,
   type PlatformOptions,
 } from './options';
@@ -166,8 +167,11 @@ export async function createPlatformApp(options: PlatformOptions = {}): Promise<
     const faults = options.testControls ? new FaultInjector() : null;
     // Order matters: CORS headers first (so even injected faults and 4xx answers are readable by
     // the web build), then faults, then the API scope with its guard.
+    // Only the configured origins get CORS headers (exact match); every other page's request is
+    // still answered, but its browser keeps the answer from it.
+    const allowedOrigins = new Set((options.corsOrigins ?? []).map(normaliseOrigin));
     await app.register(cors, {
-      origin: true,
+      origin: (origin, callback) => callback(null, origin !== undefined && allowedOrigins.has(origin)),
       methods: ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
       allowedHeaders: ['Authorization', 'Content-Type', CLIENT_VERSION_HEADER, 'If-None-Match'],
       exposedHeaders: ['ETag', 'Date', 'Retry-After'],
