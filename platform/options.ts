@@ -39,8 +39,8 @@ export interface PlatformOptions {
   corsOrigins?: string[];
   /** Requests per minute per terminal (per IP before login). */
   rateLimitPerMinute?: number;
-  /** fastify/pino logger: true = info-level request log, false = silent. */
-  logger?: boolean | { level: string };
+  /** fastify/pino logger: true = info-level request log to stdout, false = silent; or a level and a stream (tests). */
+  logger?: boolean | { level: string; stream?: { write(line: string): void } };
   /** Clock, for tests. */
   now?: () => Date;
 }

@@ -109,7 +109,14 @@ function clientErrorProblem(error: Error & { code?: string }, socket: Socket): v
 function buildApp(options: PlatformOptions): FastifyInstance {
   const logger = options.logger ?? false;
   const app = Fastify({
-    logger: logger === false ? false : { level: logger === true ? 'info' : logger.level, serializers: requestSerializers },
+    logger:
+      logger === false
+        ? false
+        : {
+            level: logger === true ? 'info' : logger.level,
+            serializers: requestSerializers,
+            ...(logger !== true && logger.stream ? { stream: logger.stream } : {}),
+          },
     bodyLimit: 8 * 1024 * 1024,
     // 'idle': on close, idle keep-alive sockets go at once while requests in flight may finish.
     forceCloseConnections: 'idle',

@@ -1,23 +1,36 @@
 /**
- * GET /subjects/{id}?matter=&caseNo= (lookup) and GET /subjects?name=&matter=&caseNo= (name
- * search). No purpose, no lookup; every attempt, refused ones included, goes to the access log.
- * Name-search candidates carry masked identifiers and an opaque ref (never the clear
- * identifier); {id} may be such a ref, resolved for the terminal it was issued to.
+ * POST /subjects/lookup {identifier | ref, matter, caseNo} and POST /subjects/search {name, matter,
+ * caseNo}: identifiers and names travel in the body, never in a URL a proxy would log. No purpose,
+ * no lookup; every attempt, refused ones included, goes to the access log. Name-search candidates
+ * carry masked identifiers and an opaque ref (never the clear identifier), resolved on lookup for
+ * the terminal it was issued to.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { NameSearchQuery, PurposeQuery, type LookupResponse, type Matter, type NameSearchResponse } from '../../shared/contract';
+import {
+  LookupRequest,
+  NameSearchQuery,
+  PurposeQuery,
+  type LookupResponse,
+  type Matter,
+  type NameSearchResponse,
+} from '../../shared/contract';
 import { maskId, parseId } from '../../shared/ids';
 import type { PlatformContext } from '../context';
 import type { AccessAction } from '../db/accessLog';
 import { fail } from '../http/problems';
 import { parseWith } from '../http/validate';
-import { CandidateRefs, isCandidateRef } from '../lookup/candidateRefs';
+import { CandidateRefs } from '../lookup/candidateRefs';
 import { lookupProfile, visibleEntryCount } from '../lookup/profile';
 
 const NAME_SEARCH_LIMIT = 20;
 
 function text(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
+}
+
+/** The request body as an object to read fields from (anything else reads as empty). */
+function bodyObject(body: unknown): Record<string, unknown> {
+  return typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
 }
 
 type PurposeCheck = { ok: true; matter: Matter; caseNo: string } | { ok: false; outcome: string; reply: FastifyReply };
@@ -75,22 +88,28 @@ function logAccess(
 export function registerSubjectRoutes(app: FastifyInstance, ctx: PlatformContext): void {
   const refs = new CandidateRefs(() => ctx.now());
 
-  app.get<{ Params: { id: string } }>('/subjects/:id', { config: { access: 'operator' } }, async (request, reply) => {
-    const query = request.query as Record<string, unknown>;
-    const base = { matter: text(query.matter), caseNo: text(query.caseNo) };
-    const ref = isCandidateRef(request.params.id) ? request.params.id : null;
-    const resolved = ref === null ? null : refs.resolve(ref, request.auth?.terminalId ?? null);
-    const input = resolved ?? request.params.id;
-    const purpose = checkPurpose(ctx, query, reply);
+  app.post('/subjects/lookup', { config: { access: 'operator' } }, async (request, reply) => {
+    const body = bodyObject(request.body);
+    const base = { matter: text(body.matter), caseNo: text(body.caseNo) };
+    const given = text(body.identifier) ?? '';
+    const purpose = checkPurpose(ctx, body, reply);
     if (!purpose.ok) {
-      const id = parseId(input, { today: ctx.now() });
-      logAccess(ctx, request, 'LOOKUP', { ...base, identifier: id.ok ? id.value : input.slice(0, 32), outcome: purpose.outcome });
+      const id = parseId(given, { today: ctx.now() });
+      logAccess(ctx, request, 'LOOKUP', { ...base, identifier: id.ok ? id.value : given.slice(0, 32) || null, outcome: purpose.outcome });
       return purpose.reply;
     }
-    if (ref !== null && resolved === null) {
+    const parsedRequest = parseWith(LookupRequest, body);
+    if (!parsedRequest.ok) {
+      logAccess(ctx, request, 'LOOKUP', { ...base, identifier: null, outcome: 'bad_request' });
+      return fail(reply, 400, 'bad_request', '查询请求格式错误', { detail: parsedRequest.detail });
+    }
+    const { ref } = parsedRequest.value;
+    const resolved = ref === undefined ? null : refs.resolve(ref, request.auth?.terminalId ?? null);
+    if (ref !== undefined && resolved === null) {
       logAccess(ctx, request, 'LOOKUP', { ...base, identifier: null, outcome: 'unknown_ref' });
       return fail(reply, 404, 'not_found', '候选结果已过期，请重新按名称查询');
     }
+    const input = resolved ?? parsedRequest.value.identifier ?? '';
 
     const parsed = parseId(input, { today: ctx.now() });
     if (!parsed.ok) {
@@ -106,19 +125,19 @@ export function registerSubjectRoutes(app: FastifyInstance, ctx: PlatformContext
     const found = lookupProfile(ctx, parsed, purpose.matter);
     logAccess(ctx, request, 'LOOKUP', { ...base, identifier: parsed.value, outcome: found ? 'ok' : 'no_records' });
     if (!found) return fail(reply, 404, 'no_records', '未查询到该主体的信用记录', { dataVersion });
-    const body: LookupResponse = { ...found, dataVersion };
-    return body;
+    const answer: LookupResponse = { ...found, dataVersion };
+    return answer;
   });
 
-  app.get('/subjects', { config: { access: 'operator' } }, async (request, reply) => {
-    const query = request.query as Record<string, unknown>;
-    const base = { matter: text(query.matter), caseNo: text(query.caseNo), nameQuery: text(query.name)?.slice(0, 64) ?? null };
-    const purpose = checkPurpose(ctx, query, reply);
+  app.post('/subjects/search', { config: { access: 'operator' } }, async (request, reply) => {
+    const body = bodyObject(request.body);
+    const base = { matter: text(body.matter), caseNo: text(body.caseNo), nameQuery: text(body.name)?.slice(0, 64) ?? null };
+    const purpose = checkPurpose(ctx, body, reply);
     if (!purpose.ok) {
       logAccess(ctx, request, 'NAME_SEARCH', { ...base, outcome: purpose.outcome });
       return purpose.reply;
     }
-    const parsed = parseWith(NameSearchQuery, { matter: purpose.matter.code, caseNo: purpose.caseNo, name: text(query.name) ?? '' });
+    const parsed = parseWith(NameSearchQuery, { matter: purpose.matter.code, caseNo: purpose.caseNo, name: text(body.name) ?? '' });
     if (!parsed.ok) {
       logAccess(ctx, request, 'NAME_SEARCH', { ...base, outcome: 'bad_request' });
       return fail(reply, 400, 'bad_request', '请输入要查询的名称', { detail: parsed.detail });
@@ -134,7 +153,7 @@ export function registerSubjectRoutes(app: FastifyInstance, ctx: PlatformContext
       entryCount: visibleEntryCount(ctx, s, matter),
     }));
     logAccess(ctx, request, 'NAME_SEARCH', { ...base, outcome: `candidates:${candidates.length}` });
-    const body: NameSearchResponse = { candidates, dataVersion: ctx.meta.dataVersion() };
-    return body;
+    const answer: NameSearchResponse = { candidates, dataVersion: ctx.meta.dataVersion() };
+    return answer;
   });
 }

@@ -56,13 +56,24 @@ export type CreateSessionResponse = z.infer<typeof CreateSessionResponse>;
 export const CatalogueResponse = Catalogue;
 export type CatalogueResponse = z.infer<typeof CatalogueResponse>;
 
-// ---- Lookup: GET /subjects/{id}?matter=&caseNo= -------------------------------------------
+// ---- Lookup: POST /subjects/lookup {identifier | ref, matter, caseNo} ----------------------
+// The identifier (and, for name search, the name) travels in the request body, never in the URL:
+// URLs end up in every reverse proxy's access log. There is no GET form of either route.
 
+/** 查询事由: the matter and its case number (办件编号), required for every lookup and name search. */
 export const PurposeQuery = z.object({
-  matter: z.string().trim().min(1),
+  matter: z.string().trim().min(1).max(64),
   caseNo: z.string().trim().min(1).max(64),
 });
 export type PurposeQuery = z.infer<typeof PurposeQuery>;
+
+/** Exactly one of `identifier` (any form; the platform parses it with the shared rules) and `ref`. */
+export const LookupRequest = PurposeQuery.extend({
+  identifier: z.string().min(1).max(64).optional(),
+  /** A name-search candidate's ref (see Candidate.ref). */
+  ref: z.string().min(1).max(64).optional(),
+}).refine((r) => (r.identifier === undefined) !== (r.ref === undefined), { message: '应提供证件号码（identifier）或候选编号（ref）之一' });
+export type LookupRequest = z.infer<typeof LookupRequest>;
 
 export const LookupResponse = z.object({
   profile: Profile,
@@ -72,8 +83,9 @@ export const LookupResponse = z.object({
 });
 export type LookupResponse = z.infer<typeof LookupResponse>;
 
-// ---- Name search: GET /subjects?name=&matter=&caseNo= ------------------------------------
+// ---- Name search: POST /subjects/search {name, matter, caseNo} ----------------------------
 
+/** The body of POST /subjects/search. */
 export const NameSearchQuery = PurposeQuery.extend({ name: z.string().trim().min(1).max(64) });
 export type NameSearchQuery = z.infer<typeof NameSearchQuery>;
 
@@ -82,7 +94,7 @@ export const Candidate = z.object({
   name: z.string(),
   /**
    * Opaque, short-lived handle (about 10 minutes, only for the terminal that searched) to pass
-   * as {id} to GET /subjects/{id}; the clear identifier never leaves the platform here.
+   * as `ref` to POST /subjects/lookup; the clear identifier never leaves the platform here.
    */
   ref: z.string().min(1),
   identifierType: IdentifierType,

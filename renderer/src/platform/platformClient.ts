@@ -126,11 +126,16 @@ export class PlatformClient {
     return { notModified: false, catalogue: r.body, etag: headerValue(r.headers, 'etag') };
   }
 
-  async lookup(identifier: string, purpose: { matterCode: string; caseNo: string }, signal?: AbortSignal): Promise<LookupAnswer> {
+  /** The identifier (or a name-search candidate's ref) goes in the body: never in a URL a proxy logs. */
+  async lookup(
+    subject: { identifier: string } | { ref: string },
+    purpose: { matterCode: string; caseNo: string },
+    signal?: AbortSignal,
+  ): Promise<LookupAnswer> {
     const r = await this.call({
-      method: 'GET',
-      path: `/subjects/${encodeURIComponent(identifier)}`,
-      params: { matter: purpose.matterCode, caseNo: purpose.caseNo },
+      method: 'POST',
+      path: '/subjects/lookup',
+      data: { ...subject, matter: purpose.matterCode, caseNo: purpose.caseNo },
       schema: LookupResponse,
       timeoutMs: this.timeouts.lookupMs,
       signal,
@@ -150,9 +155,9 @@ export class PlatformClient {
     signal?: AbortSignal,
   ): Promise<z.infer<typeof NameSearchResponse>> {
     const r = await this.call({
-      method: 'GET',
-      path: '/subjects',
-      params: { name, matter: purpose.matterCode, caseNo: purpose.caseNo },
+      method: 'POST',
+      path: '/subjects/search',
+      data: { name, matter: purpose.matterCode, caseNo: purpose.caseNo },
       schema: NameSearchResponse,
       timeoutMs: this.timeouts.lookupMs,
       signal,

@@ -89,7 +89,7 @@ export function createLookupService(core: Core): AppServices['lookup'] {
       return new PlatformError({ kind: 'network', userError: { code: 'offline_session', message: '离线登录，未连接信用平台' } });
     }
     try {
-      const answer = await client.lookup('parsed' in target ? target.parsed.value : target.platformRef, purpose);
+      const answer = await client.lookup('parsed' in target ? { identifier: target.parsed.value } : { ref: target.platformRef }, purpose);
       core.engine.reportReachable(true);
       let parsed: ParsedId;
       if ('parsed' in target) parsed = target.parsed;

@@ -165,10 +165,11 @@ describe('lookup', () => {
     const check = await services.lookup.candidate(found.value[0]!.ref, purpose);
     expect(check).toMatchObject({ ok: true, value: { source: 'online', subject: { name: '张三', identifier: person } } });
     if (!check.ok) return;
-    expect(platform.requests).toContain('GET /subjects/ref_1');
-    expect(platform.requests.some((r) => r.includes(person))).toBe(false);
+    expect(platform.requests).toContain('POST /subjects/lookup');
     const byId = await services.lookup.byIdentifier(person, purpose);
     if (!byId.ok) throw new Error(byId.error.message);
+    // The identifier went in the request body: no URL the terminal asked for holds it.
+    expect(platform.requests.some((r) => r.includes(person))).toBe(false);
     const audits = await services.internals.journal.audit.toArray();
     const hashOf = (checkId: string) => audits.find((a) => a.action === 'LOOKUP' && a.detail?.includes(checkId))?.subjectHash;
     expect(hashOf(check.value.checkId)).toBeTruthy();

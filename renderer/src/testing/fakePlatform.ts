@@ -68,8 +68,8 @@ export class FakePlatform {
       });
     }
     if (method === 'GET' && path === '/catalog') return this.reply(config, 200, catalogue(), { etag: '"cat-1"' });
-    if (method === 'GET' && path === '/subjects') {
-      const name = query.get('name') ?? '';
+    if (method === 'POST' && path === '/subjects/search') {
+      const name = String(body.name ?? '');
       const hits = [...this.profiles.values()].filter((p) => p.subject.name.startsWith(name));
       return this.reply(config, 200, {
         candidates: hits.map(({ subject: { identifier, ...subject }, entries }) => {
@@ -80,9 +80,8 @@ export class FakePlatform {
         dataVersion: this.dataVersion,
       });
     }
-    if (method === 'GET' && path.startsWith('/subjects/')) {
-      const input = decodeURIComponent(path.slice('/subjects/'.length));
-      const id = input.startsWith('ref_') ? this.candidateRefs.get(input) : input;
+    if (method === 'POST' && path === '/subjects/lookup') {
+      const id = typeof body.ref === 'string' ? this.candidateRefs.get(body.ref) : String(body.identifier);
       if (id === undefined) return this.reply(config, 404, problem(404, 'not_found', '候选结果已过期，请重新按名称查询'));
       const profile = this.profiles.get(id);
       if (!profile) return this.reply(config, 404, problem(404, 'no_records', '无记录', { dataVersion: this.dataVersion }));

@@ -118,6 +118,12 @@ export function feedbackBody(checkId: string, overrides: Partial<FeedbackBody> =
   };
 }
 
-export function purpose(matter = 'PX-MF', caseNo = 'PX-2026-0001'): string {
-  return `matter=${encodeURIComponent(matter)}&caseNo=${encodeURIComponent(caseNo)}`;
+export interface Purpose {
+  matter: string;
+  caseNo: string;
+}
+
+/** A purpose for a lookup or name search body. */
+export function purpose(matter = 'PX-MF', caseNo = 'BJ-2026-0001'): Purpose {
+  return { matter, caseNo };
 }
