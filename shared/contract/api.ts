@@ -23,10 +23,15 @@ export type EnrolTerminalResponse = z.infer<typeof EnrolTerminalResponse>;
 // ---- Operator session: POST /sessions ----------------------------------------------------
 
 export const CreateSessionRequest = z.object({
-  terminalId: z.string().min(1),
-  terminalSecret: z.string().min(1),
-  operatorId: z.string().min(1),
-  password: z.string().min(1),
+  terminalId: z.string().min(1).max(128),
+  terminalSecret: z.string().min(1).max(256),
+  operatorId: z.string().min(1).max(64),
+  password: z.string().min(1).max(256),
+  /**
+   * Sessions of this terminal that were signed out while the platform could not be reached
+   * (their `sessionId`s): the login revokes them, so an offline logout takes effect at the next contact.
+   */
+  revokeSessions: z.array(z.string().min(1).max(128)).max(100).optional(),
 });
 export type CreateSessionRequest = z.infer<typeof CreateSessionRequest>;
 
@@ -45,11 +50,15 @@ export type OfflineUnlock = z.infer<typeof OfflineUnlock>;
 
 export const CreateSessionResponse = z.object({
   token: z.string().min(16),
+  /** Names the session for a later revocation (DELETE /sessions/current, or revokeSessions on a login); not a credential. */
+  sessionId: z.string().min(1),
   expiresAt: IsoDateTime,
   operator: Operator,
   offlineUnlock: OfflineUnlock,
 });
 export type CreateSessionResponse = z.infer<typeof CreateSessionResponse>;
+
+// ---- Logout: DELETE /sessions/current (bearer) → 204; the token answers 401 from then on ----
 
 // ---- Catalogue: GET /catalog (ETag) ------------------------------------------------------
 

@@ -3,7 +3,7 @@
  * shared zod contract before anyone sees it; every failure becomes a PlatformError.
  */
 import axios, { AxiosError, type AxiosInstance, type AxiosRequestConfig, type AxiosResponse } from 'axios';
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   API_BASE,
   CLIENT_VERSION_HEADER,
@@ -49,7 +49,7 @@ export type LookupAnswer = { found: true; response: LookupResponse } | { found: 
 export type CatalogueAnswer = { notModified: true } | { notModified: false; catalogue: Catalogue; etag: string | null };
 
 interface CallOptions<S extends z.ZodType> {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'DELETE';
   path: string;
   schema: S;
   params?: Record<string, string | number | undefined>;
@@ -110,6 +110,20 @@ export class PlatformClient {
       timeoutMs: this.timeouts.defaultMs,
     });
     return r.body;
+  }
+
+  /**
+   * Logout: the platform revokes the session of `token` at once (the session holder has already let
+   * go of it). Short timeout: a clerk is waiting.
+   */
+  async endSession(token: string): Promise<void> {
+    await this.call({
+      method: 'DELETE',
+      path: '/sessions/current',
+      schema: z.unknown(),
+      timeoutMs: this.timeouts.lookupMs,
+      headers: { Authorization: `Bearer ${token}` },
+    });
   }
 
   async catalogue(etag: string | null, signal?: AbortSignal): Promise<CatalogueAnswer> {

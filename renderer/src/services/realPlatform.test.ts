@@ -79,6 +79,27 @@ describe('services against the reference platform', () => {
     await test('/faults', { method: 'DELETE' });
   });
 
+  it('logout revokes the platform token; a logout the platform did not hear revokes it at the next login', async () => {
+    const clerk = platform.operators[0]!;
+    const catalogueWith = (token: string) =>
+      fetch(`${platform.url}/api/v1/catalog`, { headers: { Authorization: `Bearer ${token}`, 'X-Client-Version': '0.1.0' } });
+    const first = services.internals.session.platformToken()!;
+    expect((await catalogueWith(first)).status).toBe(200);
+    await services.auth.logout();
+    expect((await catalogueWith(first)).status).toBe(401);
+
+    expect(await services.auth.login(clerk.id, clerk.password)).toMatchObject({ ok: true, value: { mode: 'online' } });
+    const second = services.internals.session.platformToken()!;
+    await test('/faults', { method: 'POST', body: { path: '/api/v1/sessions/current', kind: 'drop' } });
+    await services.auth.logout();
+    await test('/faults', { method: 'DELETE' });
+    expect((await catalogueWith(second)).status).toBe(200); // the platform never heard of that logout
+    expect(await services.auth.login(clerk.id, clerk.password)).toMatchObject({ ok: true, value: { mode: 'online' } });
+    expect((await catalogueWith(second)).status).toBe(401);
+    // Revoked once: the next login does not name it again.
+    expect(await services.internals.journal.meta.get('revokeSessions')).toBeUndefined();
+  });
+
   it('unlocks offline with the real PBKDF2 verifier after the platform goes away', async () => {
     const clerk = platform.operators[0]!;
     await services.auth.logout();

@@ -62,11 +62,13 @@ export class FakePlatform {
       };
       return this.reply(config, 201, {
         token: 'token-0123456789abcdef',
+        sessionId: 'session-1',
         expiresAt: '2099-01-01T00:00:00Z',
         operator: { id: String(body.operatorId), name: '王晓燕', department: '政务服务中心', roles: this.roles },
         offlineUnlock: unlock,
       });
     }
+    if (method === 'DELETE' && path === '/sessions/current') return this.reply(config, 204, '');
     if (method === 'GET' && path === '/catalog') return this.reply(config, 200, catalogue(), { etag: '"cat-1"' });
     if (method === 'POST' && path === '/subjects/search') {
       const name = String(body.name ?? '');

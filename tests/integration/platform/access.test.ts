@@ -186,6 +186,8 @@ const ROUTES: ProtectedRoute[] = [
     dataMarker: '"results"',
   },
   { method: 'GET', path: '/api/v1/supervisor/records?kind=check', role: 'supervisor', dataMarker: '"records"' },
+  // Logout answers no data, but must not act (204) for anyone but the session's holder.
+  { method: 'DELETE', path: '/api/v1/sessions/current', role: 'clerk', dataMarker: '"never"' },
 ];
 
 function tokenFor(role: ProtectedRoute['role']): string {
@@ -230,8 +232,11 @@ describe('the route table', () => {
 describe('deny by default, whatever the spelling of the path', () => {
   it('the canonical spelling answers data to the right role (so the table below tests real routes)', async () => {
     for (const route of ROUTES) {
-      const answer = await raw(t, route.method, route.path, { Authorization: `Bearer ${tokenFor(route.role)}` }, jsonBody(route));
-      if (route.path.endsWith('/outbox')) expect(answer.body, route.path).toContain('只能上传本终端的记录');
+      // Logout is tried with a session of its own (it ends the session it is called with).
+      const token = route.method === 'DELETE' ? (await enrolAndLogin(t, 'c001')).token : tokenFor(route.role);
+      const answer = await raw(t, route.method, route.path, { Authorization: `Bearer ${token}` }, jsonBody(route));
+      if (route.method === 'DELETE') expect(answer.status, route.path).toBe(204);
+      else if (route.path.endsWith('/outbox')) expect(answer.body, route.path).toContain('只能上传本终端的记录');
       else {
         expect(answer.status, route.path).toBe(200);
         expect(answer.body, route.path).toContain(route.dataMarker);

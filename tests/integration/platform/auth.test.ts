@@ -130,6 +130,43 @@ describe('bearer tokens', () => {
   });
 });
 
+describe('logout', () => {
+  it('DELETE /sessions/current revokes the token at once: it answers 401 from then on', async () => {
+    const { token } = await enrolAndLogin(t);
+    expect((await call(`${t.api}/catalog`, { token })).status).toBe(200);
+    const out = await call(`${t.api}/sessions/current`, { method: 'DELETE', token });
+    expect(out.status).toBe(204);
+    const after = await call(`${t.api}/catalog`, { token });
+    expect(after.status).toBe(401);
+    expect(after.body.code).toBe('unauthorized');
+    expect((await call(`${t.api}/sessions/current`, { method: 'DELETE', token })).status).toBe(401);
+  });
+
+  it('a login revokes the sessions its terminal signed out offline (by the sessionId the login gave), never another terminal’s', async () => {
+    const terminal = await enrol(t);
+    const first = await call(`${t.api}/sessions`, { body: { ...terminal, operatorId: 'c001', password: 'demo1234' } });
+    const { token, sessionId } = CreateSessionResponse.parse(first.body);
+    expect(sessionId).toBeTruthy();
+    expect(sessionId).not.toBe(token);
+
+    // Another terminal cannot end this session by naming it.
+    const other = await enrol(t, '另一终端');
+    const foreign = await call(`${t.api}/sessions`, {
+      body: { ...other, operatorId: 'c001', password: 'demo1234', revokeSessions: [sessionId] },
+    });
+    expect(foreign.status).toBe(201);
+    expect((await call(`${t.api}/catalog`, { token })).status).toBe(200);
+
+    // The same terminal's next login (the next contact after an offline logout) ends it.
+    const next = await call(`${t.api}/sessions`, {
+      body: { ...terminal, operatorId: 's001', password: 'demo1234', revokeSessions: [sessionId] },
+    });
+    expect(next.status).toBe(201);
+    expect((await call(`${t.api}/catalog`, { token })).status).toBe(401);
+    expect((await call(`${t.api}/catalog`, { token: next.body.token })).status).toBe(200);
+  });
+});
+
 describe('client version', () => {
   it('426 client_outdated with minimumVersion when missing or too old; accepts equal and newer', async () => {
     const { token } = await enrolAndLogin(t);
