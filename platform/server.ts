@@ -63,7 +63,14 @@ function prepareDatabase(options: PlatformOptions, dbPath: string): { db: Db; re
 async function storeOperators(ctx: PlatformContext, operators: OperatorAccount[]): Promise<void> {
   const hashed = await Promise.all(operators.map(async (op) => ({ op, hash: await hashPassword(op.password) })));
   for (const { op, hash } of hashed) {
-    ctx.operators.upsert({ id: op.id, name: op.name, department: op.department, roles: op.roles, passwordHash: hash });
+    ctx.operators.upsert({
+      id: op.id,
+      name: op.name,
+      department: op.department,
+      roles: op.roles,
+      ...(op.supervisorScope ? { supervisorScope: op.supervisorScope } : {}),
+      passwordHash: hash,
+    });
   }
 }
 

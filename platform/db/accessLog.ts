@@ -1,7 +1,7 @@
-/** The platform's own record of every lookup and name search, refused ones included. */
+/** The platform's own record of every lookup, name search and unmask, refused ones included. */
 import type { Db } from './open';
 
-export type AccessAction = 'LOOKUP' | 'NAME_SEARCH';
+export type AccessAction = 'LOOKUP' | 'NAME_SEARCH' | 'UNMASK';
 
 export interface AccessLogEntry {
   at: string;
@@ -14,6 +14,9 @@ export interface AccessLogEntry {
   identifier: string | null;
   nameQuery: string | null;
   outcome: string;
+  /** UNMASK: the supervisor record whose identifier was asked for, and why. */
+  recordId?: string | null;
+  reason?: string | null;
 }
 
 export class AccessLogRepository {
@@ -22,8 +25,8 @@ export class AccessLogRepository {
 
   constructor(db: Db) {
     this.insertStmt = db.prepare(
-      `INSERT INTO access_log (at, terminal_id, operator_id, action, matter, case_no, identifier, name_query, outcome)
-       VALUES (@at, @terminalId, @operatorId, @action, @matter, @caseNo, @identifier, @nameQuery, @outcome)`,
+      `INSERT INTO access_log (at, terminal_id, operator_id, action, matter, case_no, identifier, name_query, outcome, record_id, reason)
+       VALUES (@at, @terminalId, @operatorId, @action, @matter, @caseNo, @identifier, @nameQuery, @outcome, @recordId, @reason)`,
     );
     this.listStmt = db.prepare<
       [number],
@@ -37,14 +40,16 @@ export class AccessLogRepository {
         identifier: string | null;
         name_query: string | null;
         outcome: string;
+        record_id: string | null;
+        reason: string | null;
       }
     >(
-      'SELECT at, terminal_id, operator_id, action, matter, case_no, identifier, name_query, outcome FROM access_log ORDER BY id DESC LIMIT ?',
+      'SELECT at, terminal_id, operator_id, action, matter, case_no, identifier, name_query, outcome, record_id, reason FROM access_log ORDER BY id DESC LIMIT ?',
     );
   }
 
   record(entry: AccessLogEntry): void {
-    this.insertStmt.run(entry);
+    this.insertStmt.run({ ...entry, recordId: entry.recordId ?? null, reason: entry.reason ?? null });
   }
 
   /** Newest first. */
@@ -59,6 +64,8 @@ export class AccessLogRepository {
       identifier: r.identifier,
       nameQuery: r.name_query,
       outcome: r.outcome,
+      recordId: r.record_id,
+      reason: r.reason,
     }));
   }
 }

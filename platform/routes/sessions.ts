@@ -36,12 +36,19 @@ export function registerSessionRoutes(app: FastifyInstance, ctx: PlatformContext
     const revoked = (parsed.value.revokeSessions ?? []).filter((id) => ctx.sessions.revoke(id, terminal.id, now.getTime())).length;
     if (revoked > 0) request.log.info({ terminalId, revoked }, 'sessions signed out offline revoked');
     ctx.sessions.insert(sessionId, terminal.id, operator.id, now.getTime(), expiresAtMs);
+    ctx.terminalOperators.recordSignIn(terminal.id, operator.id, now.toISOString());
     const offlineUnlock = await offlineUnlockFor(password, new Date(now.getTime() + ctx.settings.offlineUnlockHours * 3_600_000));
     const body: CreateSessionResponse = {
       token,
       sessionId,
       expiresAt: new Date(expiresAtMs).toISOString(),
-      operator: { id: operator.id, name: operator.name, department: operator.department, roles: operator.roles },
+      operator: {
+        id: operator.id,
+        name: operator.name,
+        department: operator.department,
+        roles: operator.roles,
+        ...(operator.supervisorScope ? { supervisorScope: operator.supervisorScope } : {}),
+      },
       offlineUnlock,
     };
     return reply.code(201).send(body);

@@ -307,15 +307,32 @@ export const SupervisorRecord = z.object({
   operatorId: z.string(),
   occurredAt: IsoDateTime,
   receivedAt: IsoDateTime,
+  /**
+   * The record as the terminal sent it, except that no clear identifier leaves the platform here:
+   * `subjectIdentifier` holds the masked form, and ID numbers typed into free text are masked too.
+   */
   body: z.unknown(),
   /** kind=audit: false when the record does not continue the terminal's hash chain (accepted, but flagged). */
   chainOk: z.boolean().optional(),
   chainProblem: z.string().optional(),
+  /** The operator whose session delivered the record (offline work goes out under whoever signs in next). */
+  deliveredBy: z.string().optional(),
+  /** The record names a subject whose clear identifier POST /supervisor/records/{id}/unmask can show. */
+  unmaskable: z.boolean().optional(),
 });
 export type SupervisorRecord = z.infer<typeof SupervisorRecord>;
 
 export const SupervisorResponse = z.object({ records: z.array(SupervisorRecord) });
 export type SupervisorResponse = z.infer<typeof SupervisorResponse>;
+
+// ---- Unmask: POST /supervisor/records/{id}/unmask {reason} (supervisors, within their scope) ----
+// The only way a clear identifier leaves the platform to a supervisor; every attempt is logged with its reason.
+
+export const UnmaskRequest = z.object({ reason: z.string().trim().min(1).max(200) });
+export type UnmaskRequest = z.infer<typeof UnmaskRequest>;
+
+export const UnmaskResponse = z.object({ id: z.string(), identifier: z.string().min(1) });
+export type UnmaskResponse = z.infer<typeof UnmaskResponse>;
 
 // ---- Health: GET /health (no auth; its Date header serves the clock-skew check) ----------
 

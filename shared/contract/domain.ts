@@ -195,10 +195,22 @@ export type Catalogue = z.infer<typeof Catalogue>;
 export const Role = z.enum(['clerk', 'supervisor', 'it']);
 export type Role = z.infer<typeof Role>;
 
+/** Whose records a supervisor may see: every department's (city) or their own department's only. */
+export const SupervisorScope = z.enum(['city', 'department']);
+export type SupervisorScope = z.infer<typeof SupervisorScope>;
+
 export const Operator = z.object({
   id: z.string().min(1),
   name: z.string().min(1),
   department: z.string(),
   roles: z.array(Role).min(1),
+  /** Supervisors only. */
+  supervisorScope: SupervisorScope.optional(),
 });
+
+/**
+ * The actor of the audit records a terminal writes for itself, with no operator signed in (its
+ * enrolment). The platform accepts it only there.
+ */
+export const SYSTEM_ACTOR = 'system';
 export type Operator = z.infer<typeof Operator>;

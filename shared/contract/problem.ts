@@ -17,6 +17,8 @@ export const ProblemCode = z.enum([
   'client_outdated',
   'rate_limited',
   'enrolment_refused',
+  /** A record names an operator the platform does not know, or one who never signed in on that terminal. */
+  'unknown_operator',
   'internal',
   'unavailable',
 ]);

@@ -79,6 +79,15 @@ describe('services against the reference platform', () => {
     await test('/faults', { method: 'DELETE' });
   });
 
+  it('a record naming an operator who never signed in here is refused and dead-lettered with the reason in Chinese', async () => {
+    await services.internals.writer.commit({
+      audits: [{ action: 'LOCK', actor: 'c002', purpose: null, subject: null, outcome: 'success', detail: null }],
+    });
+    await services.sync.syncNow();
+    const dead = await services.sync.deadLetters();
+    expect(dead.find((d) => d.kind === 'audit')?.reason).toMatch(/c002 从未在本终端登录过信用平台/);
+  });
+
   it('logout revokes the platform token; a logout the platform did not hear revokes it at the next login', async () => {
     const clerk = platform.operators[0]!;
     const catalogueWith = (token: string) =>

@@ -186,6 +186,14 @@ const ROUTES: ProtectedRoute[] = [
     dataMarker: '"results"',
   },
   { method: 'GET', path: '/api/v1/supervisor/records?kind=check', role: 'supervisor', dataMarker: '"records"' },
+  {
+    method: 'POST',
+    path: '/api/v1/supervisor/records/01936f2e-0000-7000-8000-000000000001/unmask',
+    pattern: '/api/v1/supervisor/records/:id/unmask',
+    body: { reason: '核对' },
+    role: 'supervisor',
+    dataMarker: PERSON,
+  },
   // Logout answers no data, but must not act (204) for anyone but the session's holder.
   { method: 'DELETE', path: '/api/v1/sessions/current', role: 'clerk', dataMarker: '"never"' },
 ];
