@@ -33,10 +33,14 @@ export function registerSessionRoutes(app: FastifyInstance, ctx: PlatformContext
     const expiresAtMs = now.getTime() + ctx.settings.tokenTtlSeconds * 1000;
     ctx.sessions.purgeExpired(now.getTime());
     // Only this terminal's own sessions: a terminal cannot end another's by naming it.
-    const revoked = (parsed.value.revokeSessions ?? []).filter((id) => ctx.sessions.revoke(id, terminal.id, now.getTime())).length;
+    const revoked = ctx.db.transaction(() => {
+      const ended = (parsed.value.revokeSessions ?? []).filter((id) => ctx.sessions.revoke(id, terminal.id, now.getTime())).length;
+      ctx.sessions.insert(sessionId, terminal.id, operator.id, now.getTime(), expiresAtMs);
+      // From now on this terminal may deliver records that name this operator (outbox/operators.ts).
+      ctx.terminalOperators.recordSignIn(terminal.id, operator.id, now.toISOString());
+      return ended;
+    })();
     if (revoked > 0) request.log.info({ terminalId, revoked }, 'sessions signed out offline revoked');
-    ctx.sessions.insert(sessionId, terminal.id, operator.id, now.getTime(), expiresAtMs);
-    ctx.terminalOperators.recordSignIn(terminal.id, operator.id, now.toISOString());
     const offlineUnlock = await offlineUnlockFor(password, new Date(now.getTime() + ctx.settings.offlineUnlockHours * 3_600_000));
     const body: CreateSessionResponse = {
       token,
