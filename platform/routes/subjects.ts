@@ -15,6 +15,7 @@ import {
   type NameSearchResponse,
 } from '../../shared/contract';
 import { maskId, parseId } from '../../shared/ids';
+import { checkCaseNo } from '../../shared/purpose';
 import type { PlatformContext } from '../context';
 import type { AccessAction } from '../db/accessLog';
 import { fail } from '../http/problems';
@@ -35,7 +36,7 @@ function bodyObject(body: unknown): Record<string, unknown> {
 
 type PurposeCheck = { ok: true; matter: Matter; caseNo: string } | { ok: false; outcome: string; reply: FastifyReply };
 
-/** Purpose first (400 purpose_required), then a known matter (400 bad_request). */
+/** Purpose first (400 purpose_required), then a known matter (400 bad_request), then the matter's case-number format (400 invalid_case_no). */
 function checkPurpose(ctx: PlatformContext, query: Record<string, unknown>, reply: FastifyReply): PurposeCheck {
   const matterCode = text(query.matter)?.trim() ?? '';
   const caseNo = text(query.caseNo)?.trim() ?? '';
@@ -56,6 +57,10 @@ function checkPurpose(ctx: PlatformContext, query: Record<string, unknown>, repl
       outcome: 'unknown_matter',
       reply: fail(reply, 400, 'bad_request', '未知的办理事项', { detail: `事项编码 ${parsed.value.matter} 不在目录中` }),
     };
+  }
+  const caseNoCheck = checkCaseNo(matter, parsed.value.caseNo);
+  if (!caseNoCheck.ok) {
+    return { ok: false, outcome: 'invalid_case_no', reply: fail(reply, 400, 'invalid_case_no', caseNoCheck.message) };
   }
   return { ok: true, matter, caseNo: parsed.value.caseNo };
 }

@@ -4,6 +4,8 @@ import { z } from 'zod';
 export const ProblemCode = z.enum([
   'bad_request',
   'purpose_required',
+  /** The case number does not have the format the matter's catalogue entry defines. */
+  'invalid_case_no',
   'invalid_identifier',
   'unauthorized',
   'forbidden',

@@ -103,6 +103,7 @@ export const zhCN = {
     matterPlaceholder: '按事项名称或编码搜索',
     caseNo: '办件编号',
     caseNoPlaceholder: '请输入办件编号',
+    caseNoExample: (example: string) => `请输入办件编号，如 ${example}`,
     required: '先选择办理事项并填写办件编号，才能查询（查询须有事由）',
     catalogueLoading: '正在加载事项目录…',
     catalogueMissing: '本机尚无事项目录，请连接网络后同步',
@@ -209,6 +210,7 @@ export const zhCN = {
     haibeiRecord: { date: '日期', category: '类别', description: '事由', points: '分值' },
     commitments: '信用承诺',
     commitmentsNone: '无信用承诺记录',
+    notAsked: (parts: string) => `本事项不查看${parts}（查询目的限定）`,
     commitment: {
       kind: '类型',
       text: '内容',

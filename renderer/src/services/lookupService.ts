@@ -8,6 +8,7 @@
 import type { Catalogue, Matter, Profile } from '../../../shared/contract';
 import { maskId, normaliseIdInput, parseId, type ParsedId } from '../../../shared/ids';
 import { evaluateMeasures } from '../../../shared/measures';
+import { checkCaseNo, scopeProfile } from '../../../shared/purpose';
 import { classifyStorageError } from '../data/storageErrors';
 import { clockSkewWarning } from '../platform/clockSkew';
 import { PlatformError, isPlatformError } from '../platform/platformError';
@@ -79,6 +80,11 @@ export function createLookupService(core: Core): AppServices['lookup'] {
     if (!catalogue) return fail('no_catalogue', '本机还没有事项目录，请联网同步后再查询');
     const matter = matterFor(catalogue.matters, clean.matterCode);
     if (!matter) return fail('unknown_matter', `办理事项 ${clean.matterCode} 不在当前事项目录中`);
+    const caseNo = checkCaseNo(matter, clean.caseNo);
+    if (!caseNo.ok) {
+      await refuse(clean, 'LOOKUP_REFUSED', `${what}: case number not in the matter's format`);
+      return fail('invalid_case_no', caseNo.message);
+    }
     return ok({ purpose: clean, matter, catalogue });
   }
 
@@ -191,15 +197,17 @@ export function createLookupService(core: Core): AppServices['lookup'] {
     if (!session || !identity) return { ok: false, error: NOT_LOGGED_IN };
 
     const now = core.now();
-    const subject = subjectFor(parsed, answer.profile);
-    const evaluation = evaluateMeasures({ profile: answer.profile ?? emptyProfile(subject), matter, catalogue, now });
+    // Purpose limitation whatever the source: only what this matter may see is shown, evaluated and recorded.
+    const profile = answer.profile && scopeProfile(answer.profile, matter);
+    const subject = subjectFor(parsed, profile);
+    const evaluation = evaluateMeasures({ profile: profile ?? emptyProfile(subject), matter, catalogue, now });
     const notices = [...answer.notices, ...parsed.warnings.map((w) => w.message), ...generalNotices(answer, matter, subject.kind)];
     const view: CheckView = {
       checkId: newCheckId(),
       purpose,
       matter,
       subject,
-      profile: answer.profile,
+      profile,
       evaluation,
       result: evaluation.summary,
       source: answer.source,

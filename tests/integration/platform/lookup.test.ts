@@ -170,10 +170,45 @@ describe('profiles', () => {
   });
 
   it('grades and commitments are part of the profile', async () => {
-    const r = LookupResponse.parse((await lookup(SHOWCASE.redCompany.identifier, purpose('XK-SPJY'))).body);
+    const r = LookupResponse.parse((await lookup(SHOWCASE.redCompany.identifier, purpose('XK-SPJY', 'XK-2026-0001'))).body);
     expect(r.profile.grades).toEqual([expect.objectContaining({ field: 'TAX', grade: 'A' })]);
     expect(r.profile.commitments.map((c) => c.id)).toEqual(['CM-SC-0002']);
     expect(r.profile.haibei).toBeNull();
+  });
+});
+
+describe('purpose limitation over the whole profile', () => {
+  it('grades, 海贝分 and commitments only where the matter asks for them', async () => {
+    // 食品经营许可 asks for tax grades (a measure triggers on them) and commitments (告知承诺).
+    const permit = LookupResponse.parse((await lookup(SHOWCASE.redCompany.identifier, purpose('XK-SPJY', 'XK-2026-0001'))).body);
+    expect(permit.profile.grades.map((g) => g.field)).toEqual(['TAX']);
+    expect(permit.profile.commitments.length).toBeGreaterThan(0);
+    // 政府投资项目评标 asks for neither.
+    const tender = LookupResponse.parse((await lookup(SHOWCASE.redCompany.identifier, purpose('ZB-PB', 'ZB-2026-0001'))).body);
+    expect(tender.profile.grades).toEqual([]);
+    expect(tender.profile.commitments).toEqual([]);
+    // 信易游 asks for the 海贝分; 就业创业补贴 does not.
+    const xinyi = LookupResponse.parse((await lookup(SHOWCASE.haibeiAAAPerson.identifier, purpose('GG-XYY'))).body);
+    expect(xinyi.profile.haibei?.grade).toBe('AAA');
+    const subsidy = LookupResponse.parse((await lookup(SHOWCASE.haibeiAAAPerson.identifier, purpose('CZ-JYBT', 'BT-2026-0001'))).body);
+    expect(subsidy.profile.haibei).toBeNull();
+    expect(JSON.stringify(subsidy.profile)).not.toContain('1185');
+  });
+
+  it('a case number must have the format the matter defines (400 invalid_case_no, in Chinese); matters without one take any', async () => {
+    for (const caseNo of ['SP-1', 'XK-26-0001', 'XK-2026-0001 ', ' xk-2026-0001', 'XK-2026-0001x']) {
+      const res = await lookup(SHOWCASE.redCompany.identifier, { matter: 'XK-SPJY', caseNo });
+      if (caseNo.trim() === 'XK-2026-0001') {
+        expect(res.status, caseNo).toBe(200);
+        continue;
+      }
+      expect(res.status, caseNo).toBe(400);
+      expect(Problem.parse(res.body)).toMatchObject({ code: 'invalid_case_no', title: expect.stringContaining('XK-2026-000123') });
+    }
+    expect((await lookup(SHOWCASE.cleanPerson.identifier, { matter: 'PX-MF', caseNo: '随便什么编号 1' })).status).toBe(200);
+    const searched = await search('王振东', { matter: 'CG-GYS', caseNo: 'ZB-2026-0001' });
+    expect(searched.status).toBe(400);
+    expect(searched.body.code).toBe('invalid_case_no');
   });
 });
 
