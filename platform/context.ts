@@ -18,6 +18,8 @@ export interface PlatformSettings {
   minClientVersion: string;
   tokenTtlSeconds: number;
   offlineUnlockHours: number;
+  /** Name searches per operator per rolling hour (DEFAULT_NAME_SEARCHES_PER_HOUR when absent). */
+  nameSearchesPerHour?: number;
 }
 
 export interface CatalogueSnapshot {

@@ -41,6 +41,8 @@ export interface PlatformOptions {
   corsOrigins?: string[];
   /** Requests per minute per terminal (per IP before login). */
   rateLimitPerMinute?: number;
+  /** Name searches per operator per rolling hour (supervisors see who runs out). */
+  nameSearchesPerHour?: number;
   /** fastify/pino logger: true = info-level request log to stdout, false = silent; or a level and a stream (tests). */
   logger?: boolean | { level: string; stream?: { write(line: string): void } };
   /** Clock, for tests. */
@@ -55,6 +57,7 @@ export const DEFAULT_MIN_CLIENT_VERSION = '0.1.0';
 export const DEFAULT_TOKEN_TTL_SECONDS = 8 * 3600;
 export const DEFAULT_OFFLINE_UNLOCK_HOURS = 72;
 export const DEFAULT_RATE_LIMIT_PER_MINUTE = 1200;
+export const DEFAULT_NAME_SEARCHES_PER_HOUR = 60;
 export const DEFAULT_DEPARTMENT = '环翠区政务服务中心';
 
 /** The origin as browsers send it (scheme://host[:port], no path); throws on anything else. */

@@ -19,11 +19,30 @@ export interface AccessLogEntry {
   reason?: string | null;
 }
 
+/** Name searches refused for the budget, per operator, terminal and China-time hour. */
+export interface BudgetAlertRow {
+  operatorId: string;
+  terminalId: string;
+  hour: string;
+  firstRefusedAt: string;
+  lastRefusedAt: string;
+  refused: number;
+}
+
+/** A name search that was answered (counts against the operator's hourly budget). */
+export const ANSWERED_SEARCH = 'candidates:%';
+export const BUDGET_EXHAUSTED = 'budget_exhausted';
+
 export class AccessLogRepository {
   private readonly insertStmt;
   private readonly listStmt;
+  private readonly searchesSinceStmt;
 
-  constructor(db: Db) {
+  constructor(private readonly db: Db) {
+    this.searchesSinceStmt = db.prepare<[string, string, string], { n: number; oldest: string | null }>(
+      `SELECT count(*) AS n, min(at) AS oldest FROM access_log
+       WHERE operator_id = ? AND action = 'NAME_SEARCH' AND outcome LIKE ? AND at > ?`,
+    );
     this.insertStmt = db.prepare(
       `INSERT INTO access_log (at, terminal_id, operator_id, action, matter, case_no, identifier, name_query, outcome, record_id, reason)
        VALUES (@at, @terminalId, @operatorId, @action, @matter, @caseNo, @identifier, @nameQuery, @outcome, @recordId, @reason)`,
@@ -50,6 +69,26 @@ export class AccessLogRepository {
 
   record(entry: AccessLogEntry): void {
     this.insertStmt.run({ ...entry, recordId: entry.recordId ?? null, reason: entry.reason ?? null });
+  }
+
+  /** Name searches this operator had answered after `sinceIso`, and the oldest of them. */
+  answeredSearchesSince(operatorId: string, sinceIso: string): { count: number; oldestAt: string | null } {
+    const r = this.searchesSinceStmt.get(operatorId, ANSWERED_SEARCH, sinceIso);
+    return { count: r?.n ?? 0, oldestAt: r?.oldest ?? null };
+  }
+
+  /** Refusals for the budget, newest first; `department` limits them to that department's operators. */
+  budgetAlerts(filter: { department?: string; fromIso?: string; toIso?: string; limit: number }): BudgetAlertRow[] {
+    const where = ["action = 'NAME_SEARCH'", 'outcome = @exhausted', 'operator_id IS NOT NULL'];
+    if (filter.fromIso !== undefined) where.push('at >= @fromIso');
+    if (filter.toIso !== undefined) where.push('at <= @toIso');
+    if (filter.department !== undefined) where.push('operator_id IN (SELECT id FROM operators WHERE department = @department)');
+    const sql = `SELECT operator_id AS operatorId, terminal_id AS terminalId,
+        strftime('%Y-%m-%dT%H:00+08:00', at, '+8 hours') AS hour,
+        min(at) AS firstRefusedAt, max(at) AS lastRefusedAt, count(*) AS refused
+      FROM access_log WHERE ${where.join(' AND ')}
+      GROUP BY operator_id, terminal_id, hour ORDER BY lastRefusedAt DESC LIMIT @limit`;
+    return this.db.prepare<Record<string, unknown>, BudgetAlertRow>(sql).all({ ...filter, exhausted: BUDGET_EXHAUSTED });
   }
 
   /** Newest first. */

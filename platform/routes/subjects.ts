@@ -8,6 +8,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
   LookupRequest,
+  NAME_SEARCH_MAX_CANDIDATES,
   NameSearchQuery,
   PurposeQuery,
   type LookupResponse,
@@ -15,15 +16,32 @@ import {
   type NameSearchResponse,
 } from '../../shared/contract';
 import { maskId, parseId } from '../../shared/ids';
+import { isNameQueryTooShort, NAME_QUERY_TOO_SHORT } from '../../shared/names';
 import { checkCaseNo } from '../../shared/purpose';
 import type { PlatformContext } from '../context';
-import type { AccessAction } from '../db/accessLog';
+import { BUDGET_EXHAUSTED, type AccessAction } from '../db/accessLog';
+import { DEFAULT_NAME_SEARCHES_PER_HOUR } from '../options';
 import { fail } from '../http/problems';
 import { parseWith } from '../http/validate';
 import { CandidateRefs } from '../lookup/candidateRefs';
 import { lookupProfile, visibleEntryCount } from '../lookup/profile';
 
-const NAME_SEARCH_LIMIT = 20;
+const HOUR_MS = 3_600_000;
+
+type BudgetCheck = { ok: true } | { ok: false; perHour: number; retryAfterSeconds: number };
+
+/**
+ * Whether the operator may search by name now: answered searches in the last rolling hour (from the
+ * access log, so a restart forgets nothing) stay under the budget. The search itself is counted when logged.
+ */
+function spendNameSearch(ctx: PlatformContext, operatorId: string): BudgetCheck {
+  const perHour = ctx.settings.nameSearchesPerHour ?? DEFAULT_NAME_SEARCHES_PER_HOUR;
+  const now = ctx.now().getTime();
+  const { count, oldestAt } = ctx.accessLog.answeredSearchesSince(operatorId, new Date(now - HOUR_MS).toISOString());
+  if (count < perHour) return { ok: true };
+  const freeAt = oldestAt === null ? now + HOUR_MS : Date.parse(oldestAt) + HOUR_MS;
+  return { ok: false, perHour, retryAfterSeconds: Math.max(1, Math.ceil((freeAt - now) / 1000)) };
+}
 
 function text(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
@@ -147,9 +165,21 @@ export function registerSubjectRoutes(app: FastifyInstance, ctx: PlatformContext
       logAccess(ctx, request, 'NAME_SEARCH', { ...base, outcome: 'bad_request' });
       return fail(reply, 400, 'bad_request', '请输入要查询的名称', { detail: parsed.detail });
     }
+    if (isNameQueryTooShort(parsed.value.name)) {
+      logAccess(ctx, request, 'NAME_SEARCH', { ...base, outcome: 'name_query_too_short' });
+      return fail(reply, 400, 'name_query_too_short', NAME_QUERY_TOO_SHORT);
+    }
+    const budget = spendNameSearch(ctx, request.auth?.operatorId ?? '');
+    if (!budget.ok) {
+      logAccess(ctx, request, 'NAME_SEARCH', { ...base, outcome: BUDGET_EXHAUSTED });
+      reply.header('Retry-After', String(budget.retryAfterSeconds));
+      return fail(reply, 429, 'name_search_budget', `本小时的名称查询次数已用完（每小时最多 ${budget.perHour} 次）`, {
+        detail: `约 ${Math.ceil(budget.retryAfterSeconds / 60)} 分钟后可再按名称查询；按证件号码查询不受影响。督查人员可看到额度用尽的记录`,
+      });
+    }
     const matter = purpose.matter;
     const terminalId = request.auth?.terminalId ?? '';
-    const candidates = ctx.subjects.byNamePrefix(parsed.value.name, NAME_SEARCH_LIMIT).map((s) => ({
+    const candidates = ctx.subjects.byNamePrefix(parsed.value.name, NAME_SEARCH_MAX_CANDIDATES).map((s) => ({
       kind: s.kind,
       name: s.name,
       ref: refs.issue(s.identifier, terminalId),

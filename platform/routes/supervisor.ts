@@ -2,16 +2,25 @@
  * GET /supervisor/records — accepted records for supervisors (audit of lookups and declined
  * measures), within the supervisor's scope (city-wide, or the operators of their own department),
  * with identifiers masked; POST /supervisor/records/{id}/unmask — the clear identifier of one
- * record, with a reason, on the platform's access log.
+ * record, with a reason, on the platform's access log; GET /supervisor/name-search-alerts — who ran out
+ * of their hourly name searches.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { redactIdentifiers } from '../../shared/ids';
-import { SupervisorQuery, UnmaskRequest, type SupervisorRecord, type UnmaskResponse } from '../../shared/contract';
+import {
+  NameSearchAlertsQuery,
+  SupervisorQuery,
+  UnmaskRequest,
+  type NameSearchAlertsResponse,
+  type SupervisorRecord,
+  type UnmaskResponse,
+} from '../../shared/contract';
 import type { AuthContext } from '../auth/guard';
 import type { PlatformContext } from '../context';
 import type { StoredMutation } from '../db/mutations';
 import { fail } from '../http/problems';
 import { parseWith } from '../http/validate';
+import { DEFAULT_NAME_SEARCHES_PER_HOUR } from '../options';
 import { clearIdentifierOf, maskRecordBody, UNMASKABLE_KINDS } from '../supervision/recordMask';
 
 /** The department a supervisor is limited to, or undefined for a city-wide supervisor. */
@@ -98,6 +107,27 @@ export function registerSupervisorRoutes(app: FastifyInstance, ctx: PlatformCont
     }
     log('shown', { identifier, reason });
     const answer: UnmaskResponse = { id: record.id, identifier };
+    return answer;
+  });
+
+  app.get('/supervisor/name-search-alerts', { config: { access: 'supervisor' } }, async (request, reply) => {
+    const parsed = parseWith(NameSearchAlertsQuery, request.query);
+    if (!parsed.ok) return fail(reply, 400, 'bad_request', '查询参数错误', { detail: parsed.detail });
+    const q = parsed.value;
+    const department = scopeDepartment(authOf(request));
+    const rows = ctx.accessLog.budgetAlerts({
+      limit: q.limit,
+      ...(department !== undefined ? { department } : {}),
+      ...(q.from !== undefined ? { fromIso: new Date(q.from).toISOString() } : {}),
+      ...(q.to !== undefined ? { toIso: new Date(q.to).toISOString() } : {}),
+    });
+    const answer: NameSearchAlertsResponse = {
+      budgetPerHour: ctx.settings.nameSearchesPerHour ?? DEFAULT_NAME_SEARCHES_PER_HOUR,
+      alerts: rows.map((r) => {
+        const operator = ctx.operators.get(r.operatorId);
+        return { ...r, ...(operator ? { operatorName: operator.name, department: operator.department } : {}) };
+      }),
+    };
     return answer;
   });
 }

@@ -113,8 +113,11 @@ export const Candidate = z.object({
 });
 export type Candidate = z.infer<typeof Candidate>;
 
+/** A name search answers at most this many candidates. */
+export const NAME_SEARCH_MAX_CANDIDATES = 20;
+
 export const NameSearchResponse = z.object({
-  candidates: z.array(Candidate),
+  candidates: z.array(Candidate).max(NAME_SEARCH_MAX_CANDIDATES),
   dataVersion: z.string(),
 });
 export type NameSearchResponse = z.infer<typeof NameSearchResponse>;
@@ -324,6 +327,37 @@ export type SupervisorRecord = z.infer<typeof SupervisorRecord>;
 
 export const SupervisorResponse = z.object({ records: z.array(SupervisorRecord) });
 export type SupervisorResponse = z.infer<typeof SupervisorResponse>;
+
+// ---- Name-search budget: GET /supervisor/name-search-alerts?from=&to= (supervisors, within their scope) ----
+// Each operator has a budget of name searches per hour (a rolling hour); a search beyond it is refused
+// (429 name_search_budget). Supervisors see who ran out, where, and how often they were refused.
+
+export const NameSearchAlertsQuery = z.object({
+  from: IsoDateTime.optional(),
+  to: IsoDateTime.optional(),
+  limit: z.coerce.number().int().min(1).max(1_000).default(200),
+});
+export type NameSearchAlertsQuery = z.infer<typeof NameSearchAlertsQuery>;
+
+export const NameSearchAlert = z.object({
+  operatorId: z.string(),
+  /** Absent for an operator the platform no longer knows. */
+  operatorName: z.string().optional(),
+  department: z.string().optional(),
+  terminalId: z.string(),
+  /** The clock hour (China time, e.g. 2026-12-02T09:00+08:00) in which searches were refused. */
+  hour: z.string(),
+  firstRefusedAt: IsoDateTime,
+  lastRefusedAt: IsoDateTime,
+  refused: z.number().int().positive(),
+});
+export type NameSearchAlert = z.infer<typeof NameSearchAlert>;
+
+export const NameSearchAlertsResponse = z.object({
+  budgetPerHour: z.number().int().nonnegative(),
+  alerts: z.array(NameSearchAlert),
+});
+export type NameSearchAlertsResponse = z.infer<typeof NameSearchAlertsResponse>;
 
 // ---- Unmask: POST /supervisor/records/{id}/unmask {reason} (supervisors, within their scope) ----
 // The only way a clear identifier leaves the platform to a supervisor; every attempt is logged with its reason.

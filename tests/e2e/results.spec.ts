@@ -178,7 +178,7 @@ test('purpose limitation: a case number without the matter’s format is pointed
   await expect(page.getByTestId('caseno-error')).toHaveText('办件编号格式不对：“食品经营许可”的办件编号应形如 XK-2026-000123');
   await expect(page.locator('#lookup-input')).toBeDisabled();
   await expect(caseField).toBeFocused();
-  await screenshot(page, '30-case-number-format');
+  await screenshot(page, '32-case-number-format');
 
   await caseField.fill('XK-2026-0312');
   await expect(page.getByTestId('caseno-error')).toHaveCount(0);
@@ -197,5 +197,5 @@ test('purpose limitation: a case number without the matter’s format is pointed
   await expect(page.getByTestId('haibei')).toContainText('1185');
   await expect(page.getByTestId('commitments')).toHaveCount(0);
   await expect(page.getByTestId('scope-note')).toHaveText('本事项不查看行业信用等级、信用承诺（查询目的限定）');
-  await screenshot(page, '31-scope-note');
+  await screenshot(page, '33-scope-note');
 });

@@ -122,9 +122,9 @@ export const zhCN = {
     disabledHint: '请先填写查询事由',
     typingHint: '可直接刷身份证或输入号码，按 Enter 查询',
     nameMode: '将按名称查询，按 Enter 搜索',
-    nameTooShort: '名称至少输入 2 个字',
+    nameTooShort: '名称至少输入 2 个汉字',
     initialsMode: (initials: string) => `将按拼音首字母 ${initials} 查找名称，按 Enter 搜索`,
-    initialsTooShort: '拼音首字母至少输入 2 个',
+    initialsTooShort: '拼音首字母至少输入 3 个',
     parsed: {
       RESIDENT_ID: '居民身份证号',
       USCC: '统一社会信用代码',

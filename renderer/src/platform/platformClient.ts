@@ -268,6 +268,15 @@ export class PlatformClient {
         userError: { code: 'client_outdated', message: MESSAGES.outdated(minimum) },
       });
     }
+    if (status === 429 && code === 'name_search_budget') {
+      // Not a reason to wait and retry, nor to answer from the cache: the operator's budget is spent.
+      return new PlatformError({
+        kind: 'rejected',
+        status,
+        problem,
+        userError: { code, message: [problem?.title, problem?.detail].filter(Boolean).join('。') },
+      });
+    }
     if (status === 429) {
       const retryAfterMs = parseRetryAfter(headerValue(response.headers, 'retry-after'), this.now()) ?? 30_000;
       return new PlatformError({

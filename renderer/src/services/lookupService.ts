@@ -5,9 +5,10 @@
  * cache answers instead, labelled offline with its version and age. Measures are evaluated at
  * the terminal's current time, so an entry that expired while offline no longer triggers.
  */
-import type { Catalogue, Matter, Profile } from '../../../shared/contract';
+import { NAME_SEARCH_MAX_CANDIDATES, type Catalogue, type Matter, type Profile } from '../../../shared/contract';
 import { maskId, normaliseIdInput, parseId, type ParsedId } from '../../../shared/ids';
 import { evaluateMeasures } from '../../../shared/measures';
+import { isNameQueryTooShort, NAME_QUERY_TOO_SHORT } from '../../../shared/names';
 import { checkCaseNo, scopeProfile } from '../../../shared/purpose';
 import { classifyStorageError } from '../data/storageErrors';
 import { clockSkewWarning } from '../platform/clockSkew';
@@ -34,8 +35,6 @@ interface Answer {
 function fallsBackToCache(error: PlatformError): boolean {
   return error.transient || error.kind === 'unauthorized';
 }
-
-const NAME_SEARCH_LIMIT = 20;
 
 /** Ref prefix of online candidates: the rest is the platform's short-lived candidate ref. */
 const PLATFORM_REF = 'p:';
@@ -270,6 +269,8 @@ export function createLookupService(core: Core): AppServices['lookup'] {
       if (!pre.ok) return pre;
       const query = name.trim();
       if (!query) return fail('name_required', '请输入要查询的名称');
+      // Specific enough to name someone, not to enumerate everyone: checked here, so a short query never leaves.
+      if (isNameQueryTooShort(query)) return fail('name_query_too_short', NAME_QUERY_TOO_SHORT);
       const operatorId = core.session.current()!.operator.id;
       let found: NameCandidate[] | null = null;
       let source: 'online' | 'offline' = 'online';
@@ -339,7 +340,7 @@ export function createLookupService(core: Core): AppServices['lookup'] {
           entryCount: 1,
         });
       }
-      if (bySubject.size >= NAME_SEARCH_LIMIT && !existing) break;
+      if (bySubject.size >= NAME_SEARCH_MAX_CANDIDATES && !existing) break;
     }
     return [...bySubject.values()];
   }

@@ -22,6 +22,8 @@ export class FakePlatform {
   /** Name-search candidate refs → identifiers (the real platform also ties them to a terminal and expires them). */
   readonly candidateRefs = new Map<string, string>();
   password = 'pw-123456';
+  /** The operator's hourly name searches are used up (429 name_search_budget). */
+  nameSearchBudgetSpent = false;
   private salt = new Uint8Array(16).fill(7);
 
   readonly adapter: AxiosAdapter = async (config) => {
@@ -71,6 +73,14 @@ export class FakePlatform {
     if (method === 'DELETE' && path === '/sessions/current') return this.reply(config, 204, '');
     if (method === 'GET' && path === '/catalog') return this.reply(config, 200, catalogue(), { etag: '"cat-1"' });
     if (method === 'POST' && path === '/subjects/search') {
+      if (this.nameSearchBudgetSpent) {
+        return this.reply(
+          config,
+          429,
+          problem(429, 'name_search_budget', '本小时的名称查询次数已用完（每小时最多 60 次）', { detail: '约 12 分钟后可再按名称查询' }),
+          { 'retry-after': '700' },
+        );
+      }
       const name = String(body.name ?? '');
       const hits = [...this.profiles.values()].filter((p) => p.subject.name.startsWith(name));
       return this.reply(config, 200, {

@@ -186,6 +186,7 @@ const ROUTES: ProtectedRoute[] = [
     dataMarker: '"results"',
   },
   { method: 'GET', path: '/api/v1/supervisor/records?kind=check', role: 'supervisor', dataMarker: '"records"' },
+  { method: 'GET', path: '/api/v1/supervisor/name-search-alerts', role: 'supervisor', dataMarker: '"budgetPerHour"' },
   {
     method: 'POST',
     path: '/api/v1/supervisor/records/01936f2e-0000-7000-8000-000000000001/unmask',
