@@ -12,11 +12,15 @@ import {
   EnrolTerminalResponse,
   HealthResponse,
   LookupResponse,
+  NameSearchAlertsResponse,
   NameSearchResponse,
   OutboxResponse,
   Problem,
+  SupervisorResponse,
   SyncPage,
+  UnmaskResponse,
   type Catalogue,
+  type MutationKind,
   type CreateSessionRequest,
   type EnrolTerminalRequest,
   type OutboxRequest,
@@ -199,6 +203,41 @@ export class PlatformClient {
       data: request,
       timeoutMs: this.timeouts.syncMs,
       signal,
+    });
+    return r.body;
+  }
+
+  /** Supervisors: the platform's records within their scope, identifiers masked. */
+  async supervisorRecords(kind: MutationKind, limit = 200): Promise<SupervisorResponse> {
+    const r = await this.call({
+      method: 'GET',
+      path: '/supervisor/records',
+      params: { kind, limit },
+      schema: SupervisorResponse,
+      timeoutMs: this.timeouts.defaultMs,
+    });
+    return r.body;
+  }
+
+  /** Supervisors: the clear identifier of one record, given a reason (on the platform's access log). */
+  async unmaskRecord(recordId: string, reason: string): Promise<UnmaskResponse> {
+    const r = await this.call({
+      method: 'POST',
+      path: `/supervisor/records/${encodeURIComponent(recordId)}/unmask`,
+      data: { reason },
+      schema: UnmaskResponse,
+      timeoutMs: this.timeouts.defaultMs,
+    });
+    return r.body;
+  }
+
+  /** Supervisors: who ran out of their hourly name searches. */
+  async nameSearchAlerts(): Promise<NameSearchAlertsResponse> {
+    const r = await this.call({
+      method: 'GET',
+      path: '/supervisor/name-search-alerts',
+      schema: NameSearchAlertsResponse,
+      timeoutMs: this.timeouts.defaultMs,
     });
     return r.body;
   }
