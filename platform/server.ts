@@ -141,6 +141,8 @@ function buildApp(options: PlatformOptions): FastifyInstance {
     return frameworkProblem(error, reply);
   });
   app.setNotFoundHandler((_request, reply) => fail(reply, 404, 'not_found', '接口不存在'));
+  // JSON only: a text/plain body is what a page elsewhere can send without a CORS preflight.
+  app.removeContentTypeParser('text/plain');
   return app;
 }
 
