@@ -16,8 +16,11 @@ import { fail } from '../http/problems';
 import { isAtLeast } from '../semver';
 import { sha256 } from './tokens';
 
-/** Who may call a route: anyone (enrolment, login), any operator, supervisors only, or IT only. */
-export type Access = 'public' | 'operator' | 'supervisor' | 'it';
+/**
+ * Who may call a route: anyone (enrolment, login), any operator, the counter's roles (clerks and
+ * supervisors: whoever looks applicants up for a matter), supervisors only, or IT only.
+ */
+export type Access = 'public' | 'operator' | 'counter' | 'supervisor' | 'it';
 
 export interface AuthContext {
   terminalId: string;
@@ -46,7 +49,7 @@ declare module 'fastify' {
   }
 }
 
-const ACCESS: readonly Access[] = ['public', 'operator', 'supervisor', 'it'];
+const ACCESS: readonly Access[] = ['public', 'operator', 'counter', 'supervisor', 'it'];
 
 /** A bearer token as the platform issues it: base64url, nothing else (anything else is no token). */
 function bearerToken(request: FastifyRequest): string | null {
@@ -67,10 +70,17 @@ function resolveSession(ctx: PlatformContext, request: FastifyRequest): AuthCont
 }
 
 function allowed(access: Access, roles: readonly Role[]): boolean {
+  if (access === 'counter') return roles.includes('clerk') || roles.includes('supervisor');
   if (access === 'supervisor') return roles.includes('supervisor');
   if (access === 'it') return roles.includes('it');
   return true;
 }
+
+const FORBIDDEN: Record<'counter' | 'supervisor' | 'it', string> = {
+  counter: '仅限窗口工作人员和信用监管人员查询',
+  supervisor: '仅限信用监管人员访问',
+  it: '仅限信息技术管理员访问',
+};
 
 /**
  * Installs the guard in `scope` (the API's own plugin scope) and returns the list of the routes
@@ -116,9 +126,7 @@ export function registerGuard(scope: FastifyInstance, ctx: PlatformContext): Reg
 
     if (access === 'public') return;
     if (!request.auth) return fail(reply, 401, 'unauthorized', '未登录或登录已过期，请重新登录');
-    if (!allowed(access, request.auth.roles)) {
-      return fail(reply, 403, 'forbidden', access === 'it' ? '仅限信息技术管理员访问' : '仅限信用监管人员访问');
-    }
+    if (!allowed(access, request.auth.roles)) return fail(reply, 403, 'forbidden', FORBIDDEN[access as keyof typeof FORBIDDEN]);
   });
   return routes;
 }

@@ -111,7 +111,7 @@ function logAccess(
 export function registerSubjectRoutes(app: FastifyInstance, ctx: PlatformContext): void {
   const refs = new CandidateRefs(() => ctx.now());
 
-  app.post('/subjects/lookup', { config: { access: 'operator' } }, async (request, reply) => {
+  app.post('/subjects/lookup', { config: { access: 'counter' } }, async (request, reply) => {
     const body = bodyObject(request.body);
     const base = { matter: text(body.matter), caseNo: text(body.caseNo) };
     const given = text(body.identifier) ?? '';
@@ -152,7 +152,7 @@ export function registerSubjectRoutes(app: FastifyInstance, ctx: PlatformContext
     return answer;
   });
 
-  app.post('/subjects/search', { config: { access: 'operator' } }, async (request, reply) => {
+  app.post('/subjects/search', { config: { access: 'counter' } }, async (request, reply) => {
     const body = bodyObject(request.body);
     const base = { matter: text(body.matter), caseNo: text(body.caseNo), nameQuery: text(body.name)?.slice(0, 64) ?? null };
     const purpose = checkPurpose(ctx, body, reply);

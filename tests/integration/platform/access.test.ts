@@ -93,7 +93,8 @@ interface ProtectedRoute {
   /** The registered pattern when the path fills in a parameter. */
   pattern?: string;
   body?: unknown;
-  role: 'clerk' | 'supervisor';
+  /** clerk: any operator's session; counter: clerks and supervisors (not IT); supervisor: supervisors only. */
+  role: 'clerk' | 'counter' | 'supervisor';
   /** Text only a successful answer contains. */
   dataMarker: string;
 }
@@ -155,14 +156,14 @@ const ROUTES: ProtectedRoute[] = [
     method: 'POST',
     path: '/api/v1/subjects/lookup',
     body: { identifier: PERSON, matter: 'PX-MF', caseNo: 'BJ-2026-0001' },
-    role: 'clerk',
+    role: 'counter',
     dataMarker: '"profile"',
   },
   {
     method: 'POST',
     path: '/api/v1/subjects/search',
     body: { name: '李建军', matter: 'PX-MF', caseNo: 'BJ-2026-0001' },
-    role: 'clerk',
+    role: 'counter',
     dataMarker: '"candidates"',
   },
   {
@@ -212,9 +213,9 @@ function deniedCredentials(route: ProtectedRoute): Array<[string, Record<string,
     ['expired session', { Authorization: `Bearer ${expired}` }],
     ['basic auth', { Authorization: `Basic ${Buffer.from('s001:demo1234').toString('base64')}` }],
   ];
-  if (route.role === 'supervisor') {
-    denied.push(['clerk token', { Authorization: `Bearer ${clerk}` }], ['IT token', { Authorization: `Bearer ${it001}` }]);
-  }
+  if (route.role === 'supervisor') denied.push(['clerk token', { Authorization: `Bearer ${clerk}` }]);
+  // IT administrators run the fleet; they look no applicant up.
+  if (route.role !== 'clerk') denied.push(['IT token', { Authorization: `Bearer ${it001}` }]);
   return denied;
 }
 
