@@ -287,7 +287,18 @@ export function createLookupService(core: Core): AppServices['lookup'] {
             entryCount: c.entryCount,
           }));
         } catch (error) {
-          if (!isPlatformError(error) || !fallsBackToCache(error)) return failWith(error);
+          if (!isPlatformError(error) || !fallsBackToCache(error)) {
+            // A search the platform refused (its hourly budget spent…) is on this terminal's record too.
+            const code = isPlatformError(error) ? error.userError.code : 'error';
+            await core.writer
+              .commit({
+                audits: [
+                  { action: 'NAME_SEARCH', actor: operatorId, purpose: pre.value.purpose, subject: null, outcome: 'refused', detail: code },
+                ],
+              })
+              .catch(() => undefined);
+            return failWith(error);
+          }
           if (error.kind === 'unauthorized') core.session.dropToken();
           if (error.kind === 'network' || error.kind === 'timeout') core.engine.reportReachable(false);
         }

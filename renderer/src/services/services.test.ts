@@ -173,6 +173,8 @@ describe('lookup', () => {
       error: { code: 'name_search_budget', message: expect.stringContaining('名称查询次数已用完') },
     });
     expect(found.ok || found.error.message).toContain('分钟后');
+    const audits = await services.internals.journal.audit.toArray();
+    expect(audits.at(-1)).toMatchObject({ action: 'NAME_SEARCH', outcome: 'refused', detail: 'name_search_budget' });
   });
 
   it('searches names online with platform refs only, and a candidate is looked up through the platform by its ref', async () => {
