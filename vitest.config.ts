@@ -20,5 +20,7 @@ export default defineConfig({
     ],
     environment: 'node',
     testTimeout: 20_000,
+    // Suites start real platforms (seeding, scrypt-hashed demo accounts) in beforeAll; other work shares the 2 cores.
+    hookTimeout: 30_000,
   },
 });

@@ -2,11 +2,19 @@
  * npm run platform -- [--port 8787] [--db FILE|:memory:] [--subjects N] [--entries N] [--seed N]
  *   [--reseed] [--enrolment-code CODE] [--operator ID:PASSWORD:ROLE]... [--test-controls]
  *   [--min-client-version V] [--token-ttl SECONDS] [--offline-unlock-hours H] [--rate-limit N]
- *   [--host HOST] [--quiet] [--seed-only]
+ *   [--name-search-budget N] [--cors-origin ORIGIN]... [--host HOST] [--quiet] [--seed-only]
  */
 import { parseArgs } from 'node:util';
 import { deleteDatabaseFiles, openDatabase } from './db/open';
-import { DEFAULT_DB_FILE, DEFAULT_SEED, DEFAULT_SUBJECTS, DEMO_OPERATORS, parseOperatorSpec, type PlatformOptions } from './options';
+import {
+  DEFAULT_DB_FILE,
+  DEFAULT_SEED,
+  DEFAULT_SUBJECTS,
+  DEMO_OPERATORS,
+  normaliseOrigin,
+  parseOperatorSpec,
+  type PlatformOptions,
+} from './options';
 import { SHOWCASE_SUBJECTS } from './seed/showcase';
 import { defaultEntryCount, seedDatabase } from './seed/writeDatabase';
 import { startPlatform } from './server';
@@ -28,6 +36,10 @@ const USAGE = `Credit Counter reference platform
   --token-ttl SECONDS       session lifetime (default 28800 = 8 h)
   --offline-unlock-hours H  offline unlock validity (default 72)
   --rate-limit N            requests per minute per terminal (default 1200)
+  --name-search-budget N    name searches per operator per rolling hour (default 60)
+  --cors-origin ORIGIN      origin whose pages may call the API from a browser, repeatable
+                            (the web build's, e.g. http://127.0.0.1:5173; app://credit-counter for
+                            the desktop app); default none
   --quiet                   no request log
   --help`;
 
@@ -57,6 +69,8 @@ function parseCommandLine(argv: string[]): { options: PlatformOptions; seedOnly:
       'token-ttl': { type: 'string' },
       'offline-unlock-hours': { type: 'string' },
       'rate-limit': { type: 'string' },
+      'cors-origin': { type: 'string', multiple: true },
+      'name-search-budget': { type: 'string' },
       quiet: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -84,6 +98,8 @@ function parseCommandLine(argv: string[]): { options: PlatformOptions; seedOnly:
   set('tokenTtlSeconds', integer('token-ttl', values['token-ttl']));
   set('offlineUnlockHours', integer('offline-unlock-hours', values['offline-unlock-hours']));
   set('rateLimitPerMinute', integer('rate-limit', values['rate-limit']));
+  set('corsOrigins', values['cors-origin']?.map(normaliseOrigin));
+  set('nameSearchesPerHour', integer('name-search-budget', values['name-search-budget']));
   return { options, seedOnly: values['seed-only'] ?? false };
 }
 

@@ -9,6 +9,7 @@ import type { Db } from './db/open';
 import { OperatorRepository } from './db/operators';
 import { SessionRepository } from './db/sessions';
 import { SubjectRepository } from './db/subjects';
+import { TerminalOperatorRepository } from './db/terminalOperators';
 import { TerminalRepository } from './db/terminals';
 
 /** Settings the test controls may change while the platform runs. */
@@ -17,6 +18,8 @@ export interface PlatformSettings {
   minClientVersion: string;
   tokenTtlSeconds: number;
   offlineUnlockHours: number;
+  /** Name searches per operator per rolling hour (DEFAULT_NAME_SEARCHES_PER_HOUR when absent). */
+  nameSearchesPerHour?: number;
 }
 
 export interface CatalogueSnapshot {
@@ -33,6 +36,7 @@ export interface PlatformContext {
   subjects: SubjectRepository;
   terminals: TerminalRepository;
   operators: OperatorRepository;
+  terminalOperators: TerminalOperatorRepository;
   sessions: SessionRepository;
   mutations: MutationRepository;
   accessLog: AccessLogRepository;
@@ -59,6 +63,7 @@ export function createContext(db: Db, settings: PlatformSettings, rateLimitPerMi
     subjects: new SubjectRepository(db),
     terminals: new TerminalRepository(db),
     operators: new OperatorRepository(db),
+    terminalOperators: new TerminalOperatorRepository(db),
     sessions: new SessionRepository(db),
     mutations: new MutationRepository(db),
     accessLog: new AccessLogRepository(db),

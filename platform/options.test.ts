@@ -14,9 +14,22 @@ describe('--operator', () => {
     expect(parseOperatorSpec('s002:pw:supervisor,clerk').roles).toEqual(['supervisor', 'clerk']);
   });
 
+  it('takes a department; a supervisor sees their own department unless written supervisor=city; IT is a role too', () => {
+    expect(parseOperatorSpec('s003:pw:supervisor:文登区政务服务中心')).toMatchObject({
+      roles: ['supervisor'],
+      department: '文登区政务服务中心',
+      supervisorScope: 'department',
+    });
+    expect(parseOperatorSpec('s004:pw:supervisor=city')).toMatchObject({ roles: ['supervisor'], supervisorScope: 'city' });
+    expect(parseOperatorSpec('i002:pw:it')).toMatchObject({ roles: ['it'] });
+    expect(parseOperatorSpec('c003:pw:clerk')).not.toHaveProperty('supervisorScope');
+  });
+
   it('refuses malformed specs and unknown roles', () => {
     expect(() => parseOperatorSpec('c002:secret')).toThrow();
     expect(() => parseOperatorSpec('c002:secret:admin')).toThrow();
+    expect(() => parseOperatorSpec('c002:secret:clerk:')).toThrow();
+    expect(() => parseOperatorSpec('c002:secret:clerk:a:b')).toThrow();
   });
 });
 

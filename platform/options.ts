@@ -1,7 +1,7 @@
 /** Options of the reference platform, shared by the CLI, tests and benchmarks. */
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Role } from '../shared/contract';
+import type { Role, SupervisorScope } from '../shared/contract';
 
 export interface OperatorAccount {
   id: string;
@@ -9,6 +9,8 @@ export interface OperatorAccount {
   roles: Role[];
   name: string;
   department: string;
+  /** Supervisors: city-wide, or only their own department's records (the default). */
+  supervisorScope?: SupervisorScope;
 }
 
 export interface PlatformOptions {
@@ -31,10 +33,18 @@ export interface PlatformOptions {
   minClientVersion?: string;
   tokenTtlSeconds?: number;
   offlineUnlockHours?: number;
+  /**
+   * Origins (scheme://host[:port]) whose pages may call the API from a browser: the web build's
+   * origin, and `app://credit-counter` for the desktop app. None by default: no cross-origin page
+   * may read an answer.
+   */
+  corsOrigins?: string[];
   /** Requests per minute per terminal (per IP before login). */
   rateLimitPerMinute?: number;
-  /** fastify/pino logger: true = info-level request log, false = silent. */
-  logger?: boolean | { level: string };
+  /** Name searches per operator per rolling hour (supervisors see who runs out). */
+  nameSearchesPerHour?: number;
+  /** fastify/pino logger: true = info-level request log to stdout, false = silent; or a level and a stream (tests). */
+  logger?: boolean | { level: string; stream?: { write(line: string): void } };
   /** Clock, for tests. */
   now?: () => Date;
 }
@@ -47,28 +57,73 @@ export const DEFAULT_MIN_CLIENT_VERSION = '0.1.0';
 export const DEFAULT_TOKEN_TTL_SECONDS = 8 * 3600;
 export const DEFAULT_OFFLINE_UNLOCK_HOURS = 72;
 export const DEFAULT_RATE_LIMIT_PER_MINUTE = 1200;
+export const DEFAULT_NAME_SEARCHES_PER_HOUR = 60;
 export const DEFAULT_DEPARTMENT = '环翠区政务服务中心';
+
+/** The origin as browsers send it (scheme://host[:port], no path); throws on anything else. */
+export function normaliseOrigin(origin: string): string {
+  let url: URL;
+  try {
+    url = new URL(origin);
+  } catch {
+    throw new Error(`not an origin: "${origin}" (expected e.g. http://intranet.example:8080)`);
+  }
+  const bare = `${url.protocol}//${url.host}`;
+  if (url.username || url.password || url.search || url.hash || (url.pathname !== '/' && url.pathname !== '') || url.host === '') {
+    throw new Error(`not an origin: "${origin}" (scheme://host[:port] only)`);
+  }
+  return bare;
+}
 
 export const DEMO_OPERATORS: OperatorAccount[] = [
   { id: 'c001', password: 'demo1234', roles: ['clerk'], name: '王晓燕', department: DEFAULT_DEPARTMENT },
-  { id: 's001', password: 'demo1234', roles: ['supervisor'], name: '刘建国', department: '威海市社会信用体系建设办公室' },
+  { id: 'c002', password: 'demo1234', roles: ['clerk'], name: '李娜', department: '高区政务服务中心' },
+  {
+    id: 's001',
+    password: 'demo1234',
+    roles: ['supervisor'],
+    name: '刘建国',
+    department: '威海市社会信用体系建设办公室',
+    supervisorScope: 'city',
+  },
+  { id: 's002', password: 'demo1234', roles: ['supervisor'], name: '陈静', department: DEFAULT_DEPARTMENT, supervisorScope: 'department' },
   { id: 'i001', password: 'demo1234', roles: ['it'], name: '赵立新', department: '威海市大数据中心' },
 ];
 
 const DEFAULT_NAMES: Record<Role, string> = { clerk: '窗口工作人员', supervisor: '信用监管员', it: '信息技术管理员' };
+const ROLES: readonly Role[] = ['clerk', 'supervisor', 'it'];
 
-/** Parses "ID:PASSWORD:ROLE[,ROLE]" (the --operator option); the name defaults by role. */
+/**
+ * Parses "ID:PASSWORD:ROLES[:DEPARTMENT]" (the --operator option). ROLES is a comma list of clerk,
+ * supervisor (sees their own department's records) or supervisor=city (sees every department's), it.
+ * The name defaults by role, the department to the demo's.
+ */
 export function parseOperatorSpec(spec: string): OperatorAccount {
   const parts = spec.split(':');
-  const [id, password, rolesText] = parts;
-  if (parts.length !== 3 || !id || !password || !rolesText) {
-    throw new Error(`--operator expects ID:PASSWORD:ROLE, got "${spec}"`);
+  const [id, password, rolesText, department] = parts;
+  if (parts.length < 3 || parts.length > 4 || !id || !password || !rolesText || department === '') {
+    throw new Error(`--operator expects ID:PASSWORD:ROLES[:DEPARTMENT], got "${spec}"`);
   }
-  const roles = rolesText.split(',').map((r) => r.trim());
-  for (const role of roles) {
-    if (role !== 'clerk' && role !== 'supervisor') throw new Error(`--operator role must be clerk or supervisor, got "${role}"`);
-  }
-  const typed = roles as Role[];
-  const first = typed[0] ?? 'clerk';
-  return { id, password, roles: typed, name: `${DEFAULT_NAMES[first]}${id}`, department: DEFAULT_DEPARTMENT };
+  let supervisorScope: SupervisorScope | undefined;
+  const roles = rolesText.split(',').map((text): Role => {
+    const role = text.trim();
+    if (role === 'supervisor=city') {
+      supervisorScope = 'city';
+      return 'supervisor';
+    }
+    if (!(ROLES as readonly string[]).includes(role)) {
+      throw new Error(`--operator role must be clerk, supervisor, supervisor=city or it, got "${role}"`);
+    }
+    return role as Role;
+  });
+  if (roles.includes('supervisor')) supervisorScope ??= 'department';
+  const first = roles[0] ?? 'clerk';
+  return {
+    id,
+    password,
+    roles: [...new Set(roles)],
+    name: `${DEFAULT_NAMES[first]}${id}`,
+    department: department ?? DEFAULT_DEPARTMENT,
+    ...(supervisorScope ? { supervisorScope } : {}),
+  };
 }

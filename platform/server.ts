@@ -3,9 +3,10 @@
  * API v1 over HTTP. Used by the CLI, integration tests and benchmarks.
  */
 import cors from '@fastify/cors';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
-import { API_BASE, CLIENT_VERSION_HEADER } from '../shared/contract';
-import { registerGuard } from './auth/guard';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
+import type { Socket } from 'node:net';
+import { API_BASE, CLIENT_VERSION_HEADER, problem, PROBLEM_CONTENT_TYPE } from '../shared/contract';
+import { registerGuard, type RegisteredRoute } from './auth/guard';
 import { hashPassword } from './auth/passwords';
 import { createContext, type PlatformContext } from './context';
 import { MetaStore } from './db/meta';
@@ -17,12 +18,14 @@ import {
   DEFAULT_DB_FILE,
   DEFAULT_ENROLMENT_CODE,
   DEFAULT_MIN_CLIENT_VERSION,
+  DEFAULT_NAME_SEARCHES_PER_HOUR,
   DEFAULT_OFFLINE_UNLOCK_HOURS,
   DEFAULT_RATE_LIMIT_PER_MINUTE,
   DEFAULT_SEED,
   DEFAULT_SUBJECTS,
   DEFAULT_TOKEN_TTL_SECONDS,
   DEMO_OPERATORS,
+  normaliseOrigin,
   type OperatorAccount,
   type PlatformOptions,
 } from './options';
@@ -32,6 +35,7 @@ import { registerTestControls } from './testControls/routes';
 import { PLATFORM_VERSION } from './version';
 
 export type { PlatformOptions, OperatorAccount } from './options';
+export type { RegisteredRoute } from './auth/guard';
 
 export interface RunningPlatform {
   /** http://HOST:PORT (no trailing slash); the API is under `${url}/api/v1`. */
@@ -43,6 +47,8 @@ export interface RunningPlatform {
   operators: OperatorAccount[];
   /** What the database holds and whether this start seeded it. */
   seeding: { reused: boolean; info: SeedInfo | undefined };
+  /** Every route of the guarded API scope with its access rule. */
+  routes: RegisteredRoute[];
   close(): Promise<void>;
 }
 
@@ -58,17 +64,73 @@ function prepareDatabase(options: PlatformOptions, dbPath: string): { db: Db; re
 async function storeOperators(ctx: PlatformContext, operators: OperatorAccount[]): Promise<void> {
   const hashed = await Promise.all(operators.map(async (op) => ({ op, hash: await hashPassword(op.password) })));
   for (const { op, hash } of hashed) {
-    ctx.operators.upsert({ id: op.id, name: op.name, department: op.department, roles: op.roles, passwordHash: hash });
+    ctx.operators.upsert({
+      id: op.id,
+      name: op.name,
+      department: op.department,
+      roles: op.roles,
+      ...(op.supervisorScope ? { supervisorScope: op.supervisorScope } : {}),
+      passwordHash: hash,
+    });
   }
+}
+
+/** Chinese problems for what fastify itself refuses before a route runs (body parsing, bad URLs). */
+const FRAMEWORK_PROBLEMS: Record<string, { status: number; title: string }> = {
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, title: '不支持的请求内容类型，请以 application/json 发送' },
+  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, title: '请求内容过大' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, title: '请求长度与内容不符' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, title: '请求内容为空' },
+  FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, title: '请求内容不是有效的 JSON' },
+  FST_ERR_BAD_URL: { status: 400, title: '请求地址无效' },
+  FST_ERR_MAX_PARAM_LENGTH: { status: 414, title: '请求地址过长' },
+  FST_ERR_ASYNC_CONSTRAINT: { status: 400, title: '请求无效' },
+};
+
+function frameworkProblem(error: FastifyError, reply: FastifyReply): FastifyReply {
+  const known = FRAMEWORK_PROBLEMS[error.code];
+  if (known) return fail(reply, known.status, 'bad_request', known.title);
+  // JSON.parse errors of the body parser carry no fastify code.
+  if (error instanceof SyntaxError) return fail(reply, 400, 'bad_request', FRAMEWORK_PROBLEMS.FST_ERR_CTP_INVALID_JSON_BODY!.title);
+  const status = error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+  return fail(reply, status, 'bad_request', '请求无效');
+}
+
+/**
+ * A request Node's HTTP parser refuses (a malformed request line or header) never becomes a request:
+ * it still gets a problem in Chinese, then the connection closes.
+ */
+function clientErrorProblem(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+  const status = tooLarge ? 431 : 400;
+  const body = JSON.stringify(problem(status, 'bad_request', tooLarge ? '请求头过大' : '请求格式无效'));
+  socket.end(
+    `HTTP/1.1 ${status} ${tooLarge ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n` +
+      `Content-Type: ${PROBLEM_CONTENT_TYPE}; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }
 
 function buildApp(options: PlatformOptions): FastifyInstance {
   const logger = options.logger ?? false;
   const app = Fastify({
-    logger: logger === false ? false : { level: logger === true ? 'info' : logger.level, serializers: requestSerializers },
+    logger:
+      logger === false
+        ? false
+        : {
+            level: logger === true ? 'info' : logger.level,
+            serializers: requestSerializers,
+            ...(logger !== true && logger.stream ? { stream: logger.stream } : {}),
+          },
     bodyLimit: 8 * 1024 * 1024,
     // 'idle': on close, idle keep-alive sockets go at once while requests in flight may finish.
     forceCloseConnections: 'idle',
+    // A URL fastify cannot decode never reaches a route: it gets a problem like any other bad request.
+    frameworkErrors: (error, _request, reply) => frameworkProblem(error, reply),
+    clientErrorHandler: clientErrorProblem,
   });
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const status = error.statusCode ?? 500;
@@ -76,15 +138,31 @@ function buildApp(options: PlatformOptions): FastifyInstance {
       request.log.error({ err: error }, 'request failed');
       return fail(reply, 500, 'internal', '平台内部错误');
     }
-    return fail(reply, status, 'bad_request', '请求无效', { detail: error.message });
+    return frameworkProblem(error, reply);
   });
-  app.setNotFoundHandler((request, reply) =>
-    fail(reply, 404, 'not_found', '接口不存在', { detail: `${request.method} ${request.url.split('?')[0] ?? ''}` }),
-  );
+  app.setNotFoundHandler((_request, reply) => fail(reply, 404, 'not_found', '接口不存在'));
+  // JSON only: a text/plain body is what a page elsewhere can send without a CORS preflight.
+  app.removeContentTypeParser('text/plain');
   return app;
 }
 
-export async function startPlatform(options: PlatformOptions = {}): Promise<RunningPlatform> {
+export interface PlatformApp {
+  app: FastifyInstance;
+  ctx: PlatformContext;
+  dbPath: string;
+  enrolmentCode: string;
+  operators: OperatorAccount[];
+  seeding: { reused: boolean; info: SeedInfo | undefined };
+  /** Every route of the guarded API scope with its access rule (the security model's route table). */
+  routes: RegisteredRoute[];
+  faults: FaultInjector | null;
+}
+
+/**
+ * The platform without a listening socket: database prepared, accounts stored, every route
+ * registered behind the guard, ready for `app.inject` (unit tests) or `listen` (startPlatform).
+ */
+export async function createPlatformApp(options: PlatformOptions = {}): Promise<PlatformApp> {
   const dbPath = options.db ?? DEFAULT_DB_FILE;
   const { db, reused, info } = prepareDatabase(options, dbPath);
   const enrolmentCode = options.enrolmentCode ?? DEFAULT_ENROLMENT_CODE;
@@ -96,35 +174,57 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       minClientVersion: options.minClientVersion ?? DEFAULT_MIN_CLIENT_VERSION,
       tokenTtlSeconds: options.tokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS,
       offlineUnlockHours: options.offlineUnlockHours ?? DEFAULT_OFFLINE_UNLOCK_HOURS,
+      nameSearchesPerHour: options.nameSearchesPerHour ?? DEFAULT_NAME_SEARCHES_PER_HOUR,
     },
     options.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE,
     options.now ?? (() => new Date()),
   );
-  await storeOperators(ctx, operators);
-
-  const faults = options.testControls ? new FaultInjector() : null;
   const app = buildApp(options);
   try {
+    await storeOperators(ctx, operators);
+    const faults = options.testControls ? new FaultInjector() : null;
     // Order matters: CORS headers first (so even injected faults and 4xx answers are readable by
-    // the web build), then faults, then the version/rate/auth guard.
+    // the web build), then faults, then the API scope with its guard.
+    // Only the configured origins get CORS headers (exact match); every other page's request is
+    // still answered, but its browser keeps the answer from it.
+    const allowedOrigins = new Set((options.corsOrigins ?? []).map(normaliseOrigin));
     await app.register(cors, {
-      origin: true,
+      origin: (origin, callback) => callback(null, origin !== undefined && allowedOrigins.has(origin)),
       methods: ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
       allowedHeaders: ['Authorization', 'Content-Type', CLIENT_VERSION_HEADER, 'If-None-Match'],
       exposedHeaders: ['ETag', 'Date', 'Retry-After'],
       maxAge: 600,
     });
     faults?.register(app);
-    registerGuard(app, ctx);
     app.get('/', async () => ({
       name: 'Credit Counter reference platform',
       platformVersion: PLATFORM_VERSION,
       api: API_BASE,
       testControls: faults !== null,
     }));
-    await app.register(async (api) => registerApiRoutes(api, ctx), { prefix: API_BASE });
+    let routes: RegisteredRoute[] = [];
+    // The one guarded scope: every API route is registered here, behind the guard's hooks.
+    await app.register(
+      async (api) => {
+        routes = registerGuard(api, ctx);
+        registerApiRoutes(api, ctx);
+      },
+      { prefix: API_BASE },
+    );
     if (faults) await app.register(async (test) => registerTestControls(test, ctx, faults), { prefix: '/__test' });
+    await app.ready();
+    return { app, ctx, dbPath, enrolmentCode, operators, seeding: { reused, info }, routes, faults };
+  } catch (error) {
+    await app.close().catch(() => undefined);
+    db.close();
+    throw error;
+  }
+}
 
+export async function startPlatform(options: PlatformOptions = {}): Promise<RunningPlatform> {
+  const built = await createPlatformApp(options);
+  const { app, ctx, faults } = built;
+  try {
     const host = options.host ?? '127.0.0.1';
     await app.listen({ port: options.port ?? 0, host });
     const address = app.server.address();
@@ -136,20 +236,21 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       url: `http://${urlHost}:${port}`,
       port,
       host,
-      dbPath,
-      enrolmentCode,
-      operators,
-      seeding: { reused, info },
+      dbPath: built.dbPath,
+      enrolmentCode: built.enrolmentCode,
+      operators: built.operators,
+      seeding: built.seeding,
+      routes: built.routes,
       close: () =>
         (closed ??= (async () => {
           faults?.reset(); // hung requests would otherwise keep close() waiting forever
           await app.close();
-          db.close();
+          ctx.db.close();
         })()),
     };
   } catch (error) {
     await app.close().catch(() => undefined);
-    db.close();
+    ctx.db.close();
     throw error;
   }
 }

@@ -27,7 +27,7 @@ const platformFetch = async (url: string, init: RequestInit): Promise<Response> 
   if (url.endsWith('/terminals')) return Response.json({ terminalId: 'T-1', terminalSecret: SECRET }, { status: 201 });
   const body = JSON.parse(String(init.body)) as { terminalSecret: string };
   if (body.terminalSecret !== SECRET) return Response.json({ type: 'x', title: 'x', status: 401, code: 'unauthorized' }, { status: 401 });
-  return Response.json({ token: 'token-0123456789abcdef', expiresAt: '2099-01-01T00:00:00Z' }, { status: 201 });
+  return Response.json({ token: 'token-0123456789abcdef', sessionId: 'session-1', expiresAt: '2099-01-01T00:00:00Z' }, { status: 201 });
 };
 
 function register(): void {
@@ -136,6 +136,7 @@ describe('IPC', () => {
       [IpcChannels.enrolTerminal.channel, [PLATFORM, { enrolmentCode: 'x', name: 'y', terminalSecret: 'z' }]],
       [IpcChannels.createSession.channel, [{ ...sessionArgs[0], terminalSecret: SECRET }]],
       [IpcChannels.createSession.channel, [{ ...sessionArgs[0], password: '' }]],
+      [IpcChannels.createSession.channel, [{ ...sessionArgs[0], revokeSessions: Array.from({ length: 101 }, (_, i) => `s${i}`) }]],
       [IpcChannels.createSession.channel, []],
       [IpcChannels.printSlip.channel, ['fax']],
       [IpcChannels.getConfig.channel, ['unexpected']],
@@ -148,7 +149,7 @@ describe('IPC', () => {
     ipcMain.simulateSend(IpcChannels.log.channel, app(), 'info', 'x'.repeat(2_001));
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(calls).toEqual([]);
-    expect(rejected).toHaveLength(10);
+    expect(rejected).toHaveLength(11);
   });
 
   it('checks replies on the way out: a malformed one is stopped, fields outside the contract are dropped', async () => {

@@ -1,7 +1,7 @@
-/** The platform's own record of every lookup and name search, refused ones included. */
+/** The platform's own record of every lookup, name search and unmask, refused ones included. */
 import type { Db } from './open';
 
-export type AccessAction = 'LOOKUP' | 'NAME_SEARCH';
+export type AccessAction = 'LOOKUP' | 'NAME_SEARCH' | 'UNMASK';
 
 export interface AccessLogEntry {
   at: string;
@@ -14,16 +14,38 @@ export interface AccessLogEntry {
   identifier: string | null;
   nameQuery: string | null;
   outcome: string;
+  /** UNMASK: the supervisor record whose identifier was asked for, and why. */
+  recordId?: string | null;
+  reason?: string | null;
 }
+
+/** Name searches refused for the budget, per operator, terminal and China-time hour. */
+export interface BudgetAlertRow {
+  operatorId: string;
+  terminalId: string;
+  hour: string;
+  firstRefusedAt: string;
+  lastRefusedAt: string;
+  refused: number;
+}
+
+/** A name search that was answered (counts against the operator's hourly budget). */
+export const ANSWERED_SEARCH = 'candidates:%';
+export const BUDGET_EXHAUSTED = 'budget_exhausted';
 
 export class AccessLogRepository {
   private readonly insertStmt;
   private readonly listStmt;
+  private readonly searchesSinceStmt;
 
-  constructor(db: Db) {
+  constructor(private readonly db: Db) {
+    this.searchesSinceStmt = db.prepare<[string, string, string], { n: number; oldest: string | null }>(
+      `SELECT count(*) AS n, min(at) AS oldest FROM access_log
+       WHERE operator_id = ? AND action = 'NAME_SEARCH' AND outcome LIKE ? AND at > ?`,
+    );
     this.insertStmt = db.prepare(
-      `INSERT INTO access_log (at, terminal_id, operator_id, action, matter, case_no, identifier, name_query, outcome)
-       VALUES (@at, @terminalId, @operatorId, @action, @matter, @caseNo, @identifier, @nameQuery, @outcome)`,
+      `INSERT INTO access_log (at, terminal_id, operator_id, action, matter, case_no, identifier, name_query, outcome, record_id, reason)
+       VALUES (@at, @terminalId, @operatorId, @action, @matter, @caseNo, @identifier, @nameQuery, @outcome, @recordId, @reason)`,
     );
     this.listStmt = db.prepare<
       [number],
@@ -37,14 +59,36 @@ export class AccessLogRepository {
         identifier: string | null;
         name_query: string | null;
         outcome: string;
+        record_id: string | null;
+        reason: string | null;
       }
     >(
-      'SELECT at, terminal_id, operator_id, action, matter, case_no, identifier, name_query, outcome FROM access_log ORDER BY id DESC LIMIT ?',
+      'SELECT at, terminal_id, operator_id, action, matter, case_no, identifier, name_query, outcome, record_id, reason FROM access_log ORDER BY id DESC LIMIT ?',
     );
   }
 
   record(entry: AccessLogEntry): void {
-    this.insertStmt.run(entry);
+    this.insertStmt.run({ ...entry, recordId: entry.recordId ?? null, reason: entry.reason ?? null });
+  }
+
+  /** Name searches this operator had answered after `sinceIso`, and the oldest of them. */
+  answeredSearchesSince(operatorId: string, sinceIso: string): { count: number; oldestAt: string | null } {
+    const r = this.searchesSinceStmt.get(operatorId, ANSWERED_SEARCH, sinceIso);
+    return { count: r?.n ?? 0, oldestAt: r?.oldest ?? null };
+  }
+
+  /** Refusals for the budget, newest first; `department` limits them to that department's operators. */
+  budgetAlerts(filter: { department?: string; fromIso?: string; toIso?: string; limit: number }): BudgetAlertRow[] {
+    const where = ["action = 'NAME_SEARCH'", 'outcome = @exhausted', 'operator_id IS NOT NULL'];
+    if (filter.fromIso !== undefined) where.push('at >= @fromIso');
+    if (filter.toIso !== undefined) where.push('at <= @toIso');
+    if (filter.department !== undefined) where.push('operator_id IN (SELECT id FROM operators WHERE department = @department)');
+    const sql = `SELECT operator_id AS operatorId, terminal_id AS terminalId,
+        strftime('%Y-%m-%dT%H:00+08:00', at, '+8 hours') AS hour,
+        min(at) AS firstRefusedAt, max(at) AS lastRefusedAt, count(*) AS refused
+      FROM access_log WHERE ${where.join(' AND ')}
+      GROUP BY operator_id, terminal_id, hour ORDER BY lastRefusedAt DESC LIMIT @limit`;
+    return this.db.prepare<Record<string, unknown>, BudgetAlertRow>(sql).all({ ...filter, exhausted: BUDGET_EXHAUSTED });
   }
 
   /** Newest first. */
@@ -59,6 +103,8 @@ export class AccessLogRepository {
       identifier: r.identifier,
       nameQuery: r.name_query,
       outcome: r.outcome,
+      recordId: r.record_id,
+      reason: r.reason,
     }));
   }
 }

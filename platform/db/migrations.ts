@@ -206,6 +206,27 @@ const MIGRATIONS: Migration[] = [
   `,
   // 4: subjects keep the pinyin initials of their name, so a name search for "LJJ" finds 李建军.
   addNameInitials,
+  // 5: who may do what, and who delivered what. Supervisors are scoped (city or their department);
+  // a terminal remembers the operators who signed in on it (a record may only name one of them —
+  // backfilled from the sessions still kept, the only proof of a sign-in); each record keeps the
+  // operator whose session delivered it; the access log also records unmasks (which record, why),
+  // and is indexed per operator for the name-search budget.
+  `
+  ALTER TABLE operators ADD COLUMN supervisor_scope TEXT;
+  CREATE TABLE terminal_operators (
+    terminal_id TEXT NOT NULL,
+    operator_id TEXT NOT NULL,
+    first_sign_in_at TEXT NOT NULL,
+    PRIMARY KEY (terminal_id, operator_id)
+  ) WITHOUT ROWID;
+  INSERT OR IGNORE INTO terminal_operators (terminal_id, operator_id, first_sign_in_at)
+    SELECT terminal_id, operator_id, strftime('%Y-%m-%dT%H:%M:%fZ', min(created_at_ms) / 1000.0, 'unixepoch')
+    FROM sessions GROUP BY terminal_id, operator_id;
+  ALTER TABLE mutations ADD COLUMN delivered_by TEXT;
+  ALTER TABLE access_log ADD COLUMN record_id TEXT;
+  ALTER TABLE access_log ADD COLUMN reason TEXT;
+  CREATE INDEX access_log_operator ON access_log(operator_id, action, at);
+  `,
 ];
 
 function addNameInitials(db: Database.Database): void {

@@ -20,6 +20,8 @@ export interface StoredMutation {
   chainOk: boolean | null;
   /** Why the chain is broken at this record (when chainOk is false). */
   chainProblem: string | null;
+  /** The operator whose session delivered the record (null: received before the platform recorded it). */
+  deliveredBy: string | null;
 }
 
 interface MutationRowData {
@@ -36,6 +38,7 @@ interface MutationRowData {
   problem: string | null;
   chain_ok: number | null;
   chain_problem: string | null;
+  delivered_by: string | null;
 }
 
 function toStored(r: MutationRowData): StoredMutation {
@@ -53,15 +56,18 @@ function toStored(r: MutationRowData): StoredMutation {
     problem: r.problem === null ? null : (JSON.parse(r.problem) as Problem),
     chainOk: r.chain_ok === null ? null : r.chain_ok === 1,
     chainProblem: r.chain_problem,
+    deliveredBy: r.delivered_by,
   };
 }
 
 const COLUMNS =
-  'id, terminal_id, seq, kind, operator_id, occurred_at, received_at, body, fingerprint, status, problem, chain_ok, chain_problem';
+  'id, terminal_id, seq, kind, operator_id, occurred_at, received_at, body, fingerprint, status, problem, chain_ok, chain_problem, delivered_by';
 
 export interface RecordFilter {
   kind: MutationKind;
   terminalId?: string;
+  /** Only records that name an operator of this department (a department supervisor's scope). */
+  department?: string;
   fromMs?: number;
   toMs?: number;
   limit: number;
@@ -80,7 +86,7 @@ export class MutationRepository {
   constructor(private readonly db: Db) {
     this.insertStmt = db.prepare(
       `INSERT INTO mutations (${COLUMNS}, occurred_at_ms, check_id)
-       VALUES (@id, @terminalId, @seq, @kind, @operatorId, @occurredAt, @receivedAt, @body, @fingerprint, @status, @problem, @chainOk, @chainProblem, @occurredAtMs, @checkId)`,
+       VALUES (@id, @terminalId, @seq, @kind, @operatorId, @occurredAt, @receivedAt, @body, @fingerprint, @status, @problem, @chainOk, @chainProblem, @deliveredBy, @occurredAtMs, @checkId)`,
     );
     this.getStmt = db.prepare<[string], MutationRowData>(`SELECT ${COLUMNS} FROM mutations WHERE id = ?`);
     this.checkStmt = db.prepare<[string], { body: string }>(
@@ -118,6 +124,7 @@ export class MutationRepository {
       problem: m.problem === null ? null : JSON.stringify(m.problem),
       chainOk: m.chainOk === null ? null : m.chainOk ? 1 : 0,
       chainProblem: m.chainProblem,
+      deliveredBy: m.deliveredBy,
       checkId: m.checkId,
     });
   }
@@ -125,6 +132,12 @@ export class MutationRepository {
   get(id: string): StoredMutation | undefined {
     const r = this.getStmt.get(id);
     return r && toStored(r);
+  }
+
+  /** An accepted record by id, if it is one. */
+  accepted(id: string): StoredMutation | undefined {
+    const m = this.get(id);
+    return m?.status === 'accepted' ? m : undefined;
   }
 
   /** Body of the accepted check with this checkId, if any. */
@@ -157,6 +170,7 @@ export class MutationRepository {
   records(filter: RecordFilter): StoredMutation[] {
     const where = ['kind = @kind', "status = 'accepted'"];
     if (filter.terminalId !== undefined) where.push('terminal_id = @terminalId');
+    if (filter.department !== undefined) where.push('operator_id IN (SELECT id FROM operators WHERE department = @department)');
     if (filter.fromMs !== undefined) where.push('occurred_at_ms >= @fromMs');
     if (filter.toMs !== undefined) where.push('occurred_at_ms <= @toMs');
     const sql = `SELECT ${COLUMNS} FROM mutations WHERE ${where.join(' AND ')} ORDER BY occurred_at_ms DESC, terminal_id, seq LIMIT @limit`;

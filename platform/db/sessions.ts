@@ -12,6 +12,7 @@ export class SessionRepository {
   private readonly getStmt;
   private readonly expireAllStmt;
   private readonly purgeStmt;
+  private readonly revokeStmt;
 
   constructor(db: Db) {
     this.insertStmt = db.prepare<[string, string, string, number, number]>(
@@ -22,6 +23,9 @@ export class SessionRepository {
     );
     this.expireAllStmt = db.prepare<[number, number]>('UPDATE sessions SET expires_at_ms = ? WHERE expires_at_ms > ?');
     this.purgeStmt = db.prepare<[number]>('DELETE FROM sessions WHERE expires_at_ms < ?');
+    this.revokeStmt = db.prepare<[number, string, string, number]>(
+      'UPDATE sessions SET expires_at_ms = ? WHERE token_hash = ? AND terminal_id = ? AND expires_at_ms > ?',
+    );
   }
 
   insert(tokenHash: string, terminalId: string, operatorId: string, createdAtMs: number, expiresAtMs: number): void {
@@ -35,6 +39,11 @@ export class SessionRepository {
 
   expireAll(nowMs: number): number {
     return this.expireAllStmt.run(nowMs - 1, nowMs - 1).changes;
+  }
+
+  /** Ends a session of this terminal now (logout); true when it was still valid. */
+  revoke(tokenHash: string, terminalId: string, nowMs: number): boolean {
+    return this.revokeStmt.run(nowMs - 1, tokenHash, terminalId, nowMs - 1).changes > 0;
   }
 
   /** Drops sessions that expired more than a day ago. */

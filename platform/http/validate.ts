@@ -1,5 +1,10 @@
-/** Request validation with the shared zod schemas; failures become readable problem details. */
-import type { z } from 'zod';
+/**
+ * Request validation with the shared zod schemas; failures become readable problem details, in
+ * Chinese like every answer of the platform (zod's zh-CN messages, set once for this process).
+ */
+import { z } from 'zod';
+
+z.config(z.locales.zhCN());
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; detail: string };
 

@@ -1,7 +1,7 @@
 /**
  * Opaque, short-lived handles for name-search candidates (DESIGN.md §4): the clear identifier
  * never leaves the platform in a name-search answer. A ref is only good for the terminal it was
- * issued to and for REF_TTL_MS; GET /subjects/{ref} resolves it. Kept in memory: a restart
+ * issued to and for REF_TTL_MS; POST /subjects/lookup {ref} resolves it. Kept in memory: a restart
  * simply makes the clerk search again.
  */
 import { randomBytes } from 'node:crypto';
@@ -12,10 +12,6 @@ interface Issued {
   identifier: string;
   terminalId: string;
   expiresAt: number;
-}
-
-export function isCandidateRef(value: string): boolean {
-  return value.startsWith('ref_');
 }
 
 export class CandidateRefs {

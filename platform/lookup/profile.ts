@@ -1,6 +1,6 @@
 /**
- * Builds a subject's profile for one matter (purpose limitation: only the list types the matter may
- * see), finding entries under every form the identifier was published in.
+ * Builds a subject's profile for one matter (purpose limitation: only the list types and the other
+ * parts of a profile the matter may see), finding entries under every form the identifier was published in.
  */
 import type {
   HaibeiScore,
@@ -13,6 +13,7 @@ import type {
   SubjectSummary,
 } from '../../shared/contract';
 import { maskId, type ParsedId } from '../../shared/ids';
+import { scopeProfile } from '../../shared/purpose';
 import { haibeiGrade, HAIBEI_DEFAULT_SCORE } from '../../shared/score';
 import type { PlatformContext } from '../context';
 import type { SubjectRecord } from '../db/subjects';
@@ -131,16 +132,18 @@ export function lookupProfile(ctx: PlatformContext, parsed: ParsedId, matter: Ma
       };
 
   const repairs: Repair[] = entries.flatMap((e) => ctx.subjects.repairsOf(e.id));
+  const parts = matter.visibleProfile;
   const profile: Profile = {
     subject: subjectSummary,
     legalRepresentative: subject ? legalRepresentativeOf(ctx, subject, visible) : null,
     entries,
-    grades: subject ? ctx.subjects.grades(subject.id) : [],
-    haibei: subject ? haibeiOf(ctx, subject) : null,
-    commitments: subject ? ctx.subjects.commitments(subject.id) : [],
+    grades: subject && parts && parts.gradeFields.length > 0 ? ctx.subjects.grades(subject.id) : [],
+    haibei: subject && parts?.haibei ? haibeiOf(ctx, subject) : null,
+    commitments: subject && parts?.commitments ? ctx.subjects.commitments(subject.id) : [],
     repairs,
   };
-  return { profile, matchedBy: MATCH_ORDER.filter((m) => matchedBy.has(m)) };
+  // One rule for the platform's answers and the terminal's offline ones.
+  return { profile: scopeProfile(profile, matter), matchedBy: MATCH_ORDER.filter((m) => matchedBy.has(m)) };
 }
 
 /** Entries of this subject the matter may see, counted for name-search candidates. */

@@ -3,6 +3,7 @@
  * terminal's expected seq. Known ids answer duplicate (or their stored rejection) or id_conflict;
  * a new id below the expected seq is a seq_conflict; a new id above it is a gap, which rolls the
  * whole batch back. Bad bodies and business-rule violations are rejected but consume their seq.
+ * A record must name an operator who signed in on the terminal (outbox/operators.ts).
  * Accepted audit records are checked against their terminal's hash chain and flagged when broken.
  */
 import {
@@ -19,6 +20,7 @@ import type { PlatformContext } from '../context';
 import { describeIssues } from '../http/validate';
 import { checkAuditChain, type ChainCheck } from './chain';
 import { mutationFingerprint } from './fingerprint';
+import { checkRecordOperators } from './operators';
 import { businessRules } from './rules';
 
 export type OutboxOutcome = { ok: true; response: OutboxResponse } | { ok: false; expectedSeq: number; detail: string };
@@ -36,7 +38,8 @@ function checkIdOf(m: Mutation, body: unknown): string | null {
   return typeof id === 'string' ? id : null;
 }
 
-export function applyOutbox(ctx: PlatformContext, request: OutboxRequest): OutboxOutcome {
+/** `deliveredBy`: the operator of the session that sent the batch (recorded with every new record). */
+export function applyOutbox(ctx: PlatformContext, request: OutboxRequest, deliveredBy: string): OutboxOutcome {
   const receivedAt = ctx.now().toISOString();
   const { terminalId } = request;
   const ordered = request.mutations.map((m, index) => ({ m, index })).sort((a, b) => a.m.seq - b.m.seq || a.index - b.index);
@@ -90,15 +93,16 @@ export function applyOutbox(ctx: PlatformContext, request: OutboxRequest): Outbo
       }
       if (m.seq > expected) throw new SeqGap(`序号不连续：期望 ${expected}，收到 ${m.seq}`);
 
-      let rejection: Problem | null = null;
+      let rejection: Problem | null;
       let chain: ChainCheck | null = null;
       const body = MutationBodies[m.kind].safeParse(m.body);
       if (!body.success) {
         rejection = problem(422, 'bad_request', '记录内容格式错误', { detail: describeIssues(body.error) });
       } else {
-        const rules = businessRules(ctx, m.kind, body.data);
-        if (!rules.ok) rejection = problem(422, 'business_rule', '记录不符合业务规则', { detail: rules.detail });
-        else if (m.kind === 'audit') chain = checkAuditChain(ctx, terminalId, body.data as AuditBody);
+        rejection = checkRecordOperators(ctx, terminalId, m, body.data);
+        const rules = rejection ? null : businessRules(ctx, m.kind, body.data);
+        if (rules && !rules.ok) rejection = problem(422, 'business_rule', '记录不符合业务规则', { detail: rules.detail });
+        else if (!rejection && m.kind === 'audit') chain = checkAuditChain(ctx, terminalId, body.data as AuditBody);
       }
       ctx.mutations.insert({
         id: m.id,
@@ -114,6 +118,7 @@ export function applyOutbox(ctx: PlatformContext, request: OutboxRequest): Outbo
         problem: rejection,
         chainOk: chain ? chain.ok : null,
         chainProblem: chain && !chain.ok ? chain.detail : null,
+        deliveredBy,
         checkId: rejection ? null : checkIdOf(m, m.body),
       });
       answer(

@@ -11,7 +11,7 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
 }
 
 export function registerCatalogRoutes(app: FastifyInstance, ctx: PlatformContext): void {
-  app.get('/catalog', async (request, reply) => {
+  app.get('/catalog', { config: { access: 'operator' } }, async (request, reply) => {
     const { json, etag } = ctx.catalogue;
     reply.header('ETag', etag).header('Cache-Control', 'no-cache');
     if (matches(request.headers['if-none-match'], etag)) return reply.code(304).send();

@@ -7,13 +7,13 @@ import { parseWith } from '../http/validate';
 import { applyOutbox } from '../outbox/apply';
 
 export function registerOutboxRoutes(app: FastifyInstance, ctx: PlatformContext): void {
-  app.post('/outbox', async (request, reply) => {
+  app.post('/outbox', { config: { access: 'operator' } }, async (request, reply) => {
     const parsed = parseWith(OutboxRequest, request.body);
     if (!parsed.ok) return fail(reply, 400, 'bad_request', '上传批次格式错误', { detail: parsed.detail });
-    if (parsed.value.terminalId !== request.auth?.terminalId) {
+    if (!request.auth || parsed.value.terminalId !== request.auth.terminalId) {
       return fail(reply, 403, 'forbidden', '只能上传本终端的记录');
     }
-    const outcome = applyOutbox(ctx, parsed.value);
+    const outcome = applyOutbox(ctx, parsed.value, request.auth.operatorId);
     if (!outcome.ok) {
       return fail(reply, 409, 'seq_gap', '记录序号不连续', { detail: outcome.detail, expectedSeq: outcome.expectedSeq });
     }

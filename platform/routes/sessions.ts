@@ -1,4 +1,7 @@
-/** POST /sessions — operator login on an enrolled terminal. */
+/**
+ * POST /sessions — operator login on an enrolled terminal (it also revokes the sessions the terminal
+ * signed out while offline); DELETE /sessions/current — logout, the token is dead at once.
+ */
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { CreateSessionRequest, type CreateSessionResponse } from '../../shared/contract';
@@ -26,16 +29,39 @@ export function registerSessionRoutes(app: FastifyInstance, ctx: PlatformContext
 
     const now = ctx.now();
     const token = randomToken();
+    const sessionId = sha256(token);
     const expiresAtMs = now.getTime() + ctx.settings.tokenTtlSeconds * 1000;
     ctx.sessions.purgeExpired(now.getTime());
-    ctx.sessions.insert(sha256(token), terminal.id, operator.id, now.getTime(), expiresAtMs);
+    // Only this terminal's own sessions: a terminal cannot end another's by naming it.
+    const revoked = ctx.db.transaction(() => {
+      const ended = (parsed.value.revokeSessions ?? []).filter((id) => ctx.sessions.revoke(id, terminal.id, now.getTime())).length;
+      ctx.sessions.insert(sessionId, terminal.id, operator.id, now.getTime(), expiresAtMs);
+      // From now on this terminal may deliver records that name this operator (outbox/operators.ts).
+      ctx.terminalOperators.recordSignIn(terminal.id, operator.id, now.toISOString());
+      return ended;
+    })();
+    if (revoked > 0) request.log.info({ terminalId, revoked }, 'sessions signed out offline revoked');
     const offlineUnlock = await offlineUnlockFor(password, new Date(now.getTime() + ctx.settings.offlineUnlockHours * 3_600_000));
     const body: CreateSessionResponse = {
       token,
+      sessionId,
       expiresAt: new Date(expiresAtMs).toISOString(),
-      operator: { id: operator.id, name: operator.name, department: operator.department, roles: operator.roles },
+      operator: {
+        id: operator.id,
+        name: operator.name,
+        department: operator.department,
+        roles: operator.roles,
+        ...(operator.supervisorScope ? { supervisorScope: operator.supervisorScope } : {}),
+      },
       offlineUnlock,
     };
     return reply.code(201).send(body);
+  });
+
+  app.delete('/sessions/current', { config: { access: 'operator' } }, async (request, reply) => {
+    const auth = request.auth!;
+    ctx.sessions.revoke(auth.sessionId, auth.terminalId, ctx.now().getTime());
+    request.log.info({ terminalId: auth.terminalId, operatorId: auth.operatorId }, 'logout');
+    return reply.code(204).send();
   });
 }

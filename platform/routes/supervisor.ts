@@ -1,25 +1,62 @@
-/** GET /supervisor/records — accepted records for supervisors (audit of lookups and declined measures). */
-import type { FastifyInstance } from 'fastify';
-import { SupervisorQuery, type SupervisorRecord } from '../../shared/contract';
+/**
+ * GET /supervisor/records — accepted records for supervisors (audit of lookups and declined
+ * measures), within the supervisor's scope (city-wide, or the operators of their own department),
+ * with identifiers masked; POST /supervisor/records/{id}/unmask — the clear identifier of one
+ * record, with a reason, on the platform's access log; GET /supervisor/name-search-alerts — who ran out
+ * of their hourly name searches.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { redactIdentifiers } from '../../shared/ids';
+import {
+  NameSearchAlertsQuery,
+  SupervisorQuery,
+  UnmaskRequest,
+  type NameSearchAlertsResponse,
+  type SupervisorRecord,
+  type UnmaskResponse,
+} from '../../shared/contract';
+import type { AuthContext } from '../auth/guard';
 import type { PlatformContext } from '../context';
+import type { StoredMutation } from '../db/mutations';
 import { fail } from '../http/problems';
 import { parseWith } from '../http/validate';
+import { DEFAULT_NAME_SEARCHES_PER_HOUR } from '../options';
+import { clearIdentifierOf, maskRecordBody, UNMASKABLE_KINDS } from '../supervision/recordMask';
+
+/** The department a supervisor is limited to, or undefined for a city-wide supervisor. */
+export function scopeDepartment(auth: AuthContext): string | undefined {
+  return auth.operator.supervisorScope === 'city' ? undefined : auth.operator.department;
+}
+
+/** Whether a record is within the supervisor's scope: it names an operator of their department (or they are city-wide). */
+export function inScope(ctx: PlatformContext, auth: AuthContext, record: StoredMutation): boolean {
+  const department = scopeDepartment(auth);
+  return department === undefined || ctx.operators.get(record.operatorId)?.department === department;
+}
+
+function authOf(request: FastifyRequest): AuthContext {
+  // The guard answered 401/403 before any supervisor route runs without a supervisor's session.
+  if (!request.auth) throw new Error('supervisor route reached without a session');
+  return request.auth;
+}
 
 export function registerSupervisorRoutes(app: FastifyInstance, ctx: PlatformContext): void {
   app.get('/supervisor/records', { config: { access: 'supervisor' } }, async (request, reply) => {
     const parsed = parseWith(SupervisorQuery, request.query);
     if (!parsed.ok) return fail(reply, 400, 'bad_request', '查询参数错误', { detail: parsed.detail });
     const q = parsed.value;
+    const department = scopeDepartment(authOf(request));
     const records = ctx.mutations.records({
       kind: q.kind,
       limit: q.limit,
       ...(q.terminalId !== undefined ? { terminalId: q.terminalId } : {}),
+      ...(department !== undefined ? { department } : {}),
       ...(q.from !== undefined ? { fromMs: Date.parse(q.from) } : {}),
       ...(q.to !== undefined ? { toMs: Date.parse(q.to) } : {}),
     });
     // Audit records also say whether they continue their terminal's hash chain (outbox/chain.ts):
     // chainOk false marks the record where the chain was broken, with chainProblem saying how.
-    const body: { records: (SupervisorRecord & { chainOk?: boolean; chainProblem?: string })[] } = {
+    const body: { records: SupervisorRecord[] } = {
       records: records.map((r) => ({
         id: r.id,
         seq: r.seq,
@@ -28,11 +65,69 @@ export function registerSupervisorRoutes(app: FastifyInstance, ctx: PlatformCont
         operatorId: r.operatorId,
         occurredAt: r.occurredAt,
         receivedAt: r.receivedAt,
-        body: r.body,
+        body: maskRecordBody(r.body),
         ...(r.kind === 'audit' && r.chainOk !== null ? { chainOk: r.chainOk } : {}),
         ...(r.chainProblem !== null ? { chainProblem: r.chainProblem } : {}),
+        ...(r.deliveredBy !== null ? { deliveredBy: r.deliveredBy } : {}),
+        ...(UNMASKABLE_KINDS.has(r.kind) && clearIdentifierOf(r.body) !== null ? { unmaskable: true } : {}),
       })),
     };
     return body;
+  });
+
+  app.post<{ Params: { id: string } }>('/supervisor/records/:id/unmask', { config: { access: 'supervisor' } }, async (request, reply) => {
+    const auth = authOf(request);
+    const recordId = request.params.id.slice(0, 64);
+    const log = (outcome: string, fields: { identifier?: string | null; reason?: string | null } = {}) =>
+      ctx.accessLog.record({
+        at: ctx.now().toISOString(),
+        terminalId: auth.terminalId,
+        operatorId: auth.operatorId,
+        action: 'UNMASK',
+        matter: null,
+        caseNo: null,
+        identifier: fields.identifier ?? null,
+        nameQuery: null,
+        outcome,
+        recordId,
+        reason: fields.reason ?? null,
+      });
+    const parsed = parseWith(UnmaskRequest, request.body);
+    if (!parsed.ok) {
+      log('reason_required');
+      return fail(reply, 400, 'bad_request', '显示完整证件号码必须填写理由', { detail: parsed.detail });
+    }
+    const reason = redactIdentifiers(parsed.value.reason);
+    const record = ctx.mutations.accepted(recordId);
+    const identifier = record && UNMASKABLE_KINDS.has(record.kind) ? clearIdentifierOf(record.body) : null;
+    // Out of scope answers like a record that does not exist: the supervisor learns nothing about it.
+    if (!record || identifier === null || !inScope(ctx, auth, record)) {
+      log(record && identifier !== null ? 'out_of_scope' : 'not_found', { reason });
+      return fail(reply, 404, 'not_found', '没有可显示证件号码的该条记录');
+    }
+    log('shown', { identifier, reason });
+    const answer: UnmaskResponse = { id: record.id, identifier };
+    return answer;
+  });
+
+  app.get('/supervisor/name-search-alerts', { config: { access: 'supervisor' } }, async (request, reply) => {
+    const parsed = parseWith(NameSearchAlertsQuery, request.query);
+    if (!parsed.ok) return fail(reply, 400, 'bad_request', '查询参数错误', { detail: parsed.detail });
+    const q = parsed.value;
+    const department = scopeDepartment(authOf(request));
+    const rows = ctx.accessLog.budgetAlerts({
+      limit: q.limit,
+      ...(department !== undefined ? { department } : {}),
+      ...(q.from !== undefined ? { fromIso: new Date(q.from).toISOString() } : {}),
+      ...(q.to !== undefined ? { toIso: new Date(q.to).toISOString() } : {}),
+    });
+    const answer: NameSearchAlertsResponse = {
+      budgetPerHour: ctx.settings.nameSearchesPerHour ?? DEFAULT_NAME_SEARCHES_PER_HOUR,
+      alerts: rows.map((r) => {
+        const operator = ctx.operators.get(r.operatorId);
+        return { ...r, ...(operator ? { operatorName: operator.name, department: operator.department } : {}) };
+      }),
+    };
+    return answer;
   });
 }

@@ -5,7 +5,7 @@
  */
 import type { Catalogue, Field, HaibeiGrade, ListType, Matter, Measure, MeasureTrigger } from '../../shared/contract';
 
-export const CATALOGUE_VERSION = '2026.11-WH-03';
+export const CATALOGUE_VERSION = '2026.12-WH-04';
 
 export const FIELDS: Field[] = [
   { code: 'JUDICIAL', name: '司法执行' },
@@ -600,6 +600,16 @@ function matter(m: Omit<Matter, 'checkMandatory'> & { checkMandatory?: boolean }
   return { ...m, checkMandatory: m.checkMandatory ?? true };
 }
 
+/** What a matter sees of a profile besides its lists (purpose limitation). */
+function sees(parts: { gradeFields?: string[]; haibei?: boolean; commitments?: boolean }): NonNullable<Matter['visibleProfile']> {
+  return { gradeFields: parts.gradeFields ?? [], haibei: parts.haibei ?? false, commitments: parts.commitments ?? false };
+}
+
+/** Case numbers of the demo's permit, procurement, tender and subsidy systems: PREFIX-year-serial. */
+function caseNo(prefix: string): NonNullable<Matter['caseNoFormat']> {
+  return { pattern: `${prefix}-20\\d{2}-\\d{4,6}`, example: `${prefix}-2026-000123` };
+}
+
 const ORGS = ['ENTERPRISE', 'INDIVIDUAL_BUSINESS', 'INSTITUTION'] as const;
 
 export const MATTERS: Matter[] = [
@@ -611,6 +621,8 @@ export const MATTERS: Matter[] = [
     subjectKinds: ['ENTERPRISE', 'INDIVIDUAL_BUSINESS'],
     measures: ['P-COURT-PERMIT', 'P-TAXGRADE-D', 'P-SAFETY-PERMIT', 'I-TAXA-GREEN'],
     visibleListTypes: [LT.COURT, LT.TAX, LT.SAFETY, LT.TAX_A],
+    visibleProfile: sees({ gradeFields: ['TAX'], commitments: true }),
+    caseNoFormat: caseNo('XK'),
   }),
   matter({
     code: 'XK-JZSG',
@@ -620,6 +632,8 @@ export const MATTERS: Matter[] = [
     subjectKinds: ['ENTERPRISE'],
     measures: ['P-COURT-PERMIT', 'P-CONS-PERMIT', 'P-SAFETY-PERMIT', 'I-TAXA-GREEN'],
     visibleListTypes: [LT.COURT, LT.CONSTRUCTION, LT.SAFETY, LT.WAGE, LT.TAX_A],
+    visibleProfile: sees({ gradeFields: ['CONSTRUCTION'], commitments: true }),
+    caseNoFormat: caseNo('XK'),
   }),
   matter({
     code: 'XK-DLYS',
@@ -629,6 +643,8 @@ export const MATTERS: Matter[] = [
     subjectKinds: ['ENTERPRISE', 'INDIVIDUAL_BUSINESS'],
     measures: ['P-COURT-PERMIT', 'P-SAFETY-PERMIT', 'P-TAXGRADE-D', 'I-TAXA-GREEN'],
     visibleListTypes: [LT.COURT, LT.SAFETY, LT.TAX, LT.TAX_A],
+    visibleProfile: sees({ gradeFields: ['TAX'], commitments: true }),
+    caseNoFormat: caseNo('XK'),
   }),
   matter({
     code: 'XK-HYSY',
@@ -638,6 +654,8 @@ export const MATTERS: Matter[] = [
     subjectKinds: ['ENTERPRISE', 'INSTITUTION'],
     measures: ['P-SAFETY-PERMIT', 'I-MARINE-PRIORITY', 'I-TAXA-GREEN'],
     visibleListTypes: [LT.SAFETY, LT.MARINE, LT.TAX_A],
+    visibleProfile: sees({ commitments: true }),
+    caseNoFormat: caseNo('XK'),
   }),
   matter({
     code: 'XK-RLZY',
@@ -647,6 +665,8 @@ export const MATTERS: Matter[] = [
     subjectKinds: ['ENTERPRISE'],
     measures: ['P-COURT-PERMIT', 'I-LABOUR-RED'],
     visibleListTypes: [LT.COURT, LT.WAGE, LT.SOCIAL_SECURITY, LT.LABOUR_RED],
+    visibleProfile: sees({ commitments: true }),
+    caseNoFormat: caseNo('XK'),
     checkMandatory: false,
   }),
   matter({
@@ -657,6 +677,7 @@ export const MATTERS: Matter[] = [
     subjectKinds: [...ORGS],
     measures: ['P-COURT-PROC', 'P-COURT-LEGALREP', 'P-TAX-PROC', 'P-PROC-BAN', 'P-WAGE-PROC', 'I-TAXA-PROC'],
     visibleListTypes: [LT.COURT, LT.TAX, LT.PROCUREMENT, LT.WAGE, LT.TAX_A],
+    caseNoFormat: caseNo('CG'),
   }),
   matter({
     code: 'CG-HT',
@@ -666,6 +687,7 @@ export const MATTERS: Matter[] = [
     subjectKinds: [...ORGS],
     measures: ['P-COURT-PROC', 'P-TAX-PROC', 'P-PROC-BAN', 'P-WAGE-PROC'],
     visibleListTypes: [LT.COURT, LT.TAX, LT.PROCUREMENT, LT.WAGE],
+    caseNoFormat: caseNo('CG'),
   }),
   matter({
     code: 'ZB-ZGSC',
@@ -675,6 +697,8 @@ export const MATTERS: Matter[] = [
     subjectKinds: ['ENTERPRISE'],
     measures: ['P-COURT-BID', 'P-PROC-BID', 'P-WAGE-BID', 'P-CONS-BID', 'P-CONSGRADE-C', 'I-CONTRACT-BID', 'I-CONSGRADE-AAA'],
     visibleListTypes: [LT.COURT, LT.PROCUREMENT, LT.WAGE, LT.CONSTRUCTION, LT.CONTRACT],
+    visibleProfile: sees({ gradeFields: ['CONSTRUCTION'] }),
+    caseNoFormat: caseNo('ZB'),
   }),
   matter({
     code: 'ZB-PB',
@@ -684,6 +708,7 @@ export const MATTERS: Matter[] = [
     subjectKinds: ['ENTERPRISE'],
     measures: ['P-COURT-BID', 'P-WAGE-BID', 'P-CONS-BID', 'I-CONTRACT-BID'],
     visibleListTypes: [LT.COURT, LT.WAGE, LT.CONSTRUCTION, LT.CONTRACT],
+    caseNoFormat: caseNo('ZB'),
   }),
   matter({
     code: 'PX-WMDW',
@@ -702,6 +727,7 @@ export const MATTERS: Matter[] = [
     subjectKinds: ['PERSON'],
     measures: ['P-COURT-HONOUR', 'P-TAX-HONOUR', 'P-SS-HONOUR', 'I-VOLUNTEER-HONOUR', 'I-HAIBEI-HONOUR'],
     visibleListTypes: [LT.COURT, LT.TAX, LT.SOCIAL_SECURITY, LT.VOLUNTEER],
+    visibleProfile: sees({ haibei: true }),
   }),
   matter({
     code: 'PX-ZYZ',
@@ -711,6 +737,7 @@ export const MATTERS: Matter[] = [
     subjectKinds: ['PERSON'],
     measures: ['P-COURT-HONOUR', 'I-VOLUNTEER-HONOUR', 'I-HAIBEI-HONOUR'],
     visibleListTypes: [LT.COURT, LT.VOLUNTEER],
+    visibleProfile: sees({ haibei: true }),
     checkMandatory: false,
   }),
   matter({
@@ -721,6 +748,8 @@ export const MATTERS: Matter[] = [
     subjectKinds: ['ENTERPRISE', 'INSTITUTION'],
     measures: ['P-COURT-FUND', 'P-TAX-FUND', 'P-WAGE-FUND', 'P-SAFETY-FUND', 'I-TAXGRADE-A'],
     visibleListTypes: [LT.COURT, LT.TAX, LT.WAGE, LT.SAFETY, LT.TAX_A],
+    visibleProfile: sees({ gradeFields: ['TAX'], commitments: true }),
+    caseNoFormat: caseNo('ZJ'),
   }),
   matter({
     code: 'CZ-JYBT',
@@ -730,6 +759,8 @@ export const MATTERS: Matter[] = [
     subjectKinds: ['PERSON', 'INDIVIDUAL_BUSINESS'],
     measures: ['P-COURT-FUND', 'P-SS-SUBSIDY'],
     visibleListTypes: [LT.COURT, LT.SOCIAL_SECURITY],
+    visibleProfile: sees({ commitments: true }),
+    caseNoFormat: caseNo('BT'),
   }),
   matter({
     code: 'CZ-SBBT',
@@ -739,6 +770,8 @@ export const MATTERS: Matter[] = [
     subjectKinds: ['PERSON', 'ENTERPRISE', 'INDIVIDUAL_BUSINESS'],
     measures: ['P-COURT-FUND', 'P-SS-SUBSIDY', 'P-WAGE-FUND'],
     visibleListTypes: [LT.COURT, LT.SOCIAL_SECURITY, LT.WAGE],
+    visibleProfile: sees({ commitments: true }),
+    caseNoFormat: caseNo('BT'),
   }),
   matter({
     code: 'GG-RCGY',
@@ -748,6 +781,7 @@ export const MATTERS: Matter[] = [
     subjectKinds: ['PERSON'],
     measures: ['P-COURT-FUND', 'P-HAIBEI-D', 'I-XINYIZU'],
     visibleListTypes: [LT.COURT, LT.SOCIAL_SECURITY],
+    visibleProfile: sees({ haibei: true }),
   }),
   matter({
     code: 'GG-XYD',
@@ -757,6 +791,7 @@ export const MATTERS: Matter[] = [
     subjectKinds: ['PERSON', 'ENTERPRISE', 'INDIVIDUAL_BUSINESS'],
     measures: ['I-XINYIDAI', 'P-HAIBEI-D'],
     visibleListTypes: [LT.COURT, LT.TAX, LT.TAX_A, LT.CONTRACT],
+    visibleProfile: sees({ haibei: true }),
     checkMandatory: false,
   }),
   matter({
@@ -767,6 +802,7 @@ export const MATTERS: Matter[] = [
     subjectKinds: ['PERSON'],
     measures: ['I-XINYIYOU', 'I-XINYIXING', 'I-VOLUNTEER-SERVICE'],
     visibleListTypes: [LT.COURT, LT.VOLUNTEER],
+    visibleProfile: sees({ haibei: true }),
     checkMandatory: false,
   }),
   matter({
@@ -777,6 +813,7 @@ export const MATTERS: Matter[] = [
     subjectKinds: ['PERSON'],
     measures: ['I-XINYIYI', 'P-HAIBEI-D'],
     visibleListTypes: [LT.COURT],
+    visibleProfile: sees({ haibei: true }),
     checkMandatory: false,
   }),
   matter({
@@ -787,6 +824,7 @@ export const MATTERS: Matter[] = [
     subjectKinds: ['PERSON'],
     measures: ['P-COURT-HIRE', 'P-TAX-HONOUR', 'P-HAIBEI-D'],
     visibleListTypes: [LT.COURT, LT.TAX, LT.SOCIAL_SECURITY],
+    visibleProfile: sees({ haibei: true }),
   }),
 ];
 

@@ -32,6 +32,7 @@ const Settings = z.object({
   tokenTtlSeconds: z.number().int().positive().optional(),
   offlineUnlockHours: z.number().positive().optional(),
   enrolmentCode: z.string().min(1).optional(),
+  nameSearchesPerHour: z.number().int().nonnegative().optional(),
 });
 
 /** A valid resident ID that is not a seeded subject, for entries posted without an identifier. */
@@ -169,6 +170,7 @@ export function registerTestControls(app: FastifyInstance, ctx: PlatformContext,
     if (s.tokenTtlSeconds !== undefined) ctx.settings.tokenTtlSeconds = s.tokenTtlSeconds;
     if (s.offlineUnlockHours !== undefined) ctx.settings.offlineUnlockHours = s.offlineUnlockHours;
     if (s.enrolmentCode !== undefined) ctx.settings.enrolmentCode = s.enrolmentCode;
+    if (s.nameSearchesPerHour !== undefined) ctx.settings.nameSearchesPerHour = s.nameSearchesPerHour;
     return { ...ctx.settings, rateLimitPerMinute: ctx.rateLimiter.limit };
   });
 

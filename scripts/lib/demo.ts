@@ -33,10 +33,20 @@ export function parseDemoArgs(argv: string[]): DemoOptions {
   };
 }
 
-/** Starts the demo platform (seeded on first start) and returns it; prints how to sign in. */
-export async function startDemoPlatform(options: DemoOptions) {
-  const platform = await startPlatform({ port: options.platformPort, db: options.db, subjects: options.subjects, logger: false });
+/**
+ * Starts the demo platform (seeded on first start) and returns it; prints how to sign in. Only
+ * `corsOrigins` may call it from a browser: the web build's origin, or the desktop app's.
+ */
+export async function startDemoPlatform(options: DemoOptions, corsOrigins: string[]) {
+  const platform = await startPlatform({
+    port: options.platformPort,
+    db: options.db,
+    subjects: options.subjects,
+    logger: false,
+    corsOrigins,
+  });
   console.log(`演示平台 / demo platform: ${platform.url}`);
+  console.log(`  允许的网页来源 / allowed origins (CORS): ${corsOrigins.join(', ')}`);
   console.log(`  终端注册码 / enrolment code: ${platform.enrolmentCode}`);
   for (const operator of platform.operators) {
     console.log(`  操作员 / operator: ${operator.id} / ${operator.password}（${operator.name}，${operator.roles.join(', ')}）`);
@@ -44,11 +54,15 @@ export async function startDemoPlatform(options: DemoOptions) {
   return platform;
 }
 
-/** Serves the built renderer (dist/web) pointed at the platform. */
-export async function serveWebBuild(platformUrl: string, port: number) {
-  const web = await serveStatic({ root: join(REPO_ROOT, 'dist/web'), port, json: { '/config.json': { platformUrl } } });
+/** The web build and the demo platform, the platform allowing only the web build's origin. */
+export async function startWebDemo(options: DemoOptions) {
+  const config = { platformUrl: '' };
+  const web = await serveStatic({ root: join(REPO_ROOT, 'dist/web'), port: options.webPort, json: { '/config.json': config } });
+  // The same server answers as localhost too; a browser sends whichever name was typed as the origin.
+  const platform = await startDemoPlatform(options, [web.url, web.url.replace('//127.0.0.1:', '//localhost:')]);
+  config.platformUrl = platform.url;
   console.log(`网页版 / web app: ${web.url}`);
-  return web;
+  return { web, platform };
 }
 
 export function closeOnSignal(...closers: Array<{ close(): Promise<void> }>): void {

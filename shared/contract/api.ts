@@ -23,10 +23,15 @@ export type EnrolTerminalResponse = z.infer<typeof EnrolTerminalResponse>;
 // ---- Operator session: POST /sessions ----------------------------------------------------
 
 export const CreateSessionRequest = z.object({
-  terminalId: z.string().min(1),
-  terminalSecret: z.string().min(1),
-  operatorId: z.string().min(1),
-  password: z.string().min(1),
+  terminalId: z.string().min(1).max(128),
+  terminalSecret: z.string().min(1).max(256),
+  operatorId: z.string().min(1).max(64),
+  password: z.string().min(1).max(256),
+  /**
+   * Sessions of this terminal that were signed out while the platform could not be reached
+   * (their `sessionId`s): the login revokes them, so an offline logout takes effect at the next contact.
+   */
+  revokeSessions: z.array(z.string().min(1).max(128)).max(100).optional(),
 });
 export type CreateSessionRequest = z.infer<typeof CreateSessionRequest>;
 
@@ -45,24 +50,39 @@ export type OfflineUnlock = z.infer<typeof OfflineUnlock>;
 
 export const CreateSessionResponse = z.object({
   token: z.string().min(16),
+  /** Names the session for a later revocation (DELETE /sessions/current, or revokeSessions on a login); not a credential. */
+  sessionId: z.string().min(1),
   expiresAt: IsoDateTime,
   operator: Operator,
   offlineUnlock: OfflineUnlock,
 });
 export type CreateSessionResponse = z.infer<typeof CreateSessionResponse>;
 
+// ---- Logout: DELETE /sessions/current (bearer) → 204; the token answers 401 from then on ----
+
 // ---- Catalogue: GET /catalog (ETag) ------------------------------------------------------
 
 export const CatalogueResponse = Catalogue;
 export type CatalogueResponse = z.infer<typeof CatalogueResponse>;
 
-// ---- Lookup: GET /subjects/{id}?matter=&caseNo= -------------------------------------------
+// ---- Lookup: POST /subjects/lookup {identifier | ref, matter, caseNo} ----------------------
+// The identifier (and, for name search, the name) travels in the request body, never in the URL:
+// URLs end up in every reverse proxy's access log. There is no GET form of either route.
 
+/** 查询事由: the matter and its case number (办件编号), required for every lookup and name search. */
 export const PurposeQuery = z.object({
-  matter: z.string().trim().min(1),
+  matter: z.string().trim().min(1).max(64),
   caseNo: z.string().trim().min(1).max(64),
 });
 export type PurposeQuery = z.infer<typeof PurposeQuery>;
+
+/** Exactly one of `identifier` (any form; the platform parses it with the shared rules) and `ref`. */
+export const LookupRequest = PurposeQuery.extend({
+  identifier: z.string().min(1).max(64).optional(),
+  /** A name-search candidate's ref (see Candidate.ref). */
+  ref: z.string().min(1).max(64).optional(),
+}).refine((r) => (r.identifier === undefined) !== (r.ref === undefined), { message: '应提供证件号码（identifier）或候选编号（ref）之一' });
+export type LookupRequest = z.infer<typeof LookupRequest>;
 
 export const LookupResponse = z.object({
   profile: Profile,
@@ -72,8 +92,9 @@ export const LookupResponse = z.object({
 });
 export type LookupResponse = z.infer<typeof LookupResponse>;
 
-// ---- Name search: GET /subjects?name=&matter=&caseNo= ------------------------------------
+// ---- Name search: POST /subjects/search {name, matter, caseNo} ----------------------------
 
+/** The body of POST /subjects/search. */
 export const NameSearchQuery = PurposeQuery.extend({ name: z.string().trim().min(1).max(64) });
 export type NameSearchQuery = z.infer<typeof NameSearchQuery>;
 
@@ -82,7 +103,7 @@ export const Candidate = z.object({
   name: z.string(),
   /**
    * Opaque, short-lived handle (about 10 minutes, only for the terminal that searched) to pass
-   * as {id} to GET /subjects/{id}; the clear identifier never leaves the platform here.
+   * as `ref` to POST /subjects/lookup; the clear identifier never leaves the platform here.
    */
   ref: z.string().min(1),
   identifierType: IdentifierType,
@@ -92,8 +113,11 @@ export const Candidate = z.object({
 });
 export type Candidate = z.infer<typeof Candidate>;
 
+/** A name search answers at most this many candidates. */
+export const NAME_SEARCH_MAX_CANDIDATES = 20;
+
 export const NameSearchResponse = z.object({
-  candidates: z.array(Candidate),
+  candidates: z.array(Candidate).max(NAME_SEARCH_MAX_CANDIDATES),
   dataVersion: z.string(),
 });
 export type NameSearchResponse = z.infer<typeof NameSearchResponse>;
@@ -286,15 +310,63 @@ export const SupervisorRecord = z.object({
   operatorId: z.string(),
   occurredAt: IsoDateTime,
   receivedAt: IsoDateTime,
+  /**
+   * The record as the terminal sent it, except that no clear identifier leaves the platform here:
+   * `subjectIdentifier` holds the masked form, and ID numbers typed into free text are masked too.
+   */
   body: z.unknown(),
   /** kind=audit: false when the record does not continue the terminal's hash chain (accepted, but flagged). */
   chainOk: z.boolean().optional(),
   chainProblem: z.string().optional(),
+  /** The operator whose session delivered the record (offline work goes out under whoever signs in next). */
+  deliveredBy: z.string().optional(),
+  /** The record names a subject whose clear identifier POST /supervisor/records/{id}/unmask can show. */
+  unmaskable: z.boolean().optional(),
 });
 export type SupervisorRecord = z.infer<typeof SupervisorRecord>;
 
 export const SupervisorResponse = z.object({ records: z.array(SupervisorRecord) });
 export type SupervisorResponse = z.infer<typeof SupervisorResponse>;
+
+// ---- Name-search budget: GET /supervisor/name-search-alerts?from=&to= (supervisors, within their scope) ----
+// Each operator has a budget of name searches per hour (a rolling hour); a search beyond it is refused
+// (429 name_search_budget). Supervisors see who ran out, where, and how often they were refused.
+
+export const NameSearchAlertsQuery = z.object({
+  from: IsoDateTime.optional(),
+  to: IsoDateTime.optional(),
+  limit: z.coerce.number().int().min(1).max(1_000).default(200),
+});
+export type NameSearchAlertsQuery = z.infer<typeof NameSearchAlertsQuery>;
+
+export const NameSearchAlert = z.object({
+  operatorId: z.string(),
+  /** Absent for an operator the platform no longer knows. */
+  operatorName: z.string().optional(),
+  department: z.string().optional(),
+  terminalId: z.string(),
+  /** The clock hour (China time, e.g. 2026-12-02T09:00+08:00) in which searches were refused. */
+  hour: z.string(),
+  firstRefusedAt: IsoDateTime,
+  lastRefusedAt: IsoDateTime,
+  refused: z.number().int().positive(),
+});
+export type NameSearchAlert = z.infer<typeof NameSearchAlert>;
+
+export const NameSearchAlertsResponse = z.object({
+  budgetPerHour: z.number().int().nonnegative(),
+  alerts: z.array(NameSearchAlert),
+});
+export type NameSearchAlertsResponse = z.infer<typeof NameSearchAlertsResponse>;
+
+// ---- Unmask: POST /supervisor/records/{id}/unmask {reason} (supervisors, within their scope) ----
+// The only way a clear identifier leaves the platform to a supervisor; every attempt is logged with its reason.
+
+export const UnmaskRequest = z.object({ reason: z.string().trim().min(1).max(200) });
+export type UnmaskRequest = z.infer<typeof UnmaskRequest>;
+
+export const UnmaskResponse = z.object({ id: z.string(), identifier: z.string().min(1) });
+export type UnmaskResponse = z.infer<typeof UnmaskResponse>;
 
 // ---- Health: GET /health (no auth; its Date header serves the clock-skew check) ----------
 

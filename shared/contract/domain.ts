@@ -179,6 +179,26 @@ export const Matter = z.object({
   checkMandatory: z.boolean(),
   /** Purpose limitation: the list types this matter may see. */
   visibleListTypes: z.array(z.string()),
+  /**
+   * Purpose limitation beyond the lists: the other parts of a profile this matter may see —
+   * industry grades of these fields, the 海贝分, existing credit commitments. Absent: none of them.
+   */
+  visibleProfile: z
+    .object({
+      gradeFields: z.array(z.string()),
+      haibei: z.boolean(),
+      commitments: z.boolean(),
+    })
+    .optional(),
+  /** The format a case number (办件编号) of this matter must have, where the catalogue defines one. */
+  caseNoFormat: z
+    .object({
+      /** A regular expression the whole case number must match. */
+      pattern: z.string().min(1).max(200),
+      /** A case number in that format, shown to the clerk. */
+      example: z.string().min(1).max(64),
+    })
+    .optional(),
 });
 export type Matter = z.infer<typeof Matter>;
 
@@ -195,10 +215,22 @@ export type Catalogue = z.infer<typeof Catalogue>;
 export const Role = z.enum(['clerk', 'supervisor', 'it']);
 export type Role = z.infer<typeof Role>;
 
+/** Whose records a supervisor may see: every department's (city) or their own department's only. */
+export const SupervisorScope = z.enum(['city', 'department']);
+export type SupervisorScope = z.infer<typeof SupervisorScope>;
+
 export const Operator = z.object({
   id: z.string().min(1),
   name: z.string().min(1),
   department: z.string(),
   roles: z.array(Role).min(1),
+  /** Supervisors only. */
+  supervisorScope: SupervisorScope.optional(),
 });
+
+/**
+ * The actor of the audit records a terminal writes for itself, with no operator signed in (its
+ * enrolment). The platform accepts it only there.
+ */
+export const SYSTEM_ACTOR = 'system';
 export type Operator = z.infer<typeof Operator>;

@@ -4,6 +4,8 @@ import { z } from 'zod';
 export const ProblemCode = z.enum([
   'bad_request',
   'purpose_required',
+  /** The case number does not have the format the matter's catalogue entry defines. */
+  'invalid_case_no',
   'invalid_identifier',
   'unauthorized',
   'forbidden',
@@ -16,7 +18,13 @@ export const ProblemCode = z.enum([
   'business_rule',
   'client_outdated',
   'rate_limited',
+  /** A name search with fewer than two Chinese characters or three pinyin initials. */
+  'name_query_too_short',
+  /** The operator has used up this hour's name searches (429, with Retry-After). */
+  'name_search_budget',
   'enrolment_refused',
+  /** A record names an operator the platform does not know, or one who never signed in on that terminal. */
+  'unknown_operator',
   'internal',
   'unavailable',
 ]);

@@ -28,3 +28,4 @@ export { maskId } from './mask';
 export { parseId } from './parse';
 export { PROVINCE_CODES } from './residentId';
 export { identifierIndexKeys } from './indexKeys';
+export { redactIdentifiers } from './redact';

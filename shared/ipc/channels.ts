@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ConfigSource, ConfigValues, type ConfigKey } from '../config/schema';
-import { EnrolTerminalRequest, EnrolTerminalResponse } from '../contract';
+import { CreateSessionRequest, EnrolTerminalRequest, EnrolTerminalResponse } from '../contract';
 import { IPC_CHANNEL_NAMES as NAMES } from './channelNames';
 
 const CONFIG_KEY = z.enum(Object.keys(ConfigValues.shape) as [ConfigKey, ...ConfigKey[]]);
@@ -21,6 +21,8 @@ export const HostSessionRequest = z
     terminalId: z.string().min(1).max(200),
     operatorId: z.string().min(1).max(100),
     password: z.string().min(1).max(512),
+    /** This terminal's sessions signed out while the platform could not hear it: the login revokes them. */
+    revokeSessions: CreateSessionRequest.shape.revokeSessions,
   })
   .strict();
 export type HostSessionRequest = z.infer<typeof HostSessionRequest>;

@@ -57,3 +57,16 @@ export function createInitialsCache(limit = 200_000, compute: InitialsOf = pinyi
     return initials;
   };
 }
+
+/** A name search must be specific enough to name someone, not enumerate everyone (platform and terminal alike). */
+export const NAME_QUERY_MIN_HAN = 2;
+export const NAME_QUERY_MIN_INITIALS = 3;
+export const NAME_QUERY_TOO_SHORT = '请至少输入两个汉字或三个拼音首字母';
+
+const HAN = /\p{Script=Han}/gu;
+
+/** True when a name-search query has fewer than two Chinese characters (or, as initials, fewer than three letters). */
+export function isNameQueryTooShort(query: string): boolean {
+  if (isInitialsQuery(query)) return initialsQueryKey(query).length < NAME_QUERY_MIN_INITIALS;
+  return (query.match(HAN)?.length ?? 0) < NAME_QUERY_MIN_HAN;
+}

@@ -104,10 +104,17 @@ async function main(): Promise<void> {
   }
   for (const suffix of ['', '-wal', '-shm']) rmSync(dbFile + suffix, { force: true });
   copyFileSync(seedFile, dbFile);
-  const platform = await startPlatform({ port: 0, db: dbFile, ...seeding, testControls: true, rateLimitPerMinute: 1_000_000 });
   // Two origins (two ports): the app under test and the plain-IndexedDB baseline each get their own LevelDB.
   const web = await serveStatic({ root: HARNESS });
   const baselineWeb = await serveStatic({ root: HARNESS });
+  const platform = await startPlatform({
+    port: 0,
+    db: dbFile,
+    ...seeding,
+    testControls: true,
+    rateLimitPerMinute: 1_000_000,
+    corsOrigins: [web.url, baselineWeb.url],
+  });
   // A persistent profile on disk, like the installed app (an incognito context keeps IndexedDB in
   // memory with a small quota, which measures neither the real disk nor the real limits).
   const profileDir = `${BENCH_DIR}/chromium-profile`;

@@ -25,7 +25,7 @@ export interface Terminal {
 
 interface WorkerFixtures {
   platform: Platform;
-  web: RunningStaticServer;
+  web: RunningStaticServer & { config: { platformUrl: string } };
 }
 
 interface TestFixtures {
@@ -37,20 +37,31 @@ export const DEMO_CLERK = { id: 'c001', password: 'demo1234', name: '王晓燕' 
 export const DEMO_SUPERVISOR = { id: 's001', password: 'demo1234', name: '刘建国' };
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
-  platform: [
+  // The web build is served first: the platform allows only its origin (CORS), and the build's
+  // config.json learns the platform's address once it runs.
+  web: [
     // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture's dependencies from this pattern
     async ({}, use) => {
-      const platform = await startPlatform({ port: 0, db: ':memory:', subjects: 500, testControls: true, logger: false });
-      await use(platform);
-      await platform.close();
+      const config = { platformUrl: '' };
+      const web = await serveStatic({ root: WEB_BUILD, json: { '/config.json': config } });
+      await use(Object.assign(web, { config }));
+      await web.close();
     },
     { scope: 'worker' },
   ],
-  web: [
-    async ({ platform }, use) => {
-      const web = await serveStatic({ root: WEB_BUILD, json: { '/config.json': { platformUrl: platform.url } } });
-      await use(web);
-      await web.close();
+  platform: [
+    async ({ web }, use) => {
+      const platform = await startPlatform({
+        port: 0,
+        db: ':memory:',
+        subjects: 500,
+        testControls: true,
+        logger: false,
+        corsOrigins: [web.url],
+      });
+      web.config.platformUrl = platform.url;
+      await use(platform);
+      await platform.close();
     },
     { scope: 'worker' },
   ],

@@ -162,3 +162,40 @@ test('data older than the staleness limit: every result warns, and so does the s
   await screenshot(page, '27-result-stale-offline');
   await context.setOffline(false);
 });
+
+test('purpose limitation: a case number without the matter’s format is pointed out in Chinese; only the parts the matter asks for show', async ({
+  clerk: page,
+}) => {
+  const select = page.locator('#purpose-matter');
+  await select.click();
+  await select.fill('XK-SPJY');
+  await expect(page.locator('.ant-select-item-option').first()).toContainText('XK-SPJY');
+  await select.press('Enter');
+  const caseField = page.getByLabel('办件编号');
+  await expect(caseField).toHaveAttribute('placeholder', /XK-2026-000123/);
+  await caseField.fill('SP-1');
+  await caseField.press('Enter');
+  await expect(page.getByTestId('caseno-error')).toHaveText('办件编号格式不对：“食品经营许可”的办件编号应形如 XK-2026-000123');
+  await expect(page.locator('#lookup-input')).toBeDisabled();
+  await expect(caseField).toBeFocused();
+  await screenshot(page, '32-case-number-format');
+
+  await caseField.fill('XK-2026-0312');
+  await expect(page.getByTestId('caseno-error')).toHaveCount(0);
+  await caseField.press('Enter');
+  await expect(page.locator('#lookup-input')).toBeFocused();
+  await lookUp(page, SHOWCASE.redCompany.identifier);
+  // 食品经营许可 asks for tax grades and commitments, not for a 海贝分.
+  await expect(page.getByTestId('grades')).toContainText('A');
+  await expect(page.getByTestId('commitments')).toBeVisible();
+  await expect(page.getByTestId('scope-note')).toHaveCount(0);
+
+  // 劳动模范评选 asks for the 海贝分 only: grades and commitments of a person are not shown.
+  await page.keyboard.press('F2');
+  await choosePurpose(page, 'PX-MF', 'BJ-2026-0031');
+  await lookUp(page, SHOWCASE.haibeiAAAPerson.identifier);
+  await expect(page.getByTestId('haibei')).toContainText('1185');
+  await expect(page.getByTestId('commitments')).toHaveCount(0);
+  await expect(page.getByTestId('scope-note')).toHaveText('本事项不查看行业信用等级、信用承诺（查询目的限定）');
+  await screenshot(page, '33-scope-note');
+});

@@ -36,7 +36,11 @@ export class PlatformEnv {
   readonly dir = mkdtempSync(join(tmpdir(), 'cc-int-'));
   readonly dbFile = join(this.dir, 'platform.db');
 
-  constructor(private readonly seed: { subjects: number; entries?: number }) {}
+  constructor(
+    private readonly seed: { subjects: number; entries?: number },
+    /** The harness page's origin: the only one whose browser may read the platform's answers. */
+    private readonly corsOrigins: string[] = [],
+  ) {}
 
   get url(): string {
     if (!this.running) throw new Error('platform not running');
@@ -57,6 +61,7 @@ export class PlatformEnv {
       ...(this.seed.entries !== undefined ? { entries: this.seed.entries } : {}),
       testControls: true,
       logger: false,
+      corsOrigins: this.corsOrigins,
     });
     this.port = this.running.port;
   }
@@ -230,9 +235,8 @@ export const test = base.extend<{ env: PlatformEnv; cc: Cc }, { harness: Running
     },
     { scope: 'worker' },
   ],
-  // eslint-disable-next-line no-empty-pattern -- as above
-  env: async ({}, use) => {
-    const env = new PlatformEnv({ subjects: 400, entries: 1_000 });
+  env: async ({ harness }, use) => {
+    const env = new PlatformEnv({ subjects: 400, entries: 1_000 }, [harness.url]);
     await env.start();
     await use(env);
     await env.stop();

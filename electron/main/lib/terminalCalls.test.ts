@@ -1,6 +1,6 @@
 /** The main process's enrolment and login against the real reference platform over loopback HTTP. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { CreateSessionResponse } from '../../../shared/contract';
+import { API_BASE, CLIENT_VERSION_HEADER, CreateSessionResponse } from '../../../shared/contract';
 import { HostEnrolledTerminal, TerminalCallAnswer } from '../../../shared/ipc/channels';
 import { startPlatform, type RunningPlatform } from '../../../platform/server';
 import { createSecretVault, type CiphertextStore, type SecretVault } from './secretVault';
@@ -156,6 +156,21 @@ describe('operator login made by the main process', () => {
     const { terminalId } = await enrol();
     const answer = await calls().createSession({ platformUrl: platform.url, terminalId, operatorId: 'c001', password: 'wrong' });
     expect(answer).toMatchObject({ kind: 'answered', status: 401 });
+  });
+
+  it('revokes the sessions signed out while the platform could not hear it, and hands the new session id on', async () => {
+    const { terminalId } = await enrol();
+    const clerk = platform.operators[0]!;
+    const login = { platformUrl: platform.url, terminalId, operatorId: clerk.id, password: clerk.password };
+    const first = body(await calls().createSession(login), CreateSessionResponse);
+    requests = [];
+    const second = body(await calls().createSession({ ...login, revokeSessions: [first.sessionId] }), CreateSessionResponse);
+    expect(second.sessionId).not.toBe(first.sessionId);
+    expect(JSON.parse(String(requests[0]!.init.body))).toMatchObject({ revokeSessions: [first.sessionId] });
+    const catalogueWith = (token: string) =>
+      fetch(`${platform.url}${API_BASE}/catalog`, { headers: { authorization: `Bearer ${token}`, [CLIENT_VERSION_HEADER]: '0.2.0' } });
+    expect((await catalogueWith(first.token)).status).toBe(401);
+    expect((await catalogueWith(second.token)).status).toBe(200);
   });
 
   it('sends the secret only to the platform and terminal it was issued for', async () => {

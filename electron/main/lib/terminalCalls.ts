@@ -176,6 +176,7 @@ export function createTerminalCalls(options: TerminalCallOptions): TerminalCalls
         terminalSecret: credential.secret,
         operatorId: request.operatorId,
         password: request.password,
+        ...(request.revokeSessions ? { revokeSessions: request.revokeSessions } : {}),
       });
       if (!(response instanceof Response)) return response;
       const text = await readBody(response);

@@ -36,7 +36,7 @@ export function CheckWorkspace() {
   useEffect(() => {
     const handle = window.setTimeout(() => {
       if (!matterCode) matterRef.current?.focus();
-      else if (caseNo.trim() === '') caseNoRef.current?.focus();
+      else if (caseNo.trim() === '' || purpose === null) caseNoRef.current?.focus();
       else lookupRef.current?.focus();
     }, 0);
     return () => window.clearTimeout(handle);
@@ -80,7 +80,7 @@ export function CheckWorkspace() {
         <section className="panel start-panel" data-testid="start-panel">
           <Steps
             size="small"
-            current={!matterCode ? 0 : caseNo.trim() === '' ? 1 : 2}
+            current={!matterCode ? 0 : purpose === null ? 1 : 2}
             items={[
               { title: t.start.step1, content: t.start.step1Desc },
               { title: t.start.step2, content: t.start.step2Desc },

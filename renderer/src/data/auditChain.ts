@@ -4,7 +4,7 @@
  * keyed hash plus the masked form — never the clear identifier.
  */
 import type { AuditAction, AuditBody } from '../../../shared/contract';
-import { parseId } from '../../../shared/ids';
+import { redactIdentifiers as redactIdentifierText } from '../../../shared/ids';
 import type { AuditVerification, Purpose } from '../services/contracts';
 import { canonicalJson } from './canonicalJson';
 import type { JournalDb } from './journalDb';
@@ -57,16 +57,9 @@ export class SubjectHasher {
   }
 }
 
-const FAR_FUTURE = new Date('9999-12-31T00:00:00Z');
-
 /** Free text (an unmask reason, a case number…) may hold an ID number someone typed: only its masked form is kept. */
 export function redactIdentifiers(text: string | null): string | null {
-  if (text === null) return null;
-  return text.replace(/[0-9A-Za-z]+/g, (token) => {
-    if (token.length !== 15 && token.length !== 18) return token;
-    const parsed = parseId(token, { today: FAR_FUTURE });
-    return parsed.ok ? parsed.masked : token;
-  });
+  return text === null ? null : redactIdentifierText(text);
 }
 
 /** Builds the next records of the chain after `head` (hashing happens outside any transaction). */

@@ -70,6 +70,8 @@ export type MetaRecord =
   | { key: 'auditHead'; chainSeq: number; hash: string }
   | { key: 'auditKey'; raw: string }
   | { key: 'lastOperator'; operatorId: string }
+  /** Platform sessions signed out while the platform could not be reached: the next login revokes them. */
+  | { key: 'revokeSessions'; sessionIds: string[] }
   /** rememberedAt: the online login that handed out the verifier (the terminal policy's window starts there). */
   | { key: `offlineUnlock:${string}`; operator: Operator; unlock: OfflineUnlock; rememberedAt?: string };
 

@@ -98,7 +98,7 @@ describe('PlatformClient', () => {
         parseError: { code: 'BAD_CHECK', message: 'm', position: 18, expected: 'X' },
       },
     }));
-    await expect(refused.lookup('x', { matterCode: 'M', caseNo: 'C' })).rejects.toMatchObject({
+    await expect(refused.lookup({ identifier: 'x' }, { matterCode: 'M', caseNo: 'C' })).rejects.toMatchObject({
       kind: 'rejected',
       userError: { code: 'invalid_identifier', message: '第 18 位校验码应为 X', position: 18, expected: 'X' },
     });
@@ -106,7 +106,10 @@ describe('PlatformClient', () => {
 
   it('reads 404 no_records as "no records" with the data version', async () => {
     const c = client(() => ({ status: 404, body: { type: 't', title: 'none', status: 404, code: 'no_records', dataVersion: 'v9' } }));
-    expect(await c.lookup('371002198001011234', { matterCode: 'M', caseNo: 'C' })).toEqual({ found: false, dataVersion: 'v9' });
+    expect(await c.lookup({ identifier: '371002198001011234' }, { matterCode: 'M', caseNo: 'C' })).toEqual({
+      found: false,
+      dataVersion: 'v9',
+    });
   });
 
   it('classifies transport failures', async () => {

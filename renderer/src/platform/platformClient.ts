@@ -3,7 +3,7 @@
  * shared zod contract before anyone sees it; every failure becomes a PlatformError.
  */
 import axios, { AxiosError, AxiosHeaders, type AxiosAdapter, type AxiosInstance, type AxiosRequestConfig, type AxiosResponse } from 'axios';
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   API_BASE,
   CLIENT_VERSION_HEADER,
@@ -12,11 +12,15 @@ import {
   EnrolTerminalResponse,
   HealthResponse,
   LookupResponse,
+  NameSearchAlertsResponse,
   NameSearchResponse,
   OutboxResponse,
   Problem,
+  SupervisorResponse,
   SyncPage,
+  UnmaskResponse,
   type Catalogue,
+  type MutationKind,
   type CreateSessionRequest,
   type EnrolTerminalRequest,
   type OutboxRequest,
@@ -50,7 +54,7 @@ export type LookupAnswer = { found: true; response: LookupResponse } | { found: 
 export type CatalogueAnswer = { notModified: true } | { notModified: false; catalogue: Catalogue; etag: string | null };
 
 interface CallOptions<S extends z.ZodType> {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'DELETE';
   path: string;
   schema: S;
   params?: Record<string, string | number | undefined>;
@@ -128,6 +132,20 @@ export class PlatformClient {
     return r.body;
   }
 
+  /**
+   * Logout: the platform revokes the session of `token` at once (the session holder has already let
+   * go of it). Short timeout: a clerk is waiting.
+   */
+  async endSession(token: string): Promise<void> {
+    await this.call({
+      method: 'DELETE',
+      path: '/sessions/current',
+      schema: z.unknown(),
+      timeoutMs: this.timeouts.lookupMs,
+      headers: { Authorization: `Bearer ${token}` },
+    });
+  }
+
   async catalogue(etag: string | null, signal?: AbortSignal): Promise<CatalogueAnswer> {
     const r = await this.call({
       method: 'GET',
@@ -142,11 +160,16 @@ export class PlatformClient {
     return { notModified: false, catalogue: r.body, etag: headerValue(r.headers, 'etag') };
   }
 
-  async lookup(identifier: string, purpose: { matterCode: string; caseNo: string }, signal?: AbortSignal): Promise<LookupAnswer> {
+  /** The identifier (or a name-search candidate's ref) goes in the body: never in a URL a proxy logs. */
+  async lookup(
+    subject: { identifier: string } | { ref: string },
+    purpose: { matterCode: string; caseNo: string },
+    signal?: AbortSignal,
+  ): Promise<LookupAnswer> {
     const r = await this.call({
-      method: 'GET',
-      path: `/subjects/${encodeURIComponent(identifier)}`,
-      params: { matter: purpose.matterCode, caseNo: purpose.caseNo },
+      method: 'POST',
+      path: '/subjects/lookup',
+      data: { ...subject, matter: purpose.matterCode, caseNo: purpose.caseNo },
       schema: LookupResponse,
       timeoutMs: this.timeouts.lookupMs,
       signal,
@@ -166,9 +189,9 @@ export class PlatformClient {
     signal?: AbortSignal,
   ): Promise<z.infer<typeof NameSearchResponse>> {
     const r = await this.call({
-      method: 'GET',
-      path: '/subjects',
-      params: { name, matter: purpose.matterCode, caseNo: purpose.caseNo },
+      method: 'POST',
+      path: '/subjects/search',
+      data: { name, matter: purpose.matterCode, caseNo: purpose.caseNo },
       schema: NameSearchResponse,
       timeoutMs: this.timeouts.lookupMs,
       signal,
@@ -196,6 +219,41 @@ export class PlatformClient {
       data: request,
       timeoutMs: this.timeouts.syncMs,
       signal,
+    });
+    return r.body;
+  }
+
+  /** Supervisors: the platform's records within their scope, identifiers masked. */
+  async supervisorRecords(kind: MutationKind, limit = 200): Promise<SupervisorResponse> {
+    const r = await this.call({
+      method: 'GET',
+      path: '/supervisor/records',
+      params: { kind, limit },
+      schema: SupervisorResponse,
+      timeoutMs: this.timeouts.defaultMs,
+    });
+    return r.body;
+  }
+
+  /** Supervisors: the clear identifier of one record, given a reason (on the platform's access log). */
+  async unmaskRecord(recordId: string, reason: string): Promise<UnmaskResponse> {
+    const r = await this.call({
+      method: 'POST',
+      path: `/supervisor/records/${encodeURIComponent(recordId)}/unmask`,
+      data: { reason },
+      schema: UnmaskResponse,
+      timeoutMs: this.timeouts.defaultMs,
+    });
+    return r.body;
+  }
+
+  /** Supervisors: who ran out of their hourly name searches. */
+  async nameSearchAlerts(): Promise<NameSearchAlertsResponse> {
+    const r = await this.call({
+      method: 'GET',
+      path: '/supervisor/name-search-alerts',
+      schema: NameSearchAlertsResponse,
+      timeoutMs: this.timeouts.defaultMs,
     });
     return r.body;
   }
@@ -264,6 +322,15 @@ export class PlatformClient {
         status,
         problem,
         userError: { code: 'client_outdated', message: MESSAGES.outdated(minimum) },
+      });
+    }
+    if (status === 429 && code === 'name_search_budget') {
+      // Not a reason to wait and retry, nor to answer from the cache: the operator's budget is spent.
+      return new PlatformError({
+        kind: 'rejected',
+        status,
+        problem,
+        userError: { code, message: [problem?.title, problem?.detail].filter(Boolean).join('。') },
       });
     }
     if (status === 429) {

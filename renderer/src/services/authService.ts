@@ -1,6 +1,7 @@
 /**
  * Operator login. Online: POST /sessions with the terminal credentials; the offline-unlock
- * parameters are kept in the journal. When the platform cannot be reached, the same operator
+ * parameters are kept in the journal. Logout ends the platform session too (DELETE
+ * /sessions/current); when the platform cannot hear it, the next online login revokes it. When the platform cannot be reached, the same operator
  * may unlock offline until the verifier's validUntil or the terminal policy's offlineUnlockHours after
  * the online login, whichever is earlier (0 = never). Every attempt is audited.
  */
@@ -48,11 +49,12 @@ export function createAuthService(core: Core): AppServices['auth'] {
     const identity = await core.identity();
     if (!identity) return fail('not_enrolled', '本机尚未登记为查询终端，请先完成终端登记');
     try {
-      const created = await core.terminal.createSession(identity, operatorId, password);
+      const pending = await pendingRevocations();
+      const created = await core.terminal.createSession(identity, operatorId, password, pending);
       if (!created.ok) return created;
       const answer = created.value;
-      await rememberOperator(answer.operator, answer.offlineUnlock);
-      const session = core.session.start(answer.operator, 'online', answer.token, answer.expiresAt);
+      await rememberOperator(answer.operator, answer.offlineUnlock, pending.length > 0);
+      const session = core.session.start(answer.operator, 'online', answer.token, answer.expiresAt, answer.sessionId);
       await audit('LOGIN', operatorId, 'success', 'online');
       core.engine.reportReachable(true);
       core.engine.requestSync();
@@ -74,10 +76,37 @@ export function createAuthService(core: Core): AppServices['auth'] {
     }
   }
 
-  async function rememberOperator(operator: Operator, unlock: Parameters<typeof checkOfflineUnlock>[0]): Promise<void> {
+  /** `revoked`: the login just revoked the sessions signed out offline, so they are no longer pending. */
+  async function rememberOperator(operator: Operator, unlock: Parameters<typeof checkOfflineUnlock>[0], revoked: boolean): Promise<void> {
     await core.journal.transaction('rw', core.journal.meta, async () => {
       await core.journal.meta.put({ key: `offlineUnlock:${operator.id}`, operator, unlock, rememberedAt: core.now().toISOString() });
       await core.journal.meta.put({ key: 'lastOperator', operatorId: operator.id });
+      if (revoked) await core.journal.meta.delete('revokeSessions');
+    });
+  }
+
+  async function pendingRevocations(): Promise<string[]> {
+    const row = await core.journal.meta.get('revokeSessions');
+    return row && row.key === 'revokeSessions' ? row.sessionIds : [];
+  }
+
+  /**
+   * Ends the platform session: at once when the platform answers, else at the next login on this
+   * terminal (the session's id waits in the journal, which a reload does not lose).
+   */
+  async function revokePlatformSession({ sessionId, token }: { sessionId: string; token: string }): Promise<void> {
+    try {
+      const client = await core.platform();
+      if (!client) throw new Error('not enrolled');
+      await client.endSession(token);
+      return;
+    } catch (error) {
+      // 401: the session had already ended; nothing left to revoke.
+      if (isPlatformError(error) && error.kind === 'unauthorized') return;
+    }
+    await core.journal.transaction('rw', core.journal.meta, async () => {
+      const pending = await pendingRevocations();
+      await core.journal.meta.put({ key: 'revokeSessions', sessionIds: [...pending, sessionId].slice(-100) });
     });
   }
 
@@ -124,7 +153,9 @@ export function createAuthService(core: Core): AppServices['auth'] {
 
     async logout() {
       const operator = core.session.operator();
+      const platformSession = core.session.platformSession();
       core.session.end();
+      if (platformSession) await revokePlatformSession(platformSession).catch(() => undefined);
       if (operator) await audit('LOGOUT', operator.id, 'success', null).catch(() => undefined);
     },
 

@@ -155,6 +155,37 @@ export interface DeclinedMeasureRow {
   reason: string;
 }
 
+/** A check record as the platform keeps it (identifier masked), for supervisors. */
+export interface PlatformCheckRow {
+  /** The record's id on the platform (for unmasking). */
+  id: string;
+  occurredAt: string;
+  terminalId: string;
+  /** Who did the check. */
+  operatorId: string;
+  /** Whose session delivered it (differs when offline work went out under someone else's login). */
+  deliveredBy: string | null;
+  matterName: string;
+  caseNo: string;
+  subjectName: string;
+  subjectMasked: string;
+  result: CheckResult;
+  unmaskable: boolean;
+}
+
+export interface NameSearchBudgetAlerts {
+  budgetPerHour: number;
+  alerts: Array<{
+    operatorId: string;
+    operatorName: string | null;
+    department: string | null;
+    terminalId: string;
+    hour: string;
+    lastRefusedAt: string;
+    refused: number;
+  }>;
+}
+
 export interface AppServices {
   enrolment: {
     current(): Promise<TerminalIdentity | null>;
@@ -199,5 +230,11 @@ export interface AppServices {
     todaysChecks(): Promise<SupervisorCheckRow[]>;
     declinedMeasures(): Promise<DeclinedMeasureRow[]>;
     verifyAuditChain(): Promise<AuditVerification>;
+    /** The platform's check records within the supervisor's scope (online only). */
+    platformChecks(): Promise<Outcome<PlatformCheckRow[]>>;
+    /** The clear identifier of a platform record: a reason is required; audited on the platform and here. */
+    unmaskPlatformRecord(recordId: string, reason: string): Promise<Outcome<string>>;
+    /** Operators who ran out of their hourly name searches (online only). */
+    nameSearchAlerts(): Promise<Outcome<NameSearchBudgetAlerts>>;
   };
 }

@@ -32,4 +32,4 @@ export interface Core {
   random: () => number;
 }
 
-export const SYSTEM_ACTOR = 'system';
+export { SYSTEM_ACTOR } from '../../../shared/contract';

@@ -5,9 +5,11 @@
  * cache answers instead, labelled offline with its version and age. Measures are evaluated at
  * the terminal's current time, so an entry that expired while offline no longer triggers.
  */
-import type { Catalogue, Matter, Profile } from '../../../shared/contract';
+import { NAME_SEARCH_MAX_CANDIDATES, type Catalogue, type Matter, type Profile } from '../../../shared/contract';
 import { maskId, normaliseIdInput, parseId, type ParsedId } from '../../../shared/ids';
 import { evaluateMeasures } from '../../../shared/measures';
+import { isNameQueryTooShort, NAME_QUERY_TOO_SHORT } from '../../../shared/names';
+import { checkCaseNo, scopeProfile } from '../../../shared/purpose';
 import { classifyStorageError } from '../data/storageErrors';
 import { clockSkewWarning } from '../platform/clockSkew';
 import { PlatformError, isPlatformError } from '../platform/platformError';
@@ -33,8 +35,6 @@ interface Answer {
 function fallsBackToCache(error: PlatformError): boolean {
   return error.transient || error.kind === 'unauthorized';
 }
-
-const NAME_SEARCH_LIMIT = 20;
 
 /** Ref prefix of online candidates: the rest is the platform's short-lived candidate ref. */
 const PLATFORM_REF = 'p:';
@@ -79,6 +79,11 @@ export function createLookupService(core: Core): AppServices['lookup'] {
     if (!catalogue) return fail('no_catalogue', '本机还没有事项目录，请联网同步后再查询');
     const matter = matterFor(catalogue.matters, clean.matterCode);
     if (!matter) return fail('unknown_matter', `办理事项 ${clean.matterCode} 不在当前事项目录中`);
+    const caseNo = checkCaseNo(matter, clean.caseNo);
+    if (!caseNo.ok) {
+      await refuse(clean, 'LOOKUP_REFUSED', `${what}: case number not in the matter's format`);
+      return fail('invalid_case_no', caseNo.message);
+    }
     return ok({ purpose: clean, matter, catalogue });
   }
 
@@ -89,7 +94,7 @@ export function createLookupService(core: Core): AppServices['lookup'] {
       return new PlatformError({ kind: 'network', userError: { code: 'offline_session', message: '离线登录，未连接信用平台' } });
     }
     try {
-      const answer = await client.lookup('parsed' in target ? target.parsed.value : target.platformRef, purpose);
+      const answer = await client.lookup('parsed' in target ? { identifier: target.parsed.value } : { ref: target.platformRef }, purpose);
       core.engine.reportReachable(true);
       let parsed: ParsedId;
       if ('parsed' in target) parsed = target.parsed;
@@ -191,15 +196,17 @@ export function createLookupService(core: Core): AppServices['lookup'] {
     if (!session || !identity) return { ok: false, error: NOT_LOGGED_IN };
 
     const now = core.now();
-    const subject = subjectFor(parsed, answer.profile);
-    const evaluation = evaluateMeasures({ profile: answer.profile ?? emptyProfile(subject), matter, catalogue, now });
+    // Purpose limitation whatever the source: only what this matter may see is shown, evaluated and recorded.
+    const profile = answer.profile && scopeProfile(answer.profile, matter);
+    const subject = subjectFor(parsed, profile);
+    const evaluation = evaluateMeasures({ profile: profile ?? emptyProfile(subject), matter, catalogue, now });
     const notices = [...answer.notices, ...parsed.warnings.map((w) => w.message), ...generalNotices(answer, matter, subject.kind)];
     const view: CheckView = {
       checkId: newCheckId(),
       purpose,
       matter,
       subject,
-      profile: answer.profile,
+      profile,
       evaluation,
       result: evaluation.summary,
       source: answer.source,
@@ -262,6 +269,8 @@ export function createLookupService(core: Core): AppServices['lookup'] {
       if (!pre.ok) return pre;
       const query = name.trim();
       if (!query) return fail('name_required', '请输入要查询的名称');
+      // Specific enough to name someone, not to enumerate everyone: checked here, so a short query never leaves.
+      if (isNameQueryTooShort(query)) return fail('name_query_too_short', NAME_QUERY_TOO_SHORT);
       const operatorId = core.session.current()!.operator.id;
       let found: NameCandidate[] | null = null;
       let source: 'online' | 'offline' = 'online';
@@ -278,7 +287,18 @@ export function createLookupService(core: Core): AppServices['lookup'] {
             entryCount: c.entryCount,
           }));
         } catch (error) {
-          if (!isPlatformError(error) || !fallsBackToCache(error)) return failWith(error);
+          if (!isPlatformError(error) || !fallsBackToCache(error)) {
+            // A search the platform refused (its hourly budget spent…) is on this terminal's record too.
+            const code = isPlatformError(error) ? error.userError.code : 'error';
+            await core.writer
+              .commit({
+                audits: [
+                  { action: 'NAME_SEARCH', actor: operatorId, purpose: pre.value.purpose, subject: null, outcome: 'refused', detail: code },
+                ],
+              })
+              .catch(() => undefined);
+            return failWith(error);
+          }
           if (error.kind === 'unauthorized') core.session.dropToken();
           if (error.kind === 'network' || error.kind === 'timeout') core.engine.reportReachable(false);
         }
@@ -331,7 +351,7 @@ export function createLookupService(core: Core): AppServices['lookup'] {
           entryCount: 1,
         });
       }
-      if (bySubject.size >= NAME_SEARCH_LIMIT && !existing) break;
+      if (bySubject.size >= NAME_SEARCH_MAX_CANDIDATES && !existing) break;
     }
     return [...bySubject.values()];
   }

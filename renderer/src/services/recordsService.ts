@@ -195,14 +195,15 @@ export function createRecordsService(core: Core): AppServices['records'] {
     },
 
     async recordPrint(checkId) {
-      const session = core.session.current();
+      // A slip printed while the screen locked is still the signed-in operator's print.
+      const operator = core.session.operator();
       const check = await loadCheck(checkId).catch(() => undefined);
       await core.writer
         .commit({
           audits: [
             {
               action: 'PRINT',
-              actor: session?.operator.id ?? 'unknown',
+              actor: operator?.id ?? 'unknown',
               purpose: check?.view.purpose ?? null,
               subject: check ? subjectOf(check) : null,
               outcome: 'printed',

@@ -140,7 +140,7 @@ describe('lookup', () => {
 
   it('searches names offline with masked identifiers, and a candidate leads to a lookup', async () => {
     platform.mode = 'down';
-    const found = await services.lookup.byName('zs', purpose);
+    const found = await services.lookup.byName('张三', purpose);
     expect(found.ok).toBe(true);
     if (!found.ok) return;
     expect(found.value).toEqual([
@@ -157,18 +157,39 @@ describe('lookup', () => {
     expect(check).toMatchObject({ ok: true, value: { subject: { name: '张三' } } });
   });
 
+  it('a name search needs two Chinese characters or three pinyin initials: a shorter one is refused here and never sent', async () => {
+    for (const name of ['张', 'zs', '张s']) {
+      const found = await services.lookup.byName(name, purpose);
+      expect(found).toMatchObject({ ok: false, error: { code: 'name_query_too_short', message: '请至少输入两个汉字或三个拼音首字母' } });
+    }
+    expect(platform.requests.filter((r) => r.includes('/subjects'))).toEqual([]);
+  });
+
+  it('a spent hourly name-search budget is shown in Chinese, and the cache does not answer instead', async () => {
+    platform.nameSearchBudgetSpent = true;
+    const found = await services.lookup.byName('张三', purpose);
+    expect(found).toMatchObject({
+      ok: false,
+      error: { code: 'name_search_budget', message: expect.stringContaining('名称查询次数已用完') },
+    });
+    expect(found.ok || found.error.message).toContain('分钟后');
+    const audits = await services.internals.journal.audit.toArray();
+    expect(audits.at(-1)).toMatchObject({ action: 'NAME_SEARCH', outcome: 'refused', detail: 'name_search_budget' });
+  });
+
   it('searches names online with platform refs only, and a candidate is looked up through the platform by its ref', async () => {
-    const found = await services.lookup.byName('张', purpose);
+    const found = await services.lookup.byName('张三', purpose);
     expect(found).toMatchObject({ ok: true, value: [{ name: '张三', ref: expect.stringMatching(/^p:ref_/) }] });
     if (!found.ok) return;
     expect(JSON.stringify(found.value)).not.toContain(person);
     const check = await services.lookup.candidate(found.value[0]!.ref, purpose);
     expect(check).toMatchObject({ ok: true, value: { source: 'online', subject: { name: '张三', identifier: person } } });
     if (!check.ok) return;
-    expect(platform.requests).toContain('GET /subjects/ref_1');
-    expect(platform.requests.some((r) => r.includes(person))).toBe(false);
+    expect(platform.requests).toContain('POST /subjects/lookup');
     const byId = await services.lookup.byIdentifier(person, purpose);
     if (!byId.ok) throw new Error(byId.error.message);
+    // The identifier went in the request body: no URL the terminal asked for holds it.
+    expect(platform.requests.some((r) => r.includes(person))).toBe(false);
     const audits = await services.internals.journal.audit.toArray();
     const hashOf = (checkId: string) => audits.find((a) => a.action === 'LOOKUP' && a.detail?.includes(checkId))?.subjectHash;
     expect(hashOf(check.value.checkId)).toBeTruthy();

@@ -9,13 +9,22 @@ export class SessionHolder {
   private session: Session | null = null;
   private token: string | null = null;
   private tokenExpiresAt: number | null = null;
+  /** Names the platform session for its revocation at logout (not a credential). */
+  private sessionId: string | null = null;
   private locked = false;
 
   constructor(private readonly now: () => Date) {}
 
-  start(operator: Operator, mode: Session['mode'], token: string | null, expiresAt: string | null): Session {
+  start(
+    operator: Operator,
+    mode: Session['mode'],
+    token: string | null,
+    expiresAt: string | null,
+    sessionId: string | null = null,
+  ): Session {
     this.session = { operator, mode, startedAt: this.now().toISOString() };
     this.token = token;
+    this.sessionId = sessionId;
     this.tokenExpiresAt = expiresAt ? Date.parse(expiresAt) : null;
     this.locked = false;
     return this.session;
@@ -37,9 +46,16 @@ export class SessionHolder {
     return this.token;
   }
 
+  /** The platform session a logout should end (its id and token), while its token is held. */
+  platformSession(): { sessionId: string; token: string } | null {
+    const token = this.platformToken();
+    return token !== null && this.sessionId !== null ? { sessionId: this.sessionId, token } : null;
+  }
+
   dropToken(): void {
     this.token = null;
     this.tokenExpiresAt = null;
+    this.sessionId = null;
     if (this.session) this.session = { ...this.session, mode: 'offline' };
   }
 
@@ -55,6 +71,7 @@ export class SessionHolder {
     this.session = null;
     this.token = null;
     this.tokenExpiresAt = null;
+    this.sessionId = null;
     this.locked = false;
   }
 }

@@ -1,8 +1,21 @@
-/** Supervisor views over this terminal's journal: today's checks, declined measures, the audit chain. */
+/**
+ * Supervisor views: over this terminal's journal (today's checks, declined measures, the audit
+ * chain) and, online, over the platform's records within the supervisor's scope (identifiers masked,
+ * unmasked one at a time with a reason) and the operators who ran out of their name searches.
+ */
+import { CheckBody } from '../../../shared/contract';
 import { chinaDate } from '../../../shared/dates';
+import { maskId, parseId } from '../../../shared/ids';
 import { verifyAuditChain } from '../data/auditChain';
-import type { AppServices, DeclinedMeasureRow, SupervisorCheckRow } from './contracts';
+import type { PlatformClient } from '../platform/platformClient';
+import { loadCatalogue } from './catalogueService';
+import type { AppServices, DeclinedMeasureRow, PlatformCheckRow, SupervisorCheckRow } from './contracts';
 import type { Core } from './core';
+import { matterFor } from './lookup/checkRecord';
+import { fail, failWith, ok } from './outcome';
+
+const PLATFORM_CHECKS_LIMIT = 200;
+const NEEDS_PLATFORM = '需要联网登录信用平台后才能查看平台上的记录';
 
 const DECLINED_LIMIT = 500;
 
@@ -51,5 +64,95 @@ export function createSupervisorService(core: Core): AppServices['supervisor'] {
       requireSupervisor(core);
       return verifyAuditChain(core.journal);
     },
+
+    async platformChecks() {
+      requireSupervisor(core);
+      const client = await onlineClient(core);
+      if (!client) return fail('offline', NEEDS_PLATFORM);
+      try {
+        const [answer, catalogue] = await Promise.all([client.supervisorRecords('check', PLATFORM_CHECKS_LIMIT), loadCatalogue(core)]);
+        const rows: PlatformCheckRow[] = [];
+        for (const record of answer.records) {
+          // The body is masked on the platform; one that is not a check body is left out, not guessed at.
+          const body = CheckBody.safeParse(record.body);
+          if (!body.success) continue;
+          rows.push({
+            id: record.id,
+            occurredAt: record.occurredAt,
+            terminalId: record.terminalId,
+            operatorId: record.operatorId,
+            deliveredBy: record.deliveredBy ?? null,
+            matterName: matterFor(catalogue?.matters ?? [], body.data.matterCode)?.name ?? body.data.matterCode,
+            caseNo: body.data.caseNo,
+            subjectName: body.data.subjectName,
+            subjectMasked: body.data.subjectIdentifier,
+            result: body.data.result,
+            unmaskable: record.unmaskable === true,
+          });
+        }
+        return ok(rows);
+      } catch (error) {
+        return failWith(error);
+      }
+    },
+
+    async unmaskPlatformRecord(recordId, reason) {
+      requireSupervisor(core);
+      const operator = core.session.current()!.operator;
+      if (!reason.trim()) return fail('reason_required', '显示完整证件号码必须填写理由');
+      const client = await onlineClient(core);
+      if (!client) return fail('offline', NEEDS_PLATFORM);
+      try {
+        const { identifier } = await client.unmaskRecord(recordId, reason.trim());
+        // On this terminal's audit chain too (the subject only as keyed hash and masked form).
+        const parsed = parseId(identifier, { today: core.now() });
+        const masked = parsed.ok ? parsed.masked : maskId(identifier, 'RESIDENT_ID');
+        await core.writer.commit({
+          audits: [
+            {
+              action: 'UNMASK',
+              actor: operator.id,
+              purpose: null,
+              subject: { identifier, masked },
+              outcome: 'shown',
+              detail: `platform record=${recordId}; ${reason.trim()}`,
+            },
+          ],
+        });
+        void core.engine.pushNow().catch(() => undefined);
+        return ok(identifier);
+      } catch (error) {
+        return failWith(error);
+      }
+    },
+
+    async nameSearchAlerts() {
+      requireSupervisor(core);
+      const client = await onlineClient(core);
+      if (!client) return fail('offline', NEEDS_PLATFORM);
+      try {
+        const answer = await client.nameSearchAlerts();
+        return ok({
+          budgetPerHour: answer.budgetPerHour,
+          alerts: answer.alerts.map((a) => ({
+            operatorId: a.operatorId,
+            operatorName: a.operatorName ?? null,
+            department: a.department ?? null,
+            terminalId: a.terminalId,
+            hour: a.hour,
+            lastRefusedAt: a.lastRefusedAt,
+            refused: a.refused,
+          })),
+        });
+      } catch (error) {
+        return failWith(error);
+      }
+    },
   };
+}
+
+/** The platform client while a platform login is held, else null (unlocked offline). */
+async function onlineClient(core: Core): Promise<PlatformClient | null> {
+  if (!core.session.platformToken()) return null;
+  return core.platform();
 }

@@ -13,8 +13,16 @@ import { fail, ok } from './outcome';
 export interface TerminalAccess {
   /** POST /terminals; the secret goes to the host's store. Platform failures throw PlatformError. */
   enrol(platformUrl: string, request: EnrolTerminalRequest): Promise<Outcome<{ terminalId: string }>>;
-  /** POST /sessions with the terminal's secret. Platform failures throw PlatformError. */
-  createSession(identity: TerminalIdentity, operatorId: string, password: string): Promise<Outcome<CreateSessionResponse>>;
+  /**
+   * POST /sessions with the terminal's secret; `revokeSessions` names this terminal's sessions signed out
+   * while the platform could not hear it. Platform failures throw PlatformError.
+   */
+  createSession(
+    identity: TerminalIdentity,
+    operatorId: string,
+    password: string,
+    revokeSessions: readonly string[],
+  ): Promise<Outcome<CreateSessionResponse>>;
 }
 
 export function createTerminalAccess(host: HostBridge, clientFor: (platformUrl: string) => PlatformClient): TerminalAccess {
@@ -25,12 +33,13 @@ export function createTerminalAccess(host: HostBridge, clientFor: (platformUrl: 
         if (answer.kind === 'refused') return fail(answer.code, answer.message);
         return ok(await clientFor(platformUrl).answerFromHost('/terminals', answer, HostEnrolledTerminal));
       },
-      async createSession(identity, operatorId, password) {
+      async createSession(identity, operatorId, password, revokeSessions) {
         const answer = await host.createSession({
           platformUrl: identity.platformUrl,
           terminalId: identity.terminalId,
           operatorId,
           password,
+          ...(revokeSessions.length > 0 ? { revokeSessions: [...revokeSessions] } : {}),
         });
         if (answer.kind === 'refused') return fail(answer.code, answer.message);
         return ok(await clientFor(identity.platformUrl).answerFromHost('/sessions', answer, CreateSessionResponse));
@@ -44,7 +53,7 @@ export function createTerminalAccess(host: HostBridge, clientFor: (platformUrl: 
       if (!stored.ok) return fail('secret_not_stored', `终端密钥无法安全保存：${stored.message}`);
       return ok({ terminalId: answer.terminalId });
     },
-    async createSession(identity, operatorId, password) {
+    async createSession(identity, operatorId, password, revokeSessions) {
       const secret = await host.readTerminalSecret();
       if (secret.kind === 'absent') return fail('secret_missing', '找不到本机的终端密钥，请重新登记终端');
       if (secret.kind === 'undecryptable') return fail('secret_undecryptable', `终端密钥无法读取（${secret.message}），请重新登记终端`);
@@ -54,6 +63,7 @@ export function createTerminalAccess(host: HostBridge, clientFor: (platformUrl: 
           terminalSecret: secret.secret,
           operatorId,
           password,
+          ...(revokeSessions.length > 0 ? { revokeSessions: [...revokeSessions] } : {}),
         }),
       );
     },

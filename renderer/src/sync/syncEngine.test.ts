@@ -132,7 +132,8 @@ describe('SyncEngine', () => {
       lock,
     );
     const first = slow.engine.syncNow();
-    await new Promise((r) => setTimeout(r, 50));
+    // Wait until the first engine holds the lock and is pulling (however busy the machine is).
+    while (pulls === 0) await new Promise((r) => setTimeout(r, 5));
     await other.engine.syncNow();
     expect(pulls).toBe(1);
     release();

@@ -22,6 +22,8 @@ export class FakePlatform {
   /** Name-search candidate refs → identifiers (the real platform also ties them to a terminal and expires them). */
   readonly candidateRefs = new Map<string, string>();
   password = 'pw-123456';
+  /** The operator's hourly name searches are used up (429 name_search_budget). */
+  nameSearchBudgetSpent = false;
   private salt = new Uint8Array(16).fill(7);
 
   readonly adapter: AxiosAdapter = async (config) => {
@@ -62,14 +64,24 @@ export class FakePlatform {
       };
       return this.reply(config, 201, {
         token: 'token-0123456789abcdef',
+        sessionId: 'session-1',
         expiresAt: '2099-01-01T00:00:00Z',
         operator: { id: String(body.operatorId), name: '王晓燕', department: '政务服务中心', roles: this.roles },
         offlineUnlock: unlock,
       });
     }
+    if (method === 'DELETE' && path === '/sessions/current') return this.reply(config, 204, '');
     if (method === 'GET' && path === '/catalog') return this.reply(config, 200, catalogue(), { etag: '"cat-1"' });
-    if (method === 'GET' && path === '/subjects') {
-      const name = query.get('name') ?? '';
+    if (method === 'POST' && path === '/subjects/search') {
+      if (this.nameSearchBudgetSpent) {
+        return this.reply(
+          config,
+          429,
+          problem(429, 'name_search_budget', '本小时的名称查询次数已用完（每小时最多 60 次）', { detail: '约 12 分钟后可再按名称查询' }),
+          { 'retry-after': '700' },
+        );
+      }
+      const name = String(body.name ?? '');
       const hits = [...this.profiles.values()].filter((p) => p.subject.name.startsWith(name));
       return this.reply(config, 200, {
         candidates: hits.map(({ subject: { identifier, ...subject }, entries }) => {
@@ -80,9 +92,8 @@ export class FakePlatform {
         dataVersion: this.dataVersion,
       });
     }
-    if (method === 'GET' && path.startsWith('/subjects/')) {
-      const input = decodeURIComponent(path.slice('/subjects/'.length));
-      const id = input.startsWith('ref_') ? this.candidateRefs.get(input) : input;
+    if (method === 'POST' && path === '/subjects/lookup') {
+      const id = typeof body.ref === 'string' ? this.candidateRefs.get(body.ref) : String(body.identifier);
       if (id === undefined) return this.reply(config, 404, problem(404, 'not_found', '候选结果已过期，请重新按名称查询'));
       const profile = this.profiles.get(id);
       if (!profile) return this.reply(config, 404, problem(404, 'no_records', '无记录', { dataVersion: this.dataVersion }));

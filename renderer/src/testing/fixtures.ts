@@ -72,6 +72,8 @@ export function catalogue(): Catalogue {
         measures: ['P1', 'I1'],
         checkMandatory: true,
         visibleListTypes: [LIST_BLACK, LIST_RED],
+        // I1 triggers on the 海贝分, so the matter asks for it.
+        visibleProfile: { gradeFields: [], haibei: true, commitments: true },
       },
     ],
   };

@@ -130,6 +130,43 @@ describe('bearer tokens', () => {
   });
 });
 
+describe('logout', () => {
+  it('DELETE /sessions/current revokes the token at once: it answers 401 from then on', async () => {
+    const { token } = await enrolAndLogin(t);
+    expect((await call(`${t.api}/catalog`, { token })).status).toBe(200);
+    const out = await call(`${t.api}/sessions/current`, { method: 'DELETE', token });
+    expect(out.status).toBe(204);
+    const after = await call(`${t.api}/catalog`, { token });
+    expect(after.status).toBe(401);
+    expect(after.body.code).toBe('unauthorized');
+    expect((await call(`${t.api}/sessions/current`, { method: 'DELETE', token })).status).toBe(401);
+  });
+
+  it('a login revokes the sessions its terminal signed out offline (by the sessionId the login gave), never another terminal’s', async () => {
+    const terminal = await enrol(t);
+    const first = await call(`${t.api}/sessions`, { body: { ...terminal, operatorId: 'c001', password: 'demo1234' } });
+    const { token, sessionId } = CreateSessionResponse.parse(first.body);
+    expect(sessionId).toBeTruthy();
+    expect(sessionId).not.toBe(token);
+
+    // Another terminal cannot end this session by naming it.
+    const other = await enrol(t, '另一终端');
+    const foreign = await call(`${t.api}/sessions`, {
+      body: { ...other, operatorId: 'c001', password: 'demo1234', revokeSessions: [sessionId] },
+    });
+    expect(foreign.status).toBe(201);
+    expect((await call(`${t.api}/catalog`, { token })).status).toBe(200);
+
+    // The same terminal's next login (the next contact after an offline logout) ends it.
+    const next = await call(`${t.api}/sessions`, {
+      body: { ...terminal, operatorId: 's001', password: 'demo1234', revokeSessions: [sessionId] },
+    });
+    expect(next.status).toBe(201);
+    expect((await call(`${t.api}/catalog`, { token })).status).toBe(401);
+    expect((await call(`${t.api}/catalog`, { token: next.body.token })).status).toBe(200);
+  });
+});
+
 describe('client version', () => {
   it('426 client_outdated with minimumVersion when missing or too old; accepts equal and newer', async () => {
     const { token } = await enrolAndLogin(t);
@@ -182,23 +219,51 @@ describe('rate limit', () => {
 });
 
 describe('CORS', () => {
-  it('answers preflights and exposes ETag, Date and Retry-After to any origin', async () => {
-    const preflight = await fetch(`${t.api}/catalog`, {
+  const WEB = 'http://localhost:5173';
+
+  function preflight(api: string, origin: string): Promise<Response> {
+    return fetch(`${api}/catalog`, {
       method: 'OPTIONS',
       headers: {
-        Origin: 'http://localhost:5173',
+        Origin: origin,
         'Access-Control-Request-Method': 'GET',
         'Access-Control-Request-Headers': 'authorization,x-client-version,if-none-match',
       },
     });
-    expect(preflight.status).toBeLessThan(300);
-    expect(preflight.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
-    const allowed = (preflight.headers.get('access-control-allow-headers') ?? '').toLowerCase();
-    for (const h of ['authorization', 'content-type', 'x-client-version', 'if-none-match']) expect(allowed).toContain(h);
+  }
 
-    const res = await fetch(`${t.api}/health`, { headers: { Origin: 'http://localhost:5173' } });
-    expect(res.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
-    expect((res.headers.get('access-control-expose-headers') ?? '').toLowerCase()).toContain('retry-after');
+  it('answers preflights of a configured origin and exposes ETag, Date and Retry-After to it', async () => {
+    const configured = await startTestPlatform({ corsOrigins: [WEB] });
+    try {
+      const answer = await preflight(configured.api, WEB);
+      expect(answer.status).toBeLessThan(300);
+      expect(answer.headers.get('access-control-allow-origin')).toBe(WEB);
+      const allowed = (answer.headers.get('access-control-allow-headers') ?? '').toLowerCase();
+      for (const h of ['authorization', 'content-type', 'x-client-version', 'if-none-match']) expect(allowed).toContain(h);
+
+      const res = await fetch(`${configured.api}/health`, { headers: { Origin: WEB } });
+      expect(res.headers.get('access-control-allow-origin')).toBe(WEB);
+      expect((res.headers.get('access-control-expose-headers') ?? '').toLowerCase()).toContain('retry-after');
+    } finally {
+      await configured.platform.close();
+    }
+  });
+
+  it('gives no other origin leave to read its answers (a page elsewhere cannot use a clerk’s browser)', async () => {
+    const configured = await startTestPlatform({ corsOrigins: [WEB] });
+    try {
+      for (const origin of ['http://evil.example', 'http://localhost:5174', 'https://localhost:5173', 'null', `${WEB}.evil.example`]) {
+        const answer = await preflight(configured.api, origin);
+        expect(answer.headers.get('access-control-allow-origin'), origin).toBeNull();
+        const res = await fetch(`${configured.api}/health`, { headers: { Origin: origin } });
+        expect(res.headers.get('access-control-allow-origin'), origin).toBeNull();
+      }
+      // Without configured origins (the default), no cross-origin page may read anything.
+      const answer = await preflight(t.api, WEB);
+      expect(answer.headers.get('access-control-allow-origin')).toBeNull();
+    } finally {
+      await configured.platform.close();
+    }
   });
 });
 

@@ -1,6 +1,7 @@
 /** Starts the reference platform in-process and talks to it over real loopback HTTP. */
 import { v7 as uuidv7 } from 'uuid';
 import type { CheckBody, FeedbackBody, Mutation, MutationKind } from '../../../shared/contract';
+import { MATTERS } from '../../../platform/seed/catalogue';
 import { startPlatform, type PlatformOptions, type RunningPlatform } from '../../../platform/server';
 
 export const CLIENT_VERSION = '0.1.0';
@@ -118,6 +119,17 @@ export function feedbackBody(checkId: string, overrides: Partial<FeedbackBody> =
   };
 }
 
-export function purpose(matter = 'PX-MF', caseNo = 'PX-2026-0001'): string {
-  return `matter=${encodeURIComponent(matter)}&caseNo=${encodeURIComponent(caseNo)}`;
+export interface Purpose {
+  matter: string;
+  caseNo: string;
+}
+
+/** A purpose for a lookup or name search body; by default a case number in the matter's format, where it has one. */
+export function purpose(matter = 'PX-MF', caseNo = sampleCaseNo(matter)): Purpose {
+  return { matter, caseNo };
+}
+
+/** The demo catalogue's example case number of the matter, or any case number where it defines no format. */
+export function sampleCaseNo(matter: string): string {
+  return MATTERS.find((m) => m.code === matter)?.caseNoFormat?.example ?? 'BJ-2026-0001';
 }

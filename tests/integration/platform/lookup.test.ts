@@ -3,7 +3,7 @@ import { Catalogue, LookupResponse, NameSearchResponse, Problem } from '../../..
 import { nameOf, pinyinInitials } from '../../../shared/names';
 import { LT } from '../../../platform/seed/catalogue';
 import { SHOWCASE } from '../../../platform/seed/showcase';
-import { call, enrolAndLogin, purpose, startTestPlatform, type Login, type TestPlatform } from './helpers';
+import { call, enrolAndLogin, purpose, startTestPlatform, type Login, type Purpose, type TestPlatform } from './helpers';
 
 let t: TestPlatform;
 let session: Login;
@@ -16,8 +16,16 @@ afterAll(async () => {
   await t.platform.close();
 });
 
-async function lookup(id: string, query = purpose()) {
-  return call(`${t.api}/subjects/${encodeURIComponent(id)}?${query}`, { token: session.token });
+async function lookup(identifier: string, forPurpose: Partial<Purpose> = purpose(), token = session.token) {
+  return call(`${t.api}/subjects/lookup`, { token, body: { identifier, ...forPurpose } });
+}
+
+async function lookupRef(ref: string, forPurpose: Partial<Purpose> = purpose(), token = session.token, api = t.api) {
+  return call(`${api}/subjects/lookup`, { token, body: { ref, ...forPurpose } });
+}
+
+async function search(name: string, forPurpose: Partial<Purpose> = purpose(), token = session.token, api = t.api) {
+  return call(`${api}/subjects/search`, { token, body: { name, ...forPurpose } });
 }
 
 describe('catalogue', () => {
@@ -57,9 +65,9 @@ describe('catalogue', () => {
 
 describe('lookup purpose and validation', () => {
   it('400 purpose_required without matter or caseNo, or when they are blank', async () => {
-    for (const query of ['', 'matter=PX-MF', 'caseNo=1', 'matter=&caseNo=1', 'matter=PX-MF&caseNo=%20%20']) {
-      const res = await lookup(SHOWCASE.cleanPerson.identifier, query);
-      expect(res.status, query).toBe(400);
+    for (const given of [{}, { matter: 'PX-MF' }, { caseNo: '1' }, { matter: '', caseNo: '1' }, { matter: 'PX-MF', caseNo: '  ' }]) {
+      const res = await lookup(SHOWCASE.cleanPerson.identifier, given);
+      expect(res.status, JSON.stringify(given)).toBe(400);
       expect(Problem.parse(res.body).code).toBe('purpose_required');
     }
   });
@@ -162,10 +170,45 @@ describe('profiles', () => {
   });
 
   it('grades and commitments are part of the profile', async () => {
-    const r = LookupResponse.parse((await lookup(SHOWCASE.redCompany.identifier, purpose('XK-SPJY'))).body);
+    const r = LookupResponse.parse((await lookup(SHOWCASE.redCompany.identifier, purpose('XK-SPJY', 'XK-2026-0001'))).body);
     expect(r.profile.grades).toEqual([expect.objectContaining({ field: 'TAX', grade: 'A' })]);
     expect(r.profile.commitments.map((c) => c.id)).toEqual(['CM-SC-0002']);
     expect(r.profile.haibei).toBeNull();
+  });
+});
+
+describe('purpose limitation over the whole profile', () => {
+  it('grades, 海贝分 and commitments only where the matter asks for them', async () => {
+    // 食品经营许可 asks for tax grades (a measure triggers on them) and commitments (告知承诺).
+    const permit = LookupResponse.parse((await lookup(SHOWCASE.redCompany.identifier, purpose('XK-SPJY', 'XK-2026-0001'))).body);
+    expect(permit.profile.grades.map((g) => g.field)).toEqual(['TAX']);
+    expect(permit.profile.commitments.length).toBeGreaterThan(0);
+    // 政府投资项目评标 asks for neither.
+    const tender = LookupResponse.parse((await lookup(SHOWCASE.redCompany.identifier, purpose('ZB-PB', 'ZB-2026-0001'))).body);
+    expect(tender.profile.grades).toEqual([]);
+    expect(tender.profile.commitments).toEqual([]);
+    // 信易游 asks for the 海贝分; 就业创业补贴 does not.
+    const xinyi = LookupResponse.parse((await lookup(SHOWCASE.haibeiAAAPerson.identifier, purpose('GG-XYY'))).body);
+    expect(xinyi.profile.haibei?.grade).toBe('AAA');
+    const subsidy = LookupResponse.parse((await lookup(SHOWCASE.haibeiAAAPerson.identifier, purpose('CZ-JYBT', 'BT-2026-0001'))).body);
+    expect(subsidy.profile.haibei).toBeNull();
+    expect(JSON.stringify(subsidy.profile)).not.toContain('1185');
+  });
+
+  it('a case number must have the format the matter defines (400 invalid_case_no, in Chinese); matters without one take any', async () => {
+    for (const caseNo of ['SP-1', 'XK-26-0001', 'XK-2026-0001 ', ' xk-2026-0001', 'XK-2026-0001x']) {
+      const res = await lookup(SHOWCASE.redCompany.identifier, { matter: 'XK-SPJY', caseNo });
+      if (caseNo.trim() === 'XK-2026-0001') {
+        expect(res.status, caseNo).toBe(200);
+        continue;
+      }
+      expect(res.status, caseNo).toBe(400);
+      expect(Problem.parse(res.body)).toMatchObject({ code: 'invalid_case_no', title: expect.stringContaining('XK-2026-000123') });
+    }
+    expect((await lookup(SHOWCASE.cleanPerson.identifier, { matter: 'PX-MF', caseNo: '随便什么编号 1' })).status).toBe(200);
+    const searched = await search('王振东', { matter: 'CG-GYS', caseNo: 'ZB-2026-0001' });
+    expect(searched.status).toBe(400);
+    expect(searched.body.code).toBe('invalid_case_no');
   });
 });
 
@@ -186,7 +229,7 @@ describe('score changes (test control)', () => {
 
 describe('name search', () => {
   async function searchRep(token: string) {
-    const res = await call(`${t.api}/subjects?name=${encodeURIComponent('王振东')}&${purpose('CG-GYS')}`, { token });
+    const res = await search('王振东', purpose('CG-GYS'), token);
     expect(res.status).toBe(200);
     const rep = NameSearchResponse.parse(res.body).candidates.find((c) => c.masked === '3710**********019X');
     if (!rep) throw new Error('王振东 not among the candidates');
@@ -194,7 +237,7 @@ describe('name search', () => {
   }
 
   it('returns prefix matches with masked identifiers, opaque refs and visible entry counts', async () => {
-    const res = await call(`${t.api}/subjects?name=${encodeURIComponent('王振')}&${purpose('CG-GYS')}`, { token: session.token });
+    const res = await search('王振', purpose('CG-GYS'));
     expect(res.status).toBe(200);
     const { candidates } = NameSearchResponse.parse(res.body);
     expect(candidates.length).toBeGreaterThanOrEqual(1);
@@ -211,7 +254,7 @@ describe('name search', () => {
 
   it('Latin letters search by pinyin initials, in either case, exact initials first', async () => {
     for (const query of ['ljj', 'L J J']) {
-      const res = await call(`${t.api}/subjects?name=${encodeURIComponent(query)}&${purpose('PX-MF')}`, { token: session.token });
+      const res = await search(query, purpose('PX-MF'));
       expect(res.status).toBe(200);
       const { candidates } = NameSearchResponse.parse(res.body);
       expect(candidates.map((c) => c.name)).toContain(SHOWCASE.courtDishonestPerson.name);
@@ -226,10 +269,10 @@ describe('name search', () => {
   it('a ref resolves for the terminal that searched, with purpose checks and the resolved identifier logged', async () => {
     const own = await enrolAndLogin(t);
     const rep = await searchRep(own.token);
-    const refused = await call(`${t.api}/subjects/${rep.ref}`, { token: own.token });
+    const refused = await lookupRef(rep.ref, {}, own.token);
     expect(refused.status).toBe(400);
     expect(Problem.parse(refused.body).code).toBe('purpose_required');
-    const res = await call(`${t.api}/subjects/${rep.ref}?${purpose('CG-GYS', 'REF-1')}`, { token: own.token });
+    const res = await lookupRef(rep.ref, purpose('CG-GYS', 'CG-2026-0101'), own.token);
     expect(res.status).toBe(200);
     const r = LookupResponse.parse(res.body);
     expect(r.profile.subject.identifier).toBe(SHOWCASE.legalRepPerson.identifier);
@@ -239,7 +282,7 @@ describe('name search', () => {
       caseNo: string | null;
       identifier: string | null;
     }[];
-    expect(log.find((e) => e.terminalId === own.terminalId && e.caseNo === 'REF-1')).toMatchObject({
+    expect(log.find((e) => e.terminalId === own.terminalId && e.caseNo === 'CG-2026-0101')).toMatchObject({
       identifier: SHOWCASE.legalRepPerson.identifier,
     });
   });
@@ -251,14 +294,14 @@ describe('name search', () => {
       [rep.ref, other.token],
       ['ref_AAAAAAAAAAAAAAAAAAAAAA', session.token],
     ] as const) {
-      const res = await call(`${t.api}/subjects/${ref}?${purpose('CG-GYS')}`, { token });
+      const res = await lookupRef(ref, purpose('CG-GYS'), token);
       expect(res.status).toBe(404);
       const p = Problem.parse(res.body);
       expect(p.code).toBe('not_found');
       expect(p.title).toContain('重新按名称查询');
       expect(JSON.stringify(res.body)).not.toContain(SHOWCASE.legalRepPerson.identifier);
     }
-    const own = await call(`${t.api}/subjects/${rep.ref}?${purpose('CG-GYS')}`, { token: session.token });
+    const own = await lookupRef(rep.ref, purpose('CG-GYS'));
     expect(own.status).toBe(200);
   });
 
@@ -267,13 +310,13 @@ describe('name search', () => {
     const clocked = await startTestPlatform({ now: () => new Date(Date.now() + offsetMs) });
     try {
       const login = await enrolAndLogin(clocked);
-      const res = await call(`${clocked.api}/subjects?name=${encodeURIComponent('王振东')}&${purpose('CG-GYS')}`, { token: login.token });
+      const res = await search('王振东', purpose('CG-GYS'), login.token, clocked.api);
       const ref = NameSearchResponse.parse(res.body).candidates[0]?.ref;
       if (!ref) throw new Error('no candidate');
       offsetMs = 9 * 60_000;
-      expect((await call(`${clocked.api}/subjects/${ref}?${purpose('CG-GYS')}`, { token: login.token })).status).toBe(200);
+      expect((await lookupRef(ref, purpose('CG-GYS'), login.token, clocked.api)).status).toBe(200);
       offsetMs = 10 * 60_000 + 1_000;
-      const expired = await call(`${clocked.api}/subjects/${ref}?${purpose('CG-GYS')}`, { token: login.token });
+      const expired = await lookupRef(ref, purpose('CG-GYS'), login.token, clocked.api);
       expect(expired.status).toBe(404);
       expect(Problem.parse(expired.body).code).toBe('not_found');
     } finally {
@@ -282,20 +325,43 @@ describe('name search', () => {
   });
 
   it('needs a purpose and a name', async () => {
-    expect((await call(`${t.api}/subjects?name=${encodeURIComponent('王')}`, { token: session.token })).body.code).toBe('purpose_required');
-    const noName = await call(`${t.api}/subjects?${purpose()}`, { token: session.token });
+    expect((await search('王建', {})).body.code).toBe('purpose_required');
+    const noName = await call(`${t.api}/subjects/search`, { token: session.token, body: purpose() });
     expect(noName.status).toBe(400);
     expect(noName.body.code).toBe('bad_request');
+  });
+});
+
+describe('identifiers travel in the body', () => {
+  it('the old GET forms with the identifier or the name in the URL are gone (404), and look nothing up', async () => {
+    const own = await enrolAndLogin(t);
+    const id = SHOWCASE.courtDishonestPerson.identifier;
+    const q = 'matter=PX-MF&caseNo=BJ-2026-0001';
+    for (const url of [`${t.api}/subjects/${id}?${q}`, `${t.api}/subjects?name=${encodeURIComponent('李建军')}&${q}`]) {
+      const res = await call(url, { token: own.token });
+      expect(res.status, url).toBe(404);
+      expect(JSON.stringify(res.body)).not.toContain(id);
+    }
+    const log = (await call(`${t.controls}/access-log`)).body.entries as { terminalId: string }[];
+    expect(log.filter((e) => e.terminalId === own.terminalId)).toEqual([]);
+  });
+
+  it('a lookup names either an identifier or a candidate ref, not both and not neither', async () => {
+    for (const body of [{ ...purpose() }, { ...purpose(), identifier: SHOWCASE.cleanPerson.identifier, ref: 'ref_x' }]) {
+      const res = await call(`${t.api}/subjects/lookup`, { token: session.token, body });
+      expect(res.status).toBe(400);
+      expect(res.body.code).toBe('bad_request');
+    }
   });
 });
 
 describe('access log', () => {
   it('records lookups and name searches, refused ones included', async () => {
     const own = await enrolAndLogin(t);
-    await call(`${t.api}/subjects/${SHOWCASE.cleanPerson.identifier}?${purpose('PX-MF', 'LOG-1')}`, { token: own.token });
-    await call(`${t.api}/subjects/${SHOWCASE.cleanPerson.identifier}`, { token: own.token });
-    await call(`${t.api}/subjects/12345?${purpose('PX-MF', 'LOG-2')}`, { token: own.token });
-    await call(`${t.api}/subjects?name=${encodeURIComponent('张')}&${purpose('PX-MF', 'LOG-3')}`, { token: own.token });
+    await lookup(SHOWCASE.cleanPerson.identifier, purpose('PX-MF', 'LOG-1'), own.token);
+    await lookup(SHOWCASE.cleanPerson.identifier, {}, own.token);
+    await lookup('12345', purpose('PX-MF', 'LOG-2'), own.token);
+    await search('张明', purpose('PX-MF', 'LOG-3'), own.token);
     const log = (await call(`${t.controls}/access-log`)).body.entries as {
       terminalId: string;
       action: string;

@@ -41,7 +41,7 @@ describe('seeded databases', () => {
       const { token } = await enrolAndLogin(t);
       for (const s of SHOWCASE_SUBJECTS) {
         const matter = s.kind === 'PERSON' ? 'CZ-JYBT' : 'CG-GYS';
-        const res = await call(`${t.api}/subjects/${s.identifier}?${purpose(matter)}`, { token });
+        const res = await call(`${t.api}/subjects/lookup`, { token, body: { identifier: s.identifier, ...purpose(matter) } });
         expect(res.status, s.key).toBe(200);
         const profile = LookupResponse.parse(res.body).profile;
         expect(profile.subject.name).toBe(s.name);

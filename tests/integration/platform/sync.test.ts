@@ -124,7 +124,10 @@ describe('deltas', () => {
   });
 
   it('the lookup sees the change immediately', async () => {
-    const res = await call(`${t.api}/subjects/${SHOWCASE.courtDishonestPerson.identifier}?matter=PX-MF&caseNo=1`, { token });
+    const res = await call(`${t.api}/subjects/lookup`, {
+      token,
+      body: { identifier: SHOWCASE.courtDishonestPerson.identifier, matter: 'PX-MF', caseNo: 'BJ-2026-0001' },
+    });
     expect(res.body.profile.entries[0].status).toBe('REPAIRED');
     expect(res.body.profile.repairs.map((r: { entryId: string }) => r.entryId)).toContain('WH-SC-0001');
   });

@@ -15,11 +15,14 @@ describe('analyseInput', () => {
   it('treats Chinese characters as a name search', () => {
     expect(analyseInput('威海某某有限公司', false, TODAY)).toMatchObject({ kind: 'name', tooShort: false });
     expect(analyseInput('李', false, TODAY)).toMatchObject({ kind: 'name', tooShort: true });
+    expect(analyseInput('李J', false, TODAY)).toMatchObject({ kind: 'name', tooShort: true });
+    expect(analyseInput('李建', false, TODAY)).toMatchObject({ kind: 'name', tooShort: false });
   });
 
   it('reads Latin letters as pinyin initials, never as a broken identifier', () => {
     expect(analyseInput('ljj', true, TODAY)).toEqual({ kind: 'name', name: 'LJJ', tooShort: false, initials: true });
     expect(analyseInput('l', true, TODAY)).toMatchObject({ kind: 'name', tooShort: true, initials: true });
+    expect(analyseInput('lj', true, TODAY)).toMatchObject({ kind: 'name', tooShort: true, initials: true });
     expect(analyseInput('李建军', true, TODAY)).toMatchObject({ kind: 'name', initials: false });
     // A USCC being typed contains digits and stays an identifier in the making.
     expect(analyseInput('91371000MA', false, TODAY)).toMatchObject({ kind: 'invalid', show: false });

@@ -1,6 +1,6 @@
 import { normaliseIdInput, parseId } from '../../../../shared/ids';
 import type { IdError, ParsedId } from '../../../../shared/ids';
-import { initialsQueryKey, isInitialsQuery } from '../../../../shared/names';
+import { initialsQueryKey, isInitialsQuery, isNameQueryTooShort } from '../../../../shared/names';
 
 /** What the lookup field holds right now, and whether an error may be shown yet. */
 export type InputAnalysis =
@@ -21,7 +21,7 @@ export function analyseInput(raw: string, submitted: boolean, today: Date = new 
   if (trimmed.length === 0) return { kind: 'empty' };
   if (HAN.test(trimmed)) {
     const name = trimmed.replace(/\s+/g, ' ');
-    return { kind: 'name', name, tooShort: Array.from(name).length < 2, initials: false };
+    return { kind: 'name', name, tooShort: isNameQueryTooShort(name), initials: false };
   }
   const result = parseId(raw, { today });
   if (result.ok) return { kind: 'id', parsed: result };
@@ -29,7 +29,7 @@ export function analyseInput(raw: string, submitted: boolean, today: Date = new 
   // all-letter organisation code is rare enough that a valid one is caught by parseId above).
   if (isInitialsQuery(trimmed)) {
     const initials = initialsQueryKey(trimmed);
-    return { kind: 'name', name: initials, tooShort: initials.length < 2, initials: true };
+    return { kind: 'name', name: initials, tooShort: isNameQueryTooShort(initials), initials: true };
   }
   const length = Array.from(normaliseIdInput(raw)).length;
   return { kind: 'invalid', error: result.error, show: submitted || length >= COMPLETE_LENGTH };

@@ -6,7 +6,7 @@ import type { Matter } from '../../../../shared/contract';
 import { useStores } from '../../app/context';
 import { t } from '../../i18n';
 import { useStore } from '../../state';
-import { CASE_NO_MAX, findMatter } from './purposeStore';
+import { CASE_NO_MAX, caseNoProblem, findMatter } from './purposeStore';
 
 interface MatterOption {
   value: string;
@@ -51,6 +51,7 @@ export function PurposeBar({
 
   const options = useMemo(() => (catalogue?.matters ?? []).map(matterOption), [catalogue]);
   const matter = findMatter(catalogue, matterCode);
+  const caseNoError = caseNoProblem({ catalogue, matterCode, caseNo });
   const kindNames = matter ? matter.subjectKinds.map((k) => t.domain.kind[k]).join('、') : '';
 
   return (
@@ -86,15 +87,23 @@ export function PurposeBar({
             ref={caseNoRef}
             id="purpose-caseno"
             aria-label={t.purpose.caseNo}
+            aria-invalid={caseNoError !== null}
+            aria-describedby={caseNoError ? 'purpose-caseno-error' : undefined}
+            status={caseNoError ? 'error' : undefined}
             value={caseNo}
             maxLength={CASE_NO_MAX}
-            placeholder={t.purpose.caseNoPlaceholder}
+            placeholder={matter?.caseNoFormat ? t.purpose.caseNoExample(matter.caseNoFormat.example) : t.purpose.caseNoPlaceholder}
             onChange={(e) => setCaseNo(e.target.value)}
             onPressEnter={onCaseNoEnter}
             autoComplete="off"
           />
         </label>
       </div>
+      {caseNoError && (
+        <Typography.Text type="danger" id="purpose-caseno-error" data-testid="caseno-error" className="purpose-error">
+          {caseNoError}
+        </Typography.Text>
+      )}
       {matter && (
         <Space size={8} wrap className="purpose-info">
           <Tag color={matter.checkMandatory ? 'blue' : 'default'}>{matter.checkMandatory ? t.purpose.mandatory : t.purpose.optional}</Tag>

@@ -1,4 +1,5 @@
 import type { Catalogue, Matter } from '../../../../shared/contract';
+import { checkCaseNo } from '../../../../shared/purpose';
 import { describeError } from '../../i18n';
 import type { AppServices, Purpose } from '../../services/contracts';
 import { createStore } from '../../state';
@@ -21,12 +22,21 @@ export interface PurposeState {
 
 export const CASE_NO_MAX = 64;
 
-/** The purpose when it is complete, else null. */
+/** The purpose when it is complete (and the case number has the matter's format, where it has one), else null. */
 export function currentPurpose(s: Pick<PurposeState, 'catalogue' | 'matterCode' | 'caseNo'>): Purpose | null {
   const caseNo = s.caseNo.trim();
   if (!s.matterCode || caseNo.length === 0 || caseNo.length > CASE_NO_MAX) return null;
-  if (!s.catalogue?.matters.some((m) => m.code === s.matterCode)) return null;
+  const matter = findMatter(s.catalogue, s.matterCode);
+  if (!matter || !checkCaseNo(matter, caseNo).ok) return null;
   return { matterCode: s.matterCode, caseNo };
+}
+
+/** What is wrong with the case number typed so far, in Chinese (null: nothing, or nothing typed yet). */
+export function caseNoProblem(s: Pick<PurposeState, 'catalogue' | 'matterCode' | 'caseNo'>): string | null {
+  const matter = findMatter(s.catalogue, s.matterCode);
+  if (!matter || s.caseNo.trim() === '') return null;
+  const check = checkCaseNo(matter, s.caseNo);
+  return check.ok ? null : check.message;
 }
 
 export function findMatter(catalogue: Catalogue | null, code: string | null): Matter | undefined {

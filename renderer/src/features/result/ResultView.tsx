@@ -1,4 +1,4 @@
-import { Alert } from 'antd';
+import { Alert, Typography } from 'antd';
 import type { Catalogue } from '../../../../shared/contract';
 import { t } from '../../i18n';
 import type { CheckView } from '../../services/contracts';
@@ -11,6 +11,16 @@ import { WarningsList } from './WarningsList';
 export function ResultView({ view, catalogue }: { view: CheckView; catalogue: Catalogue | null }) {
   const profile = view.profile;
   const isPerson = view.subject.kind === 'PERSON';
+  // Purpose limitation: parts of a profile this matter does not ask for are not shown at all (nor fetched).
+  const parts = view.matter.visibleProfile;
+  const seesGrades = (parts?.gradeFields.length ?? 0) > 0;
+  const seesHaibei = parts?.haibei === true;
+  const seesCommitments = parts?.commitments === true;
+  const notAsked = [
+    ...(seesGrades ? [] : [t.result.grades]),
+    ...(seesHaibei || !isPerson ? [] : [t.result.haibei]),
+    ...(seesCommitments ? [] : [t.result.commitments]),
+  ];
   return (
     <div className="result-view" data-testid="result-view">
       <SubjectCard view={view} />
@@ -19,11 +29,16 @@ export function ResultView({ view, catalogue }: { view: CheckView; catalogue: Ca
       <EntriesSection entries={view.evaluation.entries} catalogue={catalogue} />
       {profile && (
         <>
-          {(profile.grades.length > 0 || !isPerson) && <GradesSection grades={profile.grades} catalogue={catalogue} />}
-          {isPerson && <HaibeiSection haibei={profile.haibei} />}
-          <CommitmentsSection commitments={profile.commitments} catalogue={catalogue} />
+          {seesGrades && (profile.grades.length > 0 || !isPerson) && <GradesSection grades={profile.grades} catalogue={catalogue} />}
+          {seesHaibei && isPerson && <HaibeiSection haibei={profile.haibei} />}
+          {seesCommitments && <CommitmentsSection commitments={profile.commitments} catalogue={catalogue} />}
           <RepairsSection repairs={profile.repairs} catalogue={catalogue} />
         </>
+      )}
+      {notAsked.length > 0 && (
+        <Typography.Paragraph type="secondary" className="scope-note" data-testid="scope-note">
+          {t.result.notAsked(notAsked.join('、'))}
+        </Typography.Paragraph>
       )}
     </div>
   );

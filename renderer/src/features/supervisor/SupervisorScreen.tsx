@@ -1,25 +1,37 @@
-import { ReloadOutlined, SafetyOutlined } from '@ant-design/icons';
+import { EyeOutlined, ReloadOutlined, SafetyOutlined } from '@ant-design/icons';
 import { Alert, Button, Result, Table, Tag, Typography } from 'antd';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import type { CheckResult } from '../../../../shared/contract';
 import { useStores } from '../../app/context';
+import { PromptModal } from '../../app/ui/PromptModal';
 import { formatDateTime, t } from '../../i18n';
-import type { DeclinedMeasureRow, SupervisorCheckRow } from '../../services/contracts';
+import type { DeclinedMeasureRow, NameSearchBudgetAlerts, PlatformCheckRow, SupervisorCheckRow } from '../../services/contracts';
 import { useStore } from '../../state';
 
 const RESULT_COLOR: Record<CheckResult, string> = { BLACK: 'red', BOTH: 'red', RED: 'green', WARNING: 'gold', CLEAN: 'blue' };
 
-/** For supervisors: today's checks here, declined measures with reasons, audit chain verification. */
+/**
+ * For supervisors: today's checks here, declined measures with reasons, audit chain verification;
+ * online, the platform's check records within their scope (who recorded, who delivered; identifiers
+ * masked, shown one at a time with a reason) and who ran out of their hourly name searches.
+ */
 export function SupervisorScreen() {
   const stores = useStores();
   const roles = useStore(stores.app, (s) => s.session?.operator.roles);
+  const operator = useStore(stores.app, (s) => s.session?.operator);
+  const platformChecks = useStore(stores.supervisor, (s) => s.platformChecks);
+  const budget = useStore(stores.supervisor, (s) => s.budget);
+  const platformError = useStore(stores.supervisor, (s) => s.platformError);
+  const unmasked = useStore(stores.supervisor, (s) => s.unmasked);
+  const [unmasking, setUnmasking] = useState<string | null>(null);
   const checks = useStore(stores.supervisor, (s) => s.checks);
   const declined = useStore(stores.supervisor, (s) => s.declined);
   const loading = useStore(stores.supervisor, (s) => s.loading);
   const error = useStore(stores.supervisor, (s) => s.error);
   const verification = useStore(stores.supervisor, (s) => s.verification);
   const verifying = useStore(stores.supervisor, (s) => s.verifying);
-  const { load, verify } = stores.supervisor.getState();
+  const { load, verify, unmask } = stores.supervisor.getState();
+  const scope = operator?.supervisorScope === 'city' ? t.supervisor.scopeCity : t.supervisor.scopeDepartment(operator?.department ?? '');
   const allowed = roles?.includes('supervisor') ?? false;
   const c = t.supervisor.col;
 
@@ -102,6 +114,66 @@ export function SupervisorScreen() {
         />
       </section>
 
+      <section className="panel" data-testid="platform-records">
+        <div className="panel-head">
+          <Typography.Title level={5} className="panel-title">
+            {t.supervisor.platformChecks}（{platformChecks.length}）
+          </Typography.Title>
+          <Typography.Text type="secondary" data-testid="supervisor-scope">
+            {scope}
+          </Typography.Text>
+        </div>
+        {platformError && <Alert type="warning" showIcon title={platformError} className="section-alert" data-testid="platform-error" />}
+        <Table<PlatformCheckRow>
+          size="small"
+          rowKey="id"
+          loading={loading}
+          dataSource={platformChecks}
+          tableLayout="fixed"
+          pagination={{ pageSize: 8, hideOnSinglePage: true, showSizeChanger: false }}
+          locale={{ emptyText: t.supervisor.platformChecksNone }}
+          data-testid="supervisor-platform-checks"
+          columns={[
+            { key: 'time', title: c.time, width: 170, render: (_, r) => formatDateTime(r.occurredAt) },
+            { key: 'op', title: c.recordedBy, width: 80, dataIndex: 'operatorId' },
+            {
+              key: 'by',
+              title: c.deliveredBy,
+              width: 80,
+              render: (_, r) => <span data-testid="delivered-by">{r.deliveredBy ?? '—'}</span>,
+            },
+            { key: 'matter', title: c.matter, dataIndex: 'matterName', ellipsis: { showTitle: true } },
+            { key: 'case', title: c.caseNo, width: 140, dataIndex: 'caseNo', ellipsis: { showTitle: true } },
+            { key: 'subject', title: c.subject, width: 150, dataIndex: 'subjectName', ellipsis: { showTitle: true } },
+            {
+              key: 'id',
+              title: c.identifier,
+              width: 250,
+              render: (_, r) => (
+                <span className="supervisor-identifier">
+                  <span className="mono" data-testid="platform-identifier">
+                    {unmasked[r.id] ?? r.subjectMasked}
+                  </span>
+                  {r.unmaskable && unmasked[r.id] === undefined && (
+                    <Button size="small" icon={<EyeOutlined />} onClick={() => setUnmasking(r.id)} data-testid="platform-unmask">
+                      {t.supervisor.unmask}
+                    </Button>
+                  )}
+                </span>
+              ),
+            },
+            {
+              key: 'result',
+              title: c.result,
+              width: 100,
+              render: (_, r) => <Tag color={RESULT_COLOR[r.result]}>{t.domain.result[r.result]}</Tag>,
+            },
+          ]}
+        />
+      </section>
+
+      <BudgetAlerts budget={budget} loading={loading} />
+
       <section className="panel">
         <Typography.Title level={5} className="panel-title">
           {t.supervisor.declined}（{declined.length}）
@@ -124,6 +196,61 @@ export function SupervisorScreen() {
           ]}
         />
       </section>
+      <PromptModal
+        open={unmasking !== null}
+        title={t.unmask.title}
+        intro={t.unmask.intro}
+        label={t.unmask.reason}
+        inputId="platform-unmask-reason"
+        submitText={t.unmask.submit}
+        kind="reason"
+        requiredMessage={t.unmask.reasonRequired}
+        placeholder={t.unmask.reasonPlaceholder}
+        onSubmit={async (reason) => {
+          if (unmasking === null) return null;
+          const outcome = await unmask(unmasking, reason);
+          return outcome.ok ? null : outcome.error.message;
+        }}
+        onClose={() => setUnmasking(null)}
+      />
     </div>
+  );
+}
+
+/** Operators who ran out of their hourly name searches (a budget so that one login cannot enumerate everyone). */
+function BudgetAlerts({ budget, loading }: { budget: NameSearchBudgetAlerts | null; loading: boolean }) {
+  const c = t.supervisor.col;
+  return (
+    <section className="panel" data-testid="budget-alerts">
+      <div className="panel-head">
+        <Typography.Title level={5} className="panel-title">
+          {t.supervisor.budgetAlerts}（{budget?.alerts.length ?? 0}）
+        </Typography.Title>
+        {budget && <Typography.Text type="secondary">{t.supervisor.budgetPerHour(budget.budgetPerHour)}</Typography.Text>}
+      </div>
+      <Table<NameSearchBudgetAlerts['alerts'][number]>
+        size="small"
+        rowKey={(r) => `${r.operatorId}-${r.terminalId}-${r.hour}`}
+        loading={loading}
+        dataSource={budget?.alerts ?? []}
+        tableLayout="fixed"
+        pagination={{ pageSize: 5, hideOnSinglePage: true, showSizeChanger: false }}
+        locale={{ emptyText: t.supervisor.budgetAlertsNone }}
+        data-testid="supervisor-budget-alerts"
+        columns={[
+          {
+            key: 'op',
+            title: c.operator,
+            width: 160,
+            render: (_, r) => (r.operatorName ? `${r.operatorName}（${r.operatorId}）` : r.operatorId),
+          },
+          { key: 'dept', title: c.department, dataIndex: 'department', ellipsis: { showTitle: true } },
+          { key: 'hour', title: c.hour, width: 170, render: (_, r) => formatDateTime(r.hour) },
+          { key: 'refused', title: c.refused, width: 110, dataIndex: 'refused' },
+          { key: 'last', title: c.lastRefused, width: 170, render: (_, r) => formatDateTime(r.lastRefusedAt) },
+          { key: 'terminal', title: c.terminal, width: 170, ellipsis: { showTitle: true }, dataIndex: 'terminalId' },
+        ]}
+      />
+    </section>
   );
 }

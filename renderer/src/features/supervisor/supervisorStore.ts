@@ -1,8 +1,19 @@
 import { describeError } from '../../i18n';
-import type { AppServices, AuditVerification, DeclinedMeasureRow, SupervisorCheckRow } from '../../services/contracts';
+import type {
+  AppServices,
+  AuditVerification,
+  DeclinedMeasureRow,
+  NameSearchBudgetAlerts,
+  Outcome,
+  PlatformCheckRow,
+  SupervisorCheckRow,
+} from '../../services/contracts';
 import { createStore } from '../../state';
 
-/** Supervisor's view of this terminal: today's checks, declined measures, audit chain verification. */
+/**
+ * Supervisor's view: this terminal's checks and declined measures, audit chain verification, and
+ * (online) the platform's records in the supervisor's scope and the name-search budget alerts.
+ */
 export interface SupervisorState {
   checks: SupervisorCheckRow[];
   declined: DeclinedMeasureRow[];
@@ -10,8 +21,15 @@ export interface SupervisorState {
   error: string | null;
   verification: AuditVerification | null;
   verifying: boolean;
+  platformChecks: PlatformCheckRow[];
+  budget: NameSearchBudgetAlerts | null;
+  /** Why the platform's records could not be shown (offline, refused…). */
+  platformError: string | null;
+  /** Clear identifiers shown after an unmask, by platform record id (in memory only). */
+  unmasked: Record<string, string>;
   load(): Promise<void>;
   verify(): Promise<void>;
+  unmask(recordId: string, reason: string): Promise<Outcome<string>>;
 }
 
 export function createSupervisorStore(services: AppServices) {
@@ -22,12 +40,30 @@ export function createSupervisorStore(services: AppServices) {
     error: null,
     verification: null,
     verifying: false,
+    platformChecks: [],
+    budget: null,
+    platformError: null,
+    unmasked: {},
 
     async load() {
-      set({ loading: true, error: null });
+      set({ loading: true, error: null, platformError: null, unmasked: {} });
       try {
-        const [checks, declined] = await Promise.all([services.supervisor.todaysChecks(), services.supervisor.declinedMeasures()]);
-        set({ checks, declined, loading: false });
+        const [checks, declined, platformChecks, budget] = await Promise.all([
+          services.supervisor.todaysChecks(),
+          services.supervisor.declinedMeasures(),
+          services.supervisor.platformChecks(),
+          services.supervisor.nameSearchAlerts(),
+        ]);
+        // The platform's part may fail (offline) without hiding this terminal's.
+        const failed = !platformChecks.ok ? platformChecks.error : !budget.ok ? budget.error : null;
+        set({
+          checks,
+          declined,
+          platformChecks: platformChecks.ok ? platformChecks.value : [],
+          budget: budget.ok ? budget.value : null,
+          platformError: failed?.message ?? null,
+          loading: false,
+        });
       } catch (error) {
         set({ loading: false, error: describeError(error) });
       }
@@ -40,6 +76,12 @@ export function createSupervisorStore(services: AppServices) {
       } catch (error) {
         set({ verifying: false, error: describeError(error) });
       }
+    },
+
+    async unmask(recordId, reason) {
+      const outcome = await services.supervisor.unmaskPlatformRecord(recordId, reason);
+      if (outcome.ok) set((s) => ({ unmasked: { ...s.unmasked, [recordId]: outcome.value } }));
+      return outcome;
     },
   }));
 }

@@ -10,8 +10,9 @@ import { offlineAnswer, profileCacheKey } from './offlineAnswer';
 const NOW = new Date('2024-06-01T08:00:00Z');
 const company = uscc('12345678');
 const rep = residentId('371002', '19800101', '123');
-/** A matter that may see the red list only. */
-const RED_ONLY: Matter = { ...catalogue().matters[0]!, code: 'M-RED', visibleListTypes: [LIST_RED] };
+/** A matter that may see the red list only (and nothing else of a profile). */
+const { visibleProfile: _asksForMore, ...FIXTURE_MATTER } = catalogue().matters[0]!;
+const RED_ONLY: Matter = { ...FIXTURE_MATTER, code: 'M-RED', visibleListTypes: [LIST_RED] };
 
 let cache: CacheDb;
 let n = 0;
@@ -54,5 +55,41 @@ describe('offline answer from a profile cached for another matter', () => {
     expect(answer.fromCachedProfile).toBe(true);
     expect(answer.profile?.repairs.map((r) => r.id)).toEqual(['R2']);
     expect(answer.profile?.legalRepresentative?.entries).toEqual([]);
+  });
+});
+
+describe('offline answer: purpose limitation over the whole profile', () => {
+  it('grades, 海贝分 and commitments cached for one matter show only for a matter that asks for them', async () => {
+    const person = residentId('371002', '19900101', '456');
+    const profile = profileOf([], person, '王五');
+    await cache.profiles.put({
+      key: profileCacheKey(person, 'M-ALL'),
+      identifier: person,
+      matterCode: 'M-ALL',
+      profile: {
+        ...profile,
+        grades: [{ field: 'TAX', grade: 'A', ratedOn: '2024-01-01', validUntil: null, authority: '税务局' }],
+        haibei: {
+          score: 760,
+          grade: 'D',
+          rulesVersion: 'r',
+          updatedAt: '2024-05-01T00:00:00Z',
+          base: 1000,
+          breakdown: [],
+          recentRecords: [],
+        },
+        commitments: [{ id: 'C1', kind: '承诺', text: 't', madeOn: '2024-01-01', dueOn: null, matterCode: null, status: 'IN_FORCE' }],
+      },
+      dataVersion: 'v1',
+      fetchedAt: '2024-05-31T08:00:00Z',
+    });
+    const deps = { store: new DexieListStore(cache), cache, now: NOW };
+    const none = await offlineAnswer(parsed(person), RED_ONLY, deps);
+    expect(none.profile).toMatchObject({ grades: [], haibei: null, commitments: [] });
+    const asking: Matter = { ...RED_ONLY, code: 'M-ASK', visibleProfile: { gradeFields: ['TAX'], haibei: true, commitments: true } };
+    const all = await offlineAnswer(parsed(person), asking, deps);
+    expect(all.profile?.haibei?.grade).toBe('D');
+    expect(all.profile?.grades.map((g) => g.field)).toEqual(['TAX']);
+    expect(all.profile?.commitments.map((c) => c.id)).toEqual(['C1']);
   });
 });

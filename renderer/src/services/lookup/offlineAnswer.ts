@@ -1,10 +1,12 @@
 /**
  * The offline answer to a lookup: list entries by every identifier form from the ListDataStore
  * (the freshest data this terminal has), merged with a profile cached by an earlier online lookup
- * (grades, 海贝分, commitments, repairs, legal representative — which the list sync does not carry).
+ * (grades, 海贝分, commitments, repairs, legal representative — which the list sync does not carry),
+ * limited to what the matter may see like any platform answer (shared/purpose).
  */
 import type { ListEntry, Matter, Profile } from '../../../../shared/contract';
 import { identifierIndexKeys, type ParsedId } from '../../../../shared/ids';
+import { scopeProfile } from '../../../../shared/purpose';
 import type { CacheDb, CachedProfile } from '../../data/cacheDb';
 import { identifierKeysOf } from '../../data/entryIndexKeys';
 import type { ListDataStore } from '../../data/listDataStore';
@@ -85,7 +87,7 @@ export async function offlineAnswer(
 
   const ageFrom = listSynced ? state.lastPullAt : (cached?.fetchedAt ?? null);
   return {
-    profile,
+    profile: profile && scopeProfile(profile, matter),
     matchedBy: matchKinds(entries, parsed),
     dataVersion: state.dataVersion ?? cached?.dataVersion ?? '无',
     dataAgeSeconds: ageFrom ? Math.max(0, Math.round((deps.now.getTime() - Date.parse(ageFrom)) / 1000)) : null,

@@ -1,0 +1,27 @@
+/**
+ * The operators who signed in (online) on each terminal: a record a terminal delivers may name only
+ * one of them — whoever is signed in when it goes out, or someone who worked there before.
+ */
+import type { Db } from './open';
+
+export class TerminalOperatorRepository {
+  private readonly insertStmt;
+  private readonly hasStmt;
+
+  constructor(db: Db) {
+    this.insertStmt = db.prepare<[string, string, string]>(
+      'INSERT OR IGNORE INTO terminal_operators (terminal_id, operator_id, first_sign_in_at) VALUES (?, ?, ?)',
+    );
+    this.hasStmt = db.prepare<[string, string], { one: number }>(
+      'SELECT 1 AS one FROM terminal_operators WHERE terminal_id = ? AND operator_id = ?',
+    );
+  }
+
+  recordSignIn(terminalId: string, operatorId: string, at: string): void {
+    this.insertStmt.run(terminalId, operatorId, at);
+  }
+
+  signedInOn(terminalId: string, operatorId: string): boolean {
+    return this.hasStmt.get(terminalId, operatorId) !== undefined;
+  }
+}

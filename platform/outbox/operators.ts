@@ -1,0 +1,39 @@
+/**
+ * Every record is who it says: the operator a mutation names — and the actor of an audit record —
+ * must be an operator the platform knows who has signed in on the delivering terminal (the session
+ * that delivers it always has; offline work goes out later under whoever is signed in then).
+ * Two kinds of audit record name nobody verified, and only these: the terminal's own enrolment
+ * (SYSTEM_ACTOR) and a refused or failed sign-in, whose actor is the ID that was typed.
+ */
+import { problem, SYSTEM_ACTOR, type AuditBody, type Mutation, type Problem } from '../../shared/contract';
+import type { PlatformContext } from '../context';
+
+const SIGN_IN_ACTIONS: ReadonlySet<string> = new Set(['LOGIN', 'OFFLINE_UNLOCK']);
+
+/** Audit records whose actor is not a verified operator by their nature. */
+function namesNobodyVerified(body: AuditBody): boolean {
+  if (body.action === 'ENROL') return body.actor === SYSTEM_ACTOR;
+  return SIGN_IN_ACTIONS.has(body.action) && body.outcome !== 'success';
+}
+
+function refuse(detail: string): Problem {
+  return problem(422, 'unknown_operator', '记录人不是本终端登录过的操作员', { detail });
+}
+
+function checkOperator(ctx: PlatformContext, terminalId: string, operatorId: string, what: string): Problem | null {
+  if (!ctx.operators.get(operatorId)) return refuse(`${what} ${operatorId} 在信用平台没有这个操作员账号`);
+  if (!ctx.terminalOperators.signedInOn(terminalId, operatorId)) {
+    return refuse(`${what} ${operatorId} 从未在本终端登录过信用平台，记录不能以其名义上传`);
+  }
+  return null;
+}
+
+/** null when the record may be accepted as far as who it names is concerned. */
+export function checkRecordOperators(ctx: PlatformContext, terminalId: string, m: Mutation, body: unknown): Problem | null {
+  if (m.kind === 'audit') {
+    const audit = body as AuditBody;
+    if (namesNobodyVerified(audit)) return null;
+    return checkOperator(ctx, terminalId, m.operatorId, '记录人') ?? checkOperator(ctx, terminalId, audit.actor, '审计记录的操作人');
+  }
+  return checkOperator(ctx, terminalId, m.operatorId, '记录人');
+}

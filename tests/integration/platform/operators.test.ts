@@ -1,0 +1,88 @@
+/**
+ * Every record is who it says: the operator a mutation names (and the actor of an audit record) is
+ * an operator the platform knows who signed in on that terminal; otherwise the record is refused
+ * with a reason in Chinese (and the terminal dead-letters it).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, checkBody, enrol, enrolAndLogin, login, mutation, startTestPlatform, type Login, type TestPlatform } from './helpers';
+
+let t: TestPlatform;
+
+beforeAll(async () => {
+  t = await startTestPlatform();
+});
+afterAll(async () => {
+  await t.platform.close();
+});
+
+async function push(who: Login, mutations: unknown[]) {
+  const res = await call(`${t.api}/outbox`, { token: who.token, body: { terminalId: who.terminalId, mutations } });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return res.body as { results: { status: string; problem?: { code: string; title: string; detail?: string } }[] };
+}
+
+function auditBody(chainSeq: number, actor: string, action = 'LOOKUP', outcome = 'ok') {
+  return {
+    chainSeq,
+    action,
+    actor,
+    terminalId: 'T',
+    at: new Date().toISOString(),
+    purpose: null,
+    subjectHash: null,
+    subjectMasked: null,
+    outcome,
+    detail: null,
+    prevHash: chainSeq === 0 ? '0'.repeat(64) : `h${chainSeq - 1}`,
+    hash: `h${chainSeq}`,
+  };
+}
+
+describe('who a record names', () => {
+  it('the session’s operator and any operator who signed in on this terminal are accepted; the deliverer is recorded', async () => {
+    const terminal = await enrol(t);
+    await login(t, terminal, 's001');
+    const who = { ...terminal, token: await login(t, terminal, 'c001') };
+    const answer = await push(who, [
+      mutation(1, 'check', checkBody(), { operatorId: 'c001' }),
+      mutation(2, 'check', checkBody(), { operatorId: 's001' }),
+    ]);
+    expect(answer.results.map((r) => r.status)).toEqual(['accepted', 'accepted']);
+    const stored = (await call(`${t.controls}/mutations?terminalId=${who.terminalId}`)).body.mutations as Array<Record<string, unknown>>;
+    expect(stored.map((m) => [m.operatorId, m.deliveredBy])).toEqual([
+      ['c001', 'c001'],
+      ['s001', 'c001'],
+    ]);
+  });
+
+  it('refuses an operator the platform does not know, and one who never signed in on this terminal, saying so in Chinese', async () => {
+    const who = await enrolAndLogin(t, 'c001');
+    await enrolAndLogin(t, 'c002'); // c002 exists and signed in elsewhere
+    const answer = await push(who, [
+      mutation(1, 'check', checkBody(), { operatorId: 'ghost' }),
+      mutation(2, 'check', checkBody(), { operatorId: 'c002' }),
+      mutation(3, 'check', checkBody(), { operatorId: 'c001' }),
+    ]);
+    expect(answer.results.map((r) => r.status)).toEqual(['rejected', 'rejected', 'accepted']);
+    const [ghost, stranger] = answer.results;
+    expect(ghost?.problem).toMatchObject({ code: 'unknown_operator' });
+    expect(ghost?.problem?.detail).toContain('ghost');
+    expect(ghost?.problem?.detail).toMatch(/信用平台没有/);
+    expect(stranger?.problem).toMatchObject({ code: 'unknown_operator' });
+    expect(stranger?.problem?.detail).toMatch(/从未在本终端登录/);
+  });
+
+  it('an audit record’s actor follows the same rule; only enrolment (system) and refused sign-ins may name an unverified actor', async () => {
+    const who = await enrolAndLogin(t, 'c001');
+    const answer = await push(who, [
+      mutation(1, 'audit', auditBody(0, 'system', 'ENROL', 'success'), { operatorId: 'system' }),
+      mutation(2, 'audit', auditBody(1, 'nobody', 'LOGIN', 'refused'), { operatorId: 'nobody' }),
+      mutation(3, 'audit', auditBody(2, 'c001', 'LOGIN', 'success'), { operatorId: 'c001' }),
+      mutation(4, 'audit', auditBody(3, 'c002', 'LOOKUP'), { operatorId: 'c001' }),
+      mutation(5, 'audit', auditBody(4, 'system', 'LOOKUP'), { operatorId: 'system' }),
+      mutation(6, 'audit', auditBody(5, 'nobody', 'LOGIN', 'success'), { operatorId: 'nobody' }),
+    ]);
+    expect(answer.results.map((r) => r.status)).toEqual(['accepted', 'accepted', 'accepted', 'rejected', 'rejected', 'rejected']);
+    for (const r of answer.results.slice(3)) expect(r.problem?.code).toBe('unknown_operator');
+  });
+});
