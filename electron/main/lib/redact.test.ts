@@ -69,6 +69,8 @@ describe('identifiers in the forms people and programs actually write them', () 
     ['USCC typed with I', 'code 9137100OMA3C8DJE2I'],
     ['USCC after letters', 'USCC91371000MA3C8DJE2W'],
     ['USCC in lower case', 'code 91371000ma3c8dje2w'],
+    // Only the division code is made of digits: the registration office, type and organisation code are letters.
+    ['USCC with letters beside the division code only', 'code MA371000MAXCYDJEKW'],
     // A Chinese input method in full-width mode types －, not -; text copied from documents and web pages
     // carries invisible soft hyphens and invisible separators.
     ['with full-width dashes', '身份证号 ３７１００２－１９９００１０１－１２３７'],

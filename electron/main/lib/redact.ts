@@ -94,14 +94,15 @@ function identifierSpans(text: string): [number, number][] {
       long.push([match.index, last]);
       spans.push([at(match.index), at(last) + 1]);
     }
-    // Credit codes: 18 characters whose 3rd–8th are the division code (digits, or O/I/L typed for them).
+    // Credit codes: 18 characters whose 3rd–8th are the division code (digits, or O/I/L typed for them); the
+    // other twelve may all be letters, so six digits are enough.
     for (let i = 0; i + USCC_LENGTH <= chars.length; i++) {
       const last = i + USCC_LENGTH - 1;
       if (long.some(([start, end]) => start <= last && end >= i)) continue;
       const window = chars.slice(i, i + USCC_LENGTH);
       const division = window.slice(2, 8);
       if (!/^[0-9OoIiLl]{6}$/.test(division) || digitCount(division) < 4) continue;
-      if (digitCount(window) < 7 || !/[A-Za-z]/.test(window)) continue;
+      if (digitCount(window) < 6 || !/[A-Za-z]/.test(window)) continue;
       spans.push([at(i), at(last) + 1]);
     }
   }
