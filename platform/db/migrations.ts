@@ -206,6 +206,11 @@ const MIGRATIONS: Migration[] = [
   `,
   // 4: subjects keep the pinyin initials of their name, so a name search for "LJJ" finds 李建军.
   addNameInitials,
+  // 5: restore detection, hand-over, catalogue history. seq_runs: which opening of the database
+  // handed out seqs from first_seq on (a restored backup hands them out again under a new run).
+  `
+  CREATE TABLE seq_runs (first_seq INTEGER PRIMARY KEY, run_id TEXT NOT NULL);
+  `,
 ];
 
 function addNameInitials(db: Database.Database): void {
