@@ -6,7 +6,7 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { CacheDb } from '../data/cacheDb';
 import type { JournalDb } from '../data/journalDb';
-import { CursorMovedError, type ListDataStore } from '../data/listDataStore';
+import { CursorMovedError, RebuildReplacedError, type ListDataStore } from '../data/listDataStore';
 import { classifyStorageError } from '../data/storageErrors';
 import type { PlatformClient } from '../platform/platformClient';
 import { isPlatformError } from '../platform/platformError';
@@ -328,8 +328,8 @@ export class SyncEngine {
       this.retryLater(null);
       return;
     }
-    if (error instanceof CursorMovedError) {
-      // Someone else (a run given up on, another tab) applied pages meanwhile: just pull again.
+    if (error instanceof CursorMovedError || error instanceof RebuildReplacedError) {
+      // Someone else (a run given up on, another tab) applied pages or began a rebuild meanwhile: just pull again.
       this.scheduleIn(1_000, 'full');
       return;
     }

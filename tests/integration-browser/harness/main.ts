@@ -21,7 +21,7 @@ function bindAll(store: ListDataStore): ListDataStore {
     count: () => store.count(),
     dataVersion: () => store.dataVersion(),
     beginRebuild: (startedAt) => store.beginRebuild(startedAt),
-    commitRebuild: () => store.commitRebuild(),
+    commitRebuild: (generation) => store.commitRebuild(generation),
     releaseStaleGeneration: () => store.releaseStaleGeneration(),
   };
 }
