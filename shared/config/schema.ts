@@ -22,6 +22,11 @@ export const ConfigValues = z.object({
     .int()
     .min(0)
     .max(24 * 14),
+  /**
+   * Days the terminal keeps records the platform acknowledged, so it can send them again to a
+   * platform that lost them (restored from a backup, a power cut after answering).
+   */
+  deliveredRetentionDays: z.number().int().min(1).max(90),
   kiosk: z.boolean(),
   /** Intranet URL of the update feed, or "off". */
   autoUpdateUrl: z.union([z.literal('off'), z.url({ protocol: /^https?$/ })]),
@@ -41,6 +46,7 @@ export const CONFIG_DEFAULTS: ConfigValues = {
   lockTimeoutMinutes: 10,
   stalenessLimitHours: 24,
   offlineUnlockHours: 72,
+  deliveredRetentionDays: 7,
   kiosk: false,
   autoUpdateUrl: 'off',
   allowPlaintextSecretStorage: false,

@@ -75,7 +75,7 @@ export function parseConfigFile(source: ConfigSource, text: string, where: strin
   return validateLayer(source, data as Record<string, unknown>, where);
 }
 
-const NUMBER_KEYS = new Set<ConfigKey>(['lockTimeoutMinutes', 'stalenessLimitHours', 'offlineUnlockHours']);
+const NUMBER_KEYS = new Set<ConfigKey>(['lockTimeoutMinutes', 'stalenessLimitHours', 'offlineUnlockHours', 'deliveredRetentionDays']);
 const BOOLEAN_KEYS = new Set<ConfigKey>(['kiosk', 'allowPlaintextSecretStorage']);
 
 function kebabToCamel(name: string): string {

@@ -20,6 +20,9 @@ export interface OutboxRecord {
   enqueuedAt: string;
 }
 
+/** Outbox, delivered and dead-letter rows are keyed by the identity that numbered them and its seq. */
+export type RecordKey = [terminalId: string, seq: number];
+
 /** Rejected by the platform: final, visible, never retried, never blocking the queue. */
 export interface DeadLetterRecord extends OutboxRecord {
   reason: string;
@@ -73,7 +76,10 @@ export type MetaRecord =
   /** rememberedAt: the online login that handed out the verifier (the terminal policy's window starts there). */
   | { key: `offlineUnlock:${string}`; operator: Operator; unlock: OfflineUnlock; rememberedAt?: string };
 
-export const JOURNAL_DB_VERSION = 2;
+export const JOURNAL_DB_VERSION = 3;
+
+/** v3 stores of the outbox, the delivered log and the dead letters (see declareJournalSchema). */
+const V3_STORES = { outbox: 'outboxV3', delivered: 'deliveredV3', deadLetters: 'deadLettersV3' } as const;
 
 export function declareJournalSchema(db: Dexie, upTo: number = JOURNAL_DB_VERSION): void {
   db.version(1).stores({
@@ -108,12 +114,32 @@ export function declareJournalSchema(db: Dexie, upTo: number = JOURNAL_DB_VERSIO
           fb.day = chinaDate(new Date(fb.decidedAt));
         });
     });
+  if (upTo < 3) return;
+  // v3: outbox, delivered and dead letters keyed by [terminalId+seq]. Keyed by seq alone, a
+  // re-enrolled PC's new seq 2 replaced the dead letter (or kept delivery) of its earlier
+  // identity's seq 2 — and a successor delivering its predecessor's records holds both at once.
+  // IndexedDB cannot change a store's key, so the rows move to new stores (same record shapes).
+  db.version(3)
+    .stores({
+      outbox: null,
+      delivered: null,
+      deadLetters: null,
+      [V3_STORES.outbox]: '[terminalId+seq], &id, terminalId',
+      [V3_STORES.delivered]: '[terminalId+seq], deliveredAt, id',
+      [V3_STORES.deadLetters]: '[terminalId+seq], id',
+    })
+    .upgrade(async (tx) => {
+      for (const [old, renamed] of Object.entries(V3_STORES)) {
+        const rows = await tx.table(old).toArray();
+        await tx.table(renamed).bulkAdd(rows);
+      }
+    });
 }
 
 export class JournalDb extends Dexie {
-  declare outbox: Table<OutboxRecord, number>;
-  declare delivered: Table<DeliveredRecord, number>;
-  declare deadLetters: Table<DeadLetterRecord, number>;
+  readonly outbox: Table<OutboxRecord, RecordKey>;
+  readonly delivered: Table<DeliveredRecord, RecordKey>;
+  readonly deadLetters: Table<DeadLetterRecord, RecordKey>;
   declare checks: Table<LocalCheck, string>;
   declare feedback: Table<LocalFeedback, string>;
   declare commitments: Table<LocalCommitment, string>;
@@ -123,5 +149,9 @@ export class JournalDb extends Dexie {
   constructor(name: string) {
     super(name);
     declareJournalSchema(this);
+    // The v3 stores under the names the code has always used for them.
+    this.outbox = this.table(V3_STORES.outbox);
+    this.delivered = this.table(V3_STORES.delivered);
+    this.deadLetters = this.table(V3_STORES.deadLetters);
   }
 }

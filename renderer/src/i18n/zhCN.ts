@@ -467,6 +467,7 @@ export const zhCN = {
       lockTimeoutMinutes: '无操作自动锁定（分钟）',
       stalenessLimitHours: '数据过期提醒（小时）',
       offlineUnlockHours: '离线登录有效期（小时）',
+      deliveredRetentionDays: '已上传记录保留天数',
       kiosk: '全屏专用模式',
       autoUpdateUrl: '自动更新地址',
       allowPlaintextSecretStorage: '允许无系统密钥环时明文保存终端密钥',

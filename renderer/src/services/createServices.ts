@@ -117,7 +117,7 @@ export async function createServices(deps: ServiceDeps): Promise<CreditCounterSe
     onUnauthorized: () => session.dropToken(),
     now,
     random,
-    options: { ...DEFAULT_SYNC_OPTIONS, ...syncOverrides },
+    options: { ...DEFAULT_SYNC_OPTIONS, deliveredRetentionDays: config.values.deliveredRetentionDays, ...syncOverrides },
     log: (level, message) => deps.host.log(level, message),
   });
 

@@ -54,7 +54,7 @@ export function createSyncService(core: Core): AppServices['sync'] {
     status: core.status,
     syncNow: () => core.engine.syncNow(),
     async deadLetters(): Promise<DeadLetter[]> {
-      const rows = await core.journal.deadLetters.orderBy('seq').toArray();
+      const rows = await core.journal.deadLetters.orderBy(':id').toArray();
       return rows.map((r) => ({ id: r.id, seq: r.seq, kind: r.kind, occurredAt: r.occurredAt, reason: r.reason, summary: summarise(r) }));
     },
   };

@@ -165,12 +165,57 @@ describe('drainOutbox', () => {
     expect(await journal.outbox.count()).toBe(0);
   });
 
-  it('stops with a typed error when the gap cannot be filled, deleting nothing', async () => {
+  it('dead letters are kept per terminal and seq: a re-enrolled terminal’s T2#2 does not replace T1#2', async () => {
+    platform.rejectKinds.add('feedback');
+    await queue(1);
+    await queue(1, 'feedback');
+    await drain();
+    // Re-enrolled: a new identity whose seqs start at 1 again, on a platform that knows it afresh.
+    await journal.meta.put({
+      key: 'terminal',
+      identity: { terminalId: 'T2', terminalName: 'W1', platformUrl: 'http://x', enrolledAt: '2024-06-01T09:00:00Z' },
+    });
+    platform.next = 1;
+    await queue(1);
+    await queue(1, 'feedback');
+    await drain({ terminalId: 'T2' });
+    const dead = await journal.deadLetters.toArray();
+    expect(dead.map((d) => `${d.terminalId}#${d.seq}`).sort()).toEqual(['T1#2', 'T2#2']);
+  });
+
+  it('keeps delivered records for the retention window (default 7 days), whatever their number, and only that long', async () => {
+    const day = (d: number) => () => new Date(Date.parse('2024-06-01T08:00:00Z') + d * 86_400_000);
+    await queue(3);
+    await drain({ now: day(0) });
+    await queue(2);
+    await drain({ now: day(6) });
+    expect(await journal.delivered.count()).toBe(5);
+    await queue(1);
+    await drain({ now: day(7.5) });
+    // Delivered on day 0: older than 7 days now. Day 6 and day 7.5: kept.
+    expect((await journal.delivered.toArray()).map((r) => r.seq)).toEqual([4, 5, 6]);
+    await queue(1);
+    await drain({ now: day(8), keepDeliveredMs: 30 * 86_400_000 });
+    expect((await journal.delivered.toArray()).map((r) => r.seq)).toEqual([4, 5, 6, 7]);
+  });
+
+  it('refills a lost tail from within the window; a gap older than the window stops with a typed error, deleting nothing', async () => {
+    const day = (d: number) => () => new Date(Date.parse('2024-06-01T08:00:00Z') + d * 86_400_000);
     await queue(4);
-    await drain({ keepDelivered: 1 });
+    await drain({ now: day(0) });
+    await queue(2);
+    await drain({ now: day(5) });
+    // A power cut: the platform lost what it acknowledged on day 5 (seqs 5 and 6).
+    platform.next = 5;
+    for (const seq of [5, 6]) platform.applied.delete(platform.bySeq.get(seq)!);
+    await queue(1);
+    await drain({ now: day(6) });
+    expect([...platform.applied.values()].map((m) => m.seq).sort()).toEqual([1, 2, 3, 4, 5, 6, 7]);
+
+    // Now it loses seq 2–7: seqs 2–4 were delivered on day 0, no longer kept on day 9.
     await queue(1);
     platform.next = 2;
-    await expect(drain({ keepDelivered: 1 })).rejects.toBeInstanceOf(SeqGapError);
+    await expect(drain({ now: day(9) })).rejects.toBeInstanceOf(SeqGapError);
     expect(await journal.outbox.count()).toBe(1);
   });
 

@@ -14,7 +14,7 @@ import type { SyncStatus, UserFacingError } from '../services/contracts';
 import { DEFAULT_BACKOFF, type BackoffPolicy, reconnectSpread, retryDelay } from './backoff';
 import { refreshCatalogue } from './catalogueSync';
 import { pullList } from './pullEngine';
-import { drainOutbox, type PushOutcome } from './pushEngine';
+import { DEFAULT_DELIVERED_RETENTION_DAYS, drainOutbox, type PushOutcome } from './pushEngine';
 import type { SyncLock } from './syncLock';
 
 export interface SyncOptions {
@@ -31,7 +31,8 @@ export interface SyncOptions {
   backoff: BackoffPolicy;
   /** How long a record's immediate push may keep the clerk waiting before it reports "queued". */
   immediatePushWaitMs: number;
-  keepDelivered: number;
+  /** Days acknowledged records are kept for refilling a platform that lost them (IT: deliveredRetentionDays). */
+  deliveredRetentionDays: number;
 }
 
 export const DEFAULT_SYNC_OPTIONS: SyncOptions = {
@@ -43,7 +44,7 @@ export const DEFAULT_SYNC_OPTIONS: SyncOptions = {
   watchdogIntervalMs: 10_000,
   backoff: DEFAULT_BACKOFF,
   immediatePushWaitMs: 5_000,
-  keepDelivered: 5_000,
+  deliveredRetentionDays: DEFAULT_DELIVERED_RETENTION_DAYS,
 };
 
 export interface SyncEngineDeps {
@@ -293,7 +294,7 @@ export class SyncEngine {
         terminalId,
         now: this.deps.now,
         batchSize: this.deps.options.pushBatchSize,
-        keepDelivered: this.deps.options.keepDelivered,
+        keepDeliveredMs: this.deps.options.deliveredRetentionDays * 86_400_000,
         signal,
         heartbeat: this.beat,
         onProgress: (_sent, remaining) => this.patch({ outboxDepth: remaining }),

@@ -172,11 +172,11 @@ const api: HarnessApi = {
 
   async requeueDelivered(count) {
     const { journal } = need().internals;
-    const rows = await journal.delivered.orderBy('seq').reverse().limit(count).toArray();
+    const rows = await journal.delivered.orderBy(':id').reverse().limit(count).toArray();
     await journal.transaction('rw', journal.outbox, journal.delivered, async () => {
       for (const { deliveredAt: _a, status: _s, ...record } of rows) {
         await journal.outbox.put(record);
-        await journal.delivered.delete(record.seq);
+        await journal.delivered.delete([record.terminalId, record.seq]);
       }
     });
     return rows.length;
@@ -186,9 +186,9 @@ const api: HarnessApi = {
     const { journal } = need().internals;
     const brief = (r: { seq: number; id: string; kind: string }) => ({ seq: r.seq, id: r.id, kind: r.kind });
     return {
-      outbox: (await journal.outbox.orderBy('seq').toArray()).map(brief),
-      delivered: (await journal.delivered.orderBy('seq').toArray()).map(brief),
-      dead: (await journal.deadLetters.orderBy('seq').toArray()).map((r) => ({ ...brief(r), reason: r.reason })),
+      outbox: (await journal.outbox.orderBy(':id').toArray()).map(brief),
+      delivered: (await journal.delivered.orderBy(':id').toArray()).map(brief),
+      dead: (await journal.deadLetters.orderBy(':id').toArray()).map((r) => ({ ...brief(r), reason: r.reason })),
       checks: await journal.checks.count(),
       audit: await journal.audit.count(),
     };
