@@ -3,6 +3,7 @@ import type { Catalogue, Matter } from '../shared/contract';
 import { RateLimiter } from './auth/rateLimiter';
 import { AccessLogRepository } from './db/accessLog';
 import { EntryRepository } from './db/entries';
+import { PlatformEventRepository } from './db/events';
 import { MetaStore } from './db/meta';
 import { MutationRepository } from './db/mutations';
 import type { Db } from './db/open';
@@ -36,6 +37,7 @@ export interface PlatformContext {
   sessions: SessionRepository;
   mutations: MutationRepository;
   accessLog: AccessLogRepository;
+  events: PlatformEventRepository;
   rateLimiter: RateLimiter;
   settings: PlatformSettings;
   catalogue: CatalogueSnapshot;
@@ -62,6 +64,7 @@ export function createContext(db: Db, settings: PlatformSettings, rateLimitPerMi
     sessions: new SessionRepository(db),
     mutations: new MutationRepository(db),
     accessLog: new AccessLogRepository(db),
+    events: new PlatformEventRepository(db),
     rateLimiter: new RateLimiter(rateLimitPerMinute),
     settings,
     catalogue: loadCatalogue(meta),

@@ -59,7 +59,7 @@ describe('IPC', () => {
   it('serves the app origin', async () => {
     expect(await ipcMain.simulateInvoke(IpcChannels.getConfig.channel, app())).toBe(config);
     expect(await ipcMain.simulateInvoke(IpcChannels.readTerminalSecret.channel, app())).toEqual({ kind: 'absent' });
-    expect(await ipcMain.simulateInvoke(IpcChannels.writeTerminalSecret.channel, app(), 's'.repeat(32))).toEqual({ ok: true });
+    expect(await ipcMain.simulateInvoke(IpcChannels.writeTerminalSecret.channel, app(), 's'.repeat(32), 'T-1')).toEqual({ ok: true });
     expect(await ipcMain.simulateInvoke(IpcChannels.printSlip.channel, app(), 'pdf')).toEqual({ ok: true, path: '/tmp/x.pdf' });
     ipcMain.simulateSend(IpcChannels.log.channel, app(), 'warn', '同步失败');
     expect(calls).toEqual(['write:32', 'print:pdf:app://credit-counter/lookup', 'log:warn:同步失败']);
@@ -70,7 +70,9 @@ describe('IPC', () => {
       await expect(ipcMain.simulateInvoke(IpcChannels.readTerminalSecret.channel, ipcEventFrom(url)), String(url)).rejects.toThrow(
         /非本应用页面/,
       );
-      await expect(ipcMain.simulateInvoke(IpcChannels.writeTerminalSecret.channel, ipcEventFrom(url), 's'.repeat(32))).rejects.toThrow();
+      await expect(
+        ipcMain.simulateInvoke(IpcChannels.writeTerminalSecret.channel, ipcEventFrom(url), 's'.repeat(32), 'T-1'),
+      ).rejects.toThrow();
       ipcMain.simulateSend(IpcChannels.log.channel, ipcEventFrom(url), 'info', 'x');
     }
     expect(calls).toEqual([]);
@@ -82,7 +84,9 @@ describe('IPC', () => {
       [IpcChannels.writeTerminalSecret.channel, ['short']],
       [IpcChannels.writeTerminalSecret.channel, [1234567890123456]],
       [IpcChannels.writeTerminalSecret.channel, []],
-      [IpcChannels.writeTerminalSecret.channel, ['s'.repeat(32), 'extra']],
+      [IpcChannels.writeTerminalSecret.channel, ['s'.repeat(32)]],
+      [IpcChannels.writeTerminalSecret.channel, ['s'.repeat(32), '']],
+      [IpcChannels.writeTerminalSecret.channel, ['s'.repeat(32), 'T-1', 'extra']],
       [IpcChannels.printSlip.channel, ['fax']],
       [IpcChannels.getConfig.channel, ['unexpected']],
       [IpcChannels.clearTerminalSecret.channel, [{}]],
@@ -93,7 +97,7 @@ describe('IPC', () => {
     ipcMain.simulateSend(IpcChannels.log.channel, app(), 'debug', 'x');
     ipcMain.simulateSend(IpcChannels.log.channel, app(), 'info', 'x'.repeat(2_001));
     expect(calls).toEqual([]);
-    expect(rejected).toHaveLength(9);
+    expect(rejected).toHaveLength(11);
   });
 
   it('trusts only app://credit-counter frames', () => {

@@ -44,7 +44,9 @@ export function registerIpc(ipcMain: Pick<IpcMain, 'handle' | 'on'>, services: H
   );
   handle(
     writeTerminalSecret.channel,
-    guardIpc(writeTerminalSecret.channel, writeTerminalSecret.input, (_event, secret) => services.vault.write(secret)),
+    guardIpc(writeTerminalSecret.channel, writeTerminalSecret.input, (_event, secret, terminalId) =>
+      services.vault.write(secret, terminalId),
+    ),
   );
   handle(
     clearTerminalSecret.channel,

@@ -27,14 +27,14 @@ describe('preload', () => {
     ipcRenderer.answers.set(IpcChannels.readTerminalSecret.channel, { kind: 'absent' });
     expect(await bridge.readTerminalSecret()).toEqual({ kind: 'absent' });
     await bridge.getConfig();
-    await bridge.writeTerminalSecret('s'.repeat(20));
+    await bridge.writeTerminalSecret('s'.repeat(20), 'T-1');
     await bridge.clearTerminalSecret();
     await bridge.printSlip('printer');
     bridge.log('error', '出错了');
     expect(ipcRenderer.invocations).toEqual([
       { channel: IpcChannels.readTerminalSecret.channel, args: [] },
       { channel: IpcChannels.getConfig.channel, args: [] },
-      { channel: IpcChannels.writeTerminalSecret.channel, args: ['s'.repeat(20)] },
+      { channel: IpcChannels.writeTerminalSecret.channel, args: ['s'.repeat(20), 'T-1'] },
       { channel: IpcChannels.clearTerminalSecret.channel, args: [] },
       { channel: IpcChannels.printSlip.channel, args: ['printer'] },
     ]);

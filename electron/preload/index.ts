@@ -14,7 +14,8 @@ const creditCounterHost = Object.freeze({
   appVersion,
   getConfig: () => ipcRenderer.invoke(IpcChannels.getConfig.channel),
   readTerminalSecret: () => ipcRenderer.invoke(IpcChannels.readTerminalSecret.channel),
-  writeTerminalSecret: (secret: string) => ipcRenderer.invoke(IpcChannels.writeTerminalSecret.channel, secret),
+  writeTerminalSecret: (secret: string, terminalId: string) =>
+    ipcRenderer.invoke(IpcChannels.writeTerminalSecret.channel, secret, terminalId),
   clearTerminalSecret: () => ipcRenderer.invoke(IpcChannels.clearTerminalSecret.channel),
   printSlip: (target: 'pdf' | 'printer') => ipcRenderer.invoke(IpcChannels.printSlip.channel, target),
   log: (level: 'info' | 'warn' | 'error', message: string) => {

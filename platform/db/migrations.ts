@@ -208,8 +208,25 @@ const MIGRATIONS: Migration[] = [
   addNameInitials,
   // 5: restore detection, hand-over, catalogue history. seq_runs: which opening of the database
   // handed out seqs from first_seq on (a restored backup hands them out again under a new run).
+  // terminals: the successor a later enrolment of the same PC named, when it was replaced, and
+  // whether the platform recreated it from a hand-over (it had forgotten it). platform_events:
+  // what IT and supervisors did to identities and records.
   `
   CREATE TABLE seq_runs (first_seq INTEGER PRIMARY KEY, run_id TEXT NOT NULL);
+
+  ALTER TABLE terminals ADD COLUMN successor_id TEXT;
+  ALTER TABLE terminals ADD COLUMN replaced_at TEXT;
+  ALTER TABLE terminals ADD COLUMN adopted INTEGER NOT NULL DEFAULT 0;
+
+  CREATE TABLE platform_events (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    action TEXT NOT NULL,
+    operator_id TEXT,
+    terminal_id TEXT,
+    summary TEXT NOT NULL,
+    detail TEXT NOT NULL
+  );
   `,
 ];
 

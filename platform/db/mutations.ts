@@ -76,6 +76,7 @@ export class MutationRepository {
   private readonly auditLinkStmt;
   private readonly byTerminalStmt;
   private readonly allStmt;
+  private readonly deleteForTerminalStmt;
 
   constructor(private readonly db: Db) {
     this.insertStmt = db.prepare(
@@ -100,6 +101,12 @@ export class MutationRepository {
     );
     this.byTerminalStmt = db.prepare<[string], MutationRowData>(`SELECT ${COLUMNS} FROM mutations WHERE terminal_id = ? ORDER BY seq`);
     this.allStmt = db.prepare<[], MutationRowData>(`SELECT ${COLUMNS} FROM mutations ORDER BY terminal_id, seq`);
+    this.deleteForTerminalStmt = db.prepare<[string]>('DELETE FROM mutations WHERE terminal_id = ?');
+  }
+
+  /** Test controls only: a restore from a backup older than the terminal's records. */
+  deleteForTerminal(terminalId: string): number {
+    return this.deleteForTerminalStmt.run(terminalId).changes;
   }
 
   insert(m: StoredMutation & { checkId: string | null }): void {

@@ -12,6 +12,7 @@ export class SessionRepository {
   private readonly getStmt;
   private readonly expireAllStmt;
   private readonly purgeStmt;
+  private readonly endForTerminalStmt;
 
   constructor(db: Db) {
     this.insertStmt = db.prepare<[string, string, string, number, number]>(
@@ -22,6 +23,12 @@ export class SessionRepository {
     );
     this.expireAllStmt = db.prepare<[number, number]>('UPDATE sessions SET expires_at_ms = ? WHERE expires_at_ms > ?');
     this.purgeStmt = db.prepare<[number]>('DELETE FROM sessions WHERE expires_at_ms < ?');
+    this.endForTerminalStmt = db.prepare<[string]>('DELETE FROM sessions WHERE terminal_id = ?');
+  }
+
+  /** Ends every session of a terminal (its identity was handed over to a new enrolment). */
+  endForTerminal(terminalId: string): number {
+    return this.endForTerminalStmt.run(terminalId).changes;
   }
 
   insert(tokenHash: string, terminalId: string, operatorId: string, createdAtMs: number, expiresAtMs: number): void {

@@ -1,6 +1,6 @@
-/** GET /supervisor/records — accepted records for supervisors (audit of lookups and declined measures). */
+/** GET /supervisor/records — accepted records for supervisors (audit of lookups and declined measures); GET /supervisor/events. */
 import type { FastifyInstance } from 'fastify';
-import { SupervisorQuery, type SupervisorRecord } from '../../shared/contract';
+import { PlatformEventsQuery, SupervisorQuery, type PlatformEventsResponse, type SupervisorRecord } from '../../shared/contract';
 import type { PlatformContext } from '../context';
 import { fail } from '../http/problems';
 import { parseWith } from '../http/validate';
@@ -33,6 +33,14 @@ export function registerSupervisorRoutes(app: FastifyInstance, ctx: PlatformCont
         ...(r.chainProblem !== null ? { chainProblem: r.chainProblem } : {}),
       })),
     };
+    return body;
+  });
+
+  // Hand-overs, journal imports and dead-letter resubmissions, newest first.
+  app.get('/supervisor/events', { config: { access: 'supervisor' } }, async (request, reply) => {
+    const parsed = parseWith(PlatformEventsQuery, request.query);
+    if (!parsed.ok) return fail(reply, 400, 'bad_request', '查询参数错误', { detail: parsed.detail });
+    const body: PlatformEventsResponse = { events: ctx.events.latest(parsed.value.limit) };
     return body;
   });
 }

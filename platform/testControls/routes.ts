@@ -158,6 +158,17 @@ export function registerTestControls(app: FastifyInstance, ctx: PlatformContext,
     return { version: ctx.catalogue.catalogue.version, etag: ctx.catalogue.etag };
   });
 
+  /** The platform forgets a terminal, its sessions and its records — as a restore from a backup older than its enrolment would. */
+  app.post<{ Params: { id: string } }>('/terminals/:id/forget', async (request, reply) => {
+    const { id } = request.params;
+    const forgotten = ctx.db.transaction(() => {
+      if (!ctx.terminals.delete(id)) return null;
+      return { sessions: ctx.sessions.endForTerminal(id), mutations: ctx.mutations.deleteForTerminal(id) };
+    })();
+    if (!forgotten) return fail(reply, 404, 'not_found', 'no such terminal');
+    return { terminalId: id, ...forgotten };
+  });
+
   app.post('/expire-sessions', async () => ({ expired: ctx.sessions.expireAll(ctx.now().getTime()) }));
 
   app.post('/settings', async (request, reply) => {

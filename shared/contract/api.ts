@@ -8,15 +8,44 @@ export const CLIENT_VERSION_HEADER = 'X-Client-Version';
 
 // ---- Terminal enrolment: POST /terminals -------------------------------------------------
 
+/** Longest terminal id the platform accepts from a client (its own are UUIDv7). */
+export const TERMINAL_ID_MAX = 64;
+
+/**
+ * Hand-over: a new enrolment of a PC names the identity it replaces. The platform links the two
+ * (audited), retires the predecessor, and lets the successor deliver the predecessor's records
+ * under their original terminal id and seq.
+ */
+export const Predecessor = z.object({
+  terminalId: z.string().min(1).max(TERMINAL_ID_MAX),
+  /**
+   * The lowest seq of the predecessor's records the PC still holds (queued, delivered or dead);
+   * used only when the platform no longer knows the predecessor (it then expects this seq next).
+   */
+  resumeSeq: z.number().int().positive(),
+});
+export type Predecessor = z.infer<typeof Predecessor>;
+
 export const EnrolTerminalRequest = z.object({
   enrolmentCode: z.string().min(1),
   name: z.string().trim().min(1).max(64),
+  predecessor: Predecessor.optional(),
 });
 export type EnrolTerminalRequest = z.infer<typeof EnrolTerminalRequest>;
 
 export const EnrolTerminalResponse = z.object({
   terminalId: z.string().min(1),
   terminalSecret: z.string().min(16),
+  /** Present when a predecessor was named: what the platform made of it. */
+  handOver: z
+    .object({
+      predecessorId: z.string().min(1),
+      /** false: the platform had no record of it and recreated it from resumeSeq. */
+      predecessorKnown: z.boolean(),
+      /** The seq the platform expects next from the predecessor. */
+      nextSeq: z.number().int().positive(),
+    })
+    .optional(),
 });
 export type EnrolTerminalResponse = z.infer<typeof EnrolTerminalResponse>;
 
@@ -295,6 +324,29 @@ export type SupervisorRecord = z.infer<typeof SupervisorRecord>;
 
 export const SupervisorResponse = z.object({ records: z.array(SupervisorRecord) });
 export type SupervisorResponse = z.infer<typeof SupervisorResponse>;
+
+// ---- Platform events: GET /supervisor/events?limit= ---------------------------------------
+
+/** What IT and supervisors did to identities and records on the platform (hand-over, import, resubmission). */
+export const PlatformEventAction = z.enum(['terminal_handover', 'journal_import', 'dead_letter_resubmitted']);
+export type PlatformEventAction = z.infer<typeof PlatformEventAction>;
+
+export const PlatformEvent = z.object({
+  id: z.number().int(),
+  at: IsoDateTime,
+  action: PlatformEventAction,
+  /** The operator who did it (null: the enrolment code, i.e. IT at the PC). */
+  operatorId: z.string().nullable(),
+  terminalId: z.string().nullable(),
+  /** Chinese, for the supervisor view. */
+  summary: z.string(),
+  detail: z.record(z.string(), z.unknown()),
+});
+export type PlatformEvent = z.infer<typeof PlatformEvent>;
+
+export const PlatformEventsQuery = z.object({ limit: z.coerce.number().int().min(1).max(1_000).default(200) });
+export const PlatformEventsResponse = z.object({ events: z.array(PlatformEvent) });
+export type PlatformEventsResponse = z.infer<typeof PlatformEventsResponse>;
 
 // ---- Health: GET /health (no auth; its Date header serves the clock-skew check) ----------
 

@@ -17,6 +17,10 @@ export const ProblemCode = z.enum([
   'client_outdated',
   'rate_limited',
   'enrolment_refused',
+  /** The platform has no record of this terminal (restored from a backup older than its enrolment). */
+  'unknown_terminal',
+  /** This terminal identity was handed over to a newer enrolment of the same PC. */
+  'terminal_replaced',
   'internal',
   'unavailable',
 ]);

@@ -10,7 +10,11 @@ export interface HostBridge {
   getConfig(): Promise<EffectiveConfig>;
   /** The terminal secret, kept by the host (Electron: OS store via safeStorage). */
   readTerminalSecret(): Promise<SecretReadResult>;
-  writeTerminalSecret(secret: string): Promise<{ ok: true } | { ok: false; message: string }>;
+  /**
+   * Keeps the secret together with the terminal id it belongs to: if the app stops between storing
+   * a new secret and recording the new identity, the next start knows whose secret it holds.
+   */
+  writeTerminalSecret(secret: string, terminalId: string): Promise<{ ok: true } | { ok: false; message: string }>;
   clearTerminalSecret(): Promise<void>;
   /** Prints the current page's check slip: Electron to PDF (returns the path) or printer; the browser uses print CSS. */
   printSlip(target: 'pdf' | 'printer'): Promise<{ ok: true; path?: string } | { ok: false; message: string }>;
@@ -19,7 +23,8 @@ export interface HostBridge {
 }
 
 export type SecretReadResult =
-  | { kind: 'present'; secret: string }
+  /** terminalId null: stored by a release that did not record it (it belongs to the enrolled identity). */
+  | { kind: 'present'; secret: string; terminalId: string | null }
   | { kind: 'absent' }
   /** The OS store refused to decrypt (new user profile, reinstalled OS): the terminal must be enrolled again. */
   | { kind: 'undecryptable'; message: string };

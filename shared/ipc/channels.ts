@@ -4,7 +4,7 @@ import { z } from 'zod';
 export const IpcChannels = {
   getConfig: { channel: 'cc:config:get', input: z.tuple([]) },
   readTerminalSecret: { channel: 'cc:secret:read', input: z.tuple([]) },
-  writeTerminalSecret: { channel: 'cc:secret:write', input: z.tuple([z.string().min(16).max(512)]) },
+  writeTerminalSecret: { channel: 'cc:secret:write', input: z.tuple([z.string().min(16).max(512), z.string().min(1).max(64)]) },
   clearTerminalSecret: { channel: 'cc:secret:clear', input: z.tuple([]) },
   printSlip: { channel: 'cc:print', input: z.tuple([z.enum(['pdf', 'printer'])]) },
   log: { channel: 'cc:log', input: z.tuple([z.enum(['info', 'warn', 'error']), z.string().max(2_000)]) },

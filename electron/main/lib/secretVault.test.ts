@@ -43,33 +43,34 @@ function cipher(options: { backend?: string; available?: boolean; key?: string; 
 }
 
 const SECRET = 'tsec_0123456789abcdefghij';
+const TERMINAL = '0190a000-0000-7000-8000-000000000001';
 
 describe('terminal secret vault', () => {
   it('round-trips through the OS cipher and never stores the clear secret', async () => {
     const store = memoryStore();
     const vault = createSecretVault({ cipher: cipher({ backend: 'gnome_libsecret' }), store, allowPlaintext: false });
     expect(await vault.read()).toEqual({ kind: 'absent' });
-    expect(await vault.write(SECRET)).toEqual({ ok: true });
+    expect(await vault.write(SECRET, TERMINAL)).toEqual({ ok: true });
     expect(new TextDecoder().decode(store.data!)).not.toBe(SECRET);
-    expect(await vault.read()).toEqual({ kind: 'present', secret: SECRET });
+    expect(await vault.read()).toEqual({ kind: 'present', secret: SECRET, terminalId: TERMINAL });
     await vault.clear();
     expect(await vault.read()).toEqual({ kind: 'absent' });
   });
 
   it('works on Windows, where there is no Linux backend to ask', async () => {
     const vault = createSecretVault({ cipher: cipher({ backend: undefined }), store: memoryStore(), allowPlaintext: false });
-    expect(await vault.write(SECRET)).toEqual({ ok: true });
+    expect(await vault.write(SECRET, TERMINAL)).toEqual({ ok: true });
   });
 
   it('refuses the Linux basic_text fallback unless allowed', async () => {
     const store = memoryStore();
     const refused = createSecretVault({ cipher: cipher({ backend: 'basic_text' }), store, allowPlaintext: false });
-    expect(await refused.write(SECRET)).toEqual({ ok: false, message: PLAINTEXT_REFUSED });
+    expect(await refused.write(SECRET, TERMINAL)).toEqual({ ok: false, message: PLAINTEXT_REFUSED });
     expect(store.data).toBeNull();
 
     const allowed = createSecretVault({ cipher: cipher({ backend: 'basic_text' }), store, allowPlaintext: true });
-    expect(await allowed.write(SECRET)).toEqual({ ok: true });
-    expect(await allowed.read()).toEqual({ kind: 'present', secret: SECRET });
+    expect(await allowed.write(SECRET, TERMINAL)).toEqual({ ok: true });
+    expect(await allowed.read()).toEqual({ kind: 'present', secret: SECRET, terminalId: TERMINAL });
     // Policy withdrawn later: the plain-text secret is no longer used.
     expect(await refused.read()).toEqual({ kind: 'undecryptable', message: PLAINTEXT_REFUSED });
   });
@@ -78,7 +79,7 @@ describe('terminal secret vault', () => {
     const store = memoryStore();
     const osCipher = cipher({ backend: 'gnome_libsecret' });
     const vault = createSecretVault({ cipher: osCipher, store, allowPlaintext: false });
-    await vault.write(SECRET);
+    await vault.write(SECRET, TERMINAL);
     osCipher.key = 'k2';
     expect(await vault.read()).toEqual({ kind: 'undecryptable', message: UNDECRYPTABLE });
   });
@@ -92,7 +93,7 @@ describe('terminal secret vault', () => {
       allowPlaintext: false,
     });
     expect(await unavailable.read()).toEqual({ kind: 'undecryptable', message: ENCRYPTION_UNAVAILABLE });
-    expect(await unavailable.write(SECRET)).toEqual({ ok: false, message: ENCRYPTION_UNAVAILABLE });
+    expect(await unavailable.write(SECRET, TERMINAL)).toEqual({ ok: false, message: ENCRYPTION_UNAVAILABLE });
   });
 
   it('re-encrypts when the OS asks for it', async () => {
@@ -100,7 +101,8 @@ describe('terminal secret vault', () => {
     const osCipher = cipher({ rotate: true });
     const vault = createSecretVault({ cipher: osCipher, store, allowPlaintext: false });
     osCipher.key = 'k1';
-    expect(await vault.read()).toEqual({ kind: 'present', secret: SECRET });
+    // Stored bare by release 0.1: the vault does not know whose it is.
+    expect(await vault.read()).toEqual({ kind: 'present', secret: SECRET, terminalId: null });
     expect(new TextDecoder().decode(store.data!)).toBe(`k1|${SECRET}`);
   });
 });

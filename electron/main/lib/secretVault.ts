@@ -27,8 +27,30 @@ export type SecretWriteResult = { ok: true } | { ok: false; message: string };
 
 export interface SecretVault {
   read(): Promise<SecretReadResult>;
-  write(secret: string): Promise<SecretWriteResult>;
+  /** The secret and the terminal id it belongs to, encrypted together. */
+  write(secret: string, terminalId: string): Promise<SecretWriteResult>;
   clear(): Promise<void>;
+}
+
+/** What is encrypted: the secret with its terminal id (a bare secret was written by release 0.1). */
+const ENVELOPE_FORMAT = 'credit-counter-terminal-secret/2';
+
+function seal(secret: string, terminalId: string): string {
+  return JSON.stringify({ format: ENVELOPE_FORMAT, terminalId, secret });
+}
+
+function unseal(plain: string): { secret: string; terminalId: string | null } {
+  if (plain.startsWith('{')) {
+    try {
+      const parsed = JSON.parse(plain) as { format?: unknown; terminalId?: unknown; secret?: unknown };
+      if (parsed.format === ENVELOPE_FORMAT && typeof parsed.secret === 'string' && typeof parsed.terminalId === 'string') {
+        return { secret: parsed.secret, terminalId: parsed.terminalId };
+      }
+    } catch {
+      // not an envelope: a bare secret
+    }
+  }
+  return { secret: plain, terminalId: null };
 }
 
 export const PLAINTEXT_REFUSED =
@@ -45,13 +67,13 @@ export const UNDECRYPTABLE = '无法解密本机保存的终端密钥（可能�
 export function createSecretVault({ cipher, store, allowPlaintext }: SecretVaultOptions): SecretVault {
   const plaintextRefused = (): boolean => cipher.storageBackend() === 'basic_text' && !allowPlaintext;
 
-  async function encryptAndStore(secret: string): Promise<SecretWriteResult> {
+  async function encryptAndStore(plain: string): Promise<SecretWriteResult> {
     if (plaintextRefused()) return { ok: false, message: PLAINTEXT_REFUSED };
     if (!(await cipher.isAsyncEncryptionAvailable())) return { ok: false, message: ENCRYPTION_UNAVAILABLE };
     // Availability is decided lazily on first use, so the backend is only final now.
     if (plaintextRefused()) return { ok: false, message: PLAINTEXT_REFUSED };
     try {
-      await store.write(await cipher.encryptStringAsync(secret));
+      await store.write(await cipher.encryptStringAsync(plain));
       return { ok: true };
     } catch (error) {
       return { ok: false, message: `保存终端密钥失败：${error instanceof Error ? error.message : String(error)}` };
@@ -69,12 +91,12 @@ export function createSecretVault({ cipher, store, allowPlaintext }: SecretVault
         const { result, shouldReEncrypt } = await cipher.decryptStringAsync(encrypted);
         // The OS rotated its key: store the secret again under the new one (best effort).
         if (shouldReEncrypt) await encryptAndStore(result).catch(() => undefined);
-        return { kind: 'present', secret: result };
+        return { kind: 'present', ...unseal(result) };
       } catch {
         return { kind: 'undecryptable', message: UNDECRYPTABLE };
       }
     },
-    write: encryptAndStore,
+    write: (secret, terminalId) => encryptAndStore(seal(secret, terminalId)),
     async clear() {
       await store.remove();
     },

@@ -68,8 +68,11 @@ export type AuditRecord = AuditBody;
 
 export type MetaRecord =
   | { key: 'terminal'; identity: TerminalIdentity }
-  | { key: 'terminalSecret'; secret: string }
+  /** Browser host only (a browser has no OS store); terminalId absent when written by release 0.1. */
+  | { key: 'terminalSecret'; secret: string; terminalId?: string }
   | { key: 'outboxSeq'; terminalId: string; next: number }
+  /** Written before asking the platform for a new identity, removed once the identity is recorded. */
+  | { key: 'pendingEnrolment'; terminalName: string; platformUrl: string; startedAt: string }
   | { key: 'auditHead'; chainSeq: number; hash: string }
   | { key: 'auditKey'; raw: string }
   | { key: 'lastOperator'; operatorId: string }

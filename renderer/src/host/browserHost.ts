@@ -33,15 +33,17 @@ export function createBrowserHost(options: BrowserHostOptions): HostBridge {
     async readTerminalSecret(): Promise<SecretReadResult> {
       try {
         const row = await journal.meta.get('terminalSecret');
-        return row && row.key === 'terminalSecret' ? { kind: 'present', secret: row.secret } : { kind: 'absent' };
+        return row && row.key === 'terminalSecret'
+          ? { kind: 'present', secret: row.secret, terminalId: row.terminalId ?? null }
+          : { kind: 'absent' };
       } catch (error) {
         return { kind: 'undecryptable', message: error instanceof Error ? error.message : String(error) };
       }
     },
 
-    async writeTerminalSecret(secret) {
+    async writeTerminalSecret(secret, terminalId) {
       try {
-        await journal.meta.put({ key: 'terminalSecret', secret });
+        await journal.meta.put({ key: 'terminalSecret', secret, terminalId });
         return { ok: true };
       } catch (error) {
         return { ok: false, message: error instanceof Error ? error.message : String(error) };

@@ -57,7 +57,10 @@ export const zhCN = {
   enrol: {
     title: '终端注册',
     intro: '首次使用前，需由信息技术人员将本终端注册到信用平台。注册只需进行一次。',
-    reenrolIntro: '重新注册会用新的终端身份替换当前身份，已保存的待发送记录不受影响。',
+    reenrolIntro:
+      '重新注册会以新的终端身份接替当前身份（信用平台记录这次交接并审计）。本机未上传的记录随后以原终端身份和序号上传，不会丢失。',
+    handOver: (name: string, id: string) => `本机当前注册为“${name}”（${id}）。新注册将接替它，本机未上传的记录随后以原终端身份上传。`,
+    backToLogin: '返回登录',
     platformUrl: '平台地址',
     platformUrlPlaceholder: '例如 https://credit.weihai.gov.cn',
     platformUrlManaged: '平台地址由管理员统一配置，不可修改',
@@ -85,6 +88,7 @@ export const zhCN = {
     submit: '登录',
     submitting: '正在登录…',
     offlineNote: '平台不可达时，最近在本终端登录过的操作员可在规定时限内离线登录。',
+    reenrol: '重新注册本终端（IT）',
   },
   lock: {
     title: '终端已锁定',

@@ -21,7 +21,7 @@ import {
   type EnrolTerminalRequest,
   type OutboxRequest,
 } from '../../../shared/contract';
-import { MESSAGES, PlatformError, parseRetryAfter } from './platformError';
+import { MESSAGES, PlatformError, TERMINAL_PROBLEM_MESSAGES, parseRetryAfter } from './platformError';
 
 export interface PlatformClientOptions {
   platformUrl: string;
@@ -273,7 +273,7 @@ export class PlatformClient {
         userError: { code: code ?? 'unavailable', message: MESSAGES.server(status) },
       });
     }
-    const message = problem?.detail ?? problem?.title ?? MESSAGES.rejected(status);
+    const message = (code && TERMINAL_PROBLEM_MESSAGES[code]) ?? problem?.detail ?? problem?.title ?? MESSAGES.rejected(status);
     const parseError = problem?.parseError;
     return new PlatformError({
       kind: 'rejected',

@@ -12,6 +12,9 @@ import { checkOfflineUnlock } from './offlineUnlock';
 import { fail, failWith, ok } from './outcome';
 
 const WRONG_CREDENTIALS = '工号或密码错误';
+const REENROL_ADVICE = '请 IT 在本机重新注册终端：新注册会接替原终端，本机未上传的记录随后以原终端身份自动上传，不会丢失。';
+/** The platform refused the terminal, not the operator: IT must re-enrol (the message says so). */
+const TERMINAL_REFUSALS = new Set(['unknown_terminal', 'terminal_replaced']);
 
 export function createAuthService(core: Core): AppServices['auth'] {
   const audit = (action: 'LOGIN' | 'LOGOUT' | 'OFFLINE_UNLOCK' | 'LOCK', actor: string, outcome: string, detail: string | null) =>
@@ -49,8 +52,8 @@ export function createAuthService(core: Core): AppServices['auth'] {
     const client = await core.platform();
     if (!identity || !client) return fail('not_enrolled', '本机尚未登记为查询终端，请先完成终端登记');
     const secret = await core.host.readTerminalSecret();
-    if (secret.kind === 'absent') return fail('secret_missing', '找不到本机的终端密钥，请重新登记终端');
-    if (secret.kind === 'undecryptable') return fail('secret_undecryptable', `终端密钥无法读取（${secret.message}），请重新登记终端`);
+    if (secret.kind === 'absent') return fail('secret_missing', `找不到本机的终端密钥。${REENROL_ADVICE}`);
+    if (secret.kind === 'undecryptable') return fail('secret_undecryptable', `终端密钥无法读取（${secret.message}）。${REENROL_ADVICE}`);
     try {
       const answer = await client.createSession({ terminalId: identity.terminalId, terminalSecret: secret.secret, operatorId, password });
       await rememberOperator(answer.operator, answer.offlineUnlock);
@@ -61,6 +64,11 @@ export function createAuthService(core: Core): AppServices['auth'] {
       return ok(session);
     } catch (error) {
       if (isPlatformError(error)) {
+        const code = error.problem?.code;
+        if (code && TERMINAL_REFUSALS.has(code)) {
+          await audit('LOGIN', operatorId, code, null);
+          return fail(code, error.userError.message);
+        }
         if (error.kind === 'unauthorized' || (error.kind === 'rejected' && (error.status === 403 || error.status === 401))) {
           await audit('LOGIN', operatorId, 'refused', null);
           return fail('wrong_credentials', WRONG_CREDENTIALS);

@@ -33,6 +33,11 @@ export interface TerminalIdentity {
   terminalName: string;
   platformUrl: string;
   enrolledAt: string;
+  /**
+   * Earlier identities of this PC, oldest first (each re-enrolment named the one before it): this
+   * terminal delivers their queued records under their original terminal id and seq.
+   */
+  predecessors?: string[];
 }
 
 export interface Session {

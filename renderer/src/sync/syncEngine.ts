@@ -55,7 +55,8 @@ export interface SyncEngineDeps {
   lock: SyncLock;
   /** null while the terminal is not enrolled. */
   client: () => Promise<PlatformClient | null>;
-  terminalId: () => Promise<string | null>;
+  /** This terminal's id and the earlier identities whose queued records it delivers (null: not enrolled). */
+  identity: () => Promise<{ terminalId: string; predecessors?: string[] } | null>;
   /**
    * 'active': a platform token is held (pull and push need one); 'expired': an operator is signed
    * in but without a token (expired, or unlocked offline) — the queue waits for an online login;
@@ -249,8 +250,8 @@ export class SyncEngine {
 
   private async body(kind: RunKind, signal: AbortSignal): Promise<PushOutcome | null> {
     const client = await this.deps.client();
-    const terminalId = await this.deps.terminalId();
-    if (!client || !terminalId) return null;
+    const identity = await this.deps.identity();
+    if (!client || !identity) return null;
     const session = this.deps.session();
     if (session !== 'active') {
       if (session === 'expired') {
@@ -291,7 +292,8 @@ export class SyncEngine {
       const pushed = await drainOutbox({
         client,
         journal: this.deps.journal,
-        terminalId,
+        terminalId: identity.terminalId,
+        predecessors: identity.predecessors ?? [],
         now: this.deps.now,
         batchSize: this.deps.options.pushBatchSize,
         keepDeliveredMs: this.deps.options.deliveredRetentionDays * 86_400_000,
