@@ -32,6 +32,10 @@ function register(): void {
       calls.push(`print:${target}:${contents.getURL()}`);
       return { ok: true, path: '/tmp/x.pdf' };
     },
+    saveJournalExport: async (contents) => {
+      calls.push(`export:${contents.length}`);
+      return { ok: true, fileName: 'x.json', path: '/tmp/x.json' };
+    },
     log: (level, message) => calls.push(`log:${level}:${message}`),
     rejected: (channel, reason) => rejected.push(`${channel}:${reason}`),
   };

@@ -12,6 +12,7 @@ export interface HostServices {
   getConfig(): EffectiveConfig;
   vault: SecretVault;
   printSlip(contents: WebContents, target: 'pdf' | 'printer'): Promise<PrintResult>;
+  saveJournalExport(contents: string): ReturnType<HostBridge['saveJournalExport']>;
   log(level: 'info' | 'warn' | 'error', message: string): void;
   /** Rejected calls are logged (without their arguments). */
   rejected(channel: string, reason: string): void;
@@ -33,7 +34,7 @@ export function registerIpc(ipcMain: Pick<IpcMain, 'handle' | 'on'>, services: H
     });
   };
 
-  const { getConfig, readTerminalSecret, writeTerminalSecret, clearTerminalSecret, printSlip, log } = IpcChannels;
+  const { getConfig, readTerminalSecret, writeTerminalSecret, clearTerminalSecret, printSlip, saveJournalExport, log } = IpcChannels;
   handle(
     getConfig.channel,
     guardIpc(getConfig.channel, getConfig.input, () => services.getConfig()),
@@ -55,6 +56,10 @@ export function registerIpc(ipcMain: Pick<IpcMain, 'handle' | 'on'>, services: H
   handle(
     printSlip.channel,
     guardIpc(printSlip.channel, printSlip.input, (event: IpcMainInvokeEvent, target) => services.printSlip(event.sender, target)),
+  );
+  handle(
+    saveJournalExport.channel,
+    guardIpc(saveJournalExport.channel, saveJournalExport.input, (_event, contents) => services.saveJournalExport(contents)),
   );
 
   // log is fire-and-forget (HostBridge.log returns void), so it is a send/on channel.

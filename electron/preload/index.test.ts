@@ -16,7 +16,17 @@ describe('preload', () => {
     expect([...contextBridge.exposed.keys()]).toEqual(['creditCounterHost']);
     expect(Object.isFrozen(bridge)).toBe(true);
     expect(Object.keys(bridge).sort()).toEqual(
-      ['kind', 'appVersion', 'getConfig', 'readTerminalSecret', 'writeTerminalSecret', 'clearTerminalSecret', 'printSlip', 'log'].sort(),
+      [
+        'kind',
+        'appVersion',
+        'getConfig',
+        'readTerminalSecret',
+        'writeTerminalSecret',
+        'clearTerminalSecret',
+        'printSlip',
+        'saveJournalExport',
+        'log',
+      ].sort(),
     );
     expect(bridge.kind).toBe('electron');
     expect(bridge.appVersion).toBe('1.2.3');
@@ -30,6 +40,7 @@ describe('preload', () => {
     await bridge.writeTerminalSecret('s'.repeat(20), 'T-1');
     await bridge.clearTerminalSecret();
     await bridge.printSlip('printer');
+    await bridge.saveJournalExport('{}');
     bridge.log('error', '出错了');
     expect(ipcRenderer.invocations).toEqual([
       { channel: IpcChannels.readTerminalSecret.channel, args: [] },
@@ -37,6 +48,7 @@ describe('preload', () => {
       { channel: IpcChannels.writeTerminalSecret.channel, args: ['s'.repeat(20), 'T-1'] },
       { channel: IpcChannels.clearTerminalSecret.channel, args: [] },
       { channel: IpcChannels.printSlip.channel, args: ['printer'] },
+      { channel: IpcChannels.saveJournalExport.channel, args: ['{}'] },
     ]);
     expect(ipcRenderer.sent).toEqual([{ channel: IpcChannels.log.channel, args: ['error', '出错了'] }]);
   });

@@ -18,6 +18,7 @@ const creditCounterHost = Object.freeze({
     ipcRenderer.invoke(IpcChannels.writeTerminalSecret.channel, secret, terminalId),
   clearTerminalSecret: () => ipcRenderer.invoke(IpcChannels.clearTerminalSecret.channel),
   printSlip: (target: 'pdf' | 'printer') => ipcRenderer.invoke(IpcChannels.printSlip.channel, target),
+  saveJournalExport: (contents: string) => ipcRenderer.invoke(IpcChannels.saveJournalExport.channel, contents),
   log: (level: 'info' | 'warn' | 'error', message: string) => {
     ipcRenderer.send(IpcChannels.log.channel, level, message);
   },

@@ -2,7 +2,7 @@
  * POST /outbox semantics: one SQLite transaction per batch, mutations in seq order against the
  * terminal's expected seq. Known ids answer duplicate (or their stored rejection) or id_conflict;
  * a new id below the expected seq is a seq_conflict; a new id above it is a gap, which rolls the
- * whole batch back. Bad bodies and business-rule violations are rejected but consume their seq.
+ * whole batch back (a journal import instead notes the missing seqs and goes on). Bad bodies and business-rule violations are rejected but consume their seq.
  * Accepted audit records are checked against their terminal's hash chain and flagged when broken.
  */
 import {
@@ -14,6 +14,7 @@ import {
   type OutboxRequest,
   type OutboxResponse,
   type Problem,
+  type SeqRange,
 } from '../../shared/contract';
 import type { PlatformContext } from '../context';
 import { describeIssues } from '../http/validate';
@@ -21,7 +22,16 @@ import { checkAuditChain, type ChainCheck } from './chain';
 import { mutationFingerprint } from './fingerprint';
 import { businessRules } from './rules';
 
-export type OutboxOutcome = { ok: true; response: OutboxResponse } | { ok: false; expectedSeq: number; detail: string };
+export type OutboxOutcome =
+  { ok: true; response: OutboxResponse; skipped: SeqRange[] } | { ok: false; expectedSeq: number; detail: string };
+
+export interface ApplyOptions {
+  /**
+   * Journal import: seqs neither the platform nor the file holds are lost for good — note them
+   * and go on, instead of refusing the batch (a terminal's push refuses it and refills instead).
+   */
+  skipGaps?: boolean;
+}
 
 class SeqGap extends Error {
   constructor(readonly detail: string) {
@@ -36,11 +46,12 @@ function checkIdOf(m: Mutation, body: unknown): string | null {
   return typeof id === 'string' ? id : null;
 }
 
-export function applyOutbox(ctx: PlatformContext, request: OutboxRequest): OutboxOutcome {
+export function applyOutbox(ctx: PlatformContext, request: OutboxRequest, options: ApplyOptions = {}): OutboxOutcome {
   const receivedAt = ctx.now().toISOString();
   const { terminalId } = request;
   const ordered = request.mutations.map((m, index) => ({ m, index })).sort((a, b) => a.m.seq - b.m.seq || a.index - b.index);
 
+  const skipped: SeqRange[] = [];
   const run = ctx.db.transaction((): OutboxResponse => {
     const terminal = ctx.terminals.get(terminalId);
     if (!terminal) throw new Error(`terminal ${terminalId} vanished`);
@@ -88,7 +99,11 @@ export function applyOutbox(ctx: PlatformContext, request: OutboxRequest): Outbo
         });
         continue;
       }
-      if (m.seq > expected) throw new SeqGap(`序号不连续：期望 ${expected}，收到 ${m.seq}`);
+      if (m.seq > expected) {
+        if (!options.skipGaps) throw new SeqGap(`序号不连续：期望 ${expected}，收到 ${m.seq}`);
+        skipped.push({ from: expected, to: m.seq - 1 });
+        expected = m.seq;
+      }
 
       let rejection: Problem | null = null;
       let chain: ChainCheck | null = null;
@@ -129,7 +144,7 @@ export function applyOutbox(ctx: PlatformContext, request: OutboxRequest): Outbo
   });
 
   try {
-    return { ok: true, response: run() };
+    return { ok: true, response: run(), skipped };
   } catch (error) {
     if (error instanceof SeqGap) {
       return { ok: false, expectedSeq: ctx.terminals.get(terminalId)?.nextSeq ?? 1, detail: `${error.detail}；本批次未写入任何记录` };

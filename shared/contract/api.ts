@@ -227,6 +227,10 @@ export const AuditAction = z.enum([
   'COMMITMENT',
   'CONFIG_CHANGE',
   'ENROL',
+  /** IT exported the journal's records as a file for the platform's import. */
+  'JOURNAL_EXPORT',
+  /** A supervisor or IT resubmitted a dead letter as a new record naming the original. */
+  'DEAD_LETTER_RESUBMIT',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 
@@ -295,6 +299,55 @@ export const OutboxResponse = z.object({
   nextSeq: z.number().int().positive(),
 });
 export type OutboxResponse = z.infer<typeof OutboxResponse>;
+
+// ---- Journal export and import: POST /admin/journal-imports (IT) ---------------------------
+
+/**
+ * The way out when not even a hand-over can deliver a terminal's records: IT exports the journal's
+ * records (queued, delivered and kept, dead) as one file from the terminal, and imports it into the
+ * platform. Each record keeps its terminal id, seq and idempotency key, so whatever the platform
+ * already has is answered "duplicate" and nothing is applied twice.
+ */
+export const JOURNAL_EXPORT_FORMAT = 'credit-counter-journal/1';
+export const JOURNAL_IMPORT_MAX = 20_000;
+
+export const ExportedRecord = Mutation.extend({ terminalId: z.string().min(1).max(TERMINAL_ID_MAX) });
+export type ExportedRecord = z.infer<typeof ExportedRecord>;
+
+export const JournalExport = z.object({
+  format: z.literal(JOURNAL_EXPORT_FORMAT),
+  exportedAt: IsoDateTime,
+  /** The IT operator who exported it. */
+  exportedBy: z.string().min(1).max(64),
+  terminal: z.object({
+    terminalId: z.string().min(1).max(TERMINAL_ID_MAX),
+    name: z.string().max(64),
+    predecessors: z.array(z.string().min(1).max(TERMINAL_ID_MAX)).max(32),
+  }),
+  records: z.array(ExportedRecord).min(1).max(JOURNAL_IMPORT_MAX),
+});
+export type JournalExport = z.infer<typeof JournalExport>;
+
+export const SeqRange = z.object({ from: z.number().int().positive(), to: z.number().int().positive() });
+export type SeqRange = z.infer<typeof SeqRange>;
+
+export const JournalImportResponse = z.object({
+  /** The platform event that audits this import (GET /supervisor/events). */
+  eventId: z.number().int(),
+  counts: z.object({ accepted: z.number().int(), duplicate: z.number().int(), rejected: z.number().int() }),
+  terminals: z.array(
+    z.object({
+      terminalId: z.string(),
+      /** The platform had no record of this terminal and created it for the import. */
+      recreated: z.boolean(),
+      nextSeq: z.number().int().positive(),
+      /** Seqs neither the platform nor the file holds (lost for good; IT must account for them). */
+      missing: z.array(SeqRange),
+    }),
+  ),
+  results: z.array(MutationResult.extend({ terminalId: z.string() })),
+});
+export type JournalImportResponse = z.infer<typeof JournalImportResponse>;
 
 // ---- Supervisor: GET /supervisor/records?kind=&terminalId=&from=&to= ---------------------
 

@@ -18,6 +18,11 @@ export interface HostBridge {
   clearTerminalSecret(): Promise<void>;
   /** Prints the current page's check slip: Electron to PDF (returns the path) or printer; the browser uses print CSS. */
   printSlip(target: 'pdf' | 'printer'): Promise<{ ok: true; path?: string } | { ok: false; message: string }>;
+  /**
+   * IT's journal export (one JSON file for the platform's import): Electron saves it under
+   * Documents\终端记录导出 and returns the path; the browser offers it as a download.
+   */
+  saveJournalExport(contents: string): Promise<{ ok: true; fileName: string; path?: string } | { ok: false; message: string }>;
   /** Application log line; the host strips identifiers before writing. */
   log(level: 'info' | 'warn' | 'error', message: string): void;
 }

@@ -7,6 +7,15 @@ export const IpcChannels = {
   writeTerminalSecret: { channel: 'cc:secret:write', input: z.tuple([z.string().min(16).max(512), z.string().min(1).max(64)]) },
   clearTerminalSecret: { channel: 'cc:secret:clear', input: z.tuple([]) },
   printSlip: { channel: 'cc:print', input: z.tuple([z.enum(['pdf', 'printer'])]) },
+  saveJournalExport: {
+    channel: 'cc:journal:export',
+    input: z.tuple([
+      z
+        .string()
+        .min(2)
+        .max(64 * 1024 * 1024),
+    ]),
+  },
   log: { channel: 'cc:log', input: z.tuple([z.enum(['info', 'warn', 'error']), z.string().max(2_000)]) },
 } as const;
 export type IpcChannelName = keyof typeof IpcChannels;

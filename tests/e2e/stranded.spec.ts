@@ -3,7 +3,22 @@
  * says so at login (not "wrong password") and tells IT what to do; IT re-enrols from the login
  * screen, the new enrolment takes the old identity over, and the records queued under it go out.
  */
-import { choosePurpose, DEMO_CLERK, expect, login, lookUp, mutations, screenshot, SHOWCASE, terminalId, test } from './fixtures';
+import { readFileSync } from 'node:fs';
+import {
+  choosePurpose,
+  DEMO_CLERK,
+  DEMO_IT,
+  enrol,
+  expect,
+  login,
+  lookUp,
+  mutations,
+  screenshot,
+  SHOWCASE,
+  terminalId,
+  test,
+  waitForListData,
+} from './fixtures';
 
 async function control(platformUrl: string, path: string): Promise<void> {
   const response = await fetch(`${platformUrl}/__test${path}`, { method: 'POST' });
@@ -53,4 +68,35 @@ test('a platform that forgot the terminal: the login says so, IT re-enrols from 
     status: 'accepted',
   });
   expect(await terminalId(page)).not.toBe(old);
+});
+
+test('IT exports the journal from the sync panel and imports a file into the platform; what the platform has is a duplicate', async ({
+  page,
+  web,
+  platform,
+}) => {
+  await enrol(page, web.url, platform.enrolmentCode);
+  await login(page, DEMO_IT);
+  await waitForListData(page);
+  await page.keyboard.press('F9');
+  const panel = page.getByTestId('journal-transfer');
+  await expect(panel).toBeVisible();
+  await expect(page.getByTestId('status-outbox')).toHaveAttribute('data-depth', '0', { timeout: 30_000 });
+
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-journal').click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^终端记录导出-\d{8}-\d{6}\.json$/);
+  const path = await file.path();
+  const exported = JSON.parse(readFileSync(path, 'utf8')) as { format: string; records: unknown[] };
+  expect(exported.format).toBe('credit-counter-journal/1');
+  await expect(page.getByTestId('transfer-result')).toContainText(`已导出 ${exported.records.length} 条记录`);
+
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('import-journal').click();
+  await (await chooser).setFiles(path);
+  // Everything but the export's own audit record had reached the platform already.
+  await expect(page.getByTestId('transfer-result')).toContainText(`新接收 1 条，平台已有 ${exported.records.length - 1} 条，拒绝 0 条`);
+  await page.getByTestId('transfer-result').scrollIntoViewIfNeeded();
+  await screenshot(page, '34-sync-panel-journal-transfer');
 });

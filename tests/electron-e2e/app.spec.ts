@@ -76,7 +76,17 @@ test('the page has exactly the bridge and no Node.js', async () => {
   });
   expect(probe).toEqual({
     kind: 'electron',
-    keys: ['appVersion', 'clearTerminalSecret', 'getConfig', 'kind', 'log', 'printSlip', 'readTerminalSecret', 'writeTerminalSecret'],
+    keys: [
+      'appVersion',
+      'clearTerminalSecret',
+      'getConfig',
+      'kind',
+      'log',
+      'printSlip',
+      'readTerminalSecret',
+      'saveJournalExport',
+      'writeTerminalSecret',
+    ],
     require: 'undefined',
     process: 'undefined',
   });

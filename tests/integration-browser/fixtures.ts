@@ -137,7 +137,7 @@ type Fn = (...args: never[]) => unknown;
 export class Cc {
   constructor(
     readonly page: Page,
-    private readonly harnessUrl: string,
+    readonly harnessUrl: string,
   ) {}
 
   async open(): Promise<void> {

@@ -4,7 +4,7 @@
  * the new secret and the new identity — ends with IT re-enrolling the PC, the new identity naming
  * its predecessor, and every record on the platform under its original terminal id and seq.
  */
-import { expect, expectConsistent, test, type Cc, type PlatformEnv } from './fixtures';
+import { Cc, expect, expectConsistent, test, type PlatformEnv } from './fixtures';
 
 /** Records that reach the platform (delivered) and records still queued when the trouble starts. */
 async function workDone(cc: Cc): Promise<void> {
@@ -85,4 +85,42 @@ test('a stop between storing the new secret and recording the new identity: comp
   await cc.login(env);
   expect(await cc.call('syncNow')).toMatchObject({ lastError: null, outboxDepth: 0 });
   await expectConsistent(cc, env, [first, second], { lists: false });
+});
+
+test('when not even a hand-over can deliver (the PC no longer reaches the platform): IT exports the journal, the platform imports it, duplicates stay duplicates', async ({
+  cc,
+  env,
+}) => {
+  const first = await cc.setUp(env);
+  // IT signed in on this PC once (online), so it may unlock it offline later.
+  expect(await cc.call('login', 'i001', 'demo1234')).toMatchObject({ ok: true, value: { mode: 'online' } });
+  await workDone(cc);
+  const queued = (await cc.call('journal')).outbox.map((r) => r.id);
+
+  // The PC is cut off for good: IT unlocks offline and exports everything the journal holds.
+  await env.stop();
+  expect(await cc.call('login', 'i001', 'demo1234')).toMatchObject({ ok: true, value: { mode: 'offline' } });
+  const { outcome, file } = await cc.call('exportJournal');
+  expect(outcome).toMatchObject({ ok: true });
+  expect(file).not.toBeNull();
+  const exported = JSON.parse(file!) as { records: Array<{ id: string; terminalId: string; seq: number }> };
+  expect(exported.records.map((r) => r.id)).toEqual(expect.arrayContaining(queued));
+
+  // At another terminal IT imports the file: what the platform had is answered as duplicate.
+  await env.start();
+  const before = await env.mutations(first);
+  const other = await cc.page.context().newPage();
+  const it = new Cc(other, cc.harnessUrl);
+  await it.open();
+  await it.enrolAndLogin(env, { prefix: 'other-terminal' });
+  expect(await it.call('login', 'i001', 'demo1234')).toMatchObject({ ok: true, value: { mode: 'online' } });
+  const imported = await it.call('importJournal', file!);
+  expect(imported).toMatchObject({ ok: true, value: { duplicate: before.length, rejected: 0, missing: [] } });
+  if (imported.ok) expect(imported.value.accepted).toBe(exported.records.length - before.length);
+  await it.call('close');
+
+  // Should the PC come back after all, its own push finds everything there already.
+  await cc.login(env);
+  expect(await cc.call('syncNow')).toMatchObject({ lastError: null, outboxDepth: 0 });
+  await expectConsistent(cc, env, first, { lists: false });
 });

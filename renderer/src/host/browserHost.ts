@@ -54,6 +54,21 @@ export function createBrowserHost(options: BrowserHostOptions): HostBridge {
       await journal.meta.delete('terminalSecret');
     },
 
+    async saveJournalExport(contents) {
+      try {
+        const fileName = `终端记录导出-${new Date().toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-')}.json`;
+        const url = URL.createObjectURL(new Blob([contents], { type: 'application/json' }));
+        const link = document.createElement('a');
+        link.href = url;
+        link.download = fileName;
+        link.click();
+        setTimeout(() => URL.revokeObjectURL(url), 60_000);
+        return { ok: true, fileName };
+      } catch (error) {
+        return { ok: false, message: error instanceof Error ? error.message : String(error) };
+      }
+    },
+
     async printSlip() {
       try {
         globalThis.print();

@@ -400,6 +400,17 @@ export const zhCN = {
     storageNotPersisted: '本地存储未设为持久保存（浏览器可能在空间不足时清理缓存）',
     storageQuota: (m: string) => `存储空间不足：${m}`,
     storageUnavailable: (m: string) => `本地存储不可用：${m}`,
+    transferTitle: '终端记录导出与导入（IT）',
+    transferNote:
+      '终端无法通过重新注册上传记录时（如电脑损坏、无法连接平台），可将本机全部记录（未上传、近期已上传和发送失败的）导出为一个文件，再在任一联网终端上由 IT 导入信用平台；平台已有的记录按重复处理，不会重复入账。文件含完整证件号码，请按涉密数据保管，导入后删除。',
+    exportJournal: '导出本机记录',
+    importJournal: '导入记录文件到平台',
+    exported: (name: string, records: number, undelivered: number, path?: string) =>
+      `已导出 ${records} 条记录（其中未上传 ${undelivered} 条）：${path ?? name}`,
+    imported: (accepted: number, duplicate: number, rejected: number) =>
+      `导入完成：新接收 ${accepted} 条，平台已有 ${duplicate} 条，拒绝 ${rejected} 条`,
+    importRecreated: (ids: string) => `平台原无以下终端的记录，已按文件重建：${ids}`,
+    importMissing: (ranges: string) => `以下序号平台和文件中都没有，请核实：${ranges}`,
     mutationKinds: {
       check: '核查记录',
       feedback: '措施反馈',

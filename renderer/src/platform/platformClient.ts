@@ -11,6 +11,7 @@ import {
   CreateSessionResponse,
   EnrolTerminalResponse,
   HealthResponse,
+  JournalImportResponse,
   LookupResponse,
   NameSearchResponse,
   OutboxResponse,
@@ -19,6 +20,7 @@ import {
   type Catalogue,
   type CreateSessionRequest,
   type EnrolTerminalRequest,
+  type JournalExport,
   type OutboxRequest,
 } from '../../../shared/contract';
 import { MESSAGES, PlatformError, TERMINAL_PROBLEM_MESSAGES, parseRetryAfter } from './platformError';
@@ -168,6 +170,18 @@ export class PlatformClient {
       schema: SyncPage,
       timeoutMs: this.timeouts.syncMs,
       signal,
+    });
+    return r.body;
+  }
+
+  /** IT: a terminal's exported journal into the platform (POST /admin/journal-imports). */
+  async importJournal(file: JournalExport): Promise<z.infer<typeof JournalImportResponse>> {
+    const r = await this.call({
+      method: 'POST',
+      path: '/admin/journal-imports',
+      schema: JournalImportResponse,
+      data: file,
+      timeoutMs: this.timeouts.syncMs,
     });
     return r.body;
   }

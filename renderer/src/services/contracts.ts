@@ -132,6 +132,25 @@ export interface DeadLetter {
   summary: string;
 }
 
+export interface JournalExportResult {
+  fileName: string;
+  /** Where the desktop app saved it (the browser offers a download instead). */
+  path?: string;
+  records: number;
+  /** Of those, not yet delivered. */
+  undelivered: number;
+}
+
+export interface JournalImportSummary {
+  accepted: number;
+  duplicate: number;
+  rejected: number;
+  /** Terminals the platform had no record of and recreated for the import. */
+  recreated: string[];
+  /** Seqs neither the platform nor the file holds. */
+  missing: Array<{ terminalId: string; from: number; to: number }>;
+}
+
 export interface AuditVerification {
   ok: boolean;
   checked: number;
@@ -199,6 +218,10 @@ export interface AppServices {
     status: StoreApi<SyncStatus>;
     syncNow(): Promise<void>;
     deadLetters(): Promise<DeadLetter[]>;
+    /** IT: every record the journal holds (queued, delivered and kept, dead) as one file for the platform's import. */
+    exportJournal(): Promise<Outcome<JournalExportResult>>;
+    /** IT, online: a file another terminal exported, into the platform. */
+    importJournal(fileText: string): Promise<Outcome<JournalImportSummary>>;
   };
   supervisor: {
     todaysChecks(): Promise<SupervisorCheckRow[]>;

@@ -4,7 +4,7 @@ import type { HostBridge } from '../../../shared/ipc/bridge';
 
 export function memoryHost(
   values: Partial<ConfigValues> = {},
-): HostBridge & { secret: string | null; secretTerminalId: string | null; logs: string[] } {
+): HostBridge & { secret: string | null; secretTerminalId: string | null; logs: string[]; exports: string[] } {
   const sources = Object.fromEntries(Object.keys(CONFIG_DEFAULTS).map((k) => [k, 'default'])) as Record<ConfigKey, ConfigSource>;
   const host = {
     kind: 'browser' as const,
@@ -24,6 +24,11 @@ export function memoryHost(
       host.secret = null;
     },
     printSlip: async () => ({ ok: true as const }),
+    exports: [] as string[],
+    saveJournalExport: async (contents: string) => {
+      host.exports.push(contents);
+      return { ok: true as const, fileName: 'export.json' };
+    },
     log: (level: string, message: string) => {
       host.logs.push(`${level}: ${message}`);
     },

@@ -8,6 +8,8 @@ import type {
   FeedbackInput,
   CommitmentInput,
   Delivery,
+  JournalExportResult,
+  JournalImportSummary,
 } from '../../../renderer/src/services/contracts';
 import type { ListState } from '../../../renderer/src/data/listDataStore';
 import type { MutationKind } from '../../../shared/contract';
@@ -65,6 +67,9 @@ export interface HarnessApi {
    * until a new one is written), 'hang-after-write' (the app stops right after storing a new secret).
    */
   setSecretFault(fault: 'undecryptable' | 'hang-after-write' | null): void;
+  /** IT's export through the services; `file` is what the host was given to save. */
+  exportJournal(): Promise<{ outcome: Outcome<JournalExportResult>; file: string | null }>;
+  importJournal(fileText: string): Promise<Outcome<JournalImportSummary>>;
   /** Starts an enrolment and returns once the new secret is stored and the app has stopped there. */
   enrolUntilSecretStored(platformUrl: string, enrolmentCode: string): Promise<void>;
   syncNow(): Promise<SyncStatus>;

@@ -55,6 +55,7 @@ import { installStorageFault, storageFaults } from './storageFault';
 let services: CreditCounterServices | null = null;
 let secretFault: 'undecryptable' | 'hang-after-write' | null = null;
 let secretStored: (() => void) | null = null;
+let lastExport: string | null = null;
 
 /** The browser host, with the secret-store faults the stranding tests need. */
 function faultyHost(host: HostBridge): HostBridge {
@@ -76,6 +77,10 @@ function faultyHost(host: HostBridge): HostBridge {
     },
     clearTerminalSecret: () => host.clearTerminalSecret(),
     printSlip: (target) => host.printSlip(target),
+    async saveJournalExport(contents) {
+      lastExport = contents; // the browser host would offer it as a download
+      return { ok: true, fileName: 'export.json' };
+    },
     log: (level, message) => host.log(level, message),
   };
 }
@@ -141,6 +146,14 @@ const api: HarnessApi = {
   setSecretFault(fault) {
     secretFault = fault;
   },
+
+  async exportJournal() {
+    lastExport = null;
+    const outcome = await need().sync.exportJournal();
+    return { outcome, file: lastExport };
+  },
+
+  importJournal: (text) => need().sync.importJournal(text),
 
   async enrolUntilSecretStored(platformUrl, enrolmentCode) {
     secretFault = 'hang-after-write';

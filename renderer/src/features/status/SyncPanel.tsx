@@ -1,5 +1,6 @@
-import { SyncOutlined } from '@ant-design/icons';
-import { Alert, Button, Descriptions, Drawer, Empty, Table, Tag, Typography } from 'antd';
+import { ExportOutlined, ImportOutlined, SyncOutlined } from '@ant-design/icons';
+import { Alert, Button, Descriptions, Drawer, Empty, Space, Table, Tag, Typography } from 'antd';
+import { useRef } from 'react';
 import { useStores } from '../../app/context';
 import { formatAge, formatDateTime, t } from '../../i18n';
 import type { DeadLetter } from '../../services/contracts';
@@ -15,7 +16,10 @@ export function SyncPanel() {
   const loading = useStore(stores.syncPanel, (s) => s.loading);
   const error = useStore(stores.syncPanel, (s) => s.error);
   const requested = useStore(stores.syncPanel, (s) => s.syncRequested);
-  const { hide, syncNow } = stores.syncPanel.getState();
+  const transfer = useStore(stores.syncPanel, (s) => s.transfer);
+  const isIt = useStore(stores.app, (s) => s.session?.operator.roles.includes('it') ?? false);
+  const { hide, syncNow, exportJournal, importJournal } = stores.syncPanel.getState();
+  const fileInput = useRef<HTMLInputElement>(null);
   const status = useStore(stores.sync, (s) => s);
   const staleHours = useStore(stores.app, (s) => s.config?.values.stalenessLimitHours ?? 24);
   const now = useNow(5_000);
@@ -119,6 +123,58 @@ export function SyncPanel() {
             ]}
           />
         </>
+      )}
+      {isIt && (
+        <section data-testid="journal-transfer">
+          <Typography.Title level={5} style={{ marginTop: 24 }}>
+            {s.transferTitle}
+          </Typography.Title>
+          <Typography.Paragraph type="secondary">{s.transferNote}</Typography.Paragraph>
+          <Space>
+            <Button icon={<ExportOutlined />} loading={transfer.busy} onClick={() => void exportJournal()} data-testid="export-journal">
+              {s.exportJournal}
+            </Button>
+            <Button
+              icon={<ImportOutlined />}
+              disabled={transfer.busy}
+              onClick={() => fileInput.current?.click()}
+              data-testid="import-journal"
+            >
+              {s.importJournal}
+            </Button>
+          </Space>
+          <input
+            ref={fileInput}
+            type="file"
+            accept=".json,application/json"
+            hidden
+            data-testid="import-journal-file"
+            onChange={(event) => {
+              const file = event.target.files?.[0];
+              event.target.value = '';
+              if (file) void file.text().then(importJournal);
+            }}
+          />
+          {transfer.error && <Alert type="error" showIcon title={transfer.error} className="section-alert" style={{ marginTop: 12 }} />}
+          {transfer.lines.length > 0 && (
+            <Alert
+              type="success"
+              showIcon
+              data-testid="transfer-result"
+              style={{ marginTop: 12 }}
+              title={transfer.lines[0]}
+              description={
+                transfer.lines.length > 1 ? (
+                  <ul className="plain-list">
+                    {transfer.lines.slice(1).map((line) => (
+                      <li key={line}>{line}</li>
+                    ))}
+                  </ul>
+                ) : undefined
+              }
+            />
+          )}
+        </section>
       )}
     </Drawer>
   );
