@@ -20,6 +20,10 @@ export interface StoredMutation {
   chainOk: boolean | null;
   /** Why the chain is broken at this record (when chainOk is false). */
   chainProblem: string | null;
+  /** Accepted under the catalogue version its terminal used, which differs from the day's: how. */
+  catalogueNote: string | null;
+  /** Id of the rejected mutation this one resubmits. */
+  resubmits: string | null;
 }
 
 interface MutationRowData {
@@ -36,6 +40,8 @@ interface MutationRowData {
   problem: string | null;
   chain_ok: number | null;
   chain_problem: string | null;
+  catalogue_note: string | null;
+  resubmits: string | null;
 }
 
 function toStored(r: MutationRowData): StoredMutation {
@@ -53,11 +59,13 @@ function toStored(r: MutationRowData): StoredMutation {
     problem: r.problem === null ? null : (JSON.parse(r.problem) as Problem),
     chainOk: r.chain_ok === null ? null : r.chain_ok === 1,
     chainProblem: r.chain_problem,
+    catalogueNote: r.catalogue_note,
+    resubmits: r.resubmits,
   };
 }
 
 const COLUMNS =
-  'id, terminal_id, seq, kind, operator_id, occurred_at, received_at, body, fingerprint, status, problem, chain_ok, chain_problem';
+  'id, terminal_id, seq, kind, operator_id, occurred_at, received_at, body, fingerprint, status, problem, chain_ok, chain_problem, catalogue_note, resubmits';
 
 export interface RecordFilter {
   kind: MutationKind;
@@ -77,11 +85,12 @@ export class MutationRepository {
   private readonly byTerminalStmt;
   private readonly allStmt;
   private readonly deleteForTerminalStmt;
+  private readonly resubmissionStmt;
 
   constructor(private readonly db: Db) {
     this.insertStmt = db.prepare(
       `INSERT INTO mutations (${COLUMNS}, occurred_at_ms, check_id)
-       VALUES (@id, @terminalId, @seq, @kind, @operatorId, @occurredAt, @receivedAt, @body, @fingerprint, @status, @problem, @chainOk, @chainProblem, @occurredAtMs, @checkId)`,
+       VALUES (@id, @terminalId, @seq, @kind, @operatorId, @occurredAt, @receivedAt, @body, @fingerprint, @status, @problem, @chainOk, @chainProblem, @catalogueNote, @resubmits, @occurredAtMs, @checkId)`,
     );
     this.getStmt = db.prepare<[string], MutationRowData>(`SELECT ${COLUMNS} FROM mutations WHERE id = ?`);
     this.checkStmt = db.prepare<[string], { body: string }>(
@@ -102,6 +111,14 @@ export class MutationRepository {
     this.byTerminalStmt = db.prepare<[string], MutationRowData>(`SELECT ${COLUMNS} FROM mutations WHERE terminal_id = ? ORDER BY seq`);
     this.allStmt = db.prepare<[], MutationRowData>(`SELECT ${COLUMNS} FROM mutations ORDER BY terminal_id, seq`);
     this.deleteForTerminalStmt = db.prepare<[string]>('DELETE FROM mutations WHERE terminal_id = ?');
+    this.resubmissionStmt = db.prepare<[string], { id: string }>(
+      "SELECT id FROM mutations WHERE resubmits = ? AND status = 'accepted' LIMIT 1",
+    );
+  }
+
+  /** Id of the accepted record that resubmitted the rejected record `originalId`, if any. */
+  acceptedResubmission(originalId: string): string | undefined {
+    return this.resubmissionStmt.get(originalId)?.id;
   }
 
   /** Test controls only: a restore from a backup older than the terminal's records. */
@@ -125,6 +142,8 @@ export class MutationRepository {
       problem: m.problem === null ? null : JSON.stringify(m.problem),
       chainOk: m.chainOk === null ? null : m.chainOk ? 1 : 0,
       chainProblem: m.chainProblem,
+      catalogueNote: m.catalogueNote,
+      resubmits: m.resubmits,
       checkId: m.checkId,
     });
   }

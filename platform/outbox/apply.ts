@@ -20,6 +20,7 @@ import type { PlatformContext } from '../context';
 import { describeIssues } from '../http/validate';
 import { checkAuditChain, type ChainCheck } from './chain';
 import { mutationFingerprint } from './fingerprint';
+import { auditResubmission, resubmissionRules } from './resubmission';
 import { businessRules } from './rules';
 
 export type OutboxOutcome =
@@ -67,7 +68,13 @@ export function applyOutbox(ctx: PlatformContext, request: OutboxRequest, option
           answer(
             index,
             stored.status === 'accepted'
-              ? { id: m.id, seq: m.seq, status: 'duplicate', receivedAt: stored.receivedAt }
+              ? {
+                  id: m.id,
+                  seq: m.seq,
+                  status: 'duplicate',
+                  receivedAt: stored.receivedAt,
+                  ...(stored.catalogueNote ? { note: stored.catalogueNote } : {}),
+                }
               : {
                   id: m.id,
                   seq: m.seq,
@@ -107,13 +114,16 @@ export function applyOutbox(ctx: PlatformContext, request: OutboxRequest, option
 
       let rejection: Problem | null = null;
       let chain: ChainCheck | null = null;
+      let note: string | null = null;
       const body = MutationBodies[m.kind].safeParse(m.body);
       if (!body.success) {
         rejection = problem(422, 'bad_request', '记录内容格式错误', { detail: describeIssues(body.error) });
       } else {
-        const rules = businessRules(ctx, m.kind, body.data);
+        const resubmission = resubmissionRules(ctx, terminalId, m);
+        const rules = resubmission.ok ? businessRules(ctx, m.kind, body.data) : resubmission;
         if (!rules.ok) rejection = problem(422, 'business_rule', '记录不符合业务规则', { detail: rules.detail });
         else if (m.kind === 'audit') chain = checkAuditChain(ctx, terminalId, body.data as AuditBody);
+        else note = rules.note ?? null;
       }
       ctx.mutations.insert({
         id: m.id,
@@ -129,13 +139,16 @@ export function applyOutbox(ctx: PlatformContext, request: OutboxRequest, option
         problem: rejection,
         chainOk: chain ? chain.ok : null,
         chainProblem: chain && !chain.ok ? chain.detail : null,
+        catalogueNote: note,
+        resubmits: m.resubmits?.id ?? null,
         checkId: rejection ? null : checkIdOf(m, m.body),
       });
+      if (!rejection) auditResubmission(ctx, terminalId, m, receivedAt);
       answer(
         index,
         rejection
           ? { id: m.id, seq: m.seq, status: 'rejected', receivedAt, problem: rejection }
-          : { id: m.id, seq: m.seq, status: 'accepted', receivedAt },
+          : { id: m.id, seq: m.seq, status: 'accepted', receivedAt, ...(note ? { note } : {}) },
       );
       expected++;
     }

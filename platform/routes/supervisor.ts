@@ -31,6 +31,8 @@ export function registerSupervisorRoutes(app: FastifyInstance, ctx: PlatformCont
         body: r.body,
         ...(r.kind === 'audit' && r.chainOk !== null ? { chainOk: r.chainOk } : {}),
         ...(r.chainProblem !== null ? { chainProblem: r.chainProblem } : {}),
+        ...(r.catalogueNote !== null ? { catalogueNote: r.catalogueNote } : {}),
+        ...(r.resubmits !== null ? { resubmits: r.resubmits } : {}),
       })),
     };
     return body;

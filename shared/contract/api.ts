@@ -181,6 +181,12 @@ export const CheckBody = z.object({
   dataVersion: z.string(),
   source: DataSource,
   dataAgeSeconds: z.number().int().nonnegative().nullable(),
+  /**
+   * The catalogue version the terminal evaluated the check with (absent from clients before 0.2).
+   * The platform judges the check, its feedback and commitments by that version: a matter withdrawn
+   * or a measure list changed before the record arrived does not make the record wrong.
+   */
+  catalogueVersion: z.string().min(1).max(64).optional(),
 });
 export type CheckBody = z.infer<typeof CheckBody>;
 
@@ -261,6 +267,14 @@ export const MutationKind = z.enum(['check', 'feedback', 'commitment', 'audit'])
 export type MutationKind = z.infer<typeof MutationKind>;
 export type MutationBody<K extends MutationKind> = z.infer<(typeof MutationBodies)[K]>;
 
+/** A rejected record (dead letter), named by the record that resubmits it. */
+export const RecordRef = z.object({
+  terminalId: z.string().min(1).max(TERMINAL_ID_MAX),
+  seq: z.number().int().positive(),
+  id: z.uuid(),
+});
+export type RecordRef = z.infer<typeof RecordRef>;
+
 /** The envelope is validated for the whole request; each body on its own (a bad body is rejected alone). */
 export const Mutation = z.object({
   id: z.uuid(),
@@ -269,6 +283,11 @@ export const Mutation = z.object({
   occurredAt: IsoDateTime,
   operatorId: z.string().min(1),
   body: z.unknown(),
+  /**
+   * A supervisor or IT resubmits a dead letter once its cause is fixed: a new record (own id and
+   * seq, operatorId = who resubmits) with the original's kind and body, naming the original.
+   */
+  resubmits: RecordRef.optional(),
 });
 export type Mutation = z.infer<typeof Mutation>;
 
@@ -290,6 +309,11 @@ export const MutationResult = z.object({
   /** Platform receive time (the terminal's own time stays in occurredAt). */
   receivedAt: IsoDateTime,
   problem: Problem.optional(),
+  /**
+   * Accepted, with a remark for supervisors (Chinese): e.g. judged by the catalogue version the
+   * terminal used, which differs from the catalogue of the day it arrived.
+   */
+  note: z.string().optional(),
 });
 export type MutationResult = z.infer<typeof MutationResult>;
 
@@ -372,6 +396,10 @@ export const SupervisorRecord = z.object({
   /** kind=audit: false when the record does not continue the terminal's hash chain (accepted, but flagged). */
   chainOk: z.boolean().optional(),
   chainProblem: z.string().optional(),
+  /** Accepted under the catalogue version the terminal used, which differs from today's: how (Chinese). */
+  catalogueNote: z.string().optional(),
+  /** This record resubmits the rejected record with this id. */
+  resubmits: z.string().optional(),
 });
 export type SupervisorRecord = z.infer<typeof SupervisorRecord>;
 

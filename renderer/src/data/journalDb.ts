@@ -3,7 +3,7 @@
  * (DESIGN.md §5). Precious — nothing in the cache lifecycle (wipe, rebuild, resync) touches it.
  */
 import Dexie, { type Table } from 'dexie';
-import type { AuditBody, CommitmentBody, FeedbackBody, MutationKind, OfflineUnlock, Operator } from '../../../shared/contract';
+import type { AuditBody, CommitmentBody, FeedbackBody, MutationKind, OfflineUnlock, Operator, RecordRef } from '../../../shared/contract';
 import { chinaDate } from '../../../shared/dates';
 import type { CheckView, TerminalIdentity } from '../services/contracts';
 
@@ -18,6 +18,8 @@ export interface OutboxRecord {
   terminalId: string;
   body: unknown;
   enqueuedAt: string;
+  /** A dead letter this record resubmits (same kind and body, new id and seq). */
+  resubmits?: RecordRef;
 }
 
 /** Outbox, delivered and dead-letter rows are keyed by the identity that numbered them and its seq. */
@@ -28,6 +30,8 @@ export interface DeadLetterRecord extends OutboxRecord {
   reason: string;
   problemCode: string;
   deadAt: string;
+  /** A supervisor or IT resubmitted it (once its cause was fixed) as this new record. */
+  resubmittedAs?: RecordRef & { at: string; by: string };
 }
 
 /**
@@ -38,6 +42,8 @@ export interface DeadLetterRecord extends OutboxRecord {
 export interface DeliveredRecord extends OutboxRecord {
   deliveredAt: string;
   status: 'accepted' | 'duplicate';
+  /** The platform's remark on accepting it, if any. */
+  note?: string;
 }
 
 export interface LocalCheck {
@@ -49,6 +55,8 @@ export interface LocalCheck {
   terminalId: string;
   /** The full view, so a reload can still show, print and unmask it. Holds the clear identifier. */
   view: CheckView;
+  /** The platform accepted the check with a remark for supervisors (MutationResult.note). */
+  platformNote?: string;
 }
 
 export interface LocalFeedback extends FeedbackBody {

@@ -57,6 +57,8 @@ export interface CheckView {
   checkId: string;
   purpose: Purpose;
   matter: Matter;
+  /** The catalogue version the measures were evaluated with (the platform judges the record by it). */
+  catalogueVersion: string;
   subject: SubjectSummary;
   /** null when the platform (or the cache) has no records for this subject. */
   profile: Profile | null;
@@ -125,11 +127,15 @@ export type StorageState =
 
 export interface DeadLetter {
   id: string;
+  /** The identity that numbered it (an earlier enrolment of this PC, after a hand-over). */
+  terminalId: string;
   seq: number;
   kind: string;
   occurredAt: string;
   reason: string;
   summary: string;
+  /** Resubmitted by a supervisor or IT: where the new record stands. */
+  resubmission: { state: 'queued' | 'accepted' | 'rejected'; at: string; by: string } | null;
 }
 
 export interface JournalExportResult {
@@ -168,6 +174,8 @@ export interface SupervisorCheckRow {
   subjectMasked: string;
   result: CheckResult;
   source: DataSource;
+  /** The platform accepted the record with a remark (e.g. the matter was withdrawn meanwhile). */
+  platformNote: string | null;
 }
 
 export interface DeclinedMeasureRow {
@@ -218,6 +226,11 @@ export interface AppServices {
     status: StoreApi<SyncStatus>;
     syncNow(): Promise<void>;
     deadLetters(): Promise<DeadLetter[]>;
+    /**
+     * Supervisor or IT, once the cause is fixed: a new record with the dead letter's kind and body,
+     * naming it (audited here and on the platform). Returns whether it was delivered within the wait.
+     */
+    resubmitDeadLetter(terminalId: string, seq: number): Promise<Outcome<Delivery>>;
     /** IT: every record the journal holds (queued, delivered and kept, dead) as one file for the platform's import. */
     exportJournal(): Promise<Outcome<JournalExportResult>>;
     /** IT, online: a file another terminal exported, into the platform. */

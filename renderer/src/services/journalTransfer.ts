@@ -6,6 +6,7 @@
  */
 import { JOURNAL_EXPORT_FORMAT, JournalExport, type ExportedRecord, type JournalImportResponse } from '../../../shared/contract';
 import type { OutboxRecord } from '../data/journalDb';
+import { toMutation } from '../sync/pushEngine';
 import type { JournalExportResult, JournalImportSummary, Outcome } from './contracts';
 import type { Core } from './core';
 import { fail, failWith, ok } from './outcome';
@@ -16,15 +17,7 @@ function isIt(core: Core): string | null {
 }
 
 function exported(record: OutboxRecord): ExportedRecord {
-  return {
-    terminalId: record.terminalId,
-    id: record.id,
-    seq: record.seq,
-    kind: record.kind,
-    occurredAt: record.occurredAt,
-    operatorId: record.operatorId,
-    body: record.body,
-  };
+  return { terminalId: record.terminalId, ...toMutation(record) };
 }
 
 export async function exportJournal(core: Core): Promise<Outcome<JournalExportResult>> {

@@ -18,7 +18,7 @@ export function createSupervisorService(core: Core): AppServices['supervisor'] {
       const checks = await core.journal.checks.where('day').equals(chinaDate(core.now())).toArray();
       return checks
         .sort((a, b) => b.checkedAt.localeCompare(a.checkedAt))
-        .map(({ view }) => ({
+        .map(({ view, platformNote }) => ({
           checkId: view.checkId,
           checkedAt: view.checkedAt,
           operatorId: view.operatorId,
@@ -28,6 +28,7 @@ export function createSupervisorService(core: Core): AppServices['supervisor'] {
           subjectMasked: view.subject.masked,
           result: view.result,
           source: view.source,
+          platformNote: platformNote ?? null,
         }));
     },
 

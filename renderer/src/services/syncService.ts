@@ -3,6 +3,7 @@ import type { AuditAction, AuditBody, CheckBody, CommitmentBody, FeedbackBody } 
 import type { DeadLetterRecord } from '../data/journalDb';
 import type { AppServices, DeadLetter } from './contracts';
 import type { Core } from './core';
+import { resubmissionState, resubmitDeadLetter } from './deadLetterResubmission';
 import { exportJournal, importJournal } from './journalTransfer';
 
 const KIND_LABEL: Record<string, string> = { check: '核查记录', feedback: '措施反馈', commitment: '信用承诺', audit: '审计记录' };
@@ -60,7 +61,19 @@ export function createSyncService(core: Core): AppServices['sync'] {
     importJournal: (text) => importJournal(core, text),
     async deadLetters(): Promise<DeadLetter[]> {
       const rows = await core.journal.deadLetters.orderBy(':id').toArray();
-      return rows.map((r) => ({ id: r.id, seq: r.seq, kind: r.kind, occurredAt: r.occurredAt, reason: r.reason, summary: summarise(r) }));
+      return Promise.all(
+        rows.map(async (r) => ({
+          id: r.id,
+          terminalId: r.terminalId,
+          seq: r.seq,
+          kind: r.kind,
+          occurredAt: r.occurredAt,
+          reason: r.reason,
+          summary: summarise(r),
+          resubmission: await resubmissionState(core, r),
+        })),
+      );
     },
+    resubmitDeadLetter: (terminalId, seq) => resubmitDeadLetter(core, terminalId, seq),
   };
 }

@@ -59,6 +59,7 @@ export function toMutation(record: OutboxRecord): Mutation {
     occurredAt: record.occurredAt,
     operatorId: record.operatorId,
     body: record.body,
+    ...(record.resubmits ? { resubmits: record.resubmits } : {}),
   };
 }
 
@@ -169,12 +170,12 @@ async function refillFromDelivered(journal: JournalDb, terminalId: string, from:
       throw gapError(`信用平台缺少本终端第 ${from}–${to - 1} 号记录，本机已不再保留，无法补发，请联系管理员（本机未删除任何记录）`);
     }
     for (const record of kept) {
-      const { deliveredAt: _at, status: _status, ...mutation } = record;
+      const { deliveredAt: _at, status: _status, note: _note, ...mutation } = record;
       await journal.outbox.put(mutation);
       await journal.delivered.delete([record.terminalId, record.seq]);
     }
     for (const record of dead) {
-      const { reason: _reason, problemCode: _code, deadAt: _at, ...mutation } = record;
+      const { reason: _reason, problemCode: _code, deadAt: _at, resubmittedAs: _as, ...mutation } = record;
       await journal.outbox.put(mutation);
       await journal.deadLetters.delete([record.terminalId, record.seq]);
     }
@@ -204,14 +205,20 @@ async function applyResults(deps: PushDeps, batch: OutboxRecord[], response: Out
         deadAt: at,
       });
     } else {
-      delivered.push({ ...record, deliveredAt: at, status: result.status });
+      delivered.push({ ...record, deliveredAt: at, status: result.status, ...(result.note ? { note: result.note } : {}) });
     }
   }
   if (settled.length === 0) return false;
   // One transaction, bulk operations: the answer of a batch is applied all or nothing.
-  await deps.journal.transaction('rw', deps.journal.outbox, deps.journal.delivered, deps.journal.deadLetters, async () => {
-    await deps.journal.outbox.bulkDelete(settled);
-    if (delivered.length > 0) await deps.journal.delivered.bulkPut(delivered);
+  const { journal } = deps;
+  await journal.transaction('rw', journal.outbox, journal.delivered, journal.deadLetters, journal.checks, async () => {
+    await journal.outbox.bulkDelete(settled);
+    if (delivered.length > 0) await journal.delivered.bulkPut(delivered);
+    // The supervisor view shows the platform's remark with the check it is about.
+    for (const record of delivered) {
+      const checkId = record.kind === 'check' ? (record.body as { checkId?: unknown } | null)?.checkId : undefined;
+      if (record.note && typeof checkId === 'string') await journal.checks.update(checkId, { platformNote: record.note });
+    }
     if (dead.length > 0) await deps.journal.deadLetters.bulkPut(dead);
     // Kept for a time, not a count: a platform that lost its last hours (a restore, a power cut)
     // is refilled whatever the terminal's volume.

@@ -171,7 +171,8 @@ export class SyncEngine {
       const [state, outboxDepth, deadLetterCount] = await Promise.all([
         this.deps.store.loadFullState(),
         this.deps.journal.outbox.count(),
-        this.deps.journal.deadLetters.count(),
+        // Resubmitted ones are being dealt with; a resubmission rejected again is a dead letter of its own.
+        this.deps.journal.deadLetters.filter((d) => d.resubmittedAs === undefined).count(),
       ]);
       const now = this.deps.now().getTime();
       this.patch({

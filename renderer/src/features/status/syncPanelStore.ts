@@ -19,6 +19,7 @@ export interface SyncPanelState {
   syncRequested: boolean;
   transfer: TransferState;
   exportJournal(): Promise<void>;
+  resubmit(terminalId: string, seq: number): Promise<void>;
   importJournal(fileText: string): Promise<void>;
   show(): Promise<void>;
   hide(): void;
@@ -35,6 +36,13 @@ export function createSyncPanelStore(services: AppServices) {
     error: null,
     syncRequested: false,
     transfer: { busy: false, lines: [], error: null },
+
+    async resubmit(terminalId, seq) {
+      set({ error: null });
+      const outcome = await services.sync.resubmitDeadLetter(terminalId, seq);
+      if (!outcome.ok) set({ error: outcome.error.message });
+      await get().refresh();
+    },
 
     async exportJournal() {
       set({ transfer: { busy: true, lines: [], error: null } });

@@ -99,6 +99,21 @@ export function SupervisorScreen() {
             },
             { key: 'src', title: c.source, width: 90, render: (_, r) => t.domain.source[r.source] },
           ]}
+          expandable={{
+            // The platform's remark (e.g. the matter was withdrawn before the record arrived), in plain words.
+            expandedRowRender: (r) => (
+              <Alert
+                type="warning"
+                showIcon
+                title={t.supervisor.col.platformNote}
+                description={r.platformNote}
+                data-testid="platform-note"
+              />
+            ),
+            rowExpandable: (r) => r.platformNote !== null,
+            expandedRowKeys: checks.filter((r) => r.platformNote !== null).map((r) => r.checkId),
+            showExpandColumn: false,
+          }}
         />
       </section>
 
