@@ -9,24 +9,25 @@ export class CatalogueHistory {
   private readonly insertStmt;
   private readonly getStmt;
   private readonly allStmt;
-  private readonly deleteStmt;
+  private readonly updateStmt;
   /** Parsed versions (a handful; each is read again only after a restart). */
   private readonly cache = new Map<string, Catalogue>();
 
   constructor(db: Db) {
     this.insertStmt = db.prepare<[string, string, string]>(
-      'INSERT INTO catalogue_versions (version, json, first_served_at) VALUES (?, ?, ?) ON CONFLICT(version) DO NOTHING',
+      'INSERT INTO catalogue_versions (version, json, first_served_at) VALUES (?, ?, ?) ON CONFLICT(version) DO UPDATE SET json = excluded.json',
     );
     this.getStmt = db.prepare<[string], { json: string }>('SELECT json FROM catalogue_versions WHERE version = ?');
     this.allStmt = db.prepare<[], { version: string }>(
       'SELECT version FROM catalogue_versions ORDER BY first_served_at DESC, version DESC',
     );
-    this.deleteStmt = db.prepare<[string]>('DELETE FROM catalogue_versions WHERE version = ?');
+    this.updateStmt = db.prepare<[string, string]>('UPDATE catalogue_versions SET json = ? WHERE version = ?');
   }
 
-  /** Keeps a served version (the first copy of a version string wins). */
+  /** Keeps a served version (a version served again keeps its first date). */
   record(catalogue: Catalogue, json: string, at: string): void {
     this.insertStmt.run(catalogue.version, json, at);
+    this.cache.set(catalogue.version, catalogue);
   }
 
   get(version: string): Catalogue | undefined {
@@ -53,10 +54,15 @@ export class CatalogueHistory {
     return this.allStmt.all().some(({ version }) => this.get(version)?.measures.some((m) => m.code === code) ?? false);
   }
 
-  /** Test controls only: a version as if it had never been served. */
-  forget(version: string): void {
-    this.deleteStmt.run(version);
-    this.cache.delete(version);
+  /** Test controls only: a matter erased from every stored version, as if it had never been published. */
+  eraseMatter(code: string): void {
+    for (const version of this.versions()) {
+      const catalogue = this.get(version);
+      if (!catalogue?.matters.some((m) => m.code === code)) continue;
+      const erased = { ...catalogue, matters: catalogue.matters.filter((m) => m.code !== code) };
+      this.updateStmt.run(JSON.stringify(erased), version);
+      this.cache.set(version, erased);
+    }
   }
 
   versions(): string[] {

@@ -145,11 +145,7 @@ export function registerTestControls(app: FastifyInstance, ctx: PlatformContext,
     const { matterCode, purge } = parsed.value;
     const current = ctx.catalogue.catalogue;
     if (!ctx.catalogue.matters.has(matterCode)) return fail(reply, 404, 'not_found', 'no such matter');
-    if (purge) {
-      for (const version of ctx.catalogueHistory.versions()) {
-        if (ctx.catalogueHistory.get(version)?.matters.some((m) => m.code === matterCode)) ctx.catalogueHistory.forget(version);
-      }
-    }
+    if (purge) ctx.catalogueHistory.eraseMatter(matterCode);
     const catalogue = {
       ...current,
       version: `${current.version}-${matterCode}`,

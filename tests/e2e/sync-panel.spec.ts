@@ -105,6 +105,14 @@ test('a record the platform rejects is listed with its reason in Chinese; the qu
     const original = rejected[0] as { id: string };
     const resubmitted = after.find((m) => (m as { resubmits?: string | null }).resubmits === original.id);
     expect(resubmitted).toMatchObject({ kind: 'check', status: 'accepted', operatorId: DEMO_SUPERVISOR.id });
+
+    // Audited on the platform too: the supervisor view lists the platform's event.
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: '督查' }).click();
+    const events = page.getByTestId('supervisor-events');
+    await expect(events).toContainText('重新提交');
+    await expect(events).toContainText(`s001 重新提交了被拒记录 ${terminal}#`);
+    await screenshot(page, '37-supervisor-platform-events');
   } finally {
     await control(platform.url, '/catalogue/reset');
   }

@@ -15,6 +15,7 @@ import {
   LookupResponse,
   NameSearchResponse,
   OutboxResponse,
+  PlatformEventsResponse,
   Problem,
   SyncPage,
   type Catalogue,
@@ -170,6 +171,18 @@ export class PlatformClient {
       schema: SyncPage,
       timeoutMs: this.timeouts.syncMs,
       signal,
+    });
+    return r.body;
+  }
+
+  /** Supervisors: hand-overs, journal imports and resubmissions, newest first. */
+  async platformEvents(limit: number): Promise<z.infer<typeof PlatformEventsResponse>> {
+    const r = await this.call({
+      method: 'GET',
+      path: '/supervisor/events',
+      params: { limit },
+      schema: PlatformEventsResponse,
+      timeoutMs: this.timeouts.defaultMs,
     });
     return r.body;
   }

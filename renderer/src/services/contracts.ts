@@ -11,6 +11,7 @@ import type {
   FeedbackDecision,
   Matter,
   Operator,
+  PlatformEvent,
   Profile,
   SubjectSummary,
 } from '../../../shared/contract';
@@ -238,6 +239,8 @@ export interface AppServices {
   };
   supervisor: {
     todaysChecks(): Promise<SupervisorCheckRow[]>;
+    /** The platform's audit of hand-overs, journal imports and resubmissions (online only). */
+    platformEvents(): Promise<Outcome<PlatformEvent[]>>;
     declinedMeasures(): Promise<DeclinedMeasureRow[]>;
     verifyAuditChain(): Promise<AuditVerification>;
   };

@@ -1,10 +1,12 @@
-/** Supervisor views over this terminal's journal: today's checks, declined measures, the audit chain. */
+/** Supervisor views over this terminal's journal (today's checks, declined measures, the audit chain) and the platform's audit events. */
 import { chinaDate } from '../../../shared/dates';
 import { verifyAuditChain } from '../data/auditChain';
 import type { AppServices, DeclinedMeasureRow, SupervisorCheckRow } from './contracts';
 import type { Core } from './core';
+import { fail, failWith, ok } from './outcome';
 
 const DECLINED_LIMIT = 500;
+const EVENTS_LIMIT = 100;
 
 /** The UI hides these views from clerks; the service refuses them too, so no other caller can bypass that. */
 function requireSupervisor(core: Core): void {
@@ -46,6 +48,17 @@ export function createSupervisorService(core: Core): AppServices['supervisor'] {
           measureTitle: f.measureTitle,
           reason: f.reason ?? '',
         }));
+    },
+
+    async platformEvents() {
+      requireSupervisor(core);
+      const client = await core.platform();
+      if (!client || core.session.platformToken() === null) return fail('login_required', '平台审计事件需联网登录后查看');
+      try {
+        return ok((await client.platformEvents(EVENTS_LIMIT)).events);
+      } catch (error) {
+        return failWith(error);
+      }
     },
 
     async verifyAuditChain() {

@@ -1,7 +1,7 @@
 import { ReloadOutlined, SafetyOutlined } from '@ant-design/icons';
 import { Alert, Button, Result, Table, Tag, Typography } from 'antd';
 import { useEffect } from 'react';
-import type { CheckResult } from '../../../../shared/contract';
+import type { CheckResult, PlatformEvent } from '../../../../shared/contract';
 import { useStores } from '../../app/context';
 import { formatDateTime, t } from '../../i18n';
 import type { DeclinedMeasureRow, SupervisorCheckRow } from '../../services/contracts';
@@ -15,6 +15,8 @@ export function SupervisorScreen() {
   const roles = useStore(stores.app, (s) => s.session?.operator.roles);
   const checks = useStore(stores.supervisor, (s) => s.checks);
   const declined = useStore(stores.supervisor, (s) => s.declined);
+  const events = useStore(stores.supervisor, (s) => s.events);
+  const eventsError = useStore(stores.supervisor, (s) => s.eventsError);
   const loading = useStore(stores.supervisor, (s) => s.loading);
   const error = useStore(stores.supervisor, (s) => s.error);
   const verification = useStore(stores.supervisor, (s) => s.verification);
@@ -138,6 +140,32 @@ export function SupervisorScreen() {
             { key: 'reason', title: c.reason, dataIndex: 'reason' },
           ]}
         />
+      </section>
+
+      <section className="panel">
+        <Typography.Title level={5} className="panel-title">
+          {t.supervisor.events}
+        </Typography.Title>
+        {eventsError ? (
+          <Alert type="info" showIcon title={eventsError} />
+        ) : (
+          <Table<PlatformEvent>
+            size="small"
+            rowKey="id"
+            loading={loading}
+            dataSource={events}
+            tableLayout="fixed"
+            pagination={{ pageSize: 8, hideOnSinglePage: true, showSizeChanger: false }}
+            locale={{ emptyText: t.supervisor.eventsNone }}
+            data-testid="supervisor-events"
+            columns={[
+              { key: 'time', title: c.time, width: 160, render: (_, e) => formatDateTime(e.at) },
+              { key: 'action', title: c.event, width: 110, render: (_, e) => <Tag>{t.supervisor.eventActions[e.action] ?? e.action}</Tag> },
+              { key: 'op', title: c.operator, width: 120, render: (_, e) => e.operatorId ?? t.supervisor.eventOperatorNone },
+              { key: 'summary', title: c.summary, dataIndex: 'summary' },
+            ]}
+          />
+        )}
       </section>
     </div>
   );

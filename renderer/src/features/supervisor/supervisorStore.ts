@@ -1,4 +1,5 @@
 import { describeError } from '../../i18n';
+import type { PlatformEvent } from '../../../../shared/contract';
 import type { AppServices, AuditVerification, DeclinedMeasureRow, SupervisorCheckRow } from '../../services/contracts';
 import { createStore } from '../../state';
 
@@ -6,6 +7,9 @@ import { createStore } from '../../state';
 export interface SupervisorState {
   checks: SupervisorCheckRow[];
   declined: DeclinedMeasureRow[];
+  events: PlatformEvent[];
+  /** Why the platform's events are not shown (offline, refused). */
+  eventsError: string | null;
   loading: boolean;
   error: string | null;
   verification: AuditVerification | null;
@@ -18,6 +22,8 @@ export function createSupervisorStore(services: AppServices) {
   return createStore<SupervisorState>()((set) => ({
     checks: [],
     declined: [],
+    events: [],
+    eventsError: null,
     loading: false,
     error: null,
     verification: null,
@@ -26,8 +32,18 @@ export function createSupervisorStore(services: AppServices) {
     async load() {
       set({ loading: true, error: null });
       try {
-        const [checks, declined] = await Promise.all([services.supervisor.todaysChecks(), services.supervisor.declinedMeasures()]);
-        set({ checks, declined, loading: false });
+        const [checks, declined, events] = await Promise.all([
+          services.supervisor.todaysChecks(),
+          services.supervisor.declinedMeasures(),
+          services.supervisor.platformEvents(),
+        ]);
+        set({
+          checks,
+          declined,
+          events: events.ok ? events.value : [],
+          eventsError: events.ok ? null : events.error.message,
+          loading: false,
+        });
       } catch (error) {
         set({ loading: false, error: describeError(error) });
       }
