@@ -78,17 +78,17 @@ function checkRules(ctx: PlatformContext, body: CheckBody): RuleResult {
 }
 
 function feedbackRules(ctx: PlatformContext, body: FeedbackBody): RuleResult {
+  const check = ctx.mutations.acceptedCheck(body.checkId) as Partial<CheckBody> | undefined;
+  // Judged by the catalogue its check was evaluated with.
+  const matter = matterFor(ctx, body.matterCode, check?.catalogueVersion);
+  if (!matter.ok) return matter;
   if (body.decision === 'NOT_APPLIED' && blank(body.reason)) return { ok: false, detail: '未执行措施必须填写理由' };
   if (body.decision === 'OTHER_MEASURE' && blank(body.content)) return { ok: false, detail: '采取其他措施必须填写措施内容' };
   if (body.startAt !== undefined && body.endAt !== undefined && Date.parse(body.endAt) < Date.parse(body.startAt)) {
     return { ok: false, detail: '措施结束时间早于开始时间' };
   }
-  const check = ctx.mutations.acceptedCheck(body.checkId) as Partial<CheckBody> | undefined;
   if (!check) return { ok: false, detail: `反馈所属的核查记录 ${body.checkId} 不存在或未被接收` };
   if (check.matterCode !== body.matterCode) return { ok: false, detail: '反馈的办理事项与核查记录不一致' };
-  // Judged by the catalogue its check was evaluated with.
-  const matter = matterFor(ctx, body.matterCode, check.catalogueVersion);
-  if (!matter.ok) return matter;
   let measureNote: string | null = null;
   if (!matter.matter.measures.includes(body.measureCode)) {
     if (!ctx.catalogueHistory.measureEverExisted(body.measureCode)) return { ok: false, detail: `未知的措施：${body.measureCode}` };

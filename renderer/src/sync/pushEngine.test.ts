@@ -6,7 +6,7 @@ import { SubjectHasher } from '../data/auditChain';
 import { JournalDb } from '../data/journalDb';
 import { JournalWriter } from '../data/journalWriter';
 import { PlatformError } from '../platform/platformError';
-import { drainOutbox, SeqGapError } from './pushEngine';
+import { drainOutbox } from './pushEngine';
 
 /** A platform double with the v1 outbox rules: ids idempotent, seqs applied in order, gaps refused. */
 class FakeOutboxPlatform {
@@ -201,22 +201,30 @@ describe('drainOutbox', () => {
 
   it('refills a lost tail from within the window; a gap older than the window stops with a typed error, deleting nothing', async () => {
     const day = (d: number) => () => new Date(Date.parse('2024-06-01T08:00:00Z') + d * 86_400_000);
+    const lose = (...seqs: number[]) => {
+      for (const seq of seqs) platform.applied.delete(platform.bySeq.get(seq)!);
+      platform.next = Math.min(...seqs);
+    };
     await queue(4);
     await drain({ now: day(0) });
     await queue(2);
-    await drain({ now: day(5) });
-    // A power cut: the platform lost what it acknowledged on day 5 (seqs 5 and 6).
-    platform.next = 5;
-    for (const seq of [5, 6]) platform.applied.delete(platform.bySeq.get(seq)!);
+    await drain({ now: day(8) }); // seqs 1–4, delivered on day 0, are older than 7 days now: pruned
+    expect((await journal.delivered.toArray()).map((r) => r.seq)).toEqual([5, 6]);
+
+    // A power cut: the platform lost what it acknowledged on day 8 (seqs 5 and 6). Refilled.
+    lose(5, 6);
     await queue(1);
-    await drain({ now: day(6) });
+    await drain({ now: day(8.5) });
     expect([...platform.applied.values()].map((m) => m.seq).sort()).toEqual([1, 2, 3, 4, 5, 6, 7]);
 
-    // Now it loses seq 2–7: seqs 2–4 were delivered on day 0, no longer kept on day 9.
+    // A restore that lost seqs 3–7: 3 and 4 are no longer kept, so the gap cannot be filled from here.
+    lose(3, 4, 5, 6, 7);
     await queue(1);
-    platform.next = 2;
-    await expect(drain({ now: day(9) })).rejects.toBeInstanceOf(SeqGapError);
+    await expect(drain({ now: day(9) })).rejects.toMatchObject({
+      userError: { code: 'seq_gap_unrecoverable', message: expect.stringContaining('第 3–7 号') },
+    });
     expect(await journal.outbox.count()).toBe(1);
+    expect((await journal.delivered.toArray()).map((r) => r.seq)).toEqual([5, 6, 7]);
   });
 
   it('when the platform expects a higher seq, sends the lower ones alone so each gets a final answer', async () => {
