@@ -2,7 +2,9 @@
 import type { Catalogue, Matter } from '../shared/contract';
 import { RateLimiter } from './auth/rateLimiter';
 import { AccessLogRepository } from './db/accessLog';
+import { CatalogueHistory } from './db/catalogueHistory';
 import { EntryRepository } from './db/entries';
+import { PlatformEventRepository } from './db/events';
 import { MetaStore } from './db/meta';
 import { MutationRepository } from './db/mutations';
 import type { Db } from './db/open';
@@ -40,9 +42,12 @@ export interface PlatformContext {
   sessions: SessionRepository;
   mutations: MutationRepository;
   accessLog: AccessLogRepository;
+  events: PlatformEventRepository;
   rateLimiter: RateLimiter;
   settings: PlatformSettings;
+  /** The catalogue served now; change it through serveCatalogue (which keeps the history). */
   catalogue: CatalogueSnapshot;
+  catalogueHistory: CatalogueHistory;
   now(): Date;
 }
 
@@ -54,9 +59,20 @@ export function loadCatalogue(meta: MetaStore): CatalogueSnapshot {
   return { catalogue, json, etag, matters: new Map(catalogue.matters.map((m) => [m.code, m])) };
 }
 
+/** Serves `snapshot` from now on, and keeps it in the catalogue history. */
+export function serveCatalogue(ctx: Pick<PlatformContext, 'catalogue' | 'catalogueHistory' | 'now'>, snapshot: CatalogueSnapshot): void {
+  ctx.catalogueHistory.record(snapshot.catalogue, snapshot.json, ctx.now().toISOString());
+  ctx.catalogue = snapshot;
+}
+
+export function snapshotOf(catalogue: Catalogue, etagOf: (json: string) => string): CatalogueSnapshot {
+  const json = JSON.stringify(catalogue);
+  return { catalogue, json, etag: etagOf(json), matters: new Map(catalogue.matters.map((m) => [m.code, m])) };
+}
+
 export function createContext(db: Db, settings: PlatformSettings, rateLimitPerMinute: number, now: () => Date): PlatformContext {
   const meta = new MetaStore(db);
-  return {
+  const ctx: PlatformContext = {
     db,
     meta,
     entries: new EntryRepository(db, meta),
@@ -67,9 +83,13 @@ export function createContext(db: Db, settings: PlatformSettings, rateLimitPerMi
     sessions: new SessionRepository(db),
     mutations: new MutationRepository(db),
     accessLog: new AccessLogRepository(db),
+    events: new PlatformEventRepository(db),
     rateLimiter: new RateLimiter(rateLimitPerMinute),
     settings,
     catalogue: loadCatalogue(meta),
+    catalogueHistory: new CatalogueHistory(db),
     now,
   };
+  serveCatalogue(ctx, ctx.catalogue);
+  return ctx;
 }

@@ -20,6 +20,7 @@ import { setupLogging } from './logging';
 import { loadMachineConfig } from './machineConfig';
 import { createMainWindow } from './mainWindow';
 import { printSlip } from './printing';
+import { saveJournalExport } from './savedFiles';
 import { createTerminalSecretVault } from './secretStore';
 import { hardenSession, hardenWebContents } from './security';
 import { startAutoUpdates } from './updates';
@@ -106,6 +107,8 @@ async function start(): Promise<void> {
         userData,
         now: () => new Date(),
       }),
+    saveJournalExport: (contents) =>
+      saveJournalExport(contents, { platform, documentsDir: documentsDirectory(), userData: userData, now: () => new Date() }),
     log: (level, message) => logger[level](`[renderer] ${message}`),
     rejected: (channel, reason) => logger.warn(`IPC 调用被拒绝（${channel}）：${reason}`),
   });

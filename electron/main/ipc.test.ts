@@ -61,6 +61,10 @@ function register(): void {
       calls.push(`print:${target}:${contents.getURL()}`);
       return { ok: true, path: '/tmp/x.pdf' };
     },
+    saveJournalExport: async (contents) => {
+      calls.push(`export:${contents.length}`);
+      return { ok: true, fileName: 'x.json', path: '/tmp/x.json' };
+    },
     log: (level, message) => calls.push(`log:${level}:${message}`),
     rejected: (channel, reason) => rejected.push(`${channel}:${reason}`),
   };
@@ -92,9 +96,11 @@ describe('IPC', () => {
       'clearTerminalSecret',
       'createSession',
       'enrolTerminal',
+      'enrolledTerminal',
       'getConfig',
       'log',
       'printSlip',
+      'saveJournalExport',
     ]);
   });
 
@@ -104,13 +110,22 @@ describe('IPC', () => {
     expect(enrolled).toMatchObject({ kind: 'answered', status: 201, body: '{"terminalId":"T-1"}' });
     const session = await ipcMain.simulateInvoke(IpcChannels.createSession.channel, app(), ...sessionArgs);
     expect(session).toMatchObject({ kind: 'answered', status: 201, body: expect.stringContaining('token-0123456789abcdef') });
+    // Whose secret the vault keeps (an enrolment cut short is completed from it), never the secret.
+    const kept = await ipcMain.simulateInvoke(IpcChannels.enrolledTerminal.channel, app());
+    expect(kept).toEqual({ kind: 'present', terminalId: 'T-1', platformUrl: PLATFORM });
+    expect(await ipcMain.simulateInvoke(IpcChannels.saveJournalExport.channel, app(), '{"records":[]}')).toEqual({
+      ok: true,
+      fileName: 'x.json',
+      path: '/tmp/x.json',
+    });
     expect(await ipcMain.simulateInvoke(IpcChannels.printSlip.channel, app(), 'pdf')).toEqual({ ok: true, path: '/tmp/x.pdf' });
     ipcMain.simulateSend(IpcChannels.log.channel, app(), 'warn', '同步失败');
     await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(JSON.stringify([enrolled, session])).not.toContain(SECRET);
+    expect(JSON.stringify([enrolled, session, kept])).not.toContain(SECRET);
     expect(calls).toEqual([
       `fetch:${PLATFORM}/api/v1/terminals`,
       `fetch:${PLATFORM}/api/v1/sessions`,
+      'export:14',
       'print:pdf:app://credit-counter/lookup',
       'log:warn:同步失败',
     ]);
@@ -123,11 +138,13 @@ describe('IPC', () => {
         String(url),
       ).rejects.toThrow(/非本应用页面/);
       await expect(ipcMain.simulateInvoke(IpcChannels.enrolTerminal.channel, ipcEventFrom(url), ...enrolArgs)).rejects.toThrow();
+      await expect(ipcMain.simulateInvoke(IpcChannels.enrolledTerminal.channel, ipcEventFrom(url))).rejects.toThrow();
+      await expect(ipcMain.simulateInvoke(IpcChannels.saveJournalExport.channel, ipcEventFrom(url), '{}')).rejects.toThrow();
       ipcMain.simulateSend(IpcChannels.log.channel, ipcEventFrom(url), 'info', 'x');
     }
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(calls).toEqual([]);
-    expect(rejected.length).toBe(15);
+    expect(rejected.length).toBe(25);
   });
 
   it('rejects invalid input before the implementation runs', async () => {
@@ -138,6 +155,9 @@ describe('IPC', () => {
       [IpcChannels.createSession.channel, [{ ...sessionArgs[0], password: '' }]],
       [IpcChannels.createSession.channel, [{ ...sessionArgs[0], revokeSessions: Array.from({ length: 101 }, (_, i) => `s${i}`) }]],
       [IpcChannels.createSession.channel, []],
+      [IpcChannels.enrolledTerminal.channel, ['T-1']],
+      [IpcChannels.saveJournalExport.channel, ['']],
+      [IpcChannels.saveJournalExport.channel, [{ records: [] }]],
       [IpcChannels.printSlip.channel, ['fax']],
       [IpcChannels.getConfig.channel, ['unexpected']],
       [IpcChannels.clearTerminalSecret.channel, [{}]],
@@ -149,7 +169,7 @@ describe('IPC', () => {
     ipcMain.simulateSend(IpcChannels.log.channel, app(), 'info', 'x'.repeat(2_001));
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(calls).toEqual([]);
-    expect(rejected).toHaveLength(11);
+    expect(rejected).toHaveLength(14);
   });
 
   it('checks replies on the way out: a malformed one is stopped, fields outside the contract are dropped', async () => {

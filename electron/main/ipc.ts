@@ -1,16 +1,17 @@
 import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent, WebContents } from 'electron';
 import type { EffectiveConfig } from '../../shared/config/schema';
 import type { ElectronHostBridge } from '../../shared/ipc/bridge';
-import { IpcChannels, type PrintResult } from '../../shared/ipc/channels';
+import { IpcChannels, type PrintResult, type SavedFileResult } from '../../shared/ipc/channels';
 import { guardIpc } from './lib/ipcGuard';
 
 /** What the IPC handlers delegate to; each is a module of its own. */
 export interface HostServices {
   getConfig(): EffectiveConfig;
   /** The platform calls that need the terminal secret (lib/terminalCalls.ts). */
-  terminal: Pick<ElectronHostBridge, 'enrolTerminal' | 'createSession'>;
+  terminal: Pick<ElectronHostBridge, 'enrolTerminal' | 'createSession' | 'enrolledTerminal'>;
   clearTerminalSecret(): Promise<void>;
   printSlip(contents: WebContents, target: 'pdf' | 'printer'): Promise<PrintResult>;
+  saveJournalExport(contents: string): Promise<SavedFileResult>;
   log(level: 'info' | 'warn' | 'error', message: string): void;
   /** Rejected calls are logged (without their arguments). */
   rejected(channel: string, reason: string): void;
@@ -33,7 +34,7 @@ export function registerIpc(ipcMain: Pick<IpcMain, 'handle' | 'on'>, services: H
     });
   };
 
-  const { getConfig, enrolTerminal, createSession, clearTerminalSecret, printSlip, log } = IpcChannels;
+  const { getConfig, enrolTerminal, createSession, enrolledTerminal, clearTerminalSecret, printSlip, saveJournalExport, log } = IpcChannels;
   handle(
     getConfig.channel,
     guardIpc(getConfig.channel, getConfig, () => services.getConfig()),
@@ -47,12 +48,20 @@ export function registerIpc(ipcMain: Pick<IpcMain, 'handle' | 'on'>, services: H
     guardIpc(createSession.channel, createSession, (_event, request) => services.terminal.createSession(request)),
   );
   handle(
+    enrolledTerminal.channel,
+    guardIpc(enrolledTerminal.channel, enrolledTerminal, () => services.terminal.enrolledTerminal()),
+  );
+  handle(
     clearTerminalSecret.channel,
     guardIpc(clearTerminalSecret.channel, clearTerminalSecret, () => services.clearTerminalSecret()),
   );
   handle(
     printSlip.channel,
     guardIpc(printSlip.channel, printSlip, (event: IpcMainInvokeEvent, target) => services.printSlip(event.sender, target)),
+  );
+  handle(
+    saveJournalExport.channel,
+    guardIpc(saveJournalExport.channel, saveJournalExport, (_event, contents) => services.saveJournalExport(contents)),
   );
 
   // log is fire-and-forget (HostBridge.log returns void), so it is a send/on channel.

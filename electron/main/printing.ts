@@ -1,8 +1,7 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { WebContents } from 'electron';
 import type { HostBridge } from '../../shared/ipc/bridge';
 import { slipDirectories, slipFileName } from './lib/slipFiles';
+import { saveNewFile } from './savedFiles';
 
 type PrintResult = Awaited<ReturnType<HostBridge['printSlip']>>;
 
@@ -30,23 +29,13 @@ export async function printSlip(contents: WebContents, target: 'pdf' | 'printer'
   } catch (error) {
     return { ok: false, message: `生成 PDF 失败：${error instanceof Error ? error.message : String(error)}` };
   }
-  const fileName = slipFileName(deps.now());
-  let lastError: unknown;
-  for (const dir of slipDirectories(deps.platform, {
-    configured: deps.slipFolder,
-    documents: deps.documentsDir,
-    userData: deps.userData,
-  })) {
-    try {
-      await mkdir(dir, { recursive: true });
-      const path = join(dir, fileName);
-      await writeFile(path, pdf, { flag: 'wx' });
-      return { ok: true, path };
-    } catch (error) {
-      lastError = error;
-    }
-  }
-  return { ok: false, message: `保存 PDF 失败：${lastError instanceof Error ? lastError.message : String(lastError)}` };
+  const saved = await saveNewFile(
+    slipDirectories(deps.platform, { configured: deps.slipFolder, documents: deps.documentsDir, userData: deps.userData }),
+    slipFileName(deps.now()),
+    pdf,
+  );
+  if ('path' in saved) return { ok: true, path: saved.path };
+  return { ok: false, message: `保存 PDF 失败：${saved.error instanceof Error ? saved.error.message : String(saved.error)}` };
 }
 
 function printFailure(reason: string): string {

@@ -16,7 +16,18 @@ describe('preload', () => {
     expect([...contextBridge.exposed.keys()]).toEqual(['creditCounterHost']);
     expect(Object.isFrozen(bridge)).toBe(true);
     expect(Object.keys(bridge).sort()).toEqual(
-      ['kind', 'appVersion', 'getConfig', 'enrolTerminal', 'createSession', 'clearTerminalSecret', 'printSlip', 'log'].sort(),
+      [
+        'kind',
+        'appVersion',
+        'getConfig',
+        'enrolTerminal',
+        'createSession',
+        'enrolledTerminal',
+        'clearTerminalSecret',
+        'printSlip',
+        'saveJournalExport',
+        'log',
+      ].sort(),
     );
     expect(bridge.kind).toBe('electron');
     expect(bridge.appVersion).toBe('1.2.3');
@@ -33,15 +44,19 @@ describe('preload', () => {
     expect(await bridge.createSession(request)).toEqual({ kind: 'unreachable', reason: 'network', message: 'x' });
     await bridge.getConfig();
     await bridge.enrolTerminal('https://credit.weihai.gov.cn', { enrolmentCode: 'CODE', name: '窗口' });
+    await bridge.enrolledTerminal();
     await bridge.clearTerminalSecret();
     await bridge.printSlip('printer');
+    await bridge.saveJournalExport('{}');
     bridge.log('error', '出错了');
     expect(ipcRenderer.invocations).toEqual([
       { channel: IpcChannels.createSession.channel, args: [request] },
       { channel: IpcChannels.getConfig.channel, args: [] },
       { channel: IpcChannels.enrolTerminal.channel, args: ['https://credit.weihai.gov.cn', { enrolmentCode: 'CODE', name: '窗口' }] },
+      { channel: IpcChannels.enrolledTerminal.channel, args: [] },
       { channel: IpcChannels.clearTerminalSecret.channel, args: [] },
       { channel: IpcChannels.printSlip.channel, args: ['printer'] },
+      { channel: IpcChannels.saveJournalExport.channel, args: ['{}'] },
     ]);
     expect(ipcRenderer.sent).toEqual([{ channel: IpcChannels.log.channel, args: ['error', '出错了'] }]);
   });

@@ -19,6 +19,8 @@ const creditCounterHost = Object.freeze({
   createSession: (request: HostSessionRequest) => ipcRenderer.invoke(CHANNELS.createSession, request),
   clearTerminalSecret: () => ipcRenderer.invoke(CHANNELS.clearTerminalSecret),
   printSlip: (target: 'pdf' | 'printer') => ipcRenderer.invoke(CHANNELS.printSlip, target),
+  enrolledTerminal: () => ipcRenderer.invoke(CHANNELS.enrolledTerminal),
+  saveJournalExport: (contents: string) => ipcRenderer.invoke(CHANNELS.saveJournalExport, contents),
   log: (level: 'info' | 'warn' | 'error', message: string) => {
     ipcRenderer.send(CHANNELS.log, level, message);
   },

@@ -227,6 +227,36 @@ const MIGRATIONS: Migration[] = [
   ALTER TABLE access_log ADD COLUMN reason TEXT;
   CREATE INDEX access_log_operator ON access_log(operator_id, action, at);
   `,
+  // 6: restore detection, hand-over, catalogue history. seq_runs: which opening of the database
+  // handed out seqs from first_seq on (a restored backup hands them out again under a new run).
+  // terminals: the successor a later enrolment of the same PC named, when it was replaced, and
+  // whether the platform recreated it from a hand-over (it had forgotten it). platform_events:
+  // what IT and supervisors did to identities and records. catalogue_versions: every catalogue the
+  // platform served, so a record made offline is judged by the version its terminal used;
+  // mutations.catalogue_note says where that differs from the catalogue of the day it arrived.
+  // mutations.resubmits: the dead letter (rejected mutation) a supervisor or IT resubmitted.
+  `
+  CREATE TABLE seq_runs (first_seq INTEGER PRIMARY KEY, run_id TEXT NOT NULL);
+
+  ALTER TABLE terminals ADD COLUMN successor_id TEXT;
+  ALTER TABLE terminals ADD COLUMN replaced_at TEXT;
+  ALTER TABLE terminals ADD COLUMN adopted INTEGER NOT NULL DEFAULT 0;
+
+  CREATE TABLE catalogue_versions (version TEXT PRIMARY KEY, json TEXT NOT NULL, first_served_at TEXT NOT NULL);
+  ALTER TABLE mutations ADD COLUMN catalogue_note TEXT;
+  ALTER TABLE mutations ADD COLUMN resubmits TEXT;
+  CREATE INDEX mutations_resubmits ON mutations(resubmits) WHERE resubmits IS NOT NULL;
+
+  CREATE TABLE platform_events (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    action TEXT NOT NULL,
+    operator_id TEXT,
+    terminal_id TEXT,
+    summary TEXT NOT NULL,
+    detail TEXT NOT NULL
+  );
+  `,
 ];
 
 function addNameInitials(db: Database.Database): void {

@@ -22,6 +22,10 @@ export interface StoredMutation {
   chainProblem: string | null;
   /** The operator whose session delivered the record (null: received before the platform recorded it). */
   deliveredBy: string | null;
+  /** Accepted under the catalogue version its terminal used, which differs from the day's: how. */
+  catalogueNote: string | null;
+  /** Id of the rejected mutation this one resubmits. */
+  resubmits: string | null;
 }
 
 interface MutationRowData {
@@ -39,6 +43,8 @@ interface MutationRowData {
   chain_ok: number | null;
   chain_problem: string | null;
   delivered_by: string | null;
+  catalogue_note: string | null;
+  resubmits: string | null;
 }
 
 function toStored(r: MutationRowData): StoredMutation {
@@ -57,11 +63,13 @@ function toStored(r: MutationRowData): StoredMutation {
     chainOk: r.chain_ok === null ? null : r.chain_ok === 1,
     chainProblem: r.chain_problem,
     deliveredBy: r.delivered_by,
+    catalogueNote: r.catalogue_note,
+    resubmits: r.resubmits,
   };
 }
 
 const COLUMNS =
-  'id, terminal_id, seq, kind, operator_id, occurred_at, received_at, body, fingerprint, status, problem, chain_ok, chain_problem, delivered_by';
+  'id, terminal_id, seq, kind, operator_id, occurred_at, received_at, body, fingerprint, status, problem, chain_ok, chain_problem, delivered_by, catalogue_note, resubmits';
 
 export interface RecordFilter {
   kind: MutationKind;
@@ -82,11 +90,13 @@ export class MutationRepository {
   private readonly auditLinkStmt;
   private readonly byTerminalStmt;
   private readonly allStmt;
+  private readonly deleteForTerminalStmt;
+  private readonly resubmissionStmt;
 
   constructor(private readonly db: Db) {
     this.insertStmt = db.prepare(
       `INSERT INTO mutations (${COLUMNS}, occurred_at_ms, check_id)
-       VALUES (@id, @terminalId, @seq, @kind, @operatorId, @occurredAt, @receivedAt, @body, @fingerprint, @status, @problem, @chainOk, @chainProblem, @deliveredBy, @occurredAtMs, @checkId)`,
+       VALUES (@id, @terminalId, @seq, @kind, @operatorId, @occurredAt, @receivedAt, @body, @fingerprint, @status, @problem, @chainOk, @chainProblem, @deliveredBy, @catalogueNote, @resubmits, @occurredAtMs, @checkId)`,
     );
     this.getStmt = db.prepare<[string], MutationRowData>(`SELECT ${COLUMNS} FROM mutations WHERE id = ?`);
     this.checkStmt = db.prepare<[string], { body: string }>(
@@ -106,6 +116,20 @@ export class MutationRepository {
     );
     this.byTerminalStmt = db.prepare<[string], MutationRowData>(`SELECT ${COLUMNS} FROM mutations WHERE terminal_id = ? ORDER BY seq`);
     this.allStmt = db.prepare<[], MutationRowData>(`SELECT ${COLUMNS} FROM mutations ORDER BY terminal_id, seq`);
+    this.deleteForTerminalStmt = db.prepare<[string]>('DELETE FROM mutations WHERE terminal_id = ?');
+    this.resubmissionStmt = db.prepare<[string], { id: string }>(
+      "SELECT id FROM mutations WHERE resubmits = ? AND status = 'accepted' LIMIT 1",
+    );
+  }
+
+  /** Id of the accepted record that resubmitted the rejected record `originalId`, if any. */
+  acceptedResubmission(originalId: string): string | undefined {
+    return this.resubmissionStmt.get(originalId)?.id;
+  }
+
+  /** Test controls only: a restore from a backup older than the terminal's records. */
+  deleteForTerminal(terminalId: string): number {
+    return this.deleteForTerminalStmt.run(terminalId).changes;
   }
 
   insert(m: StoredMutation & { checkId: string | null }): void {
@@ -125,6 +149,8 @@ export class MutationRepository {
       chainOk: m.chainOk === null ? null : m.chainOk ? 1 : 0,
       chainProblem: m.chainProblem,
       deliveredBy: m.deliveredBy,
+      catalogueNote: m.catalogueNote,
+      resubmits: m.resubmits,
       checkId: m.checkId,
     });
   }

@@ -13,6 +13,7 @@ export class SessionRepository {
   private readonly expireAllStmt;
   private readonly purgeStmt;
   private readonly revokeStmt;
+  private readonly endForTerminalStmt;
 
   constructor(db: Db) {
     this.insertStmt = db.prepare<[string, string, string, number, number]>(
@@ -26,6 +27,12 @@ export class SessionRepository {
     this.revokeStmt = db.prepare<[number, string, string, number]>(
       'UPDATE sessions SET expires_at_ms = ? WHERE token_hash = ? AND terminal_id = ? AND expires_at_ms > ?',
     );
+    this.endForTerminalStmt = db.prepare<[string]>('DELETE FROM sessions WHERE terminal_id = ?');
+  }
+
+  /** Ends every session of a terminal (its identity was handed over to a new enrolment). */
+  endForTerminal(terminalId: string): number {
+    return this.endForTerminalStmt.run(terminalId).changes;
   }
 
   insert(tokenHash: string, terminalId: string, operatorId: string, createdAtMs: number, expiresAtMs: number): void {

@@ -7,6 +7,7 @@ import type { Db } from './open';
 export class TerminalOperatorRepository {
   private readonly insertStmt;
   private readonly hasStmt;
+  private readonly forgetStmt;
 
   constructor(db: Db) {
     this.insertStmt = db.prepare<[string, string, string]>(
@@ -15,6 +16,7 @@ export class TerminalOperatorRepository {
     this.hasStmt = db.prepare<[string, string], { one: number }>(
       'SELECT 1 AS one FROM terminal_operators WHERE terminal_id = ? AND operator_id = ?',
     );
+    this.forgetStmt = db.prepare<[string]>('DELETE FROM terminal_operators WHERE terminal_id = ?');
   }
 
   recordSignIn(terminalId: string, operatorId: string, at: string): void {
@@ -23,5 +25,15 @@ export class TerminalOperatorRepository {
 
   signedInOn(terminalId: string, operatorId: string): boolean {
     return this.hasStmt.get(terminalId, operatorId) !== undefined;
+  }
+
+  /** Test controls only: the sign-ins of a terminal the platform forgets (a restore from an older backup). */
+  forgetTerminal(terminalId: string): number {
+    return this.forgetStmt.run(terminalId).changes;
+  }
+
+  /** Whether the operator signed in under any of these terminal ids (the identities of one PC). */
+  signedInOnAny(terminalIds: readonly string[], operatorId: string): boolean {
+    return terminalIds.some((terminalId) => this.signedInOn(terminalId, operatorId));
   }
 }

@@ -2,8 +2,9 @@
  * POST /outbox semantics: one SQLite transaction per batch, mutations in seq order against the
  * terminal's expected seq. Known ids answer duplicate (or their stored rejection) or id_conflict;
  * a new id below the expected seq is a seq_conflict; a new id above it is a gap, which rolls the
- * whole batch back. Bad bodies and business-rule violations are rejected but consume their seq.
- * A record must name an operator who signed in on the terminal (outbox/operators.ts).
+ * whole batch back (a journal import instead notes the missing seqs and goes on). Bad bodies and
+ * business-rule violations are rejected but consume their seq. A record must name an operator who signed
+ * in on the terminal's PC (outbox/operators.ts).
  * Accepted audit records are checked against their terminal's hash chain and flagged when broken.
  */
 import {
@@ -15,15 +16,29 @@ import {
   type OutboxRequest,
   type OutboxResponse,
   type Problem,
+  type SeqRange,
 } from '../../shared/contract';
 import type { PlatformContext } from '../context';
 import { describeIssues } from '../http/validate';
 import { checkAuditChain, type ChainCheck } from './chain';
 import { mutationFingerprint } from './fingerprint';
 import { checkRecordOperators } from './operators';
+import { auditResubmission, resubmissionRules } from './resubmission';
 import { businessRules } from './rules';
 
-export type OutboxOutcome = { ok: true; response: OutboxResponse } | { ok: false; expectedSeq: number; detail: string };
+export type OutboxOutcome =
+  { ok: true; response: OutboxResponse; skipped: SeqRange[] } | { ok: false; expectedSeq: number; detail: string };
+
+export interface ApplyOptions {
+  /** The operator of the session that sent the batch, or IT's who imported it (recorded with every new record). */
+  deliveredBy: string;
+  /**
+   * Journal import: seqs neither the platform nor the file holds are lost for good — note them
+   * and go on, instead of refusing the batch (a terminal's push refuses it and refills instead);
+   * and IT's import vouches for the sign-ins the platform may have lost (outbox/operators.ts).
+   */
+  journalImport?: boolean;
+}
 
 class SeqGap extends Error {
   constructor(readonly detail: string) {
@@ -38,12 +53,12 @@ function checkIdOf(m: Mutation, body: unknown): string | null {
   return typeof id === 'string' ? id : null;
 }
 
-/** `deliveredBy`: the operator of the session that sent the batch (recorded with every new record). */
-export function applyOutbox(ctx: PlatformContext, request: OutboxRequest, deliveredBy: string): OutboxOutcome {
+export function applyOutbox(ctx: PlatformContext, request: OutboxRequest, options: ApplyOptions): OutboxOutcome {
   const receivedAt = ctx.now().toISOString();
   const { terminalId } = request;
   const ordered = request.mutations.map((m, index) => ({ m, index })).sort((a, b) => a.m.seq - b.m.seq || a.index - b.index);
 
+  const skipped: SeqRange[] = [];
   const run = ctx.db.transaction((): OutboxResponse => {
     const terminal = ctx.terminals.get(terminalId);
     if (!terminal) throw new Error(`terminal ${terminalId} vanished`);
@@ -59,7 +74,13 @@ export function applyOutbox(ctx: PlatformContext, request: OutboxRequest, delive
           answer(
             index,
             stored.status === 'accepted'
-              ? { id: m.id, seq: m.seq, status: 'duplicate', receivedAt: stored.receivedAt }
+              ? {
+                  id: m.id,
+                  seq: m.seq,
+                  status: 'duplicate',
+                  receivedAt: stored.receivedAt,
+                  ...(stored.catalogueNote ? { note: stored.catalogueNote } : {}),
+                }
               : {
                   id: m.id,
                   seq: m.seq,
@@ -91,18 +112,27 @@ export function applyOutbox(ctx: PlatformContext, request: OutboxRequest, delive
         });
         continue;
       }
-      if (m.seq > expected) throw new SeqGap(`序号不连续：期望 ${expected}，收到 ${m.seq}`);
+      if (m.seq > expected) {
+        if (!options.journalImport) throw new SeqGap(`序号不连续：期望 ${expected}，收到 ${m.seq}`);
+        skipped.push({ from: expected, to: m.seq - 1 });
+        expected = m.seq;
+      }
 
       let rejection: Problem | null;
       let chain: ChainCheck | null = null;
+      let note: string | null = null;
       const body = MutationBodies[m.kind].safeParse(m.body);
       if (!body.success) {
         rejection = problem(422, 'bad_request', '记录内容格式错误', { detail: describeIssues(body.error) });
       } else {
-        rejection = checkRecordOperators(ctx, terminalId, m, body.data);
-        const rules = rejection ? null : businessRules(ctx, m.kind, body.data);
-        if (rules && !rules.ok) rejection = problem(422, 'business_rule', '记录不符合业务规则', { detail: rules.detail });
-        else if (!rejection && m.kind === 'audit') chain = checkAuditChain(ctx, terminalId, body.data as AuditBody);
+        rejection = checkRecordOperators(ctx, terminalId, m, body.data, { imported: options.journalImport === true });
+        if (!rejection) {
+          const resubmission = resubmissionRules(ctx, terminalId, m);
+          const rules = resubmission.ok ? businessRules(ctx, m.kind, body.data) : resubmission;
+          if (!rules.ok) rejection = problem(422, 'business_rule', '记录不符合业务规则', { detail: rules.detail });
+          else if (m.kind === 'audit') chain = checkAuditChain(ctx, terminalId, body.data as AuditBody);
+          else note = rules.note ?? null;
+        }
       }
       ctx.mutations.insert({
         id: m.id,
@@ -118,14 +148,17 @@ export function applyOutbox(ctx: PlatformContext, request: OutboxRequest, delive
         problem: rejection,
         chainOk: chain ? chain.ok : null,
         chainProblem: chain && !chain.ok ? chain.detail : null,
-        deliveredBy,
+        deliveredBy: options.deliveredBy,
+        catalogueNote: note,
+        resubmits: m.resubmits?.id ?? null,
         checkId: rejection ? null : checkIdOf(m, m.body),
       });
+      if (!rejection) auditResubmission(ctx, terminalId, m, receivedAt);
       answer(
         index,
         rejection
           ? { id: m.id, seq: m.seq, status: 'rejected', receivedAt, problem: rejection }
-          : { id: m.id, seq: m.seq, status: 'accepted', receivedAt },
+          : { id: m.id, seq: m.seq, status: 'accepted', receivedAt, ...(note ? { note } : {}) },
       );
       expected++;
     }
@@ -134,7 +167,7 @@ export function applyOutbox(ctx: PlatformContext, request: OutboxRequest, delive
   });
 
   try {
-    return { ok: true, response: run() };
+    return { ok: true, response: run(), skipped };
   } catch (error) {
     if (error instanceof SeqGap) {
       return { ok: false, expectedSeq: ctx.terminals.get(terminalId)?.nextSeq ?? 1, detail: `${error.detail}；本批次未写入任何记录` };

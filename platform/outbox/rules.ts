@@ -1,22 +1,59 @@
 /**
  * Business rules a well-formed mutation body must also satisfy. A violation rejects the mutation
  * (final, dead-lettered by the client) but still consumes its seq.
+ *
+ * Records are judged by the catalogue version their terminal used (the check's catalogueVersion,
+ * kept in the catalogue history): a check recorded offline for a matter withdrawn, or whose measure
+ * list changed, before the record arrived still happened and is accepted — with a note for the
+ * supervisor saying what differs from today's catalogue. Only what is malformed, inconsistent with
+ * itself, or names a matter or measure that no catalogue version ever had, is rejected.
  */
 import type { CheckBody, CommitmentBody, FeedbackBody, Matter, MutationKind } from '../../shared/contract';
 import { parseId } from '../../shared/ids';
 import type { PlatformContext } from '../context';
 
-export type RuleResult = { ok: true } | { ok: false; detail: string };
+export type RuleResult = { ok: true; note?: string } | { ok: false; detail: string };
 
 const OK: RuleResult = { ok: true };
 const blank = (s: string | undefined) => s === undefined || s.trim() === '';
 
-function knownMatter(ctx: PlatformContext, code: string): Matter | RuleResult {
-  return ctx.catalogue.matters.get(code) ?? { ok: false, detail: `未知的办理事项：${code}` };
+/** The matter a record is judged by, and how that differs from today's catalogue. */
+type MatterView = { ok: true; matter: Matter; note: string | null } | { ok: false; detail: string };
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x) => b.includes(x));
 }
 
-function isMatter(m: Matter | RuleResult): m is Matter {
-  return 'code' in m;
+function differences(ctx: PlatformContext, used: Matter, usedVersion: string): string | null {
+  const today = ctx.catalogue.matters.get(used.code);
+  const todayVersion = ctx.catalogue.catalogue.version;
+  if (!today) return `事项 ${used.code}（${used.name}）已不在现行目录（${todayVersion}）中，按终端所用目录版本 ${usedVersion} 接收`;
+  if (!sameList(today.measures, used.measures)) {
+    const added = today.measures.filter((m) => !used.measures.includes(m));
+    const removed = used.measures.filter((m) => !today.measures.includes(m));
+    const change = [removed.length ? `移除 ${removed.join('、')}` : '', added.length ? `新增 ${added.join('、')}` : ''].filter(Boolean);
+    return `事项 ${used.code} 的措施清单在现行目录（${todayVersion}）中已变更（${change.join('，')}），按终端所用目录版本 ${usedVersion} 接收`;
+  }
+  return null;
+}
+
+function matterFor(ctx: PlatformContext, code: string, version: string | undefined): MatterView {
+  const used = version !== undefined ? ctx.catalogueHistory.get(version)?.matters.find((m) => m.code === code) : undefined;
+  if (used && version !== undefined) return { ok: true, matter: used, note: differences(ctx, used, version) };
+  const today = ctx.catalogue.matters.get(code);
+  if (today) {
+    const unknownVersion = version !== undefined && ctx.catalogueHistory.get(version) === undefined;
+    return { ok: true, matter: today, note: unknownVersion ? `终端所用目录版本 ${version} 平台无记录，按现行目录接收` : null };
+  }
+  const earlier = ctx.catalogueHistory.latestMatter(code);
+  if (earlier) return { ok: true, matter: earlier.matter, note: differences(ctx, earlier.matter, earlier.version) };
+  return { ok: false, detail: `未知的办理事项：${code}（任何目录版本中都没有）` };
+}
+
+/** Notes of the parts, as one (or none). */
+function noted(...notes: Array<string | null | undefined>): RuleResult {
+  const text = notes.filter((n): n is string => typeof n === 'string' && n.length > 0);
+  return text.length > 0 ? { ok: true, note: [...new Set(text)].join('；') } : OK;
 }
 
 function validIdentifier(ctx: PlatformContext, input: string): RuleResult {
@@ -31,28 +68,32 @@ function canonicalId(ctx: PlatformContext, input: string): string | null {
 }
 
 function checkRules(ctx: PlatformContext, body: CheckBody): RuleResult {
-  const matter = knownMatter(ctx, body.matterCode);
-  if (!isMatter(matter)) return matter;
+  const matter = matterFor(ctx, body.matterCode, body.catalogueVersion);
+  if (!matter.ok) return matter;
   // Feedback and commitments refer to a check by its checkId, so it names exactly one check.
   if (ctx.mutations.acceptedCheck(body.checkId) !== undefined)
     return { ok: false, detail: `核查编号 ${body.checkId} 已被另一条核查记录使用` };
-  return validIdentifier(ctx, body.subjectIdentifier);
+  const id = validIdentifier(ctx, body.subjectIdentifier);
+  return id.ok ? noted(matter.note) : id;
 }
 
 function feedbackRules(ctx: PlatformContext, body: FeedbackBody): RuleResult {
-  const matter = knownMatter(ctx, body.matterCode);
-  if (!isMatter(matter)) return matter;
-  if (!matter.measures.includes(body.measureCode)) {
-    return { ok: false, detail: `措施 ${body.measureCode} 不在事项 ${matter.code}（${matter.name}）的措施清单中` };
-  }
+  const check = ctx.mutations.acceptedCheck(body.checkId) as Partial<CheckBody> | undefined;
+  // Judged by the catalogue its check was evaluated with.
+  const matter = matterFor(ctx, body.matterCode, check?.catalogueVersion);
+  if (!matter.ok) return matter;
   if (body.decision === 'NOT_APPLIED' && blank(body.reason)) return { ok: false, detail: '未执行措施必须填写理由' };
   if (body.decision === 'OTHER_MEASURE' && blank(body.content)) return { ok: false, detail: '采取其他措施必须填写措施内容' };
   if (body.startAt !== undefined && body.endAt !== undefined && Date.parse(body.endAt) < Date.parse(body.startAt)) {
     return { ok: false, detail: '措施结束时间早于开始时间' };
   }
-  const check = ctx.mutations.acceptedCheck(body.checkId) as Partial<CheckBody> | undefined;
   if (!check) return { ok: false, detail: `反馈所属的核查记录 ${body.checkId} 不存在或未被接收` };
   if (check.matterCode !== body.matterCode) return { ok: false, detail: '反馈的办理事项与核查记录不一致' };
+  let measureNote: string | null = null;
+  if (!matter.matter.measures.includes(body.measureCode)) {
+    if (!ctx.catalogueHistory.measureEverExisted(body.measureCode)) return { ok: false, detail: `未知的措施：${body.measureCode}` };
+    measureNote = `措施 ${body.measureCode} 不在事项 ${matter.matter.code} 的措施清单中（按终端所用目录判断）`;
+  }
   // One record per triggered measure, read-only once submitted (DESIGN.md §3 "Feedback").
   if (!check.triggeredMeasures?.includes(body.measureCode)) {
     return { ok: false, detail: `措施 ${body.measureCode} 不是核查记录 ${body.checkId} 触发的措施` };
@@ -60,21 +101,22 @@ function feedbackRules(ctx: PlatformContext, body: FeedbackBody): RuleResult {
   const earlier = ctx.mutations.acceptedFeedback(body.checkId, body.measureCode);
   if (earlier !== undefined)
     return { ok: false, detail: `核查记录 ${body.checkId} 的措施 ${body.measureCode} 已有反馈（${earlier}），反馈提交后不可更改` };
-  return OK;
+  return noted(matter.note, measureNote);
 }
 
 function commitmentRules(ctx: PlatformContext, body: CommitmentBody): RuleResult {
-  const matter = knownMatter(ctx, body.matterCode);
-  if (!isMatter(matter)) return matter;
+  const check = body.checkId === null ? undefined : (ctx.mutations.acceptedCheck(body.checkId) as Partial<CheckBody> | undefined);
+  const matter = matterFor(ctx, body.matterCode, check?.catalogueVersion);
+  if (!matter.ok) return matter;
   const id = validIdentifier(ctx, body.subjectIdentifier);
-  if (!id.ok || body.checkId === null) return id;
-  const check = ctx.mutations.acceptedCheck(body.checkId) as Partial<CheckBody> | undefined;
+  if (!id.ok) return id;
+  if (body.checkId === null) return noted(matter.note);
   if (!check) return { ok: false, detail: `承诺所属的核查记录 ${body.checkId} 不存在或未被接收` };
   if (check.matterCode !== body.matterCode) return { ok: false, detail: '承诺的办理事项与核查记录不一致' };
   if (canonicalId(ctx, check.subjectIdentifier ?? '') !== canonicalId(ctx, body.subjectIdentifier)) {
     return { ok: false, detail: '承诺主体与核查记录的主体不一致' };
   }
-  return OK;
+  return noted(matter.note);
 }
 
 export function businessRules(ctx: PlatformContext, kind: MutationKind, body: unknown): RuleResult {

@@ -1,6 +1,7 @@
 /** All /api/v1 routes, one module per endpoint group. */
 import type { FastifyInstance } from 'fastify';
 import type { PlatformContext } from '../context';
+import { registerAdminRoutes } from './admin';
 import { registerCatalogRoutes } from './catalog';
 import { registerHealthRoute } from './health';
 import { registerOutboxRoutes } from './outbox';
@@ -19,4 +20,5 @@ export function registerApiRoutes(app: FastifyInstance, ctx: PlatformContext): v
   registerSyncRoutes(app, ctx);
   registerOutboxRoutes(app, ctx);
   registerSupervisorRoutes(app, ctx);
+  registerAdminRoutes(app, ctx);
 }

@@ -3,15 +3,17 @@
  * measures), within the supervisor's scope (city-wide, or the operators of their own department),
  * with identifiers masked; POST /supervisor/records/{id}/unmask — the clear identifier of one
  * record, with a reason, on the platform's access log; GET /supervisor/name-search-alerts — who ran out
- * of their hourly name searches.
+ * of their hourly name searches; GET /supervisor/events — hand-overs, journal imports and resubmissions.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { redactIdentifiers } from '../../shared/ids';
 import {
   NameSearchAlertsQuery,
+  PlatformEventsQuery,
   SupervisorQuery,
   UnmaskRequest,
   type NameSearchAlertsResponse,
+  type PlatformEventsResponse,
   type SupervisorRecord,
   type UnmaskResponse,
 } from '../../shared/contract';
@@ -70,6 +72,8 @@ export function registerSupervisorRoutes(app: FastifyInstance, ctx: PlatformCont
         ...(r.chainProblem !== null ? { chainProblem: r.chainProblem } : {}),
         ...(r.deliveredBy !== null ? { deliveredBy: r.deliveredBy } : {}),
         ...(UNMASKABLE_KINDS.has(r.kind) && clearIdentifierOf(r.body) !== null ? { unmaskable: true } : {}),
+        ...(r.catalogueNote !== null ? { catalogueNote: r.catalogueNote } : {}),
+        ...(r.resubmits !== null ? { resubmits: r.resubmits } : {}),
       })),
     };
     return body;
@@ -129,5 +133,13 @@ export function registerSupervisorRoutes(app: FastifyInstance, ctx: PlatformCont
       }),
     };
     return answer;
+  });
+
+  // Hand-overs, journal imports and dead-letter resubmissions, newest first.
+  app.get('/supervisor/events', { config: { access: 'supervisor' } }, async (request, reply) => {
+    const parsed = parseWith(PlatformEventsQuery, request.query);
+    if (!parsed.ok) return fail(reply, 400, 'bad_request', '查询参数错误', { detail: parsed.detail });
+    const body: PlatformEventsResponse = { events: ctx.events.latest(parsed.value.limit) };
+    return body;
   });
 }

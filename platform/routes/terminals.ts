@@ -1,4 +1,4 @@
-/** POST /terminals — enrolment of a PC with the enrolment code IT was given. */
+/** POST /terminals — enrolment of a PC with the enrolment code IT was given (naming its predecessor: a hand-over). */
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
@@ -7,6 +7,7 @@ import { randomToken, sha256 } from '../auth/tokens';
 import type { PlatformContext } from '../context';
 import { fail } from '../http/problems';
 import { parseWith } from '../http/validate';
+import { enrolWithHandOver } from '../recovery/handOver';
 
 function sameSecret(a: string, b: string): boolean {
   // Compare digests so the comparison takes the same time whatever the lengths.
@@ -23,9 +24,10 @@ export function registerTerminalRoutes(app: FastifyInstance, ctx: PlatformContex
     }
     const terminalId = uuidv7();
     const terminalSecret = randomToken();
-    ctx.terminals.insert(terminalId, parsed.value.name, sha256(terminalSecret), ctx.now().toISOString());
-    request.log.info({ terminalId, terminalName: parsed.value.name }, 'terminal enrolled');
-    const body: EnrolTerminalResponse = { terminalId, terminalSecret };
+    const { name, predecessor } = parsed.value;
+    const handOver = enrolWithHandOver(ctx, { terminalId, name, secretHash: sha256(terminalSecret) }, predecessor);
+    request.log.info({ terminalId, terminalName: name, predecessorId: predecessor?.terminalId }, 'terminal enrolled');
+    const body: EnrolTerminalResponse = { terminalId, terminalSecret, ...(handOver ? { handOver } : {}) };
     return reply.code(201).send(body);
   });
 }

@@ -8,7 +8,7 @@
 import type { SyncPage } from '../../shared/contract';
 import type { PlatformContext } from '../context';
 import { formatDataVersion } from '../db/meta';
-import { decodeCursor, encodeCursor, type Cursor } from './cursor';
+import { coveredSeq, decodeCursor, encodeCursor, type Cursor } from './cursor';
 
 /** A SyncPage without its changes, plus the changes as ready-made JSON. */
 export interface RenderedPage {
@@ -19,11 +19,14 @@ export interface RenderedPage {
 export type SyncOutcome = { ok: true; page: RenderedPage } | { ok: false; reason: string };
 
 /** Why a cursor cannot be served, or null when it can. */
-function unservable(cursor: Cursor, epoch: string, lastSeq: number, horizon: number): string | null {
+function unservable(ctx: PlatformContext, cursor: Cursor, epoch: string, lastSeq: number, horizon: number): string | null {
   if (cursor.epoch !== epoch) return '数据已重建（新纪元），请重新全量同步';
-  if (cursor.position > lastSeq || cursor.start > lastSeq) return '同步位置无效，请重新全量同步';
+  if (cursor.position > lastSeq || cursor.start > lastSeq) return '同步位置超出平台现有数据（平台可能已从备份恢复），请重新全量同步';
+  const covered = coveredSeq(cursor);
+  // The same seq handed out by another run: the platform lost what this cursor saw (a restore,
+  // a power cut) and has since written other changes under those numbers.
+  if (ctx.meta.runAt(covered) !== cursor.run) return '平台数据已从备份恢复或丢失了最近的变更，请重新全量同步';
   // Tombstones up to the horizon may be gone; a cursor before it could miss deletions.
-  const covered = cursor.mode === 'F' ? Math.max(cursor.position, cursor.start) : cursor.position;
   if (horizon > covered) return '同步位置已过期（删除记录已压缩），请重新全量同步';
   return null;
 }
@@ -32,11 +35,11 @@ export function syncPage(ctx: PlatformContext, after: string | undefined, limit:
   const { epoch, lastSeq, horizon } = ctx.meta.syncState();
   let cursor: Cursor;
   if (after === undefined) {
-    cursor = { epoch, mode: 'F', position: 0, start: lastSeq };
+    cursor = { epoch, mode: 'F', position: 0, start: lastSeq, run: ctx.meta.runAt(lastSeq) };
   } else {
     const decoded = decodeCursor(after);
     if (!decoded) return { ok: false, reason: '无法识别的同步游标，请重新全量同步' };
-    const problem = unservable(decoded, epoch, lastSeq, horizon);
+    const problem = unservable(ctx, decoded, epoch, lastSeq, horizon);
     if (problem) return { ok: false, reason: problem };
     cursor = decoded;
   }
@@ -48,10 +51,11 @@ export function syncPage(ctx: PlatformContext, after: string | undefined, limit:
   const remaining = ctx.entries.countAfter(last, tombstonesAfter);
   const hasMore = remaining > 0;
   // A finished full pass stands for the state as of its start: continue with deltas from there.
-  const next: Cursor =
+  const moved: Omit<Cursor, 'run'> =
     cursor.mode === 'F' && !hasMore
       ? { epoch, mode: 'D', position: Math.max(last, cursor.start), start: 0 }
       : { ...cursor, position: last };
+  const next: Cursor = { ...moved, run: ctx.meta.runAt(coveredSeq(moved)) };
 
   return {
     ok: true,

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { EntryStatus, ListEntry } from '../../shared/contract';
 import { parseId, residentIdCheckChar } from '../../shared/ids';
 import { haibeiGrade } from '../../shared/score';
-import { loadCatalogue, type PlatformContext } from '../context';
+import { loadCatalogue, serveCatalogue, snapshotOf, type PlatformContext } from '../context';
 import type { FaultInjector } from '../faults/faults';
 import { FaultSpec } from '../faults/faults';
 import { fail } from '../http/problems';
@@ -19,6 +19,7 @@ import { LT } from '../seed/catalogue';
 import { catalogueEtag, newEpoch } from '../seed/writeDatabase';
 
 const WithdrawMatter = z.object({ matterCode: z.string().min(1) });
+const EditMatter = z.object({ matterCode: z.string().min(1), measures: z.array(z.string().min(1)) });
 const StatusChange = z.object({ status: EntryStatus });
 const ScoreChange = z.object({
   identifier: z.string().min(1),
@@ -135,28 +136,61 @@ export function registerTestControls(app: FastifyInstance, ctx: PlatformContext,
 
   /**
    * Takes a matter out of the catalogue (in memory: a restart or /catalogue/reset brings it back):
-   * terminals get the new catalogue on their next sync, and mutations naming the matter are rejected.
+   * terminals get the new catalogue on their next sync. The version before stays in the history, so
+   * records made under it are still accepted (with a note); with `purge` the matter is also erased
+   * from every stored version — as if it had never been published — and records naming it are rejected.
    */
   app.post('/catalogue/withdraw', async (request, reply) => {
-    const parsed = parseWith(WithdrawMatter, request.body);
+    const parsed = parseWith(WithdrawMatter.extend({ purge: z.boolean().default(false) }), request.body);
     if (!parsed.ok) return fail(reply, 400, 'bad_request', 'invalid matter', { detail: parsed.detail });
-    const { matterCode } = parsed.value;
+    const { matterCode, purge } = parsed.value;
     const current = ctx.catalogue.catalogue;
     if (!ctx.catalogue.matters.has(matterCode)) return fail(reply, 404, 'not_found', 'no such matter');
+    if (purge) ctx.catalogueHistory.eraseMatter(matterCode);
     const catalogue = {
       ...current,
       version: `${current.version}-${matterCode}`,
       matters: current.matters.filter((m) => m.code !== matterCode),
     };
-    const json = JSON.stringify(catalogue);
-    ctx.catalogue = { catalogue, json, etag: catalogueEtag(json), matters: new Map(catalogue.matters.map((m) => [m.code, m])) };
+    serveCatalogue(ctx, snapshotOf(catalogue, catalogueEtag));
     return { version: catalogue.version, etag: ctx.catalogue.etag };
   });
 
-  /** The catalogue as stored in the database again (undoes /catalogue/withdraw). */
+  /** Replaces a matter's measure list (a new catalogue version; the old one stays in the history). */
+  app.post('/catalogue/matter-measures', async (request, reply) => {
+    const parsed = parseWith(EditMatter, request.body);
+    if (!parsed.ok) return fail(reply, 400, 'bad_request', 'invalid matter', { detail: parsed.detail });
+    const { matterCode, measures } = parsed.value;
+    const current = ctx.catalogue.catalogue;
+    if (!ctx.catalogue.matters.has(matterCode)) return fail(reply, 404, 'not_found', 'no such matter');
+    const catalogue = {
+      ...current,
+      version: `${current.version}-${matterCode}-${measures.length}`,
+      matters: current.matters.map((m) => (m.code === matterCode ? { ...m, measures } : m)),
+    };
+    serveCatalogue(ctx, snapshotOf(catalogue, catalogueEtag));
+    return { version: catalogue.version, etag: ctx.catalogue.etag };
+  });
+
+  /** The catalogue as stored in the database again (undoes /catalogue/withdraw and /catalogue/matter-measures). */
   app.post('/catalogue/reset', async () => {
-    ctx.catalogue = loadCatalogue(ctx.meta);
+    serveCatalogue(ctx, loadCatalogue(ctx.meta));
     return { version: ctx.catalogue.catalogue.version, etag: ctx.catalogue.etag };
+  });
+
+  /** The platform forgets a terminal, its sessions, sign-ins and records — as a restore from a backup older than its enrolment would. */
+  app.post<{ Params: { id: string } }>('/terminals/:id/forget', async (request, reply) => {
+    const { id } = request.params;
+    const forgotten = ctx.db.transaction(() => {
+      if (!ctx.terminals.delete(id)) return null;
+      return {
+        sessions: ctx.sessions.endForTerminal(id),
+        signIns: ctx.terminalOperators.forgetTerminal(id),
+        mutations: ctx.mutations.deleteForTerminal(id),
+      };
+    })();
+    if (!forgotten) return fail(reply, 404, 'not_found', 'no such terminal');
+    return { terminalId: id, ...forgotten };
   });
 
   app.post('/expire-sessions', async () => ({ expired: ctx.sessions.expireAll(ctx.now().getTime()) }));

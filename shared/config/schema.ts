@@ -27,6 +27,11 @@ export const ConfigValues = z.object({
     .int()
     .min(0)
     .max(24 * 14),
+  /**
+   * Days the terminal keeps records the platform acknowledged, so it can send them again to a
+   * platform that lost them (restored from a backup, a power cut after answering).
+   */
+  deliveredRetentionDays: z.number().int().min(1).max(90),
   kiosk: z.boolean(),
   /** Intranet URL of the update feed (https only: an installer runs from it), or "off". */
   autoUpdateUrl: z.union([z.literal('off'), z.url({ protocol: /^https$/ })]),
@@ -52,6 +57,7 @@ export const CONFIG_DEFAULTS: ConfigValues = {
   lockTimeoutMinutes: 10,
   stalenessLimitHours: 24,
   offlineUnlockHours: 72,
+  deliveredRetentionDays: 7,
   kiosk: false,
   autoUpdateUrl: 'off',
   allowPlaintextSecretStorage: false,
@@ -86,6 +92,7 @@ export const SECURITY_KEYS: ReadonlySet<ConfigKey> = new Set<ConfigKey>([
   'allowDevTools',
   'slipFolder',
   'slipRetentionDays',
+  'deliveredRetentionDays',
 ]);
 
 /** Keys that weaken a protection: accepted from managed sources only. */

@@ -8,15 +8,44 @@ export const CLIENT_VERSION_HEADER = 'X-Client-Version';
 
 // ---- Terminal enrolment: POST /terminals -------------------------------------------------
 
+/** Longest terminal id the platform accepts from a client (its own are UUIDv7). */
+export const TERMINAL_ID_MAX = 64;
+
+/**
+ * Hand-over: a new enrolment of a PC names the identity it replaces. The platform links the two
+ * (audited), retires the predecessor, and lets the successor deliver the predecessor's records
+ * under their original terminal id and seq.
+ */
+export const Predecessor = z.object({
+  terminalId: z.string().min(1).max(TERMINAL_ID_MAX),
+  /**
+   * The lowest seq of the predecessor's records the PC still holds (queued, delivered or dead);
+   * used only when the platform no longer knows the predecessor (it then expects this seq next).
+   */
+  resumeSeq: z.number().int().positive(),
+});
+export type Predecessor = z.infer<typeof Predecessor>;
+
 export const EnrolTerminalRequest = z.object({
   enrolmentCode: z.string().min(1),
   name: z.string().trim().min(1).max(64),
+  predecessor: Predecessor.optional(),
 });
 export type EnrolTerminalRequest = z.infer<typeof EnrolTerminalRequest>;
 
 export const EnrolTerminalResponse = z.object({
   terminalId: z.string().min(1),
   terminalSecret: z.string().min(16),
+  /** Present when a predecessor was named: what the platform made of it. */
+  handOver: z
+    .object({
+      predecessorId: z.string().min(1),
+      /** false: the platform had no record of it and recreated it from resumeSeq. */
+      predecessorKnown: z.boolean(),
+      /** The seq the platform expects next from the predecessor. */
+      nextSeq: z.number().int().positive(),
+    })
+    .optional(),
 });
 export type EnrolTerminalResponse = z.infer<typeof EnrolTerminalResponse>;
 
@@ -176,6 +205,12 @@ export const CheckBody = z.object({
   dataVersion: z.string(),
   source: DataSource,
   dataAgeSeconds: z.number().int().nonnegative().nullable(),
+  /**
+   * The catalogue version the terminal evaluated the check with (absent from clients before 0.2).
+   * The platform judges the check, its feedback and commitments by that version: a matter withdrawn
+   * or a measure list changed before the record arrived does not make the record wrong.
+   */
+  catalogueVersion: z.string().min(1).max(64).optional(),
 });
 export type CheckBody = z.infer<typeof CheckBody>;
 
@@ -222,6 +257,10 @@ export const AuditAction = z.enum([
   'COMMITMENT',
   'CONFIG_CHANGE',
   'ENROL',
+  /** IT exported the journal's records as a file for the platform's import. */
+  'JOURNAL_EXPORT',
+  /** A supervisor or IT resubmitted a dead letter as a new record naming the original. */
+  'DEAD_LETTER_RESUBMIT',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 
@@ -252,6 +291,14 @@ export const MutationKind = z.enum(['check', 'feedback', 'commitment', 'audit'])
 export type MutationKind = z.infer<typeof MutationKind>;
 export type MutationBody<K extends MutationKind> = z.infer<(typeof MutationBodies)[K]>;
 
+/** A rejected record (dead letter), named by the record that resubmits it. */
+export const RecordRef = z.object({
+  terminalId: z.string().min(1).max(TERMINAL_ID_MAX),
+  seq: z.number().int().positive(),
+  id: z.uuid(),
+});
+export type RecordRef = z.infer<typeof RecordRef>;
+
 /** The envelope is validated for the whole request; each body on its own (a bad body is rejected alone). */
 export const Mutation = z.object({
   id: z.uuid(),
@@ -260,6 +307,11 @@ export const Mutation = z.object({
   occurredAt: IsoDateTime,
   operatorId: z.string().min(1),
   body: z.unknown(),
+  /**
+   * A supervisor or IT resubmits a dead letter once its cause is fixed: a new record (own id and
+   * seq, operatorId = who resubmits) with the original's kind and body, naming the original.
+   */
+  resubmits: RecordRef.optional(),
 });
 export type Mutation = z.infer<typeof Mutation>;
 
@@ -281,6 +333,11 @@ export const MutationResult = z.object({
   /** Platform receive time (the terminal's own time stays in occurredAt). */
   receivedAt: IsoDateTime,
   problem: Problem.optional(),
+  /**
+   * Accepted, with a remark for supervisors (Chinese): e.g. judged by the catalogue version the
+   * terminal used, which differs from the catalogue of the day it arrived.
+   */
+  note: z.string().optional(),
 });
 export type MutationResult = z.infer<typeof MutationResult>;
 
@@ -290,6 +347,55 @@ export const OutboxResponse = z.object({
   nextSeq: z.number().int().positive(),
 });
 export type OutboxResponse = z.infer<typeof OutboxResponse>;
+
+// ---- Journal export and import: POST /admin/journal-imports (IT) ---------------------------
+
+/**
+ * The way out when not even a hand-over can deliver a terminal's records: IT exports the journal's
+ * records (queued, delivered and kept, dead) as one file from the terminal, and imports it into the
+ * platform. Each record keeps its terminal id, seq and idempotency key, so whatever the platform
+ * already has is answered "duplicate" and nothing is applied twice.
+ */
+export const JOURNAL_EXPORT_FORMAT = 'credit-counter-journal/1';
+export const JOURNAL_IMPORT_MAX = 20_000;
+
+export const ExportedRecord = Mutation.extend({ terminalId: z.string().min(1).max(TERMINAL_ID_MAX) });
+export type ExportedRecord = z.infer<typeof ExportedRecord>;
+
+export const JournalExport = z.object({
+  format: z.literal(JOURNAL_EXPORT_FORMAT),
+  exportedAt: IsoDateTime,
+  /** The IT operator who exported it. */
+  exportedBy: z.string().min(1).max(64),
+  terminal: z.object({
+    terminalId: z.string().min(1).max(TERMINAL_ID_MAX),
+    name: z.string().max(64),
+    predecessors: z.array(z.string().min(1).max(TERMINAL_ID_MAX)).max(32),
+  }),
+  records: z.array(ExportedRecord).min(1).max(JOURNAL_IMPORT_MAX),
+});
+export type JournalExport = z.infer<typeof JournalExport>;
+
+export const SeqRange = z.object({ from: z.number().int().positive(), to: z.number().int().positive() });
+export type SeqRange = z.infer<typeof SeqRange>;
+
+export const JournalImportResponse = z.object({
+  /** The platform event that audits this import (GET /supervisor/events). */
+  eventId: z.number().int(),
+  counts: z.object({ accepted: z.number().int(), duplicate: z.number().int(), rejected: z.number().int() }),
+  terminals: z.array(
+    z.object({
+      terminalId: z.string(),
+      /** The platform had no record of this terminal and created it for the import. */
+      recreated: z.boolean(),
+      nextSeq: z.number().int().positive(),
+      /** Seqs neither the platform nor the file holds (lost for good; IT must account for them). */
+      missing: z.array(SeqRange),
+    }),
+  ),
+  results: z.array(MutationResult.extend({ terminalId: z.string() })),
+});
+export type JournalImportResponse = z.infer<typeof JournalImportResponse>;
 
 // ---- Supervisor: GET /supervisor/records?kind=&terminalId=&from=&to= ---------------------
 
@@ -322,6 +428,10 @@ export const SupervisorRecord = z.object({
   deliveredBy: z.string().optional(),
   /** The record names a subject whose clear identifier POST /supervisor/records/{id}/unmask can show. */
   unmaskable: z.boolean().optional(),
+  /** Accepted under the catalogue version the terminal used, which differs from today's: how (Chinese). */
+  catalogueNote: z.string().optional(),
+  /** This record resubmits the rejected record with this id. */
+  resubmits: z.string().optional(),
 });
 export type SupervisorRecord = z.infer<typeof SupervisorRecord>;
 
@@ -367,6 +477,28 @@ export type UnmaskRequest = z.infer<typeof UnmaskRequest>;
 
 export const UnmaskResponse = z.object({ id: z.string(), identifier: z.string().min(1) });
 export type UnmaskResponse = z.infer<typeof UnmaskResponse>;
+// ---- Platform events: GET /supervisor/events?limit= ---------------------------------------
+
+/** What IT and supervisors did to identities and records on the platform (hand-over, import, resubmission). */
+export const PlatformEventAction = z.enum(['terminal_handover', 'journal_import', 'dead_letter_resubmitted']);
+export type PlatformEventAction = z.infer<typeof PlatformEventAction>;
+
+export const PlatformEvent = z.object({
+  id: z.number().int(),
+  at: IsoDateTime,
+  action: PlatformEventAction,
+  /** The operator who did it (null: the enrolment code, i.e. IT at the PC). */
+  operatorId: z.string().nullable(),
+  terminalId: z.string().nullable(),
+  /** Chinese, for the supervisor view. */
+  summary: z.string(),
+  detail: z.record(z.string(), z.unknown()),
+});
+export type PlatformEvent = z.infer<typeof PlatformEvent>;
+
+export const PlatformEventsQuery = z.object({ limit: z.coerce.number().int().min(1).max(1_000).default(200) });
+export const PlatformEventsResponse = z.object({ events: z.array(PlatformEvent) });
+export type PlatformEventsResponse = z.infer<typeof PlatformEventsResponse>;
 
 // ---- Health: GET /health (no auth; its Date header serves the clock-skew check) ----------
 

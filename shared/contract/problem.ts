@@ -25,6 +25,10 @@ export const ProblemCode = z.enum([
   'enrolment_refused',
   /** A record names an operator the platform does not know, or one who never signed in on that terminal. */
   'unknown_operator',
+  /** The platform has no record of this terminal (restored from a backup older than its enrolment). */
+  'unknown_terminal',
+  /** This terminal identity was handed over to a newer enrolment of the same PC. */
+  'terminal_replaced',
   'internal',
   'unavailable',
 ]);

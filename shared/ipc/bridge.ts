@@ -1,8 +1,8 @@
 import type { EffectiveConfig } from '../config/schema';
 import type { EnrolTerminalRequest } from '../contract';
-import type { HostSessionRequest, PrintResult, TerminalCallAnswer } from './channels';
+import type { HostSessionRequest, HostStoredTerminal, PrintResult, SavedFileResult, TerminalCallAnswer } from './channels';
 
-export type { HostSessionRequest, TerminalCallAnswer } from './channels';
+export type { HostSessionRequest, HostStoredTerminal, SavedFileResult, TerminalCallAnswer } from './channels';
 
 interface HostBridgeBase {
   readonly appVersion: string;
@@ -10,6 +10,11 @@ interface HostBridgeBase {
   clearTerminalSecret(): Promise<void>;
   /** Prints the current page's check slip: Electron to PDF (returns the path) or printer; the browser uses print CSS. */
   printSlip(target: 'pdf' | 'printer'): Promise<PrintResult>;
+  /**
+   * IT's journal export (one JSON file for the platform's import): Electron saves it under
+   * Documents\终端记录导出 and returns the path; the browser offers it as a download.
+   */
+  saveJournalExport(contents: string): Promise<SavedFileResult>;
   /** Application log line; the host strips identifiers before writing. */
   log(level: 'info' | 'warn' | 'error', message: string): void;
 }
@@ -24,13 +29,19 @@ export interface ElectronHostBridge extends HostBridgeBase {
   enrolTerminal(platformUrl: string, request: EnrolTerminalRequest): Promise<TerminalCallAnswer>;
   /** POST /sessions for the enrolled terminal, with the secret the host keeps. */
   createSession(request: HostSessionRequest): Promise<TerminalCallAnswer>;
+  /** Which terminal (and platform) the kept secret was issued for; never the secret itself. */
+  enrolledTerminal(): Promise<HostStoredTerminal>;
 }
 
 /** A browser has no store the page cannot read: the secret is kept in the journal and the page makes the calls. */
 export interface BrowserHostBridge extends HostBridgeBase {
   readonly kind: 'browser';
   readTerminalSecret(): Promise<SecretReadResult>;
-  writeTerminalSecret(secret: string): Promise<{ ok: true } | { ok: false; message: string }>;
+  /**
+   * Keeps the secret together with the terminal id it belongs to: if the app stops between storing
+   * a new secret and recording the new identity, the next start knows whose secret it holds.
+   */
+  writeTerminalSecret(secret: string, terminalId: string): Promise<{ ok: true } | { ok: false; message: string }>;
 }
 
 /**
@@ -40,7 +51,8 @@ export interface BrowserHostBridge extends HostBridgeBase {
 export type HostBridge = ElectronHostBridge | BrowserHostBridge;
 
 export type SecretReadResult =
-  | { kind: 'present'; secret: string }
+  /** terminalId null: stored by a release that did not record it (it belongs to the enrolled identity). */
+  | { kind: 'present'; secret: string; terminalId: string | null }
   | { kind: 'absent' }
   /** The OS store refused to decrypt (new user profile, reinstalled OS): the terminal must be enrolled again. */
   | { kind: 'undecryptable'; message: string };

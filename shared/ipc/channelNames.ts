@@ -5,5 +5,7 @@ export const IPC_CHANNEL_NAMES = {
   createSession: 'cc:terminal:session',
   clearTerminalSecret: 'cc:secret:clear',
   printSlip: 'cc:print',
+  enrolledTerminal: 'cc:terminal:enrolled',
+  saveJournalExport: 'cc:journal:export',
   log: 'cc:log',
 } as const;

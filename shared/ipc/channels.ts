@@ -27,8 +27,24 @@ export const HostSessionRequest = z
   .strict();
 export type HostSessionRequest = z.infer<typeof HostSessionRequest>;
 
-/** The body of a successful enrolment as the host hands it on: the terminal id, never the secret. */
-export const HostEnrolledTerminal = EnrolTerminalResponse.pick({ terminalId: true }).strict();
+/** The body of a successful enrolment as the host hands it on: everything the platform answered but the secret. */
+export const HostEnrolledTerminal = EnrolTerminalResponse.omit({ terminalSecret: true }).strict();
+export type HostEnrolledTerminal = z.infer<typeof HostEnrolledTerminal>;
+
+/**
+ * Which enrolment the host's vault holds a secret for (never the secret): the page compares it with the
+ * identity its journal recorded, so an enrolment cut short between the two writes is completed at the
+ * next start. Null fields: a secret stored by a release that did not record whose it is.
+ */
+export const HostStoredTerminal = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('present'), terminalId: z.string().max(200).nullable(), platformUrl: z.string().max(2_048).nullable() }),
+  z.object({ kind: z.literal('absent') }),
+  z.object({ kind: z.literal('undecryptable'), message: z.string().max(2_000) }),
+]);
+export type HostStoredTerminal = z.infer<typeof HostStoredTerminal>;
+
+/** What IT does when the terminal's own credentials fail: a re-enrolment names the old identity and takes over. */
+export const REENROL_ADVICE = '请 IT 在本机重新注册终端：新注册会接替原终端，本机未上传的记录随后以原终端身份自动上传，不会丢失。';
 
 /**
  * What the host answers for a platform call it made with the terminal secret: the platform's HTTP answer
@@ -59,6 +75,12 @@ export const PrintResult = z.union([
 ]);
 export type PrintResult = z.infer<typeof PrintResult>;
 
+export const SavedFileResult = z.union([
+  z.object({ ok: z.literal(true), fileName: z.string().max(260), path: z.string().max(4_096).optional() }),
+  z.object({ ok: z.literal(false), message: z.string().max(2_000) }),
+]);
+export type SavedFileResult = z.infer<typeof SavedFileResult>;
+
 /**
  * Typed IPC channels between preload and main. The main process checks each call's arguments with
  * `input` and its own reply with `output` before the reply leaves it. There is no channel that reads
@@ -74,6 +96,17 @@ export const IpcChannels = {
   createSession: { channel: NAMES.createSession, input: z.tuple([HostSessionRequest]), output: TerminalCallAnswer },
   clearTerminalSecret: { channel: NAMES.clearTerminalSecret, input: z.tuple([]), output: z.undefined() },
   printSlip: { channel: NAMES.printSlip, input: z.tuple([z.enum(['pdf', 'printer'])]), output: PrintResult },
+  enrolledTerminal: { channel: NAMES.enrolledTerminal, input: z.tuple([]), output: HostStoredTerminal },
+  saveJournalExport: {
+    channel: NAMES.saveJournalExport,
+    input: z.tuple([
+      z
+        .string()
+        .min(2)
+        .max(64 * 1024 * 1024),
+    ]),
+    output: SavedFileResult,
+  },
   log: { channel: NAMES.log, input: z.tuple([z.enum(['info', 'warn', 'error']), z.string().max(2_000)]), output: z.undefined() },
 } as const;
 export type IpcChannelName = keyof typeof IpcChannels;

@@ -35,6 +35,7 @@ interface TestFixtures {
 
 export const DEMO_CLERK = { id: 'c001', password: 'demo1234', name: '王晓燕' };
 export const DEMO_SUPERVISOR = { id: 's001', password: 'demo1234', name: '刘建国' };
+export const DEMO_IT = { id: 'i001', password: 'demo1234', name: '赵立新' };
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   // The web build is served first: the platform allows only its origin (CORS), and the build's

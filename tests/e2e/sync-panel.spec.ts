@@ -7,6 +7,7 @@ import {
   choosePurpose,
   decide,
   DEMO_CLERK,
+  DEMO_SUPERVISOR,
   enrol,
   expect,
   login,
@@ -19,7 +20,7 @@ import {
   waitForListData,
 } from './fixtures';
 
-/** 事业单位公开招聘政审: a matter no other e2e test uses, withdrawn from the catalogue here. */
+/** 事业单位公开招聘政审: a matter no other e2e test uses, erased from the catalogue here. */
 const WITHDRAWN_MATTER = 'GG-ZPZS';
 
 async function control(platformUrl: string, path: string, body?: unknown): Promise<void> {
@@ -52,7 +53,9 @@ test('a record the platform rejects is listed with its reason in Chinese; the qu
   await expect(page.getByTestId('status-outbox')).not.toHaveAttribute('data-depth', '0');
   await expect(page.getByTestId('status-dead')).toHaveCount(0);
 
-  await control(platform.url, '/catalogue/withdraw', { matterCode: WITHDRAWN_MATTER });
+  // Not merely withdrawn (a check made under an earlier catalogue is still accepted): erased from every
+  // catalogue version, as if it had never been published, the record names what never existed.
+  await control(platform.url, '/catalogue/withdraw', { matterCode: WITHDRAWN_MATTER, purge: true });
   try {
     await context.setOffline(false);
     await expect(page.getByTestId('status-online')).toHaveAttribute('data-online', 'true', { timeout: 30_000 });
@@ -82,6 +85,34 @@ test('a record the platform rejects is listed with its reason in Chinese; the qu
     expect(feedback).toEqual([expect.objectContaining({ status: 'accepted' })]);
     const rejected = received.filter((m) => (m as { status?: string }).status === 'rejected');
     expect(rejected).toEqual([expect.objectContaining({ kind: 'check' })]);
+
+    // The cause is fixed (the matter is published again): a supervisor resubmits the dead letter.
+    await control(platform.url, '/catalogue/reset');
+    await expect(row.getByTestId('resubmit')).toHaveCount(0); // a clerk may only look
+    await page.keyboard.press('Escape');
+    await page.getByTestId('logout').click();
+    await page.getByRole('button', { name: '确定' }).click();
+    await login(page, DEMO_SUPERVISOR);
+    await page.keyboard.press('F9');
+    await expect(page.getByText('同步详情', { exact: true })).toBeVisible();
+    await dead.locator('tbody tr').first().getByTestId('resubmit').click();
+    await page.getByRole('button', { name: '确定' }).click();
+    await expect(dead.locator('tbody tr').first().getByTestId('resubmission')).toHaveText('已重新提交，平台已接收', { timeout: 30_000 });
+    await expect(page.getByTestId('status-dead')).toHaveCount(0);
+    await dead.scrollIntoViewIfNeeded();
+    await screenshot(page, '35-sync-panel-resubmitted');
+    const after = await mutations(platform.url, terminal);
+    const original = rejected[0] as { id: string };
+    const resubmitted = after.find((m) => (m as { resubmits?: string | null }).resubmits === original.id);
+    expect(resubmitted).toMatchObject({ kind: 'check', status: 'accepted', operatorId: DEMO_SUPERVISOR.id });
+
+    // Audited on the platform too: the supervisor view lists the platform's event.
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: '督查' }).click();
+    const events = page.getByTestId('supervisor-events');
+    await expect(events).toContainText('重新提交');
+    await expect(events).toContainText(`s001 重新提交了被拒记录 ${terminal}#`);
+    await screenshot(page, '37-supervisor-platform-events');
   } finally {
     await control(platform.url, '/catalogue/reset');
   }
@@ -108,4 +139,36 @@ test('a terminal clock more than five minutes ahead of the platform is pointed o
   await expect(page.getByText('同步详情', { exact: true })).toBeVisible();
   await expect(page.getByRole('alert').filter({ hasText: '本机时钟比信用平台快约 10 分钟' })).toBeVisible();
   await screenshot(page, '29-sync-panel-clock-skew');
+});
+
+test('a check made offline for a matter withdrawn before it arrived is accepted, and the supervisor view says why', async ({
+  clerk: page,
+  context,
+  platform,
+}) => {
+  await context.setOffline(true);
+  await expect(page.getByTestId('status-online')).toHaveAttribute('data-online', 'false', { timeout: 15_000 });
+  await choosePurpose(page, 'PX-ZYZ', 'ZYZ-2026-0001');
+  await lookUp(page, SHOWCASE.cleanPerson.identifier);
+  await control(platform.url, '/catalogue/withdraw', { matterCode: 'PX-ZYZ' });
+  try {
+    await context.setOffline(false);
+    await expect(page.getByTestId('status-online')).toHaveAttribute('data-online', 'true', { timeout: 30_000 });
+    await page.keyboard.press('F9');
+    await page.getByTestId('sync-now').click();
+    await expect(page.getByTestId('status-outbox')).toHaveAttribute('data-depth', '0', { timeout: 30_000 });
+    await expect(page.getByTestId('status-dead')).toHaveCount(0);
+    await page.keyboard.press('Escape');
+
+    await page.getByTestId('logout').click();
+    await page.getByRole('button', { name: '确定' }).click();
+    await login(page, DEMO_SUPERVISOR);
+    await page.getByRole('button', { name: '督查' }).click();
+    const note = page.getByTestId('supervisor-checks').getByTestId('platform-note');
+    await expect(note).toContainText('事项 PX-ZYZ（优秀志愿者表彰）已不在现行目录');
+    await expect(note).toContainText('按终端所用目录版本');
+    await screenshot(page, '36-supervisor-catalogue-note');
+  } finally {
+    await control(platform.url, '/catalogue/reset');
+  }
 });

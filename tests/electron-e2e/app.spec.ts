@@ -76,7 +76,18 @@ test('the page has exactly the bridge and no Node.js', async () => {
   });
   expect(probe).toEqual({
     kind: 'electron',
-    keys: ['appVersion', 'clearTerminalSecret', 'createSession', 'enrolTerminal', 'getConfig', 'kind', 'log', 'printSlip'],
+    keys: [
+      'appVersion',
+      'clearTerminalSecret',
+      'createSession',
+      'enrolTerminal',
+      'enrolledTerminal',
+      'getConfig',
+      'kind',
+      'log',
+      'printSlip',
+      'saveJournalExport',
+    ],
     require: 'undefined',
     process: 'undefined',
   });

@@ -142,7 +142,7 @@ type Fn = (...args: never[]) => unknown;
 export class Cc {
   constructor(
     readonly page: Page,
-    private readonly harnessUrl: string,
+    readonly harnessUrl: string,
   ) {}
 
   async open(): Promise<void> {
@@ -207,20 +207,33 @@ export class Cc {
  * dead-lettered with a reason), nothing applied twice (ids unique, seqs 1..N without a gap), and
  * the list cache equal to the platform's state.
  */
-export async function expectConsistent(cc: Cc, env: PlatformEnv, terminalId: string, options: { lists?: boolean } = {}): Promise<void> {
+export async function expectConsistent(
+  cc: Cc,
+  env: PlatformEnv,
+  terminalId: string | string[],
+  options: { lists?: boolean } = {},
+): Promise<void> {
   const journal = await cc.call('journal');
   expect(journal.outbox).toEqual([]);
-  const stored = await env.mutations(terminalId);
-  const ids = stored.map((m) => m.id);
-  expect(new Set(ids).size).toBe(ids.length);
-  expect(stored.map((m) => m.seq).sort((a, b) => a - b)).toEqual(stored.map((_, i) => i + 1));
-  const local = [...journal.delivered, ...journal.dead].map((m) => m.id).sort();
-  expect([...ids].sort()).toEqual(local);
-  const rejected = stored
-    .filter((m) => m.status === 'rejected')
-    .map((m) => m.id)
-    .sort();
-  expect(rejected).toEqual(journal.dead.map((d) => d.id).sort());
+  // Every identity the PC had (a re-enrolled PC delivers its predecessors' records under their ids).
+  for (const id of typeof terminalId === 'string' ? [terminalId] : terminalId) {
+    const stored = await env.mutations(id);
+    const ids = stored.map((m) => m.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(stored.map((m) => m.seq).sort((a, b) => a - b)).toEqual(stored.map((_, i) => i + 1));
+    const mine = <T extends { terminalId: string }>(rows: T[]) => rows.filter((r) => r.terminalId === id);
+    const local = [...mine(journal.delivered), ...mine(journal.dead)].map((m) => m.id).sort();
+    expect([...ids].sort()).toEqual(local);
+    const rejected = stored
+      .filter((m) => m.status === 'rejected')
+      .map((m) => m.id)
+      .sort();
+    expect(rejected).toEqual(
+      mine(journal.dead)
+        .map((d) => d.id)
+        .sort(),
+    );
+  }
   if (options.lists !== false) expect(await cc.call('entries')).toEqual(await env.entries());
   expect(await cc.call('verifyAudit')).toMatchObject({ ok: true });
 }

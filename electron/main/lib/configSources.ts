@@ -78,7 +78,13 @@ export function parseConfigFile(source: ConfigSource, text: string, where: strin
   return validateLayer(source, data as Record<string, unknown>, where);
 }
 
-const NUMBER_KEYS = new Set<ConfigKey>(['lockTimeoutMinutes', 'stalenessLimitHours', 'offlineUnlockHours', 'slipRetentionDays']);
+const NUMBER_KEYS = new Set<ConfigKey>([
+  'lockTimeoutMinutes',
+  'stalenessLimitHours',
+  'offlineUnlockHours',
+  'slipRetentionDays',
+  'deliveredRetentionDays',
+]);
 const BOOLEAN_KEYS = new Set<ConfigKey>(['kiosk', 'allowPlaintextSecretStorage', 'allowDevTools']);
 
 function kebabToCamel(name: string): string {

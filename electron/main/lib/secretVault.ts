@@ -1,5 +1,3 @@
-import type { SecretReadResult } from '../../../shared/ipc/bridge';
-
 /** The async safeStorage API (Electron ≥ 36) as the vault uses it. */
 export interface SecretCipher {
   isAsyncEncryptionAvailable(): Promise<boolean>;
@@ -25,8 +23,15 @@ export interface SecretVaultOptions {
 
 export type SecretWriteResult = { ok: true } | { ok: false; message: string };
 
+/** What the vault holds, decrypted (terminalCalls.ts decides what the text means). */
+export type VaultReadResult =
+  | { kind: 'present'; secret: string }
+  | { kind: 'absent' }
+  /** The OS store refused to decrypt (new user profile, reinstalled OS): the terminal must be enrolled again. */
+  | { kind: 'undecryptable'; message: string };
+
 export interface SecretVault {
-  read(): Promise<SecretReadResult>;
+  read(): Promise<VaultReadResult>;
   write(secret: string): Promise<SecretWriteResult>;
   clear(): Promise<void>;
 }

@@ -1,12 +1,33 @@
 import { lstat, readdir, unlink } from 'node:fs/promises';
 import { join, posix, win32 } from 'node:path';
 
-/** 核查单-20261127-142233.pdf — local time, sortable, no characters Windows forbids. */
-export function slipFileName(now: Date): string {
+/** 20261127-142233 — local time, sortable, no characters Windows forbids. */
+function localStamp(now: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   const date = `${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}`;
   const time = `${pad(now.getHours())}${pad(now.getMinutes())}${pad(now.getSeconds())}`;
-  return `核查单-${date}-${time}.pdf`;
+  return `${date}-${time}`;
+}
+
+/** 核查单-20261127-142233.pdf */
+export function slipFileName(now: Date): string {
+  return `核查单-${localStamp(now)}.pdf`;
+}
+
+/** 终端记录导出-20261127-142233.json */
+export function journalExportFileName(now: Date): string {
+  return `终端记录导出-${localStamp(now)}.json`;
+}
+
+/** Candidate folders for files the app saves, best first: Documents\<folder>, then the app's own data folder. */
+export function savedFileDirectories(
+  platform: 'win32' | 'linux',
+  dirs: { documents: string | undefined; userData: string },
+  folder: string,
+): string[] {
+  const pathApi = platform === 'win32' ? win32 : posix;
+  const candidates = [dirs.documents ? pathApi.join(dirs.documents, folder) : undefined, pathApi.join(dirs.userData, folder)];
+  return candidates.filter((dir): dir is string => dir !== undefined);
 }
 
 /** The app's own slip files, and nothing else: retention deletes only these. */
@@ -20,10 +41,9 @@ export function slipDirectories(
   platform: 'win32' | 'linux',
   dirs: { configured: string; documents: string | undefined; userData: string },
 ): string[] {
+  if (!dirs.configured) return savedFileDirectories(platform, dirs, '核查单');
   const pathApi = platform === 'win32' ? win32 : posix;
-  const preferred = dirs.configured || (dirs.documents ? pathApi.join(dirs.documents, '核查单') : undefined);
-  const candidates = [preferred, pathApi.join(dirs.userData, '核查单')];
-  return candidates.filter((dir): dir is string => dir !== undefined);
+  return [dirs.configured, pathApi.join(dirs.userData, '核查单')];
 }
 
 /**

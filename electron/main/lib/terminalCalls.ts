@@ -7,7 +7,13 @@
  */
 import { API_BASE, CLIENT_VERSION_HEADER, EnrolTerminalResponse, Problem, type EnrolTerminalRequest } from '../../../shared/contract';
 import { ConfigValues } from '../../../shared/config/schema';
-import { HostEnrolledTerminal, type HostSessionRequest, type TerminalCallAnswer } from '../../../shared/ipc/channels';
+import {
+  HostEnrolledTerminal,
+  REENROL_ADVICE,
+  type HostSessionRequest,
+  type HostStoredTerminal,
+  type TerminalCallAnswer,
+} from '../../../shared/ipc/channels';
 import type { SecretVault } from './secretVault';
 
 export type FetchFunction = (url: string, init: RequestInit) => Promise<Response>;
@@ -24,6 +30,8 @@ export interface TerminalCallOptions {
 export interface TerminalCalls {
   enrolTerminal(platformUrl: string, request: EnrolTerminalRequest): Promise<TerminalCallAnswer>;
   createSession(request: HostSessionRequest): Promise<TerminalCallAnswer>;
+  /** Which terminal and platform the kept secret belongs to (the page completes an enrolment cut short). */
+  enrolledTerminal(): Promise<HostStoredTerminal>;
 }
 
 /** What the vault holds: the secret bound to the platform and terminal it was issued for. */
@@ -131,17 +139,20 @@ export function createTerminalCalls(options: TerminalCallOptions): TerminalCalls
       }
       const enrolled = parseJson(text, EnrolTerminalResponse);
       if (!enrolled) return answered(response, '');
+      // The terminal id is kept with the secret: if the app stops before the page records the new identity
+      // (a hand-over included), the next start learns from enrolledTerminal() which one the secret is for.
       const credential: StoredCredential = { v: 1, terminalId: enrolled.terminalId, platformUrl, secret: enrolled.terminalSecret };
       const stored = await options.vault.write(JSON.stringify(credential));
       if (!stored.ok) return { kind: 'refused', code: 'secret_not_stored', message: `终端密钥无法安全保存：${stored.message}` };
-      return answered(response, JSON.stringify(HostEnrolledTerminal.parse({ terminalId: enrolled.terminalId })));
+      const { terminalSecret: _secret, ...forPage } = enrolled;
+      return answered(response, JSON.stringify(HostEnrolledTerminal.parse(forPage)));
     },
 
     async createSession(request) {
       const read = await options.vault.read();
-      if (read.kind === 'absent') return { kind: 'refused', code: 'secret_missing', message: '找不到本机的终端密钥，请重新登记终端' };
+      if (read.kind === 'absent') return { kind: 'refused', code: 'secret_missing', message: `找不到本机的终端密钥。${REENROL_ADVICE}` };
       if (read.kind === 'undecryptable') {
-        return { kind: 'refused', code: 'secret_undecryptable', message: `终端密钥无法读取（${read.message}），请重新登记终端` };
+        return { kind: 'refused', code: 'secret_undecryptable', message: `终端密钥无法读取（${read.message}）。${REENROL_ADVICE}` };
       }
       const stored = decodeCredential(read.secret);
       // Where the secret and the operator's password would go. When IT manages the address, nowhere else: not
@@ -168,7 +179,7 @@ export function createTerminalCalls(options: TerminalCallOptions): TerminalCalls
         return {
           kind: 'refused',
           code: 'terminal_mismatch',
-          message: '本机保存的终端密钥属于另一次登记（终端或平台地址不同），请重新登记终端',
+          message: `本机保存的终端密钥属于另一次登记（终端或平台地址不同）。${REENROL_ADVICE}`,
         };
       }
       const response = await post(credential.platformUrl, '/sessions', {
@@ -182,6 +193,14 @@ export function createTerminalCalls(options: TerminalCallOptions): TerminalCalls
       const text = await readBody(response);
       if (typeof text !== 'string') return text;
       return answered(response, text);
+    },
+
+    async enrolledTerminal() {
+      const read = await options.vault.read();
+      if (read.kind !== 'present') return read;
+      const stored = decodeCredential(read.secret);
+      if ('legacySecret' in stored) return { kind: 'present', terminalId: null, platformUrl: null };
+      return { kind: 'present', terminalId: stored.terminalId, platformUrl: stored.platformUrl };
     },
   };
 }

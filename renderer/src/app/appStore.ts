@@ -41,6 +41,10 @@ export interface AppState {
   reconnect(password: string): Promise<Outcome<Session>>;
   logout(): Promise<void>;
   go(screen: Screen): void;
+  /** From the login screen, when the terminal itself was refused: IT re-enrols (hand-over). */
+  startReenrol(): void;
+  /** Back from a re-enrolment started at the login screen. */
+  cancelReenrol(): void;
   /** The core may change the session (a token that expired makes it offline): show what it says. */
   refreshSession(): void;
 }
@@ -154,6 +158,14 @@ export function createAppStore({ services, host }: AppDeps) {
 
     go(screen) {
       if (get().phase === 'work') set({ screen });
+    },
+
+    startReenrol() {
+      if (get().phase === 'login' && get().identity) set({ phase: 'enrol' });
+    },
+
+    cancelReenrol() {
+      if (get().phase === 'enrol' && get().identity) set({ phase: 'login' });
     },
 
     refreshSession() {

@@ -31,6 +31,8 @@ export interface LiveListState {
 /** Progress of a full rebuild into the inactive generation; survives a reload so it resumes. */
 export interface RebuildState {
   key: 'rebuild';
+  /** Random name of this rebuild (absent in rebuilds begun by an older release: startedAt stands in). */
+  generation?: string;
   table: EntryTableName;
   cursor: string | null;
   epoch: string | null;

@@ -4,7 +4,7 @@ import type { ListEntry, SyncChange } from '../../../shared/contract';
 import { entry, legacyOf, orgCode, residentId, uscc } from '../testing/fixtures';
 import { CacheDb } from './cacheDb';
 import { DexieListStore } from './dexieListStore';
-import { CursorMovedError, type ListPage } from './listDataStore';
+import { CursorMovedError, RebuildReplacedError, type ListPage } from './listDataStore';
 
 let db: CacheDb;
 let store: DexieListStore;
@@ -24,9 +24,9 @@ const put = (e: ListEntry): SyncChange => ({ seq: ++s, op: 'put', entry: e });
 const del = (entryId: string): SyncChange => ({ seq: ++s, op: 'del', entryId });
 
 async function seedLive(changes: SyncChange[]): Promise<void> {
-  await store.beginRebuild('2024-06-01T00:00:00Z');
+  const generation = await store.beginRebuild('2024-06-01T00:00:00Z');
   await store.applyChanges(page(changes, 'c1'), 'rebuild');
-  await store.commitRebuild();
+  await store.commitRebuild(generation);
 }
 
 describe('DexieListStore indexes', () => {
@@ -101,7 +101,7 @@ describe('DexieListStore rebuild', () => {
   it('keeps lookups on the old generation until the rebuild commits, then switches atomically', async () => {
     const id = residentId();
     await seedLive([put(entry({ id: 'OLD', identifier: id }))]);
-    await store.beginRebuild('2024-06-02T00:00:00Z');
+    const generation = await store.beginRebuild('2024-06-02T00:00:00Z');
     await store.applyChanges(page([put(entry({ id: 'NEW', identifier: id }))], 'r1', { epoch: 'ep2', complete: false }), 'rebuild');
     expect((await store.lookupByKey(id)).map((e) => e.id)).toEqual(['OLD']);
     expect(await store.loadFullState()).toMatchObject({ cursor: 'c1', rebuild: { cursor: 'r1', epoch: 'ep2', entryCount: 1 } });
@@ -109,15 +109,26 @@ describe('DexieListStore rebuild', () => {
     // A second store instance (another tab) sees the same switch.
     const otherTab = new DexieListStore(db);
     expect((await otherTab.lookupByKey(id)).map((e) => e.id)).toEqual(['OLD']);
-    await store.commitRebuild();
+    await store.commitRebuild(generation);
     expect((await otherTab.lookupByKey(id)).map((e) => e.id)).toEqual(['NEW']);
     expect(await store.loadFullState()).toMatchObject({ cursor: 'r1', epoch: 'ep2', entryCount: 1, rebuild: null });
     await store.releaseStaleGeneration();
     expect((await db.entriesA.count()) + (await db.entriesB.count())).toBe(1);
   });
 
+  it('commits only the generation named by its caller; a rebuild begun since stays in progress', async () => {
+    const id = residentId();
+    await seedLive([put(entry({ id: 'OLD', identifier: id }))]);
+    const filled = await store.beginRebuild('2024-06-02T00:00:00Z');
+    await store.applyChanges(page([put(entry({ id: 'NEW', identifier: id }))], 'r1', { epoch: 'ep2' }), 'rebuild');
+    const begunSince = await store.beginRebuild('2024-06-02T00:00:00Z');
+    await expect(store.commitRebuild(filled)).rejects.toBeInstanceOf(RebuildReplacedError);
+    expect((await store.lookupByKey(id)).map((e) => e.id)).toEqual(['OLD']);
+    expect((await store.loadFullState()).rebuild).toMatchObject({ generation: begunSince, cursor: null });
+  });
+
   it('counts exactly after a rebuild whose full pass repeated an id and carried tombstones', async () => {
-    await store.beginRebuild('2024-06-03T00:00:00Z');
+    const generation = await store.beginRebuild('2024-06-03T00:00:00Z');
     const a = entry({ id: 'A', identifier: residentId() });
     await store.applyChanges(
       page([put(a), put(entry({ id: 'B', identifier: residentId() })), del('never-seen')], 'r1', { complete: false }),
@@ -125,7 +136,7 @@ describe('DexieListStore rebuild', () => {
     );
     // A was updated while the pass was under way: it comes again later in the pass.
     await store.applyChanges(page([put({ ...a, status: 'REMOVED' }), del('B')], 'r2'), 'rebuild');
-    await store.commitRebuild();
+    await store.commitRebuild(generation);
     expect(await store.count()).toBe(1);
     expect((await store.lookupByKey(residentId()))[0]?.status).toBe('REMOVED');
   });

@@ -4,17 +4,31 @@
  * rebuild is written beside the live data and switched in with one small transaction.
  */
 import type { ListEntry, SyncChange } from '../../../shared/contract';
-import { INITIAL_LIST_STATE, type CacheDb, type EntryTableName, type LiveListState, type StoredEntry } from './cacheDb';
+import { INITIAL_LIST_STATE, type CacheDb, type EntryTableName, type LiveListState, type RebuildState, type StoredEntry } from './cacheDb';
 import { createInitialsCache, initialsQueryKey, isInitialsQuery, normaliseName, type InitialsOf } from '../../../shared/names';
 import { fromStoredEntry, toStoredEntry } from './entryIndexKeys';
-import { CursorMovedError, type ApplyResult, type ListDataStore, type ListPage, type ListState, type ListTarget } from './listDataStore';
+import {
+  CursorMovedError,
+  RebuildReplacedError,
+  type ApplyResult,
+  type ListDataStore,
+  type ListPage,
+  type ListState,
+  type ListTarget,
+  type RebuildGeneration,
+} from './listDataStore';
 import Dexie, { type Table } from 'dexie';
+import { v7 as uuidv7 } from 'uuid';
 
 function request<T>(req: IDBRequest): Promise<T> {
   return new Promise((resolve, reject) => {
     req.onsuccess = () => resolve(req.result as T);
     req.onerror = () => reject(req.error);
   });
+}
+
+function generationOf(rebuild: RebuildState): RebuildGeneration {
+  return rebuild.generation ?? rebuild.startedAt;
 }
 
 function otherTable(name: EntryTableName): EntryTableName {
@@ -53,7 +67,13 @@ export class DexieListStore implements ListDataStore {
         lastPullAt: live.lastPullAt,
         entryCount: live.entryCount,
         rebuild: rebuild
-          ? { cursor: rebuild.cursor, epoch: rebuild.epoch, entryCount: rebuild.entryCount, startedAt: rebuild.startedAt }
+          ? {
+              generation: generationOf(rebuild),
+              cursor: rebuild.cursor,
+              epoch: rebuild.epoch,
+              entryCount: rebuild.entryCount,
+              startedAt: rebuild.startedAt,
+            }
           : null,
       };
     });
@@ -88,8 +108,8 @@ export class DexieListStore implements ListDataStore {
     const table = this.db.entryTable(rebuild.table);
     return this.db.transaction('rw', this.db.rebuildState, table, async () => {
       const current = await this.db.rebuildState.get('rebuild');
-      if (!current || current.table !== rebuild.table || current.startedAt !== rebuild.startedAt) {
-        throw new Error('rebuild was restarted');
+      if (!current || current.table !== rebuild.table || generationOf(current) !== generationOf(rebuild)) {
+        throw new RebuildReplacedError();
       }
       if (page.after !== undefined && current.cursor !== page.after) throw new CursorMovedError();
       // The rebuild counts blindly (no reads while bulk loading); commitRebuild counts exactly once.
@@ -152,15 +172,17 @@ export class DexieListStore implements ListDataStore {
     return (await this.liveState()).dataVersion;
   }
 
-  async beginRebuild(startedAt: string): Promise<void> {
+  async beginRebuild(startedAt: string): Promise<RebuildGeneration> {
     const live = await this.liveState();
     const shadow = this.db.entryTable(otherTable(live.activeTable));
+    const generation = uuidv7();
     await this.db.transaction('rw', this.db.syncState, this.db.rebuildState, shadow, async () => {
       const current = (await this.db.syncState.get('list')) ?? INITIAL_LIST_STATE;
       if (current.activeTable !== live.activeTable) throw new Error('live generation changed during beginRebuild');
       await shadow.clear();
       await this.db.rebuildState.put({
         key: 'rebuild',
+        generation,
         table: otherTable(current.activeTable),
         cursor: null,
         epoch: null,
@@ -169,14 +191,15 @@ export class DexieListStore implements ListDataStore {
         startedAt,
       });
     });
+    return generation;
   }
 
-  async commitRebuild(): Promise<void> {
+  async commitRebuild(generation: RebuildGeneration): Promise<void> {
     const pending = await this.db.rebuildState.get('rebuild');
-    if (!pending) throw new Error('no rebuild in progress');
+    if (!pending || generationOf(pending) !== generation) throw new RebuildReplacedError();
     await this.db.transaction('rw', this.db.syncState, this.db.rebuildState, this.db.entryTable(pending.table), async () => {
       const rebuild = await this.db.rebuildState.get('rebuild');
-      if (!rebuild || rebuild.startedAt !== pending.startedAt) throw new Error('rebuild was restarted');
+      if (!rebuild || generationOf(rebuild) !== generation) throw new RebuildReplacedError();
       const live = (await this.db.syncState.get('list')) ?? INITIAL_LIST_STATE;
       // One count() per rebuild (a scan, but once): a full pass may repeat or tombstone ids.
       const entryCount = await this.db.entryTable(rebuild.table).count();

@@ -3,7 +3,7 @@
  * (DESIGN.md §5). Precious — nothing in the cache lifecycle (wipe, rebuild, resync) touches it.
  */
 import Dexie, { type Table } from 'dexie';
-import type { AuditBody, CommitmentBody, FeedbackBody, MutationKind, OfflineUnlock, Operator } from '../../../shared/contract';
+import type { AuditBody, CommitmentBody, FeedbackBody, MutationKind, OfflineUnlock, Operator, RecordRef } from '../../../shared/contract';
 import { chinaDate } from '../../../shared/dates';
 import type { CheckView, TerminalIdentity } from '../services/contracts';
 
@@ -18,13 +18,20 @@ export interface OutboxRecord {
   terminalId: string;
   body: unknown;
   enqueuedAt: string;
+  /** A dead letter this record resubmits (same kind and body, new id and seq). */
+  resubmits?: RecordRef;
 }
+
+/** Outbox, delivered and dead-letter rows are keyed by the identity that numbered them and its seq. */
+export type RecordKey = [terminalId: string, seq: number];
 
 /** Rejected by the platform: final, visible, never retried, never blocking the queue. */
 export interface DeadLetterRecord extends OutboxRecord {
   reason: string;
   problemCode: string;
   deadAt: string;
+  /** A supervisor or IT resubmitted it (once its cause was fixed) as this new record. */
+  resubmittedAs?: RecordRef & { at: string; by: string };
 }
 
 /**
@@ -35,6 +42,8 @@ export interface DeadLetterRecord extends OutboxRecord {
 export interface DeliveredRecord extends OutboxRecord {
   deliveredAt: string;
   status: 'accepted' | 'duplicate';
+  /** The platform's remark on accepting it, if any. */
+  note?: string;
 }
 
 export interface LocalCheck {
@@ -46,6 +55,8 @@ export interface LocalCheck {
   terminalId: string;
   /** The full view, so a reload can still show, print and unmask it. Holds the clear identifier. */
   view: CheckView;
+  /** The platform accepted the check with a remark for supervisors (MutationResult.note). */
+  platformNote?: string;
 }
 
 export interface LocalFeedback extends FeedbackBody {
@@ -65,8 +76,11 @@ export type AuditRecord = AuditBody;
 
 export type MetaRecord =
   | { key: 'terminal'; identity: TerminalIdentity }
-  | { key: 'terminalSecret'; secret: string }
+  /** Browser host only (a browser has no OS store); terminalId absent when written by release 0.1. */
+  | { key: 'terminalSecret'; secret: string; terminalId?: string }
   | { key: 'outboxSeq'; terminalId: string; next: number }
+  /** Written before asking the platform for a new identity, removed once the identity is recorded. */
+  | { key: 'pendingEnrolment'; terminalName: string; platformUrl: string; startedAt: string }
   | { key: 'auditHead'; chainSeq: number; hash: string }
   | { key: 'auditKey'; raw: string }
   | { key: 'lastOperator'; operatorId: string }
@@ -75,7 +89,10 @@ export type MetaRecord =
   /** rememberedAt: the online login that handed out the verifier (the terminal policy's window starts there). */
   | { key: `offlineUnlock:${string}`; operator: Operator; unlock: OfflineUnlock; rememberedAt?: string };
 
-export const JOURNAL_DB_VERSION = 2;
+export const JOURNAL_DB_VERSION = 3;
+
+/** v3 stores of the outbox, the delivered log and the dead letters (see declareJournalSchema). */
+const V3_STORES = { outbox: 'outboxV3', delivered: 'deliveredV3', deadLetters: 'deadLettersV3' } as const;
 
 export function declareJournalSchema(db: Dexie, upTo: number = JOURNAL_DB_VERSION): void {
   db.version(1).stores({
@@ -110,12 +127,32 @@ export function declareJournalSchema(db: Dexie, upTo: number = JOURNAL_DB_VERSIO
           fb.day = chinaDate(new Date(fb.decidedAt));
         });
     });
+  if (upTo < 3) return;
+  // v3: outbox, delivered and dead letters keyed by [terminalId+seq]. Keyed by seq alone, a
+  // re-enrolled PC's new seq 2 replaced the dead letter (or kept delivery) of its earlier
+  // identity's seq 2 — and a successor delivering its predecessor's records holds both at once.
+  // IndexedDB cannot change a store's key, so the rows move to new stores (same record shapes).
+  db.version(3)
+    .stores({
+      outbox: null,
+      delivered: null,
+      deadLetters: null,
+      [V3_STORES.outbox]: '[terminalId+seq], &id, terminalId',
+      [V3_STORES.delivered]: '[terminalId+seq], deliveredAt, id',
+      [V3_STORES.deadLetters]: '[terminalId+seq], id',
+    })
+    .upgrade(async (tx) => {
+      for (const [old, renamed] of Object.entries(V3_STORES)) {
+        const rows = await tx.table(old).toArray();
+        await tx.table(renamed).bulkAdd(rows);
+      }
+    });
 }
 
 export class JournalDb extends Dexie {
-  declare outbox: Table<OutboxRecord, number>;
-  declare delivered: Table<DeliveredRecord, number>;
-  declare deadLetters: Table<DeadLetterRecord, number>;
+  readonly outbox: Table<OutboxRecord, RecordKey>;
+  readonly delivered: Table<DeliveredRecord, RecordKey>;
+  readonly deadLetters: Table<DeadLetterRecord, RecordKey>;
   declare checks: Table<LocalCheck, string>;
   declare feedback: Table<LocalFeedback, string>;
   declare commitments: Table<LocalCommitment, string>;
@@ -125,5 +162,9 @@ export class JournalDb extends Dexie {
   constructor(name: string) {
     super(name);
     declareJournalSchema(this);
+    // The v3 stores under the names the code has always used for them.
+    this.outbox = this.table(V3_STORES.outbox);
+    this.delivered = this.table(V3_STORES.delivered);
+    this.deadLetters = this.table(V3_STORES.deadLetters);
   }
 }

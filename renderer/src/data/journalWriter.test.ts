@@ -47,7 +47,7 @@ describe('JournalWriter', () => {
       }),
     );
     await Promise.all(writes);
-    const seqs = (await tabA.db.outbox.orderBy('seq').toArray()).map((r) => r.seq);
+    const seqs = (await tabA.db.outbox.orderBy(':id').toArray()).map((r) => r.seq);
     expect(seqs).toEqual(Array.from({ length: 48 }, (_, i) => i + 1));
     const ids = new Set((await tabA.db.outbox.toArray()).map((r) => r.id));
     expect(ids.size).toBe(48);

@@ -6,7 +6,7 @@
  */
 import type { Table } from 'dexie';
 import { v7 as uuidv7 } from 'uuid';
-import type { MutationKind } from '../../../shared/contract';
+import type { MutationKind, RecordRef } from '../../../shared/contract';
 import { chainAuditRecords, type AuditEvent, type SubjectHasher } from './auditChain';
 import type { JournalDb, OutboxRecord } from './journalDb';
 
@@ -15,6 +15,7 @@ export interface MutationDraft {
   body: unknown;
   operatorId: string;
   occurredAt: string;
+  resubmits?: RecordRef;
 }
 
 export interface JournalTx {
@@ -44,6 +45,7 @@ export async function enqueueInTx(db: JournalDb, terminalId: string, draft: Muta
     terminalId,
     body: draft.body,
     enqueuedAt,
+    ...(draft.resubmits ? { resubmits: draft.resubmits } : {}),
   };
   await db.outbox.add(record);
   await db.meta.put({ key: 'outboxSeq', terminalId, next: next + 1 });

@@ -12,7 +12,7 @@ export interface ListState {
   lastPullAt: string | null;
   entryCount: number;
   /** A full rebuild in progress (resumed after a reload), or null. Its entryCount is an estimate until the commit. */
-  rebuild: { cursor: string | null; epoch: string | null; entryCount: number; startedAt: string } | null;
+  rebuild: { generation: RebuildGeneration; cursor: string | null; epoch: string | null; entryCount: number; startedAt: string } | null;
 }
 
 /** One page of changes, applied with its cursor in one transaction. */
@@ -41,6 +41,17 @@ export interface ApplyResult {
 
 export type ListTarget = 'live' | 'rebuild';
 
+/** Names one begun rebuild: whoever filled it passes it to commitRebuild. */
+export type RebuildGeneration = string;
+
+/** commitRebuild was asked to switch in a rebuild that is no longer the one in progress. */
+export class RebuildReplacedError extends Error {
+  constructor() {
+    super('another rebuild was begun since this one; it was not committed');
+    this.name = 'RebuildReplacedError';
+  }
+}
+
 export class CursorMovedError extends Error {
   constructor() {
     super('the list cursor moved since this page was requested');
@@ -64,9 +75,12 @@ export interface ListDataStore {
   count(): Promise<number>;
   dataVersion(): Promise<string | null>;
   /** Starts (or restarts) a full rebuild in a fresh generation; lookups keep using the live one. */
-  beginRebuild(startedAt: string): Promise<void>;
-  /** Makes the rebuilt generation live in one transaction. */
-  commitRebuild(): Promise<void>;
+  beginRebuild(startedAt: string): Promise<RebuildGeneration>;
+  /**
+   * Makes the rebuilt generation live in one transaction — only if `generation` (what the caller
+   * began and filled) is still the rebuild in progress; otherwise RebuildReplacedError, live untouched.
+   */
+  commitRebuild(generation: RebuildGeneration): Promise<void>;
   /** Frees the generation that is no longer live (after a commit). */
   releaseStaleGeneration(): Promise<void>;
 }

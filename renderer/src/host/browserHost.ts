@@ -33,15 +33,17 @@ export function createBrowserHost(options: BrowserHostOptions): BrowserHostBridg
     async readTerminalSecret(): Promise<SecretReadResult> {
       try {
         const row = await journal.meta.get('terminalSecret');
-        return row && row.key === 'terminalSecret' ? { kind: 'present', secret: row.secret } : { kind: 'absent' };
+        return row && row.key === 'terminalSecret'
+          ? { kind: 'present', secret: row.secret, terminalId: row.terminalId ?? null }
+          : { kind: 'absent' };
       } catch (error) {
         return { kind: 'undecryptable', message: error instanceof Error ? error.message : String(error) };
       }
     },
 
-    async writeTerminalSecret(secret) {
+    async writeTerminalSecret(secret, terminalId) {
       try {
-        await journal.meta.put({ key: 'terminalSecret', secret });
+        await journal.meta.put({ key: 'terminalSecret', secret, terminalId });
         return { ok: true };
       } catch (error) {
         return { ok: false, message: error instanceof Error ? error.message : String(error) };
@@ -50,6 +52,21 @@ export function createBrowserHost(options: BrowserHostOptions): BrowserHostBridg
 
     async clearTerminalSecret() {
       await journal.meta.delete('terminalSecret');
+    },
+
+    async saveJournalExport(contents) {
+      try {
+        const fileName = `终端记录导出-${new Date().toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-')}.json`;
+        const url = URL.createObjectURL(new Blob([contents], { type: 'application/json' }));
+        const link = document.createElement('a');
+        link.href = url;
+        link.download = fileName;
+        link.click();
+        setTimeout(() => URL.revokeObjectURL(url), 60_000);
+        return { ok: true, fileName };
+      } catch (error) {
+        return { ok: false, message: error instanceof Error ? error.message : String(error) };
+      }
     },
 
     async printSlip() {

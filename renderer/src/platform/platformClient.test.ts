@@ -56,6 +56,22 @@ describe('PlatformClient', () => {
     expect(seen[0]?.headers.get('If-None-Match')).toBe('"c1"');
   });
 
+  it('a platform that does not know the terminal: our own Chinese message telling IT what to do, at login and at push', async () => {
+    const unknown = client(() => ({
+      status: 403,
+      body: { type: 'urn:x', title: 'unknown terminal', status: 403, code: 'unknown_terminal', detail: 'terminal not registered' },
+    }));
+    for (const attempt of [
+      () => unknown.createSession({ terminalId: 'T1', terminalSecret: 's', operatorId: 'c001', password: 'p' }),
+      () => unknown.pushOutbox({ terminalId: 'T1', mutations: [] }),
+    ]) {
+      await expect(attempt()).rejects.toMatchObject({
+        kind: 'rejected',
+        userError: { code: 'unknown_terminal', message: expect.stringContaining('请 IT 在本机重新注册终端') },
+      });
+    }
+  });
+
   it('turns a body that breaks the contract into a malformed error (never returned)', async () => {
     const broken = client(() => ({ status: 200, body: { version: 'x', listTypes: 'nope' } }));
     await expect(broken.catalogue(null)).rejects.toMatchObject({ kind: 'malformed', transient: true });

@@ -11,10 +11,12 @@ import {
   CreateSessionResponse,
   EnrolTerminalResponse,
   HealthResponse,
+  JournalImportResponse,
   LookupResponse,
   NameSearchAlertsResponse,
   NameSearchResponse,
   OutboxResponse,
+  PlatformEventsResponse,
   Problem,
   SupervisorResponse,
   SyncPage,
@@ -23,10 +25,11 @@ import {
   type MutationKind,
   type CreateSessionRequest,
   type EnrolTerminalRequest,
+  type JournalExport,
   type OutboxRequest,
 } from '../../../shared/contract';
 import type { TerminalCallAnswer } from '../../../shared/ipc/channels';
-import { MESSAGES, PlatformError, parseRetryAfter } from './platformError';
+import { MESSAGES, PlatformError, TERMINAL_PROBLEM_MESSAGES, parseRetryAfter } from './platformError';
 
 export interface PlatformClientOptions {
   platformUrl: string;
@@ -211,6 +214,30 @@ export class PlatformClient {
     return r.body;
   }
 
+  /** Supervisors: hand-overs, journal imports and resubmissions, newest first. */
+  async platformEvents(limit: number): Promise<z.infer<typeof PlatformEventsResponse>> {
+    const r = await this.call({
+      method: 'GET',
+      path: '/supervisor/events',
+      params: { limit },
+      schema: PlatformEventsResponse,
+      timeoutMs: this.timeouts.defaultMs,
+    });
+    return r.body;
+  }
+
+  /** IT: a terminal's exported journal into the platform (POST /admin/journal-imports). */
+  async importJournal(file: JournalExport): Promise<z.infer<typeof JournalImportResponse>> {
+    const r = await this.call({
+      method: 'POST',
+      path: '/admin/journal-imports',
+      schema: JournalImportResponse,
+      data: file,
+      timeoutMs: this.timeouts.syncMs,
+    });
+    return r.body;
+  }
+
   async pushOutbox(request: OutboxRequest, signal?: AbortSignal): Promise<z.infer<typeof OutboxResponse>> {
     const r = await this.call({
       method: 'POST',
@@ -357,7 +384,7 @@ export class PlatformClient {
         userError: { code: code ?? 'unavailable', message: MESSAGES.server(status) },
       });
     }
-    const message = problem?.detail ?? problem?.title ?? MESSAGES.rejected(status);
+    const message = (code && TERMINAL_PROBLEM_MESSAGES[code]) ?? problem?.detail ?? problem?.title ?? MESSAGES.rejected(status);
     const parseError = problem?.parseError;
     return new PlatformError({
       kind: 'rejected',

@@ -83,4 +83,13 @@ export const MESSAGES = {
     minimum ? `客户端版本过旧，信用平台要求 ${minimum} 或更高版本，请联系管理员升级` : '客户端版本过旧，请联系管理员升级',
   rateLimited: (seconds: number) => `请求过于频繁，请 ${seconds} 秒后再试`,
   rejected: (status: number) => `信用平台拒绝了请求（${status}）`,
+  unknownTerminal:
+    '信用平台没有本终端的注册记录（平台可能已从较早的备份恢复）。请 IT 在本机重新注册终端：新注册会接替原终端，本机未上传的记录随后以原终端身份自动上传，不会丢失。',
+  terminalReplaced: '本终端的身份已由新的注册接替。请 IT 在本机重新注册终端；本机未上传的记录随后自动上传，不会丢失。',
 } as const;
+
+/** Problems about the terminal's identity, in our own words (they tell IT what to do). */
+export const TERMINAL_PROBLEM_MESSAGES: Partial<Record<string, string>> = {
+  unknown_terminal: MESSAGES.unknownTerminal,
+  terminal_replaced: MESSAGES.terminalReplaced,
+};

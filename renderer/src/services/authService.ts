@@ -13,6 +13,8 @@ import { checkOfflineUnlock } from './offlineUnlock';
 import { fail, failWith, ok } from './outcome';
 
 const WRONG_CREDENTIALS = '工号或密码错误';
+/** The platform refused the terminal, not the operator: IT must re-enrol (the message says so). */
+const TERMINAL_REFUSALS = new Set(['unknown_terminal', 'terminal_replaced']);
 
 export function createAuthService(core: Core): AppServices['auth'] {
   const audit = (action: 'LOGIN' | 'LOGOUT' | 'OFFLINE_UNLOCK' | 'LOCK', actor: string, outcome: string, detail: string | null) =>
@@ -61,6 +63,11 @@ export function createAuthService(core: Core): AppServices['auth'] {
       return ok(session);
     } catch (error) {
       if (isPlatformError(error)) {
+        const code = error.problem?.code;
+        if (code && TERMINAL_REFUSALS.has(code)) {
+          await audit('LOGIN', operatorId, code, null);
+          return fail(code, error.userError.message);
+        }
         if (error.kind === 'unauthorized' || (error.kind === 'rejected' && (error.status === 403 || error.status === 401))) {
           await audit('LOGIN', operatorId, 'refused', null);
           return fail('wrong_credentials', WRONG_CREDENTIALS);

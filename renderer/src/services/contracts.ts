@@ -11,6 +11,7 @@ import type {
   FeedbackDecision,
   Matter,
   Operator,
+  PlatformEvent,
   Profile,
   SubjectSummary,
 } from '../../../shared/contract';
@@ -33,6 +34,11 @@ export interface TerminalIdentity {
   terminalName: string;
   platformUrl: string;
   enrolledAt: string;
+  /**
+   * Earlier identities of this PC, oldest first (each re-enrolment named the one before it): this
+   * terminal delivers their queued records under their original terminal id and seq.
+   */
+  predecessors?: string[];
 }
 
 export interface Session {
@@ -52,6 +58,8 @@ export interface CheckView {
   checkId: string;
   purpose: Purpose;
   matter: Matter;
+  /** The catalogue version the measures were evaluated with (the platform judges the record by it). */
+  catalogueVersion: string;
   subject: SubjectSummary;
   /** null when the platform (or the cache) has no records for this subject. */
   profile: Profile | null;
@@ -120,11 +128,34 @@ export type StorageState =
 
 export interface DeadLetter {
   id: string;
+  /** The identity that numbered it (an earlier enrolment of this PC, after a hand-over). */
+  terminalId: string;
   seq: number;
   kind: string;
   occurredAt: string;
   reason: string;
   summary: string;
+  /** Resubmitted by a supervisor or IT: where the new record stands. */
+  resubmission: { state: 'queued' | 'accepted' | 'rejected'; at: string; by: string } | null;
+}
+
+export interface JournalExportResult {
+  fileName: string;
+  /** Where the desktop app saved it (the browser offers a download instead). */
+  path?: string;
+  records: number;
+  /** Of those, not yet delivered. */
+  undelivered: number;
+}
+
+export interface JournalImportSummary {
+  accepted: number;
+  duplicate: number;
+  rejected: number;
+  /** Terminals the platform had no record of and recreated for the import. */
+  recreated: string[];
+  /** Seqs neither the platform nor the file holds. */
+  missing: Array<{ terminalId: string; from: number; to: number }>;
 }
 
 export interface AuditVerification {
@@ -144,6 +175,8 @@ export interface SupervisorCheckRow {
   subjectMasked: string;
   result: CheckResult;
   source: DataSource;
+  /** The platform accepted the record with a remark (e.g. the matter was withdrawn meanwhile). */
+  platformNote: string | null;
 }
 
 export interface DeclinedMeasureRow {
@@ -171,6 +204,8 @@ export interface PlatformCheckRow {
   subjectMasked: string;
   result: CheckResult;
   unmaskable: boolean;
+  /** Accepted under the catalogue version the terminal used, which differs from today's: how. */
+  catalogueNote: string | null;
 }
 
 export interface NameSearchBudgetAlerts {
@@ -225,9 +260,20 @@ export interface AppServices {
     status: StoreApi<SyncStatus>;
     syncNow(): Promise<void>;
     deadLetters(): Promise<DeadLetter[]>;
+    /**
+     * Supervisor or IT, once the cause is fixed: a new record with the dead letter's kind and body,
+     * naming it (audited here and on the platform). Returns whether it was delivered within the wait.
+     */
+    resubmitDeadLetter(terminalId: string, seq: number): Promise<Outcome<Delivery>>;
+    /** IT: every record the journal holds (queued, delivered and kept, dead) as one file for the platform's import. */
+    exportJournal(): Promise<Outcome<JournalExportResult>>;
+    /** IT, online: a file another terminal exported, into the platform. */
+    importJournal(fileText: string): Promise<Outcome<JournalImportSummary>>;
   };
   supervisor: {
     todaysChecks(): Promise<SupervisorCheckRow[]>;
+    /** The platform's audit of hand-overs, journal imports and resubmissions (online only). */
+    platformEvents(): Promise<Outcome<PlatformEvent[]>>;
     declinedMeasures(): Promise<DeclinedMeasureRow[]>;
     verifyAuditChain(): Promise<AuditVerification>;
     /** The platform's check records within the supervisor's scope (online only). */

@@ -31,6 +31,7 @@ import { createEnrolmentService } from './enrolmentService';
 import { createLookupService } from './lookupService';
 import { createRecordsService } from './recordsService';
 import { SessionHolder } from './sessionHolder';
+import { completeInterruptedEnrolment } from './terminalIdentity';
 import { createSupervisorService } from './supervisorService';
 import { createTerminalAccess } from './terminalAccess';
 import { createSyncService } from './syncService';
@@ -113,12 +114,12 @@ export async function createServices(deps: ServiceDeps): Promise<CreditCounterSe
     status,
     lock: createSyncLock(`${names.journal}:sync`),
     client: platform,
-    terminalId: async () => (await identity())?.terminalId ?? null,
+    identity,
     session: () => (session.platformToken() !== null ? 'active' : session.operator() ? 'expired' : 'none'),
     onUnauthorized: () => session.dropToken(),
     now,
     random,
-    options: { ...DEFAULT_SYNC_OPTIONS, ...syncOverrides },
+    options: { ...DEFAULT_SYNC_OPTIONS, deliveredRetentionDays: config.values.deliveredRetentionDays, ...syncOverrides },
     log: (level, message) => deps.host.log(level, message),
   });
 
@@ -141,6 +142,9 @@ export async function createServices(deps: ServiceDeps): Promise<CreditCounterSe
   };
 
   await openDatabases(core);
+  await completeInterruptedEnrolment(core).catch((error: unknown) =>
+    deps.host.log('error', `completing an interrupted enrolment failed: ${error instanceof Error ? error.message : String(error)}`),
+  );
   await engine.refreshCounts();
   if (autoStart) engine.start();
 

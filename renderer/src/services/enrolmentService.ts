@@ -1,7 +1,14 @@
-/** Terminal enrolment (IT, once per PC): POST /terminals, the secret kept by the host (terminalAccess.ts). */
+/**
+ * Terminal enrolment (IT, once per PC): POST /terminals, the secret kept by the host (terminalAccess.ts).
+ * A PC that was enrolled before names its current identity as the predecessor (hand-over): the
+ * platform links the two and this terminal then delivers the predecessor's queued records under
+ * their original terminal id and seq — so re-enrolment is how IT frees records stranded by an
+ * undecryptable secret or a platform that forgot the terminal.
+ */
 import type { AppServices, Outcome, TerminalIdentity } from './contracts';
 import { SYSTEM_ACTOR, type Core } from './core';
 import { fail, failWith, ok } from './outcome';
+import { lowestHeldSeq, recordIdentity } from './terminalIdentity';
 
 export function createEnrolmentService(core: Core): AppServices['enrolment'] {
   return {
@@ -9,30 +16,38 @@ export function createEnrolmentService(core: Core): AppServices['enrolment'] {
 
     async enrol({ platformUrl, enrolmentCode, terminalName }): Promise<Outcome<TerminalIdentity>> {
       const url = platformUrl.trim();
+      const name = terminalName.trim();
       if (!/^https?:\/\/[^\s]+$/i.test(url)) return fail('bad_platform_url', '信用平台地址无效，应以 http:// 或 https:// 开头');
-      if (!enrolmentCode.trim()) return fail('enrolment_code_required', '请输入登记码');
-      if (!terminalName.trim()) return fail('terminal_name_required', '请输入终端名称');
-      // Queued records carry the current terminal's seqs: a new identity would strand them.
-      const existing = await core.identity();
-      if (existing && (await core.journal.outbox.count()) > 0) {
-        return fail('outbox_not_empty', '本机还有未上传的记录，请先联网完成同步，再重新登记终端');
-      }
+      if (!enrolmentCode.trim()) return fail('enrolment_code_required', '请输入注册码');
+      if (!name) return fail('terminal_name_required', '请输入终端名称');
       try {
-        const enrolled = await core.terminal.enrol(url, { enrolmentCode: enrolmentCode.trim(), name: terminalName.trim() });
-        if (!enrolled.ok) return enrolled;
-        const identity: TerminalIdentity = {
-          terminalId: enrolled.value.terminalId,
-          terminalName: terminalName.trim(),
-          platformUrl: url,
-          enrolledAt: core.now().toISOString(),
-        };
-        await core.journal.transaction('rw', core.journal.meta, async () => {
-          await core.journal.meta.put({ key: 'terminal', identity });
-          await core.journal.meta.put({ key: 'outboxSeq', terminalId: identity.terminalId, next: 1 });
+        const existing = await core.identity();
+        const predecessor = existing
+          ? { terminalId: existing.terminalId, resumeSeq: await lowestHeldSeq(core.journal, existing.terminalId) }
+          : undefined;
+        await core.journal.meta.put({ key: 'pendingEnrolment', terminalName: name, platformUrl: url, startedAt: core.now().toISOString() });
+        // The host stores the secret (with its terminal id) first, the identity is recorded second: see
+        // terminalIdentity.ts for a stop in between.
+        const enrolled = await core.terminal.enrol(url, {
+          enrolmentCode: enrolmentCode.trim(),
+          name,
+          ...(predecessor ? { predecessor } : {}),
         });
+        if (!enrolled.ok) return enrolled;
+        const { terminalId, handOver } = enrolled.value;
+        const identity = await recordIdentity(core, terminalId, { terminalName: name, platformUrl: url }, existing);
         await core.writer.commit({
           audits: [
-            { action: 'ENROL', actor: SYSTEM_ACTOR, purpose: null, subject: null, outcome: 'success', detail: identity.terminalName },
+            {
+              action: 'ENROL',
+              actor: SYSTEM_ACTOR,
+              purpose: null,
+              subject: null,
+              outcome: 'success',
+              detail: handOver
+                ? `${name}（接替 ${handOver.predecessorId}${handOver.predecessorKnown ? '' : `，平台已无其记录，自第 ${handOver.nextSeq} 号起接收`}）`
+                : name,
+            },
           ],
         });
         return ok(identity);

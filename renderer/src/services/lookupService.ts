@@ -205,6 +205,7 @@ export function createLookupService(core: Core): AppServices['lookup'] {
       checkId: newCheckId(),
       purpose,
       matter,
+      catalogueVersion: catalogue.version,
       subject,
       profile,
       evaluation,

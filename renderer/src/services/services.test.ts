@@ -329,6 +329,67 @@ describe('dead letters', () => {
   });
 });
 
+describe('dead-letter resubmission', () => {
+  async function deadLetter(): Promise<{ terminalId: string; seq: number; id: string }> {
+    const { journal } = services.internals;
+    const terminalId = (await services.enrolment.current())!.terminalId;
+    const record = {
+      terminalId,
+      seq: 900,
+      id: '0190a000-0000-7000-8000-0000000000d1',
+      kind: 'check' as const,
+      operatorId: 'c001',
+      occurredAt: '2024-06-01T07:00:00.000Z',
+      enqueuedAt: NOW.toISOString(),
+      body: { checkId: 'chk-d1', matterCode: 'GONE' },
+      reason: '未知的办理事项：GONE',
+      problemCode: 'business_rule',
+      deadAt: NOW.toISOString(),
+    };
+    await journal.deadLetters.put(record);
+    return record;
+  }
+
+  it('a clerk cannot resubmit; a supervisor queues a new record naming the original, audited, once', async () => {
+    const dead = await deadLetter();
+    await services.auth.logout();
+    platform.roles = ['clerk'];
+    expect(await services.auth.login('c001', platform.password)).toMatchObject({ ok: true });
+    expect(await services.sync.resubmitDeadLetter(dead.terminalId, dead.seq)).toMatchObject({
+      ok: false,
+      error: { code: 'resubmit_forbidden' },
+    });
+
+    await services.auth.logout();
+    platform.roles = ['supervisor'];
+    expect(await services.auth.login('s001', platform.password)).toMatchObject({ ok: true });
+    const outcome = await services.sync.resubmitDeadLetter(dead.terminalId, dead.seq);
+    expect(outcome).toMatchObject({ ok: true });
+    const sent = [...platform.mutations.values()].find((m) => m.resubmits?.id === dead.id);
+    expect(sent).toMatchObject({ kind: 'check', operatorId: 's001', occurredAt: '2024-06-01T07:00:00.000Z', body: { checkId: 'chk-d1' } });
+    expect(sent?.resubmits).toEqual({ terminalId: dead.terminalId, seq: 900, id: dead.id });
+
+    const { journal } = services.internals;
+    const audit = await journal.audit.toArray();
+    expect(audit.at(-1)).toMatchObject({
+      action: 'DEAD_LETTER_RESUBMIT',
+      actor: 's001',
+      detail: expect.stringContaining(`${dead.terminalId}#900`),
+    });
+    expect((await services.sync.deadLetters()).find((d) => d.id === dead.id)?.resubmission).toMatchObject({
+      state: 'accepted',
+      by: 's001',
+    });
+    expect(await services.sync.resubmitDeadLetter(dead.terminalId, dead.seq)).toMatchObject({
+      ok: false,
+      error: { code: 'not_resubmittable' },
+    });
+    // Resubmitted: no longer counted as a failed record in the status bar.
+    await services.internals.engine.refreshCounts();
+    expect(services.sync.status.getState().deadLetterCount).toBe(0);
+  });
+});
+
 describe('supervisor views', () => {
   it('are refused to a clerk, whatever the UI shows', async () => {
     await services.auth.logout();

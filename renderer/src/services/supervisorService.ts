@@ -1,7 +1,8 @@
 /**
  * Supervisor views: over this terminal's journal (today's checks, declined measures, the audit
  * chain) and, online, over the platform's records within the supervisor's scope (identifiers masked,
- * unmasked one at a time with a reason) and the operators who ran out of their name searches.
+ * unmasked one at a time with a reason), the operators who ran out of their name searches, and the
+ * platform's audit events (hand-overs, journal imports, resubmissions).
  */
 import { CheckBody } from '../../../shared/contract';
 import { chinaDate } from '../../../shared/dates';
@@ -18,6 +19,7 @@ const PLATFORM_CHECKS_LIMIT = 200;
 const NEEDS_PLATFORM = '需要联网登录信用平台后才能查看平台上的记录';
 
 const DECLINED_LIMIT = 500;
+const EVENTS_LIMIT = 100;
 
 /** The UI hides these views from clerks; the service refuses them too, so no other caller can bypass that. */
 function requireSupervisor(core: Core): void {
@@ -31,7 +33,7 @@ export function createSupervisorService(core: Core): AppServices['supervisor'] {
       const checks = await core.journal.checks.where('day').equals(chinaDate(core.now())).toArray();
       return checks
         .sort((a, b) => b.checkedAt.localeCompare(a.checkedAt))
-        .map(({ view }) => ({
+        .map(({ view, platformNote }) => ({
           checkId: view.checkId,
           checkedAt: view.checkedAt,
           operatorId: view.operatorId,
@@ -41,6 +43,7 @@ export function createSupervisorService(core: Core): AppServices['supervisor'] {
           subjectMasked: view.subject.masked,
           result: view.result,
           source: view.source,
+          platformNote: platformNote ?? null,
         }));
     },
 
@@ -58,6 +61,17 @@ export function createSupervisorService(core: Core): AppServices['supervisor'] {
           measureTitle: f.measureTitle,
           reason: f.reason ?? '',
         }));
+    },
+
+    async platformEvents() {
+      requireSupervisor(core);
+      const client = await core.platform();
+      if (!client || core.session.platformToken() === null) return fail('login_required', '平台审计事件需联网登录后查看');
+      try {
+        return ok((await client.platformEvents(EVENTS_LIMIT)).events);
+      } catch (error) {
+        return failWith(error);
+      }
     },
 
     async verifyAuditChain() {
@@ -88,6 +102,7 @@ export function createSupervisorService(core: Core): AppServices['supervisor'] {
             subjectMasked: body.data.subjectIdentifier,
             result: body.data.result,
             unmaskable: record.unmaskable === true,
+            catalogueNote: record.catalogueNote ?? null,
           });
         }
         return ok(rows);

@@ -1,8 +1,10 @@
-/** The sync facade the UI sees: the status store, "sync now", and the dead-letter list. */
+/** The sync facade the UI sees: the status store, "sync now", the dead-letter list, IT's journal export and import. */
 import type { AuditAction, AuditBody, CheckBody, CommitmentBody, FeedbackBody } from '../../../shared/contract';
 import type { DeadLetterRecord } from '../data/journalDb';
 import type { AppServices, DeadLetter } from './contracts';
 import type { Core } from './core';
+import { resubmissionState, resubmitDeadLetter } from './deadLetterResubmission';
+import { exportJournal, importJournal } from './journalTransfer';
 
 const KIND_LABEL: Record<string, string> = { check: '核查记录', feedback: '措施反馈', commitment: '信用承诺', audit: '审计记录' };
 const DECISION_LABEL: Record<FeedbackBody['decision'], string> = {
@@ -23,7 +25,9 @@ const ACTION_LABEL: Record<AuditAction, string> = {
   FEEDBACK: '措施反馈',
   COMMITMENT: '信用承诺',
   CONFIG_CHANGE: '配置变更',
-  ENROL: '终端登记',
+  ENROL: '终端注册',
+  JOURNAL_EXPORT: '导出终端记录',
+  DEAD_LETTER_RESUBMIT: '重新提交被拒记录',
 };
 
 /** The Chinese label of a code (the code itself if it is new to this client). */
@@ -53,9 +57,23 @@ export function createSyncService(core: Core): AppServices['sync'] {
   return {
     status: core.status,
     syncNow: () => core.engine.syncNow(),
+    exportJournal: () => exportJournal(core),
+    importJournal: (text) => importJournal(core, text),
     async deadLetters(): Promise<DeadLetter[]> {
-      const rows = await core.journal.deadLetters.orderBy('seq').toArray();
-      return rows.map((r) => ({ id: r.id, seq: r.seq, kind: r.kind, occurredAt: r.occurredAt, reason: r.reason, summary: summarise(r) }));
+      const rows = await core.journal.deadLetters.orderBy(':id').toArray();
+      return Promise.all(
+        rows.map(async (r) => ({
+          id: r.id,
+          terminalId: r.terminalId,
+          seq: r.seq,
+          kind: r.kind,
+          occurredAt: r.occurredAt,
+          reason: r.reason,
+          summary: summarise(r),
+          resubmission: await resubmissionState(core, r),
+        })),
+      );
     },
+    resubmitDeadLetter: (terminalId, seq) => resubmitDeadLetter(core, terminalId, seq),
   };
 }

@@ -1,18 +1,29 @@
 /**
- * The two platform calls that need the terminal secret, for whichever host the app runs in. In Electron
+ * The platform calls that need the terminal secret, for whichever host the app runs in. In Electron
  * the main process keeps the secret and makes the calls; the page checks the answers with the same client
  * as every other call. In a browser the page keeps the secret in the journal and calls the platform itself.
+ * Either way the secret is stored with the terminal id it was issued for, so the page can tell an enrolment
+ * cut short between storing the secret and recording the identity (terminalIdentity.ts).
  */
 import { CreateSessionResponse, type EnrolTerminalRequest } from '../../../shared/contract';
 import type { HostBridge } from '../../../shared/ipc/bridge';
-import { HostEnrolledTerminal } from '../../../shared/ipc/channels';
+import { HostEnrolledTerminal, HostStoredTerminal, REENROL_ADVICE } from '../../../shared/ipc/channels';
 import type { PlatformClient } from '../platform/platformClient';
 import type { Outcome, TerminalIdentity } from './contracts';
 import { fail, ok } from './outcome';
 
+/** The enrolment as the page sees it: everything the platform answered but the secret. */
+export type EnrolledTerminal = HostEnrolledTerminal;
+
+/** Whose secret the host keeps; null fields: stored by a release that did not record it. */
+export interface KeptCredential {
+  terminalId: string | null;
+  platformUrl: string | null;
+}
+
 export interface TerminalAccess {
-  /** POST /terminals; the secret goes to the host's store. Platform failures throw PlatformError. */
-  enrol(platformUrl: string, request: EnrolTerminalRequest): Promise<Outcome<{ terminalId: string }>>;
+  /** POST /terminals (naming the predecessor on a re-enrolment); the secret goes to the host's store. Platform failures throw PlatformError. */
+  enrol(platformUrl: string, request: EnrolTerminalRequest): Promise<Outcome<EnrolledTerminal>>;
   /**
    * POST /sessions with the terminal's secret; `revokeSessions` names this terminal's sessions signed out
    * while the platform could not hear it. Platform failures throw PlatformError.
@@ -23,6 +34,8 @@ export interface TerminalAccess {
     password: string,
     revokeSessions: readonly string[],
   ): Promise<Outcome<CreateSessionResponse>>;
+  /** The enrolment the kept secret belongs to, or null when there is none the host can read. */
+  keptCredential(): Promise<KeptCredential | null>;
 }
 
 export function createTerminalAccess(host: HostBridge, clientFor: (platformUrl: string) => PlatformClient): TerminalAccess {
@@ -44,19 +57,24 @@ export function createTerminalAccess(host: HostBridge, clientFor: (platformUrl: 
         if (answer.kind === 'refused') return fail(answer.code, answer.message);
         return ok(await clientFor(identity.platformUrl).answerFromHost('/sessions', answer, CreateSessionResponse));
       },
+      async keptCredential() {
+        const kept = HostStoredTerminal.safeParse(await host.enrolledTerminal());
+        if (!kept.success || kept.data.kind !== 'present') return null;
+        return { terminalId: kept.data.terminalId, platformUrl: kept.data.platformUrl };
+      },
     };
   }
   return {
     async enrol(platformUrl, request) {
-      const answer = await clientFor(platformUrl).enrol(request);
-      const stored = await host.writeTerminalSecret(answer.terminalSecret);
+      const { terminalSecret, ...enrolled } = await clientFor(platformUrl).enrol(request);
+      const stored = await host.writeTerminalSecret(terminalSecret, enrolled.terminalId);
       if (!stored.ok) return fail('secret_not_stored', `终端密钥无法安全保存：${stored.message}`);
-      return ok({ terminalId: answer.terminalId });
+      return ok(enrolled);
     },
     async createSession(identity, operatorId, password, revokeSessions) {
       const secret = await host.readTerminalSecret();
-      if (secret.kind === 'absent') return fail('secret_missing', '找不到本机的终端密钥，请重新登记终端');
-      if (secret.kind === 'undecryptable') return fail('secret_undecryptable', `终端密钥无法读取（${secret.message}），请重新登记终端`);
+      if (secret.kind === 'absent') return fail('secret_missing', `找不到本机的终端密钥。${REENROL_ADVICE}`);
+      if (secret.kind === 'undecryptable') return fail('secret_undecryptable', `终端密钥无法读取（${secret.message}）。${REENROL_ADVICE}`);
       return ok(
         await clientFor(identity.platformUrl).createSession({
           terminalId: identity.terminalId,
@@ -66,6 +84,10 @@ export function createTerminalAccess(host: HostBridge, clientFor: (platformUrl: 
           ...(revokeSessions.length > 0 ? { revokeSessions: [...revokeSessions] } : {}),
         }),
       );
+    },
+    async keptCredential() {
+      const secret = await host.readTerminalSecret();
+      return secret.kind === 'present' ? { terminalId: secret.terminalId, platformUrl: null } : null;
     },
   };
 }

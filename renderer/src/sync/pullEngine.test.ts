@@ -149,3 +149,54 @@ describe('pullList', () => {
     expect((await store.loadFullState()).epoch).toBe('ep2');
   });
 });
+
+describe('pullList against a misbehaving platform or a competing rebuild', () => {
+  it('a page that says hasMore without moving the cursor is an error, not an endless loop', async () => {
+    for (const id of ids(5)) server.put(entry({ id, identifier: residentId() }));
+    await pullList({ client: server, store, now, pageSize: 50 });
+    const stuck = await store.loadFullState();
+    let calls = 0;
+    const client = {
+      async syncEntries(after: string | null): Promise<SyncPage> {
+        // Bounded, so a client that loops fails this test instead of hanging it.
+        if (++calls > 20) throw new Error('the client kept asking for the same page');
+        return { epoch: server.epoch, full: false, changes: [], cursor: after!, hasMore: true, remaining: 3, dataVersion: 'v5' };
+      },
+    };
+    await expect(pullList({ client, store, now, pageSize: 50 })).rejects.toMatchObject({
+      kind: 'malformed',
+      userError: { code: 'sync_cursor_stuck' },
+    });
+    expect(calls).toBe(1);
+    expect((await store.loadFullState()).cursor).toBe(stuck.cursor);
+  });
+
+  it('commits the generation it rebuilt, never one another run began meanwhile', async () => {
+    for (const id of ids(12)) server.put(entry({ id, identifier: residentId() }));
+    await pullList({ client: server, store, now, pageSize: 50 });
+    server.epoch = 'ep2';
+    server.put(entry({ id: 'E200', identifier: residentId() }));
+
+    // Right after this run's last rebuild page, another run (a second tab, a run the watchdog
+    // replaced) begins a rebuild of its own: the shadow generation is now empty again.
+    const original = store.applyChanges.bind(store);
+    let interfered = false;
+    store.applyChanges = async (page, target) => {
+      const result = await original(page, target);
+      if (target === 'rebuild' && page.complete && !interfered) {
+        interfered = true;
+        await store.beginRebuild(now().toISOString());
+      }
+      return result;
+    };
+    await expect(pullList({ client: server, store, now, pageSize: 5 })).rejects.toThrow();
+    // The live generation is still the complete old one, not the empty one just begun.
+    expect((await localState()).size).toBe(12);
+    expect((await store.loadFullState()).epoch).toBe('ep1');
+
+    // The next pull finishes the rebuild that is now in progress.
+    store.applyChanges = original;
+    await pullList({ client: server, store, now, pageSize: 5 });
+    expect(await localState()).toEqual(server.state());
+  });
+});

@@ -5,9 +5,9 @@
  * is already being fetched while the current one is written (network and IndexedDB overlap).
  */
 import type { SyncPage } from '../../../shared/contract';
-import type { ListDataStore, ListTarget } from '../data/listDataStore';
+import type { ListDataStore, ListTarget, RebuildGeneration } from '../data/listDataStore';
 import type { PlatformClient } from '../platform/platformClient';
-import { isPlatformError } from '../platform/platformError';
+import { PlatformError, isPlatformError } from '../platform/platformError';
 
 export type PullPhase = 'pull-full' | 'pull-delta' | 'rebuild';
 
@@ -44,7 +44,10 @@ const MAX_REBUILD_RESTARTS = 3;
 
 export async function pullList(deps: PullDeps): Promise<PullOutcome> {
   const state = await deps.store.loadFullState();
-  if (state.rebuild) return rebuild(deps, state.rebuild.cursor, state.rebuild.epoch, state.dataVersion === null);
+  if (state.rebuild) {
+    const { generation, cursor, epoch } = state.rebuild;
+    return rebuild(deps, generation, cursor, epoch, state.dataVersion === null);
+  }
   if (state.cursor === null) return startRebuild(deps, true);
   try {
     return await pagesInto(deps, 'live', 'pull-delta', state.cursor, state.epoch);
@@ -55,23 +58,30 @@ export async function pullList(deps: PullDeps): Promise<PullOutcome> {
 }
 
 async function startRebuild(deps: PullDeps, initial: boolean): Promise<PullOutcome> {
-  await deps.store.beginRebuild(deps.now().toISOString());
-  return rebuild(deps, null, null, initial);
+  const generation = await deps.store.beginRebuild(deps.now().toISOString());
+  return rebuild(deps, generation, null, null, initial);
 }
 
-async function rebuild(deps: PullDeps, cursor: string | null, epoch: string | null, initial: boolean): Promise<PullOutcome> {
+async function rebuild(
+  deps: PullDeps,
+  generation: RebuildGeneration,
+  cursor: string | null,
+  epoch: string | null,
+  initial: boolean,
+): Promise<PullOutcome> {
   const phase: PullPhase = initial ? 'pull-full' : 'rebuild';
   for (let restarts = 0; ; restarts++) {
     try {
       const outcome = await pagesInto(deps, 'rebuild', phase, cursor, epoch);
-      await deps.store.commitRebuild();
+      // The generation this run filled — if another run began a rebuild since, this one refuses.
+      await deps.store.commitRebuild(generation);
       // Lookups switched with the commit; the old generation only costs disk now.
       await deps.store.releaseStaleGeneration();
       return { ...outcome, mode: 'rebuild' };
     } catch (error) {
       const restart = error instanceof EpochChanged || isResync(error);
       if (!restart || restarts >= MAX_REBUILD_RESTARTS) throw error;
-      await deps.store.beginRebuild(deps.now().toISOString());
+      generation = await deps.store.beginRebuild(deps.now().toISOString());
       cursor = null;
       epoch = null;
     }
@@ -79,6 +89,18 @@ async function rebuild(deps: PullDeps, cursor: string | null, epoch: string | nu
 }
 
 class EpochChanged extends Error {}
+
+/** hasMore with the cursor it was asked after: following it would ask for the same page forever. */
+function cursorStuck(): PlatformError {
+  return new PlatformError({
+    kind: 'malformed',
+    status: 200,
+    userError: {
+      code: 'sync_cursor_stuck',
+      message: '信用平台的同步分页没有前进（同一位置反复返回“还有更多”），本次同步已停止，稍后自动重试；如反复出现请联系管理员',
+    },
+  });
+}
 
 async function pagesInto(
   deps: PullDeps,
@@ -101,6 +123,7 @@ async function pagesInto(
   let pending: Promise<SyncPage> = fetchPage(startCursor);
   for (;;) {
     const page = await pending;
+    if (page.hasMore && page.cursor === after) throw cursorStuck();
     if (epoch !== null && page.epoch !== epoch) throw new EpochChanged();
     epoch = page.epoch;
     if (page.hasMore) {

@@ -6,7 +6,7 @@ import { SubjectHasher } from '../data/auditChain';
 import { JournalDb } from '../data/journalDb';
 import { JournalWriter } from '../data/journalWriter';
 import { PlatformError } from '../platform/platformError';
-import { drainOutbox, SeqGapError } from './pushEngine';
+import { drainOutbox } from './pushEngine';
 
 /** A platform double with the v1 outbox rules: ids idempotent, seqs applied in order, gaps refused. */
 class FakeOutboxPlatform {
@@ -165,13 +165,66 @@ describe('drainOutbox', () => {
     expect(await journal.outbox.count()).toBe(0);
   });
 
-  it('stops with a typed error when the gap cannot be filled, deleting nothing', async () => {
-    await queue(4);
-    await drain({ keepDelivered: 1 });
+  it('dead letters are kept per terminal and seq: a re-enrolled terminal’s T2#2 does not replace T1#2', async () => {
+    platform.rejectKinds.add('feedback');
     await queue(1);
-    platform.next = 2;
-    await expect(drain({ keepDelivered: 1 })).rejects.toBeInstanceOf(SeqGapError);
+    await queue(1, 'feedback');
+    await drain();
+    // Re-enrolled: a new identity whose seqs start at 1 again, on a platform that knows it afresh.
+    await journal.meta.put({
+      key: 'terminal',
+      identity: { terminalId: 'T2', terminalName: 'W1', platformUrl: 'http://x', enrolledAt: '2024-06-01T09:00:00Z' },
+    });
+    platform.next = 1;
+    await queue(1);
+    await queue(1, 'feedback');
+    await drain({ terminalId: 'T2' });
+    const dead = await journal.deadLetters.toArray();
+    expect(dead.map((d) => `${d.terminalId}#${d.seq}`).sort()).toEqual(['T1#2', 'T2#2']);
+  });
+
+  it('keeps delivered records for the retention window (default 7 days), whatever their number, and only that long', async () => {
+    const day = (d: number) => () => new Date(Date.parse('2024-06-01T08:00:00Z') + d * 86_400_000);
+    await queue(3);
+    await drain({ now: day(0) });
+    await queue(2);
+    await drain({ now: day(6) });
+    expect(await journal.delivered.count()).toBe(5);
+    await queue(1);
+    await drain({ now: day(7.5) });
+    // Delivered on day 0: older than 7 days now. Day 6 and day 7.5: kept.
+    expect((await journal.delivered.toArray()).map((r) => r.seq)).toEqual([4, 5, 6]);
+    await queue(1);
+    await drain({ now: day(8), keepDeliveredMs: 30 * 86_400_000 });
+    expect((await journal.delivered.toArray()).map((r) => r.seq)).toEqual([4, 5, 6, 7]);
+  });
+
+  it('refills a lost tail from within the window; a gap older than the window stops with a typed error, deleting nothing', async () => {
+    const day = (d: number) => () => new Date(Date.parse('2024-06-01T08:00:00Z') + d * 86_400_000);
+    const lose = (...seqs: number[]) => {
+      for (const seq of seqs) platform.applied.delete(platform.bySeq.get(seq)!);
+      platform.next = Math.min(...seqs);
+    };
+    await queue(4);
+    await drain({ now: day(0) });
+    await queue(2);
+    await drain({ now: day(8) }); // seqs 1–4, delivered on day 0, are older than 7 days now: pruned
+    expect((await journal.delivered.toArray()).map((r) => r.seq)).toEqual([5, 6]);
+
+    // A power cut: the platform lost what it acknowledged on day 8 (seqs 5 and 6). Refilled.
+    lose(5, 6);
+    await queue(1);
+    await drain({ now: day(8.5) });
+    expect([...platform.applied.values()].map((m) => m.seq).sort()).toEqual([1, 2, 3, 4, 5, 6, 7]);
+
+    // A restore that lost seqs 3–7: 3 and 4 are no longer kept, so the gap cannot be filled from here.
+    lose(3, 4, 5, 6, 7);
+    await queue(1);
+    await expect(drain({ now: day(9) })).rejects.toMatchObject({
+      userError: { code: 'seq_gap_unrecoverable', message: expect.stringContaining('第 3–7 号') },
+    });
     expect(await journal.outbox.count()).toBe(1);
+    expect((await journal.delivered.toArray()).map((r) => r.seq)).toEqual([5, 6, 7]);
   });
 
   it('when the platform expects a higher seq, sends the lower ones alone so each gets a final answer', async () => {

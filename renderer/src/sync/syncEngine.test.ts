@@ -41,7 +41,7 @@ function engine(client: Partial<PlatformClient>, options: Partial<SyncOptions> =
         pushOutbox: async () => ({ results: [], nextSeq: 1 }),
         ...client,
       }) as PlatformClient,
-    terminalId: async () => 'T1',
+    identity: async () => ({ terminalId: 'T1' }),
     session: () => 'active',
     onUnauthorized: () => undefined,
     now: () => new Date('2024-06-01T08:00:00Z'),

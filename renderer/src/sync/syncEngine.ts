@@ -6,7 +6,7 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { CacheDb } from '../data/cacheDb';
 import type { JournalDb } from '../data/journalDb';
-import { CursorMovedError, type ListDataStore } from '../data/listDataStore';
+import { CursorMovedError, RebuildReplacedError, type ListDataStore } from '../data/listDataStore';
 import { classifyStorageError } from '../data/storageErrors';
 import type { PlatformClient } from '../platform/platformClient';
 import { isPlatformError } from '../platform/platformError';
@@ -14,7 +14,7 @@ import type { SyncStatus, UserFacingError } from '../services/contracts';
 import { DEFAULT_BACKOFF, type BackoffPolicy, reconnectSpread, retryDelay } from './backoff';
 import { refreshCatalogue } from './catalogueSync';
 import { pullList } from './pullEngine';
-import { drainOutbox, type PushOutcome } from './pushEngine';
+import { DEFAULT_DELIVERED_RETENTION_DAYS, drainOutbox, type PushOutcome } from './pushEngine';
 import type { SyncLock } from './syncLock';
 
 export interface SyncOptions {
@@ -31,7 +31,8 @@ export interface SyncOptions {
   backoff: BackoffPolicy;
   /** How long a record's immediate push may keep the clerk waiting before it reports "queued". */
   immediatePushWaitMs: number;
-  keepDelivered: number;
+  /** Days acknowledged records are kept for refilling a platform that lost them (IT: deliveredRetentionDays). */
+  deliveredRetentionDays: number;
 }
 
 export const DEFAULT_SYNC_OPTIONS: SyncOptions = {
@@ -43,7 +44,7 @@ export const DEFAULT_SYNC_OPTIONS: SyncOptions = {
   watchdogIntervalMs: 10_000,
   backoff: DEFAULT_BACKOFF,
   immediatePushWaitMs: 5_000,
-  keepDelivered: 5_000,
+  deliveredRetentionDays: DEFAULT_DELIVERED_RETENTION_DAYS,
 };
 
 export interface SyncEngineDeps {
@@ -54,7 +55,8 @@ export interface SyncEngineDeps {
   lock: SyncLock;
   /** null while the terminal is not enrolled. */
   client: () => Promise<PlatformClient | null>;
-  terminalId: () => Promise<string | null>;
+  /** This terminal's id and the earlier identities whose queued records it delivers (null: not enrolled). */
+  identity: () => Promise<{ terminalId: string; predecessors?: string[] } | null>;
   /**
    * 'active': a platform token is held (pull and push need one); 'expired': an operator is signed
    * in but without a token (expired, or unlocked offline) — the queue waits for an online login;
@@ -169,7 +171,8 @@ export class SyncEngine {
       const [state, outboxDepth, deadLetterCount] = await Promise.all([
         this.deps.store.loadFullState(),
         this.deps.journal.outbox.count(),
-        this.deps.journal.deadLetters.count(),
+        // Resubmitted ones are being dealt with; a resubmission rejected again is a dead letter of its own.
+        this.deps.journal.deadLetters.filter((d) => d.resubmittedAs === undefined).count(),
       ]);
       const now = this.deps.now().getTime();
       this.patch({
@@ -248,8 +251,8 @@ export class SyncEngine {
 
   private async body(kind: RunKind, signal: AbortSignal): Promise<PushOutcome | null> {
     const client = await this.deps.client();
-    const terminalId = await this.deps.terminalId();
-    if (!client || !terminalId) return null;
+    const identity = await this.deps.identity();
+    if (!client || !identity) return null;
     const session = this.deps.session();
     if (session !== 'active') {
       if (session === 'expired') {
@@ -290,10 +293,11 @@ export class SyncEngine {
       const pushed = await drainOutbox({
         client,
         journal: this.deps.journal,
-        terminalId,
+        terminalId: identity.terminalId,
+        predecessors: identity.predecessors ?? [],
         now: this.deps.now,
         batchSize: this.deps.options.pushBatchSize,
-        keepDelivered: this.deps.options.keepDelivered,
+        keepDeliveredMs: this.deps.options.deliveredRetentionDays * 86_400_000,
         signal,
         heartbeat: this.beat,
         onProgress: (_sent, remaining) => this.patch({ outboxDepth: remaining }),
@@ -328,8 +332,8 @@ export class SyncEngine {
       this.retryLater(null);
       return;
     }
-    if (error instanceof CursorMovedError) {
-      // Someone else (a run given up on, another tab) applied pages meanwhile: just pull again.
+    if (error instanceof CursorMovedError || error instanceof RebuildReplacedError) {
+      // Someone else (a run given up on, another tab) applied pages or began a rebuild meanwhile: just pull again.
       this.scheduleIn(1_000, 'full');
       return;
     }

@@ -8,6 +8,8 @@ import type {
   FeedbackInput,
   CommitmentInput,
   Delivery,
+  JournalExportResult,
+  JournalImportSummary,
 } from '../../../renderer/src/services/contracts';
 import type { ListState } from '../../../renderer/src/data/listDataStore';
 import type { MutationKind } from '../../../shared/contract';
@@ -38,10 +40,17 @@ export interface LookupSummary {
   notices: string[];
 }
 
+export interface JournalRow {
+  terminalId: string;
+  seq: number;
+  id: string;
+  kind: string;
+}
+
 export interface JournalSnapshot {
-  outbox: Array<{ seq: number; id: string; kind: string }>;
-  delivered: Array<{ seq: number; id: string; kind: string }>;
-  dead: Array<{ seq: number; id: string; kind: string; reason: string }>;
+  outbox: JournalRow[];
+  delivered: JournalRow[];
+  dead: Array<JournalRow & { reason: string }>;
   checks: number;
   audit: number;
 }
@@ -52,6 +61,17 @@ export interface HarnessApi {
   enrol(platformUrl: string, enrolmentCode: string, name?: string): Promise<Outcome<TerminalIdentity>>;
   login(operatorId: string, password: string): Promise<Outcome<{ mode: string }>>;
   terminalId(): Promise<string | null>;
+  identity(): Promise<TerminalIdentity | null>;
+  /**
+   * The host's secret store misbehaves: 'undecryptable' (the OS store cannot decrypt the secret
+   * until a new one is written), 'hang-after-write' (the app stops right after storing a new secret).
+   */
+  setSecretFault(fault: 'undecryptable' | 'hang-after-write' | null): void;
+  /** IT's export through the services; `file` is what the host was given to save. */
+  exportJournal(): Promise<{ outcome: Outcome<JournalExportResult>; file: string | null }>;
+  importJournal(fileText: string): Promise<Outcome<JournalImportSummary>>;
+  /** Starts an enrolment and returns once the new secret is stored and the app has stopped there. */
+  enrolUntilSecretStored(platformUrl: string, enrolmentCode: string): Promise<void>;
   syncNow(): Promise<SyncStatus>;
   /** Starts a sync without waiting for it. */
   startSync(): void;

@@ -9,6 +9,7 @@ import { chinaDate } from '../../../shared/dates';
 import type { HarnessApi, HarnessStartOptions, JournalSnapshot } from './api';
 import { createBenchApi, profile } from './bench';
 import type { ListDataStore } from '../../../renderer/src/data/listDataStore';
+import type { BrowserHostBridge } from '../../../shared/ipc/bridge';
 import { PlatformClient } from '../../../renderer/src/platform/platformClient';
 
 function bindAll(store: ListDataStore): ListDataStore {
@@ -21,7 +22,7 @@ function bindAll(store: ListDataStore): ListDataStore {
     count: () => store.count(),
     dataVersion: () => store.dataVersion(),
     beginRebuild: (startedAt) => store.beginRebuild(startedAt),
-    commitRebuild: () => store.commitRebuild(),
+    commitRebuild: (generation) => store.commitRebuild(generation),
     releaseStaleGeneration: () => store.releaseStaleGeneration(),
   };
 }
@@ -52,6 +53,37 @@ PlatformClient.prototype.syncEntries = async function (this: PlatformClient, ...
 import { installStorageFault, storageFaults } from './storageFault';
 
 let services: CreditCounterServices | null = null;
+let secretFault: 'undecryptable' | 'hang-after-write' | null = null;
+let secretStored: (() => void) | null = null;
+let lastExport: string | null = null;
+
+/** The browser host, with the secret-store faults the stranding tests need. */
+function faultyHost(host: BrowserHostBridge): BrowserHostBridge {
+  return {
+    ...host,
+    getConfig: () => host.getConfig(),
+    async readTerminalSecret() {
+      if (secretFault === 'undecryptable') return { kind: 'undecryptable', message: '系统密钥环已重置' };
+      return host.readTerminalSecret();
+    },
+    async writeTerminalSecret(secret, terminalId) {
+      const written = await host.writeTerminalSecret(secret, terminalId);
+      if (secretFault === 'undecryptable') secretFault = null; // a new secret decrypts again
+      if (secretFault === 'hang-after-write') {
+        secretStored?.();
+        return new Promise<never>(() => undefined); // the app stops here (a crash, a power cut)
+      }
+      return written;
+    },
+    clearTerminalSecret: () => host.clearTerminalSecret(),
+    printSlip: (target) => host.printSlip(target),
+    async saveJournalExport(contents) {
+      lastExport = contents; // the browser host would offer it as a download
+      return { ok: true, fileName: 'export.json' };
+    },
+    log: (level, message) => host.log(level, message),
+  };
+}
 
 function need(): CreditCounterServices {
   if (!services) throw new Error('harness not started');
@@ -61,7 +93,7 @@ function need(): CreditCounterServices {
 const api: HarnessApi = {
   async start(options: HarnessStartOptions = {}) {
     const prefix = options.prefix ?? 'cc';
-    const host = createBrowserHost({ appVersion: '0.1.0', journalDbName: `${prefix}-journal` });
+    const host = faultyHost(createBrowserHost({ appVersion: '0.1.0', journalDbName: `${prefix}-journal` }));
     services = await createServices({
       host,
       dbNames: { cache: `${prefix}-cache`, journal: `${prefix}-journal` },
@@ -107,6 +139,27 @@ const api: HarnessApi = {
 
   async terminalId() {
     return (await need().enrolment.current())?.terminalId ?? null;
+  },
+
+  identity: () => need().enrolment.current(),
+
+  setSecretFault(fault) {
+    secretFault = fault;
+  },
+
+  async exportJournal() {
+    lastExport = null;
+    const outcome = await need().sync.exportJournal();
+    return { outcome, file: lastExport };
+  },
+
+  importJournal: (text) => need().sync.importJournal(text),
+
+  async enrolUntilSecretStored(platformUrl, enrolmentCode) {
+    secretFault = 'hang-after-write';
+    const stored = new Promise<void>((resolve) => (secretStored = resolve));
+    void need().enrolment.enrol({ platformUrl, enrolmentCode, terminalName: '集成测试窗口' });
+    await stored;
   },
 
   async syncNow() {
@@ -172,11 +225,11 @@ const api: HarnessApi = {
 
   async requeueDelivered(count) {
     const { journal } = need().internals;
-    const rows = await journal.delivered.orderBy('seq').reverse().limit(count).toArray();
+    const rows = await journal.delivered.orderBy(':id').reverse().limit(count).toArray();
     await journal.transaction('rw', journal.outbox, journal.delivered, async () => {
       for (const { deliveredAt: _a, status: _s, ...record } of rows) {
         await journal.outbox.put(record);
-        await journal.delivered.delete(record.seq);
+        await journal.delivered.delete([record.terminalId, record.seq]);
       }
     });
     return rows.length;
@@ -184,11 +237,16 @@ const api: HarnessApi = {
 
   async journal(): Promise<JournalSnapshot> {
     const { journal } = need().internals;
-    const brief = (r: { seq: number; id: string; kind: string }) => ({ seq: r.seq, id: r.id, kind: r.kind });
+    const brief = (r: { terminalId: string; seq: number; id: string; kind: string }) => ({
+      terminalId: r.terminalId,
+      seq: r.seq,
+      id: r.id,
+      kind: r.kind,
+    });
     return {
-      outbox: (await journal.outbox.orderBy('seq').toArray()).map(brief),
-      delivered: (await journal.delivered.orderBy('seq').toArray()).map(brief),
-      dead: (await journal.deadLetters.orderBy('seq').toArray()).map((r) => ({ ...brief(r), reason: r.reason })),
+      outbox: (await journal.outbox.orderBy(':id').toArray()).map(brief),
+      delivered: (await journal.delivered.orderBy(':id').toArray()).map(brief),
+      dead: (await journal.deadLetters.orderBy(':id').toArray()).map((r) => ({ ...brief(r), reason: r.reason })),
       checks: await journal.checks.count(),
       audit: await journal.audit.count(),
     };

@@ -64,6 +64,7 @@ async function desktop(managedPlatformUrl?: string): Promise<void> {
     }),
     clearTerminalSecret: () => vault.clear(),
     printSlip: async () => ({ ok: true }),
+    saveJournalExport: async () => ({ ok: false, message: '测试中不保存文件' }),
     log: () => undefined,
     rejected: (channel, reason) => {
       throw new Error(`unexpected IPC rejection ${channel}: ${reason}`);

@@ -93,8 +93,10 @@ interface ProtectedRoute {
   /** The registered pattern when the path fills in a parameter. */
   pattern?: string;
   body?: unknown;
-  /** clerk: any operator's session; counter: clerks and supervisors (not IT); supervisor: supervisors only. */
-  role: 'clerk' | 'counter' | 'supervisor';
+  /** clerk: any operator's session; counter: clerks and supervisors (not IT); supervisor: supervisors only; it: IT only. */
+  role: 'clerk' | 'counter' | 'supervisor' | 'it';
+  /** The right caller's answer when the sample must not write (a refusal that only an authorised caller reaches). */
+  refusal?: string;
   /** Text only a successful answer contains. */
   dataMarker: string;
 }
@@ -185,9 +187,20 @@ const ROUTES: ProtectedRoute[] = [
     },
     role: 'clerk',
     dataMarker: '"results"',
+    refusal: 'unknown_terminal',
   },
   { method: 'GET', path: '/api/v1/supervisor/records?kind=check', role: 'supervisor', dataMarker: '"records"' },
   { method: 'GET', path: '/api/v1/supervisor/name-search-alerts', role: 'supervisor', dataMarker: '"budgetPerHour"' },
+  { method: 'GET', path: '/api/v1/supervisor/events', role: 'supervisor', dataMarker: '"events"' },
+  // An export that is not one: only IT reaches the validation, so nothing is imported by this table.
+  {
+    method: 'POST',
+    path: '/api/v1/admin/journal-imports',
+    body: { format: 'not-an-export' },
+    role: 'it',
+    dataMarker: '"eventId"',
+    refusal: '记录导出文件格式错误',
+  },
   {
     method: 'POST',
     path: '/api/v1/supervisor/records/01936f2e-0000-7000-8000-000000000001/unmask',
@@ -201,6 +214,7 @@ const ROUTES: ProtectedRoute[] = [
 ];
 
 function tokenFor(role: ProtectedRoute['role']): string {
+  if (role === 'it') return it001;
   return role === 'supervisor' ? supervisor : clerk;
 }
 
@@ -213,9 +227,10 @@ function deniedCredentials(route: ProtectedRoute): Array<[string, Record<string,
     ['expired session', { Authorization: `Bearer ${expired}` }],
     ['basic auth', { Authorization: `Basic ${Buffer.from('s001:demo1234').toString('base64')}` }],
   ];
-  if (route.role === 'supervisor') denied.push(['clerk token', { Authorization: `Bearer ${clerk}` }]);
+  if (route.role === 'supervisor' || route.role === 'it') denied.push(['clerk token', { Authorization: `Bearer ${clerk}` }]);
+  if (route.role === 'it') denied.push(['supervisor token', { Authorization: `Bearer ${supervisor}` }]);
   // IT administrators run the fleet; they look no applicant up.
-  if (route.role !== 'clerk') denied.push(['IT token', { Authorization: `Bearer ${it001}` }]);
+  else if (route.role !== 'clerk') denied.push(['IT token', { Authorization: `Bearer ${it001}` }]);
   return denied;
 }
 
@@ -246,7 +261,7 @@ describe('deny by default, whatever the spelling of the path', () => {
       const token = route.method === 'DELETE' ? (await enrolAndLogin(t, 'c001')).token : tokenFor(route.role);
       const answer = await raw(t, route.method, route.path, { Authorization: `Bearer ${token}` }, jsonBody(route));
       if (route.method === 'DELETE') expect(answer.status, route.path).toBe(204);
-      else if (route.path.endsWith('/outbox')) expect(answer.body, route.path).toContain('只能上传本终端的记录');
+      else if (route.refusal !== undefined) expect(answer.body, route.path).toContain(route.refusal);
       else {
         expect(answer.status, route.path).toBe(200);
         expect(answer.body, route.path).toContain(route.dataMarker);

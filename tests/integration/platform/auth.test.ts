@@ -58,13 +58,13 @@ describe('sessions', () => {
     expect(derived).toBe(session.offlineUnlock.verifier);
   });
 
-  it('answers 401 for a wrong password, an unknown operator or a wrong terminal secret', async () => {
+  it('answers 401 for a wrong password, an unknown operator or a wrong terminal secret (an unknown terminal: see handover.test.ts)', async () => {
     const terminal = await enrol(t);
     for (const body of [
       { ...terminal, operatorId: 'c001', password: 'wrong' },
       { ...terminal, operatorId: 'nobody', password: 'demo1234' },
       { ...terminal, terminalSecret: 'x'.repeat(43), operatorId: 'c001', password: 'demo1234' },
-      { terminalId: 'unknown', terminalSecret: terminal.terminalSecret, operatorId: 'c001', password: 'demo1234' },
+      { terminalId: 'unknown', terminalSecret: terminal.terminalSecret, operatorId: 'c001', password: 'wrong' },
     ]) {
       const res = await call(`${t.api}/sessions`, { body });
       expect(res.status).toBe(401);

@@ -19,6 +19,7 @@ export function EnrolScreen({ embedded = false }: { embedded?: boolean }) {
   const identity = useStore(stores.app, (s) => s.identity);
   const enrol = useStore(stores.app, (s) => s.enrol);
   const go = useStore(stores.app, (s) => s.go);
+  const cancelReenrol = useStore(stores.app, (s) => s.cancelReenrol);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -43,7 +44,10 @@ export function EnrolScreen({ embedded = false }: { embedded?: boolean }) {
 
   const form = (
     <Form<EnrolForm> layout="vertical" initialValues={initial} onFinish={onFinish} requiredMark={false} disabled={busy}>
-      <Typography.Paragraph type="secondary">{embedded ? t.enrol.reenrolIntro : t.enrol.intro}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{identity ? t.enrol.reenrolIntro : t.enrol.intro}</Typography.Paragraph>
+      {identity && (
+        <Alert type="info" showIcon title={t.enrol.handOver(identity.terminalName, identity.terminalId)} style={{ marginBottom: 16 }} />
+      )}
       <Form.Item
         name="platformUrl"
         label={t.enrol.platformUrl}
@@ -77,6 +81,11 @@ export function EnrolScreen({ embedded = false }: { embedded?: boolean }) {
         {embedded && (
           <Button onClick={() => go('settings')} disabled={busy}>
             {t.app.back}
+          </Button>
+        )}
+        {!embedded && identity && (
+          <Button onClick={cancelReenrol} disabled={busy}>
+            {t.enrol.backToLogin}
           </Button>
         )}
         <Button type="primary" htmlType="submit" loading={busy}>

@@ -5,6 +5,17 @@ import { CenteredPanel } from '../../app/ui/CenteredPanel';
 import { t } from '../../i18n';
 import { useStore } from '../../state';
 
+/** Login failures that are about the terminal, not the operator: only a re-enrolment (hand-over) helps. */
+const TERMINAL_REFUSED = new Set([
+  'unknown_terminal',
+  'terminal_replaced',
+  'secret_undecryptable',
+  'secret_missing',
+  // The desktop app's main process keeps a secret of another enrolment or for a platform IT no longer uses.
+  'terminal_mismatch',
+  'platform_not_allowed',
+]);
+
 interface LoginForm {
   operatorId: string;
   password: string;
@@ -15,8 +26,9 @@ export function LoginScreen() {
   const stores = useStores();
   const identity = useStore(stores.app, (s) => s.identity);
   const login = useStore(stores.app, (s) => s.login);
+  const startReenrol = useStore(stores.app, (s) => s.startReenrol);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ code: string; message: string } | null>(null);
 
   async function onFinish(values: LoginForm) {
     setBusy(true);
@@ -25,7 +37,7 @@ export function LoginScreen() {
     // On success this screen is gone; only a failure needs state.
     if (!outcome.ok) {
       setBusy(false);
-      setError(outcome.error.message);
+      setError(outcome.error);
     }
   }
 
@@ -45,7 +57,12 @@ export function LoginScreen() {
         <Form.Item name="password" label={t.login.password} rules={[{ required: true, message: t.login.passwordRequired }]}>
           <Input.Password placeholder={t.login.passwordPlaceholder} autoComplete="current-password" />
         </Form.Item>
-        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}
+        {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 16 }} role="alert" data-code={error.code} />}
+        {error && TERMINAL_REFUSED.has(error.code) && (
+          <Button block onClick={startReenrol} style={{ marginBottom: 12 }} data-testid="login-reenrol">
+            {t.login.reenrol}
+          </Button>
+        )}
         <Button type="primary" htmlType="submit" block loading={busy}>
           {busy ? t.login.submitting : t.login.submit}
         </Button>

@@ -1,5 +1,6 @@
-import { SyncOutlined } from '@ant-design/icons';
-import { Alert, Button, Descriptions, Drawer, Empty, Table, Tag, Typography } from 'antd';
+import { ExportOutlined, ImportOutlined, SyncOutlined } from '@ant-design/icons';
+import { Alert, Button, Descriptions, Drawer, Empty, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { useEffect, useRef } from 'react';
 import { useStores } from '../../app/context';
 import { formatAge, formatDateTime, t } from '../../i18n';
 import type { DeadLetter } from '../../services/contracts';
@@ -15,10 +16,20 @@ export function SyncPanel() {
   const loading = useStore(stores.syncPanel, (s) => s.loading);
   const error = useStore(stores.syncPanel, (s) => s.error);
   const requested = useStore(stores.syncPanel, (s) => s.syncRequested);
-  const { hide, syncNow } = stores.syncPanel.getState();
+  const transfer = useStore(stores.syncPanel, (s) => s.transfer);
+  const roles = useStore(stores.app, (s) => s.session?.operator.roles);
+  const isIt = roles?.includes('it') ?? false;
+  const mayResubmit = isIt || (roles?.includes('supervisor') ?? false);
+  const { hide, syncNow, exportJournal, importJournal, resubmit } = stores.syncPanel.getState();
+  const fileInput = useRef<HTMLInputElement>(null);
   const status = useStore(stores.sync, (s) => s);
   const staleHours = useStore(stores.app, (s) => s.config?.values.stalenessLimitHours ?? 24);
   const now = useNow(5_000);
+  const refresh = stores.syncPanel.getState().refresh;
+  // Delivery changes what the dead letters show (a resubmission accepted): keep the list current while open.
+  useEffect(() => {
+    if (open) void refresh();
+  }, [open, refresh, status.outboxDepth, status.deadLetterCount]);
   const age = dataAgeAt(status, now);
   const s = t.status;
 
@@ -102,7 +113,7 @@ export function SyncPanel() {
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={s.deadLettersNone} />
       ) : (
         <>
-          <Typography.Paragraph type="secondary">{s.deadLettersNote}</Typography.Paragraph>
+          <Typography.Paragraph type="secondary">{mayResubmit ? s.resubmitNote : s.deadLettersNote}</Typography.Paragraph>
           <Table<DeadLetter>
             size="small"
             loading={loading}
@@ -112,13 +123,108 @@ export function SyncPanel() {
             dataSource={deadLetters}
             data-testid="dead-letters"
             columns={[
-              { key: 'kind', title: s.dlKind, width: 90, render: (_, d) => s.mutationKinds[d.kind] ?? d.kind },
-              { key: 'time', title: s.dlTime, width: 150, render: (_, d) => formatDateTime(d.occurredAt) },
+              { key: 'kind', title: s.dlKind, width: 84, render: (_, d) => s.mutationKinds[d.kind] ?? d.kind },
+              { key: 'time', title: s.dlTime, width: 118, render: (_, d) => formatDateTime(d.occurredAt) },
               { key: 'reason', title: s.dlReason, dataIndex: 'reason' },
-              { key: 'summary', title: s.dlSummary, dataIndex: 'summary' },
+              {
+                key: 'summary',
+                title: s.dlSummary,
+                render: (_, d) => (
+                  <>
+                    {d.summary}
+                    {d.resubmission && (
+                      <div>
+                        <Tag
+                          color={d.resubmission.state === 'rejected' ? 'red' : d.resubmission.state === 'accepted' ? 'green' : 'blue'}
+                          data-testid="resubmission"
+                          style={{ whiteSpace: 'normal', marginTop: 4 }}
+                        >
+                          {s.resubmission[d.resubmission.state]}
+                        </Tag>
+                      </div>
+                    )}
+                  </>
+                ),
+              },
+              ...(mayResubmit
+                ? [
+                    {
+                      key: 'action',
+                      title: s.dlAction,
+                      width: 96,
+                      render: (_: unknown, d: DeadLetter) =>
+                        d.resubmission ? (
+                          '—'
+                        ) : (
+                          <Popconfirm
+                            title={s.resubmitConfirm}
+                            okText={t.app.ok}
+                            cancelText={t.app.cancel}
+                            onConfirm={() => void resubmit(d.terminalId, d.seq)}
+                          >
+                            <Button size="small" data-testid="resubmit">
+                              {s.resubmit}
+                            </Button>
+                          </Popconfirm>
+                        ),
+                    },
+                  ]
+                : []),
             ]}
           />
         </>
+      )}
+      {isIt && (
+        <section data-testid="journal-transfer">
+          <Typography.Title level={5} style={{ marginTop: 24 }}>
+            {s.transferTitle}
+          </Typography.Title>
+          <Typography.Paragraph type="secondary">{s.transferNote}</Typography.Paragraph>
+          <Space>
+            <Button icon={<ExportOutlined />} loading={transfer.busy} onClick={() => void exportJournal()} data-testid="export-journal">
+              {s.exportJournal}
+            </Button>
+            <Button
+              icon={<ImportOutlined />}
+              disabled={transfer.busy}
+              onClick={() => fileInput.current?.click()}
+              data-testid="import-journal"
+            >
+              {s.importJournal}
+            </Button>
+          </Space>
+          <input
+            ref={fileInput}
+            type="file"
+            accept=".json,application/json"
+            hidden
+            data-testid="import-journal-file"
+            onChange={(event) => {
+              const file = event.target.files?.[0];
+              event.target.value = '';
+              if (file) void file.text().then(importJournal);
+            }}
+          />
+          {transfer.error && <Alert type="error" showIcon title={transfer.error} className="section-alert" style={{ marginTop: 12 }} />}
+          {transfer.lines.length > 0 && (
+            <Alert
+              type="success"
+              showIcon
+              data-testid="transfer-result"
+              style={{ marginTop: 12 }}
+              title={transfer.lines[0]}
+              description={
+                transfer.lines.length > 1 ? (
+                  <ul className="plain-list">
+                    {transfer.lines.slice(1).map((line) => (
+                      <li key={line}>{line}</li>
+                    ))}
+                  </ul>
+                ) : undefined
+              }
+            />
+          )}
+        </section>
       )}
     </Drawer>
   );

@@ -1,7 +1,7 @@
 import { EyeOutlined, ReloadOutlined, SafetyOutlined } from '@ant-design/icons';
 import { Alert, Button, Result, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import type { CheckResult } from '../../../../shared/contract';
+import type { CheckResult, PlatformEvent } from '../../../../shared/contract';
 import { useStores } from '../../app/context';
 import { PromptModal } from '../../app/ui/PromptModal';
 import { formatDateTime, t } from '../../i18n';
@@ -26,6 +26,8 @@ export function SupervisorScreen() {
   const [unmasking, setUnmasking] = useState<string | null>(null);
   const checks = useStore(stores.supervisor, (s) => s.checks);
   const declined = useStore(stores.supervisor, (s) => s.declined);
+  const events = useStore(stores.supervisor, (s) => s.events);
+  const eventsError = useStore(stores.supervisor, (s) => s.eventsError);
   const loading = useStore(stores.supervisor, (s) => s.loading);
   const error = useStore(stores.supervisor, (s) => s.error);
   const verification = useStore(stores.supervisor, (s) => s.verification);
@@ -111,6 +113,21 @@ export function SupervisorScreen() {
             },
             { key: 'src', title: c.source, width: 90, render: (_, r) => t.domain.source[r.source] },
           ]}
+          expandable={{
+            // The platform's remark (e.g. the matter was withdrawn before the record arrived), in plain words.
+            expandedRowRender: (r) => (
+              <Alert
+                type="warning"
+                showIcon
+                title={t.supervisor.col.platformNote}
+                description={r.platformNote}
+                data-testid="platform-note"
+              />
+            ),
+            rowExpandable: (r) => r.platformNote !== null,
+            expandedRowKeys: checks.filter((r) => r.platformNote !== null).map((r) => r.checkId),
+            showExpandColumn: false,
+          }}
         />
       </section>
 
@@ -169,6 +186,20 @@ export function SupervisorScreen() {
               render: (_, r) => <Tag color={RESULT_COLOR[r.result]}>{t.domain.result[r.result]}</Tag>,
             },
           ]}
+          expandable={{
+            expandedRowRender: (r) => (
+              <Alert
+                type="warning"
+                showIcon
+                title={t.supervisor.col.platformNote}
+                description={r.catalogueNote}
+                data-testid="platform-record-note"
+              />
+            ),
+            rowExpandable: (r) => r.catalogueNote !== null,
+            expandedRowKeys: platformChecks.filter((r) => r.catalogueNote !== null).map((r) => r.id),
+            showExpandColumn: false,
+          }}
         />
       </section>
 
@@ -195,6 +226,32 @@ export function SupervisorScreen() {
             { key: 'reason', title: c.reason, dataIndex: 'reason' },
           ]}
         />
+      </section>
+
+      <section className="panel">
+        <Typography.Title level={5} className="panel-title">
+          {t.supervisor.events}
+        </Typography.Title>
+        {eventsError ? (
+          <Alert type="info" showIcon title={eventsError} />
+        ) : (
+          <Table<PlatformEvent>
+            size="small"
+            rowKey="id"
+            loading={loading}
+            dataSource={events}
+            tableLayout="fixed"
+            pagination={{ pageSize: 8, hideOnSinglePage: true, showSizeChanger: false }}
+            locale={{ emptyText: t.supervisor.eventsNone }}
+            data-testid="supervisor-events"
+            columns={[
+              { key: 'time', title: c.time, width: 160, render: (_, e) => formatDateTime(e.at) },
+              { key: 'action', title: c.event, width: 110, render: (_, e) => <Tag>{t.supervisor.eventActions[e.action] ?? e.action}</Tag> },
+              { key: 'op', title: c.operator, width: 120, render: (_, e) => e.operatorId ?? t.supervisor.eventOperatorNone },
+              { key: 'summary', title: c.summary, dataIndex: 'summary' },
+            ]}
+          />
+        )}
       </section>
       <PromptModal
         open={unmasking !== null}

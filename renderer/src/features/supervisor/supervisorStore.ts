@@ -1,4 +1,5 @@
 import { describeError } from '../../i18n';
+import type { PlatformEvent } from '../../../../shared/contract';
 import type {
   AppServices,
   AuditVerification,
@@ -17,6 +18,9 @@ import { createStore } from '../../state';
 export interface SupervisorState {
   checks: SupervisorCheckRow[];
   declined: DeclinedMeasureRow[];
+  events: PlatformEvent[];
+  /** Why the platform's events are not shown (offline, refused). */
+  eventsError: string | null;
   loading: boolean;
   error: string | null;
   verification: AuditVerification | null;
@@ -36,6 +40,8 @@ export function createSupervisorStore(services: AppServices) {
   return createStore<SupervisorState>()((set) => ({
     checks: [],
     declined: [],
+    events: [],
+    eventsError: null,
     loading: false,
     error: null,
     verification: null,
@@ -48,11 +54,12 @@ export function createSupervisorStore(services: AppServices) {
     async load() {
       set({ loading: true, error: null, platformError: null, unmasked: {} });
       try {
-        const [checks, declined, platformChecks, budget] = await Promise.all([
+        const [checks, declined, platformChecks, budget, events] = await Promise.all([
           services.supervisor.todaysChecks(),
           services.supervisor.declinedMeasures(),
           services.supervisor.platformChecks(),
           services.supervisor.nameSearchAlerts(),
+          services.supervisor.platformEvents(),
         ]);
         // The platform's part may fail (offline) without hiding this terminal's.
         const failed = !platformChecks.ok ? platformChecks.error : !budget.ok ? budget.error : null;
@@ -62,6 +69,8 @@ export function createSupervisorStore(services: AppServices) {
           platformChecks: platformChecks.ok ? platformChecks.value : [],
           budget: budget.ok ? budget.value : null,
           platformError: failed?.message ?? null,
+          events: events.ok ? events.value : [],
+          eventsError: events.ok ? null : events.error.message,
           loading: false,
         });
       } catch (error) {

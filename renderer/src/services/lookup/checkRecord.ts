@@ -46,6 +46,7 @@ export function checkBodyOf(view: CheckView): CheckBody {
     dataVersion: view.dataVersion,
     source: view.source,
     dataAgeSeconds: view.dataAgeSeconds,
+    catalogueVersion: view.catalogueVersion,
   };
 }
 

@@ -1,0 +1,160 @@
+/**
+ * Stranded records always have a way out: a platform that forgot a terminal says so (not "wrong
+ * password"), and a new enrolment of the same PC that names its predecessor may deliver the
+ * predecessor's records under their original terminal id and seq.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { OutboxResponse, type AuditBody } from '../../../shared/contract';
+import { call, enrol, login, mutation, startTestPlatform, type TestPlatform } from './helpers';
+
+let t: TestPlatform;
+
+beforeEach(async () => {
+  t = await startTestPlatform();
+});
+afterEach(async () => {
+  await t.platform.close();
+});
+
+function audit(chainSeq: number, terminalId: string): AuditBody {
+  return {
+    chainSeq,
+    action: 'PRINT',
+    actor: 'c001',
+    terminalId,
+    at: new Date().toISOString(),
+    purpose: null,
+    subjectHash: null,
+    subjectMasked: null,
+    outcome: 'printed',
+    detail: null,
+    prevHash: chainSeq === 0 ? '0'.repeat(64) : `h${chainSeq - 1}`.padEnd(64, '0'),
+    hash: `h${chainSeq}`.padEnd(64, '0'),
+  };
+}
+
+async function push(token: string, terminalId: string, seqs: number[]) {
+  return call(`${t.api}/outbox`, {
+    token,
+    body: { terminalId, mutations: seqs.map((seq) => mutation(seq, 'audit', audit(seq - 1, terminalId))) },
+  });
+}
+
+async function stored(terminalId: string): Promise<Array<{ seq: number; status: string }>> {
+  return (await call(`${t.controls}/mutations?terminalId=${terminalId}`)).body.mutations;
+}
+
+describe('a platform that no longer knows the terminal', () => {
+  it('answers login with unknown_terminal (only to a valid operator), not "wrong password"', async () => {
+    const ghost = { terminalId: '0190ffff-0000-7000-8000-00000000dead', terminalSecret: 'x'.repeat(32) };
+    const res = await call(`${t.api}/sessions`, { body: { ...ghost, operatorId: 'c001', password: 'demo1234' } });
+    expect(res.status).toBe(403);
+    expect(res.body).toMatchObject({ code: 'unknown_terminal', detail: expect.stringContaining('重新注册') });
+    const wrongPassword = await call(`${t.api}/sessions`, { body: { ...ghost, operatorId: 'c001', password: 'nope' } });
+    expect(wrongPassword.status).toBe(401);
+    expect(wrongPassword.body.code).toBe('unauthorized');
+  });
+
+  it('answers a push for a terminal it does not know with unknown_terminal', async () => {
+    const terminal = await enrol(t);
+    const token = await login(t, terminal);
+    const res = await push(token, '0190ffff-0000-7000-8000-00000000dead', [1]);
+    expect(res.status).toBe(403);
+    expect(res.body.code).toBe('unknown_terminal');
+  });
+});
+
+describe('hand-over', () => {
+  it('the successor delivers the predecessor’s records under their original id and seq; the predecessor is retired', async () => {
+    const first = await enrol(t, '3号窗口');
+    const firstToken = await login(t, first);
+    expect((await push(firstToken, first.terminalId, [1, 2])).status).toBe(200);
+
+    const res = await call(`${t.api}/terminals`, {
+      body: { enrolmentCode: t.platform.enrolmentCode, name: '3号窗口', predecessor: { terminalId: first.terminalId, resumeSeq: 3 } },
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.handOver).toEqual({ predecessorId: first.terminalId, predecessorKnown: true, nextSeq: 3 });
+    const second = { terminalId: res.body.terminalId as string, terminalSecret: res.body.terminalSecret as string };
+    const secondToken = await login(t, second);
+
+    // The predecessor's sessions ended and its secret no longer logs in.
+    expect((await push(firstToken, first.terminalId, [3])).status).toBe(401);
+    const old = await call(`${t.api}/sessions`, { body: { ...first, operatorId: 'c001', password: 'demo1234' } });
+    expect(old.status).toBe(403);
+    expect(old.body.code).toBe('terminal_replaced');
+
+    const delivered = await push(secondToken, first.terminalId, [3, 4]);
+    expect(delivered.status).toBe(200);
+    expect(OutboxResponse.parse(delivered.body).results.map((r) => r.status)).toEqual(['accepted', 'accepted']);
+    expect((await stored(first.terminalId)).map((m) => [m.seq, m.status])).toEqual([
+      [1, 'accepted'],
+      [2, 'accepted'],
+      [3, 'accepted'],
+      [4, 'accepted'],
+    ]);
+    expect(await stored(second.terminalId)).toEqual([]);
+
+    // A terminal that never took it over may not deliver for it.
+    const stranger = await enrol(t, '其他窗口');
+    const strangerToken = await login(t, stranger);
+    const refused = await push(strangerToken, first.terminalId, [5]);
+    expect(refused.status).toBe(403);
+    expect(refused.body.code).toBe('forbidden');
+
+    // Audited, for supervisors.
+    const supervisor = await login(t, stranger, 's001');
+    const events = await call(`${t.api}/supervisor/events`, { token: supervisor });
+    expect(events.body.events).toEqual([
+      expect.objectContaining({
+        action: 'terminal_handover',
+        terminalId: second.terminalId,
+        detail: expect.objectContaining({ predecessorId: first.terminalId, predecessorKnown: true }),
+      }),
+    ]);
+  });
+
+  it('a chain of hand-overs: the latest enrolment delivers for every earlier identity of the PC', async () => {
+    const a = await enrol(t);
+    const handOver = async (predecessorId: string) =>
+      (
+        await call(`${t.api}/terminals`, {
+          body: { enrolmentCode: t.platform.enrolmentCode, name: 'W', predecessor: { terminalId: predecessorId, resumeSeq: 1 } },
+        })
+      ).body as { terminalId: string; terminalSecret: string };
+    const b = await handOver(a.terminalId);
+    const c = await handOver(b.terminalId);
+    const token = await login(t, c);
+    expect((await push(token, a.terminalId, [1])).status).toBe(200);
+    expect((await push(token, b.terminalId, [1])).status).toBe(200);
+  });
+
+  it('a predecessor the platform forgot is recreated, expecting the lowest seq the PC still holds', async () => {
+    const forgotten = '0190aaaa-0000-7000-8000-000000000001';
+    const res = await call(`${t.api}/terminals`, {
+      body: { enrolmentCode: t.platform.enrolmentCode, name: '5号窗口', predecessor: { terminalId: forgotten, resumeSeq: 7 } },
+    });
+    expect(res.body.handOver).toEqual({ predecessorId: forgotten, predecessorKnown: false, nextSeq: 7 });
+    const token = await login(t, res.body);
+    const delivered = await push(token, forgotten, [7, 8]);
+    expect(OutboxResponse.parse(delivered.body).results.map((r) => r.status)).toEqual(['accepted', 'accepted']);
+    // Nobody can log in as the recreated identity.
+    expect(
+      (
+        await call(`${t.api}/sessions`, {
+          body: { terminalId: forgotten, terminalSecret: 'x'.repeat(32), operatorId: 'c001', password: 'demo1234' },
+        })
+      ).status,
+    ).toBe(401);
+  });
+
+  it('naming a predecessor needs the enrolment code like any enrolment', async () => {
+    const a = await enrol(t);
+    const res = await call(`${t.api}/terminals`, {
+      body: { enrolmentCode: 'wrong', name: 'W', predecessor: { terminalId: a.terminalId, resumeSeq: 1 } },
+    });
+    expect(res.status).toBe(403);
+    const stillWorks = await login(t, a);
+    expect(stillWorks).toBeTruthy();
+  });
+});
