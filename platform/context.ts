@@ -10,6 +10,8 @@ import { OperatorRepository } from './db/operators';
 import { SessionRepository } from './db/sessions';
 import { SubjectRepository } from './db/subjects';
 import { TerminalRepository } from './db/terminals';
+import { DEFAULT_SNAPSHOT_OPTIONS, SnapshotPublisher, type SnapshotOptions } from './snapshots/publisher';
+import { loadSigningKey, type SigningKey } from './snapshots/signingKey';
 
 /** Settings the test controls may change while the platform runs. */
 export interface PlatformSettings {
@@ -37,6 +39,9 @@ export interface PlatformContext {
   mutations: MutationRepository;
   accessLog: AccessLogRepository;
   rateLimiter: RateLimiter;
+  /** The Ed25519 key that signs snapshot statements. */
+  signing: SigningKey;
+  snapshots: SnapshotPublisher;
   settings: PlatformSettings;
   catalogue: CatalogueSnapshot;
   now(): Date;
@@ -50,8 +55,15 @@ export function loadCatalogue(meta: MetaStore): CatalogueSnapshot {
   return { catalogue, json, etag, matters: new Map(catalogue.matters.map((m) => [m.code, m])) };
 }
 
-export function createContext(db: Db, settings: PlatformSettings, rateLimitPerMinute: number, now: () => Date): PlatformContext {
+export function createContext(
+  db: Db,
+  settings: PlatformSettings,
+  rateLimitPerMinute: number,
+  now: () => Date,
+  snapshotOptions: SnapshotOptions = DEFAULT_SNAPSHOT_OPTIONS,
+): PlatformContext {
   const meta = new MetaStore(db);
+  const signing = loadSigningKey(meta);
   return {
     db,
     meta,
@@ -63,6 +75,8 @@ export function createContext(db: Db, settings: PlatformSettings, rateLimitPerMi
     mutations: new MutationRepository(db),
     accessLog: new AccessLogRepository(db),
     rateLimiter: new RateLimiter(rateLimitPerMinute),
+    signing,
+    snapshots: new SnapshotPublisher(db, meta, signing, now, snapshotOptions),
     settings,
     catalogue: loadCatalogue(meta),
     now,

@@ -4,7 +4,7 @@
  */
 import cors from '@fastify/cors';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
-import { API_BASE, CLIENT_VERSION_HEADER } from '../shared/contract';
+import { API_BASE, CLIENT_VERSION_HEADER, type PlatformPublicKey } from '../shared/contract';
 import { registerGuard } from './auth/guard';
 import { hashPassword } from './auth/passwords';
 import { createContext, type PlatformContext } from './context';
@@ -28,6 +28,7 @@ import {
 } from './options';
 import { registerApiRoutes } from './routes';
 import { defaultEntryCount, isSeeded, seedDatabase, type SeedInfo } from './seed/writeDatabase';
+import { DEFAULT_SNAPSHOT_OPTIONS } from './snapshots/publisher';
 import { registerTestControls } from './testControls/routes';
 import { PLATFORM_VERSION } from './version';
 
@@ -43,7 +44,15 @@ export interface RunningPlatform {
   operators: OperatorAccount[];
   /** What the database holds and whether this start seeded it. */
   seeding: { reused: boolean; info: SeedInfo | undefined };
+  /** The key that signs snapshot statements (terminals get it at enrolment; IT may pin it). */
+  publicKey: PlatformPublicKey;
+  /** Settles when the first snapshot is published. */
+  snapshotReady: Promise<void>;
   close(): Promise<void>;
+}
+
+function countLiveEntries(db: Db): number {
+  return db.prepare<[], { n: number }>('SELECT count(*) AS n FROM entries WHERE deleted = 0').get()?.n ?? 0;
 }
 
 function prepareDatabase(options: PlatformOptions, dbPath: string): { db: Db; reused: boolean; info: SeedInfo | undefined } {
@@ -99,8 +108,22 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
     },
     options.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE,
     options.now ?? (() => new Date()),
+    { ...DEFAULT_SNAPSHOT_OPTIONS, ...options.snapshots },
   );
   await storeOperators(ctx, operators);
+  // A small list is published before the first request; a large one builds in the background
+  // (the manifest route answers 503 with Retry-After until it is ready).
+  const snapshotReady = ctx.snapshots.ensure().then(() => undefined);
+  snapshotReady.catch(() => undefined);
+  if (options.awaitSnapshot ?? countLiveEntries(db) <= 200_000) {
+    try {
+      await snapshotReady;
+    } catch (error) {
+      await ctx.snapshots.close();
+      db.close();
+      throw error;
+    }
+  }
 
   const faults = options.testControls ? new FaultInjector() : null;
   const app = buildApp(options);
@@ -140,14 +163,18 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       enrolmentCode,
       operators,
       seeding: { reused, info },
+      publicKey: ctx.signing.publicKey,
+      snapshotReady,
       close: () =>
         (closed ??= (async () => {
           faults?.reset(); // hung requests would otherwise keep close() waiting forever
+          await ctx.snapshots.close();
           await app.close();
           db.close();
         })()),
     };
   } catch (error) {
+    await ctx.snapshots.close();
     await app.close().catch(() => undefined);
     db.close();
     throw error;

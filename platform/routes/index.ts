@@ -5,6 +5,7 @@ import { registerCatalogRoutes } from './catalog';
 import { registerHealthRoute } from './health';
 import { registerOutboxRoutes } from './outbox';
 import { registerSessionRoutes } from './sessions';
+import { registerSnapshotRoutes } from './snapshots';
 import { registerSubjectRoutes } from './subjects';
 import { registerSupervisorRoutes } from './supervisor';
 import { registerSyncRoutes } from './sync';
@@ -17,6 +18,7 @@ export function registerApiRoutes(app: FastifyInstance, ctx: PlatformContext): v
   registerCatalogRoutes(app, ctx);
   registerSubjectRoutes(app, ctx);
   registerSyncRoutes(app, ctx);
+  registerSnapshotRoutes(app, ctx);
   registerOutboxRoutes(app, ctx);
   registerSupervisorRoutes(app, ctx);
 }

@@ -25,7 +25,7 @@ export function registerTerminalRoutes(app: FastifyInstance, ctx: PlatformContex
     const terminalSecret = randomToken();
     ctx.terminals.insert(terminalId, parsed.value.name, sha256(terminalSecret), ctx.now().toISOString());
     request.log.info({ terminalId, terminalName: parsed.value.name }, 'terminal enrolled');
-    const body: EnrolTerminalResponse = { terminalId, terminalSecret };
+    const body: EnrolTerminalResponse = { terminalId, terminalSecret, platformPublicKey: ctx.signing.publicKey };
     return reply.code(201).send(body);
   });
 }

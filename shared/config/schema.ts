@@ -27,6 +27,11 @@ export const ConfigValues = z.object({
   autoUpdateUrl: z.union([z.literal('off'), z.url({ protocol: /^https?$/ })]),
   /** Linux only: allow keeping the terminal secret without an OS keyring (plain-text fallback). */
   allowPlaintextSecretStorage: z.boolean(),
+  /**
+   * The platform's Ed25519 public key (base64 of the raw 32 bytes) that must have signed every list
+   * snapshot; empty = the key received at enrolment. A trust anchor: never from the command line.
+   */
+  platformPublicKey: z.union([z.literal(''), z.string().regex(/^[A-Za-z0-9+/]{43}=$/)]),
 });
 export type ConfigValues = z.infer<typeof ConfigValues>;
 export type ConfigKey = keyof ConfigValues;
@@ -44,7 +49,11 @@ export const CONFIG_DEFAULTS: ConfigValues = {
   kiosk: false,
   autoUpdateUrl: 'off',
   allowPlaintextSecretStorage: false,
+  platformPublicKey: '',
 };
+
+/** Keys that only IT's files and policy may set: trust anchors a command line must not change. */
+export const NOT_FROM_COMMAND_LINE: readonly ConfigKey[] = ['platformPublicKey'];
 
 /** Sources in increasing precedence. */
 export const ConfigSource = z.enum(['default', 'beside-executable', 'machine', 'policy', 'command-line', 'web']);

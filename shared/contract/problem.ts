@@ -19,6 +19,7 @@ export const ProblemCode = z.enum([
   'enrolment_refused',
   'internal',
   'unavailable',
+  'snapshot_building',
 ]);
 export type ProblemCode = z.infer<typeof ProblemCode>;
 

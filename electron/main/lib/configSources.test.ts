@@ -110,6 +110,15 @@ describe('command line', () => {
     });
   });
 
+  it('never takes the platform public key (a trust anchor) from the command line', () => {
+    const key = Buffer.alloc(32, 1).toString('base64');
+    const layer = parseCommandLine([`--platform-public-key=${key}`]);
+    expect(layer.values).toEqual({});
+    expect(layer.problems).toEqual([expect.stringContaining('只能由配置文件或组策略设置')]);
+    expect(parseConfigFile('machine', JSON.stringify({ platformPublicKey: key }), 'x').values).toEqual({ platformPublicKey: key });
+    expect(parseConfigFile('machine', JSON.stringify({ platformPublicKey: 'not a key' }), 'x').values).toEqual({});
+  });
+
   it('drops invalid values with a problem', () => {
     const layer = parseCommandLine(['--lock-timeout-minutes=abc', '--platform-url=javascript:alert(1)']);
     expect(layer.values).toEqual({});

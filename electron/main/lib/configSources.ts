@@ -2,6 +2,7 @@ import { posix, win32 } from 'node:path';
 import {
   CONFIG_DEFAULTS,
   ConfigValues,
+  NOT_FROM_COMMAND_LINE,
   PartialConfig,
   type ConfigKey,
   type ConfigSource,
@@ -99,15 +100,21 @@ function coerceText(key: ConfigKey, text: string): unknown {
  */
 export function parseCommandLine(argv: readonly string[]): ConfigLayer {
   const raw: Record<string, unknown> = {};
+  const problems: string[] = [];
   for (const arg of argv) {
     const match = /^--([a-z][a-z0-9-]*)(?:=(.*))?$/s.exec(arg);
     if (!match?.[1]) continue;
     const key = kebabToCamel(match[1]);
     if (!isConfigKey(key)) continue;
+    if (NOT_FROM_COMMAND_LINE.includes(key)) {
+      problems.push(`${SOURCE_LABELS['command-line']}：配置项“${key}”只能由配置文件或组策略设置，已忽略。`);
+      continue;
+    }
     const text = match[2];
     raw[key] = text === undefined ? (BOOLEAN_KEYS.has(key) ? true : '') : coerceText(key, text);
   }
-  return validateLayer('command-line', raw, SOURCE_LABELS['command-line']);
+  const layer = validateLayer('command-line', raw, SOURCE_LABELS['command-line']);
+  return { ...layer, problems: [...problems, ...layer.problems] };
 }
 
 /**

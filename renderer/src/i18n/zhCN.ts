@@ -470,6 +470,7 @@ export const zhCN = {
       kiosk: '全屏专用模式',
       autoUpdateUrl: '自动更新地址',
       allowPlaintextSecretStorage: '允许无系统密钥环时明文保存终端密钥',
+      platformPublicKey: '平台签名公钥',
     } as Record<string, string>,
     sources: {
       default: '默认值',
