@@ -7,7 +7,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
-import type { SnapshotManifestBody, SnapshotManifestResponse } from '../../shared/contract';
+import type { SnapshotManifestBody, SnapshotManifestResponse, SnapshotSections } from '../../shared/contract';
 import { formatStatement } from '../../shared/snapshot';
 import { formatDataVersion, type MetaStore } from '../db/meta';
 import type { Db } from '../db/open';
@@ -44,6 +44,47 @@ const STORE_CHUNK = 64;
 
 function sha256Hex(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+export interface ManifestParts {
+  epoch: string;
+  lastSeq: number;
+  entryCount: number;
+  sections: SnapshotSections;
+  keyBase64: string;
+  targetBytes: number;
+  createdAt: string;
+  signing: SigningKey;
+}
+
+/** The manifest body for sealed sections, and the signed statement that names its SHA-256. */
+export function assembleManifest(parts: ManifestParts): SnapshotManifestResponse {
+  const cursor = encodeCursor({ epoch: parts.epoch, mode: 'D', position: parts.lastSeq, start: 0 });
+  const dataVersion = formatDataVersion(parts.epoch, parts.lastSeq);
+  const body: SnapshotManifestBody = {
+    format: 1,
+    epoch: parts.epoch,
+    dataVersion,
+    cursor,
+    entryCount: parts.entryCount,
+    createdAt: parts.createdAt,
+    compression: 'deflate-raw',
+    cipher: 'AES-256-GCM, IV = HMAC-SHA256(IV key, plaintext)[0..12]',
+    key: parts.keyBase64,
+    targetBytes: parts.targetBytes,
+    sections: parts.sections,
+  };
+  const bodyText = JSON.stringify(body);
+  const statement = formatStatement({
+    keyId: parts.signing.publicKey.keyId,
+    epoch: parts.epoch,
+    dataVersion,
+    cursor,
+    entryCount: parts.entryCount,
+    createdAt: parts.createdAt,
+    manifestSha256: sha256Hex(bodyText),
+  });
+  return { statement, signature: parts.signing.sign(statement), body: bodyText };
 }
 
 export class SnapshotPublisher {
@@ -175,32 +216,16 @@ export class SnapshotPublisher {
     const storeMs = Math.round(performance.now() - storeStarted);
 
     const createdAt = this.now().toISOString();
-    const cursor = encodeCursor({ epoch: result.epoch, mode: 'D', position: result.lastSeq, start: 0 });
-    const dataVersion = formatDataVersion(result.epoch, result.lastSeq);
-    const body: SnapshotManifestBody = {
-      format: 1,
+    const response = assembleManifest({
       epoch: result.epoch,
-      dataVersion,
-      cursor,
+      lastSeq: result.lastSeq,
       entryCount: result.entryCount,
-      createdAt,
-      compression: 'deflate-raw',
-      cipher: 'AES-256-GCM, IV = HMAC-SHA256(IV key, plaintext)[0..12]',
-      key: keyBase64,
-      targetBytes: this.options.targetBytes,
       sections: result.sections,
-    };
-    const bodyText = JSON.stringify(body);
-    const statement = formatStatement({
-      keyId: this.signing.publicKey.keyId,
-      epoch: result.epoch,
-      dataVersion,
-      cursor,
-      entryCount: result.entryCount,
+      keyBase64,
+      targetBytes: this.options.targetBytes,
       createdAt,
-      manifestSha256: sha256Hex(bodyText),
+      signing: this.signing,
     });
-    const response: SnapshotManifestResponse = { statement, signature: this.signing.sign(statement), body: bodyText };
     const all = Object.values(result.sections).flat();
     const stats: SnapshotStats = {
       buildMs: Math.round(performance.now() - started),
@@ -208,7 +233,7 @@ export class SnapshotPublisher {
       encodeMs: result.millis.build,
       sealMs: result.millis.seal,
       storeMs,
-      blocks: all.length,
+      blocks: new Set(all.map((b) => b.h)).size,
       bytes: all.reduce((sum, b) => sum + b.s, 0),
       plainBytes: result.plainBytes,
       newBlocks,

@@ -32,7 +32,11 @@ export function loadSigningKey(meta: MetaStore): SigningKey {
     pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
     meta.set(PRIVATE_KEY, pem);
   }
-  const privateKey = createPrivateKey(pem);
+  return signingKeyFrom(createPrivateKey(pem));
+}
+
+/** A signing key over an Ed25519 private key (a fresh one when none is given). */
+export function signingKeyFrom(privateKey: KeyObject = generateKeyPairSync('ed25519').privateKey): SigningKey {
   const raw = rawPublicKey(createPublicKey(privateKey));
   return {
     publicKey: { algorithm: 'Ed25519', key: raw.toString('base64'), keyId: keyIdOf(raw) },

@@ -7,8 +7,17 @@ import type { ListEntry, SyncChange } from '../../../shared/contract';
 import { INITIAL_LIST_STATE, type CacheDb, type EntryTableName, type LiveListState, type StoredEntry } from './cacheDb';
 import { createInitialsCache, initialsQueryKey, isInitialsQuery, normaliseName, type InitialsOf } from '../../../shared/names';
 import { fromStoredEntry, toStoredEntry } from './entryIndexKeys';
-import { CursorMovedError, type ApplyResult, type ListDataStore, type ListPage, type ListState, type ListTarget } from './listDataStore';
+import {
+  CursorMovedError,
+  type ApplyResult,
+  type ListDataStore,
+  type ListPage,
+  type ListState,
+  type ListTarget,
+  type NameHit,
+} from './listDataStore';
 import Dexie, { type Table } from 'dexie';
+import { nameHitOf } from './packed/overlay';
 
 function request<T>(req: IDBRequest): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -136,11 +145,16 @@ export class DexieListStore implements ListDataStore {
     }
   }
 
-  async searchByName(query: string, limit: number): Promise<ListEntry[]> {
+  async searchByName(query: string, limit: number): Promise<NameHit[]> {
     const trimmed = query.trim();
-    if (!trimmed) return [];
+    if (!trimmed || limit <= 0) return [];
     const prefix = isInitialsQuery(trimmed) ? initialsQueryKey(trimmed) : normaliseName(trimmed);
     const rows = await this.withLiveTable('r', (table) => table.where('nameKeys').startsWith(prefix).distinct().limit(limit).toArray());
+    return rows.map(nameHitOf);
+  }
+
+  async exportEntries(): Promise<ListEntry[]> {
+    const rows = await this.withLiveTable('r', (table) => table.toArray());
     return rows.map(fromStoredEntry);
   }
 

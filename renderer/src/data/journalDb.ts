@@ -3,7 +3,15 @@
  * (DESIGN.md §5). Precious — nothing in the cache lifecycle (wipe, rebuild, resync) touches it.
  */
 import Dexie, { type Table } from 'dexie';
-import type { AuditBody, CommitmentBody, FeedbackBody, MutationKind, OfflineUnlock, Operator } from '../../../shared/contract';
+import type {
+  AuditBody,
+  CommitmentBody,
+  FeedbackBody,
+  MutationKind,
+  OfflineUnlock,
+  Operator,
+  SignedDataVersion,
+} from '../../../shared/contract';
 import { chinaDate } from '../../../shared/dates';
 import type { CheckView, TerminalIdentity } from '../services/contracts';
 
@@ -46,6 +54,12 @@ export interface LocalCheck {
   terminalId: string;
   /** The full view, so a reload can still show, print and unmask it. Holds the clear identifier. */
   view: CheckView;
+  /**
+   * The platform-signed statement of the list snapshot this terminal's data was based on when the
+   * check was decided (the check's own dataVersion may be later: deltas after the snapshot, or the
+   * platform's live data online). null: no signed snapshot held (per-record layout, or none yet).
+   */
+  signedData?: SignedDataVersion | null;
 }
 
 export interface LocalFeedback extends FeedbackBody {

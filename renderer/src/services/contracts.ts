@@ -33,6 +33,8 @@ export interface TerminalIdentity {
   terminalName: string;
   platformUrl: string;
   enrolledAt: string;
+  /** The platform's snapshot signing key received at enrolment (base64 raw Ed25519). */
+  platformPublicKey?: string;
 }
 
 export interface Session {

@@ -14,6 +14,7 @@ import type { HostBridge } from '../../../shared/ipc/bridge';
 import { SubjectHasher } from '../data/auditChain';
 import { CacheDb } from '../data/cacheDb';
 import { DexieListStore } from '../data/dexieListStore';
+import { PackedListStore } from '../data/packed/packedListStore';
 import { JournalDb } from '../data/journalDb';
 import { JournalWriter } from '../data/journalWriter';
 import type { ListDataStore } from '../data/listDataStore';
@@ -45,6 +46,10 @@ export interface ServiceDeps {
   /** Sync timings; `autoStart: false` leaves syncing to explicit syncNow() calls (tests). */
   sync?: Partial<SyncOptions> & { autoStart?: boolean };
   platform?: { adapter?: AxiosRequestConfig['adapter']; timeouts?: Partial<PlatformTimeouts> };
+  /** The list layout: snapshot blocks (default) or one record per entry (benchmarks, comparisons). */
+  listStore?: 'packed' | 'records';
+  /** Packed layout: overlay rows beyond which the next snapshot is fetched. */
+  overlayThreshold?: { min: number; share: number };
   /** Fault injection for tests: wrap the list store. */
   wrapListStore?: (store: ListDataStore) => ListDataStore;
   /**
@@ -72,7 +77,10 @@ export async function createServices(deps: ServiceDeps): Promise<CreditCounterSe
   deps.configureDb?.(cache, 'cache');
   deps.configureDb?.(journal, 'journal');
   const status = createSyncStatusStore();
-  const baseStore = new DexieListStore(cache);
+  const baseStore =
+    deps.listStore === 'records'
+      ? new DexieListStore(cache)
+      : new PackedListStore(cache, deps.overlayThreshold ? { overlayThreshold: deps.overlayThreshold } : {});
   const listStore = deps.wrapListStore ? deps.wrapListStore(baseStore) : baseStore;
   const hasher = new SubjectHasher(journal);
   const writer = new JournalWriter(journal, hasher, now);
@@ -119,6 +127,8 @@ export async function createServices(deps: ServiceDeps): Promise<CreditCounterSe
     random,
     options: { ...DEFAULT_SYNC_OPTIONS, ...syncOverrides },
     log: (level, message) => deps.host.log(level, message),
+    // IT's pinned key wins over the one the platform sent at enrolment.
+    trustedKey: async () => config.values.platformPublicKey || (await identity())?.platformPublicKey || null,
   });
 
   const core: Core = {
@@ -139,6 +149,8 @@ export async function createServices(deps: ServiceDeps): Promise<CreditCounterSe
   };
 
   await openDatabases(core);
+  // Fences and fingerprints into memory now, so the clerk's first lookup does not wait for them.
+  if (baseStore instanceof PackedListStore) await baseStore.warm().catch(() => undefined);
   await engine.refreshCounts();
   if (autoStart) engine.start();
 
@@ -153,6 +165,7 @@ export async function createServices(deps: ServiceDeps): Promise<CreditCounterSe
     internals: core,
     async close() {
       await engine.stop();
+      if (baseStore instanceof PackedListStore) baseStore.close();
       cache.close();
       journal.close();
     },

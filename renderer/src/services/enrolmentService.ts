@@ -26,6 +26,7 @@ export function createEnrolmentService(core: Core): AppServices['enrolment'] {
           terminalName: terminalName.trim(),
           platformUrl: url,
           enrolledAt: core.now().toISOString(),
+          ...(answer.platformPublicKey ? { platformPublicKey: answer.platformPublicKey.key } : {}),
         };
         await core.journal.transaction('rw', core.journal.meta, async () => {
           await core.journal.meta.put({ key: 'terminal', identity });

@@ -8,6 +8,7 @@ import type { SyncPage } from '../../../shared/contract';
 import type { ListDataStore, ListTarget } from '../data/listDataStore';
 import type { PlatformClient } from '../platform/platformClient';
 import { isPlatformError } from '../platform/platformError';
+import type { SnapshotPuller } from './snapshot/snapshotPull';
 
 export type PullPhase = 'pull-full' | 'pull-delta' | 'rebuild';
 
@@ -27,6 +28,8 @@ export interface PullDeps {
   onProgress?: (progress: PullProgress) => void;
   /** Called whenever a page is applied (the watchdog's sign of life). */
   heartbeat?: () => void;
+  /** Rebuilds start from the platform's signed snapshot when the store takes snapshots. */
+  snapshot?: SnapshotPuller;
 }
 
 export interface PullOutcome {
@@ -46,12 +49,16 @@ export async function pullList(deps: PullDeps): Promise<PullOutcome> {
   const state = await deps.store.loadFullState();
   if (state.rebuild) return rebuild(deps, state.rebuild.cursor, state.rebuild.epoch, state.dataVersion === null);
   if (state.cursor === null) return startRebuild(deps, true);
+  let outcome: PullOutcome;
   try {
-    return await pagesInto(deps, 'live', 'pull-delta', state.cursor, state.epoch);
+    outcome = await pagesInto(deps, 'live', 'pull-delta', state.cursor, state.epoch);
   } catch (error) {
     if (error instanceof EpochChanged || isResync(error)) return startRebuild(deps, false);
     throw error;
   }
+  // The delta overlay has grown past its threshold: the next snapshot replaces it.
+  if (await deps.snapshot?.newerWanted()) return startRebuild(deps, false);
+  return outcome;
 }
 
 async function startRebuild(deps: PullDeps, initial: boolean): Promise<PullOutcome> {
@@ -63,6 +70,18 @@ async function rebuild(deps: PullDeps, cursor: string | null, epoch: string | nu
   const phase: PullPhase = initial ? 'pull-full' : 'rebuild';
   for (let restarts = 0; ; restarts++) {
     try {
+      if (cursor === null && deps.snapshot) {
+        const started = Date.now();
+        const base = await deps.snapshot.install((rows, total) =>
+          deps.onProgress?.({
+            phase,
+            rows,
+            rowsPerSec: Math.round(rows / Math.max(0.001, (Date.now() - started) / 1000)),
+            remaining: total - rows,
+          }),
+        );
+        if (base) ({ cursor, epoch } = base);
+      }
       const outcome = await pagesInto(deps, 'rebuild', phase, cursor, epoch);
       await deps.store.commitRebuild();
       // Lookups switched with the commit; the old generation only costs disk now.

@@ -10,7 +10,7 @@ import type {
   Delivery,
 } from '../../../renderer/src/services/contracts';
 import type { ListState } from '../../../renderer/src/data/listDataStore';
-import type { MutationKind } from '../../../shared/contract';
+import type { MutationKind, SignedDataVersion } from '../../../shared/contract';
 import type { BenchApi } from './bench';
 
 export interface HarnessStartOptions {
@@ -25,6 +25,8 @@ export interface HarnessStartOptions {
   backoffBaseMs?: number;
   backoffCapMs?: number;
   lookupTimeoutMs?: number;
+  listStore?: 'packed' | 'records';
+  overlayThreshold?: { min: number; share: number };
 }
 
 export interface LookupSummary {
@@ -68,6 +70,9 @@ export interface HarnessApi {
   journal(): Promise<JournalSnapshot>;
   entries(): Promise<Array<[string, string, string]>>;
   listState(): Promise<ListState>;
+  /** The signed snapshot statement kept with the newest check in the journal. */
+  lastCheckSignedData(): Promise<SignedDataVersion | null>;
+  snapshotBlocksStored(): Promise<number>;
   anyListedIdentifier(): Promise<string | null>;
   setStorageFault(role: 'cache' | 'journal', armed: boolean): void;
   verifyAudit(): Promise<AuditVerification>;

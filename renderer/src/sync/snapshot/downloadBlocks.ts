@@ -56,7 +56,7 @@ export async function downloadBlocks(manifest: VerifiedManifest, options: Downlo
   const have = await options.sink.stored(refs.map((r) => r.h));
   const missing = refs.filter((r) => !have.has(r.h));
   const key = await importBlockKey(manifest.body.key);
-  const batchSize = options.batch ?? 16;
+  const batchSize = options.batch ?? 8;
   let next = 0;
   let pending: StoredBlock[] = [];
   let flushing: Promise<void> = Promise.resolve();
