@@ -26,6 +26,9 @@ export interface SnapshotStats {
   plainBytes: number;
   /** Blocks that were not already stored from an earlier snapshot. */
   newBlocks: number;
+  /** Blocks (and their bytes) a terminal holding the previous snapshot fetches for this one. */
+  changedBlocks: number;
+  changedBytes: number;
 }
 
 interface Row {

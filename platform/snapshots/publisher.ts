@@ -227,6 +227,8 @@ export class SnapshotPublisher {
       signing: this.signing,
     });
     const all = Object.values(result.sections).flat();
+    const previous = new Set(this.current?.epoch === result.epoch ? this.current.blocks : []);
+    const changed = new Map(all.filter((b) => !previous.has(b.h)).map((b) => [b.h, b.s]));
     const stats: SnapshotStats = {
       buildMs: Math.round(performance.now() - started),
       readMs: result.millis.read,
@@ -237,6 +239,8 @@ export class SnapshotPublisher {
       bytes: all.reduce((sum, b) => sum + b.s, 0),
       plainBytes: result.plainBytes,
       newBlocks,
+      changedBlocks: changed.size,
+      changedBytes: [...changed.values()].reduce((sum, bytes) => sum + bytes, 0),
     };
     const record = this.repo.save({
       epoch: result.epoch,

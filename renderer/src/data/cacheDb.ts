@@ -4,7 +4,7 @@
  */
 import Dexie, { type Table } from 'dexie';
 import type { Catalogue, ListEntry, Profile } from '../../../shared/contract';
-import type { PackedStateRecord } from './packed/packedState';
+import type { PackedDirectory, PackedStateRecord } from './packed/packedState';
 
 /** A list entry as stored: the published entry plus the index keys derived from it. */
 export interface StoredEntry extends ListEntry {
@@ -139,6 +139,7 @@ export function declareCacheSchema(db: Dexie, upTo: number = CACHE_DB_VERSION): 
     snapBlocks: 'hash',
     packedState: 'key',
     packedIds: 'gen',
+    packedDirectories: 'gen',
     overlayPages: '[gen+seq]',
   });
 }
@@ -153,6 +154,7 @@ export class CacheDb extends Dexie {
   declare snapBlocks: Table<SnapshotBlockRecord, string>;
   declare packedState: Table<PackedStateRecord, PackedStateRecord['key']>;
   declare packedIds: Table<PackedIdsRecord, PackedGenerationName>;
+  declare packedDirectories: Table<PackedDirectory, PackedGenerationName>;
   declare overlayPages: Table<OverlayPageRecord, [PackedGenerationName, number]>;
 
   constructor(name: string) {

@@ -29,8 +29,25 @@ export interface LookupTimes {
   rawIdP99: number;
 }
 
-/** Where the time of a sync goes (applyChanges in total, and page fetches including parse). */
-export const profile = { applyMs: 0, applyCalls: 0, fetchMs: 0, fetchCalls: 0, pushMs: 0, pushCalls: 0 };
+/** Where the time of a sync goes (applyChanges in total, page fetches including parse, snapshot blocks). */
+export const profile = { applyMs: 0, applyCalls: 0, fetchMs: 0, fetchCalls: 0, pushMs: 0, pushCalls: 0, blockCalls: 0, blockBytes: 0 };
+
+/** The same questions for every store: listed keys, keys on no list, name prefixes, initials. */
+export interface LookupSample {
+  present: string[];
+  absent: string[];
+  names: string[];
+  initials: string[];
+}
+
+export interface StoreTimes {
+  samples: number;
+  idP50: number;
+  idP99: number;
+  namePrefixP50: number;
+  namePrefixP99: number;
+  initialsP99: number;
+}
 
 export interface BenchApi {
   ping(): string;
@@ -47,6 +64,15 @@ export interface BenchApi {
   deltaSync(): Promise<Timed & { error: string | null }>;
   sampleIds(count: number): Promise<string[]>;
   lookupTimes(samples: number): Promise<LookupTimes>;
+  /** Listed keys, names and initials of random entries of the per-record store (to ask every store the same). */
+  sampleQuestions(count: number): Promise<{ present: string[]; names: string[]; initials: string[] }>;
+  /** The store's own lookups (half the keys absent) and searches, whatever its layout. */
+  storeTimes(sample: LookupSample): Promise<StoreTimes>;
+  /** After a reload: start the core on the existing databases and answer one lookup; ms since navigation start. */
+  startToFirstLookup(
+    options: { prefix: string; listStore: 'packed' | 'records' },
+    key: string,
+  ): Promise<{ startMs: number; found: number }>;
   outboxDrain(count: number, batchSize: number): Promise<Timed>;
   memory(): Promise<{ heapMB: number | null; diskMB: number | null }>;
 }
@@ -153,7 +179,17 @@ export function createBenchApi(services: () => CreditCounterServices): BenchApi 
 
     profile(reset) {
       const copy = { ...profile };
-      if (reset) Object.assign(profile, { applyMs: 0, applyCalls: 0, fetchMs: 0, fetchCalls: 0, pushMs: 0, pushCalls: 0 });
+      if (reset)
+        Object.assign(profile, {
+          applyMs: 0,
+          applyCalls: 0,
+          fetchMs: 0,
+          fetchCalls: 0,
+          pushMs: 0,
+          pushCalls: 0,
+          blockCalls: 0,
+          blockBytes: 0,
+        });
       return copy;
     },
     initialSync: timedSync,
@@ -224,6 +260,56 @@ export function createBenchApi(services: () => CreditCounterServices): BenchApi 
         rawIdP50: percentile(rawSorted, 50),
         rawIdP99: percentile(rawSorted, 99),
       };
+    },
+
+    async sampleQuestions(count) {
+      const table = await liveTable(services());
+      const ids = (await table.toCollection().primaryKeys()) as string[];
+      const picked = Array.from({ length: count }, () => ids[Math.floor(Math.random() * ids.length)]!);
+      const rows = (await table.bulkGet(picked)).filter((r): r is StoredEntry => r !== undefined);
+      return {
+        present: rows.map((r) => r.keys[0]!),
+        names: rows.map((r) => r.subjectName.slice(0, 2)),
+        initials: rows.map((r) => pinyinInitials(r.subjectName, nameOf(r.subjectKind)).slice(0, 3)).filter((i) => i.length >= 2),
+      };
+    },
+
+    async storeTimes(sample) {
+      const store = services().internals.listStore;
+      const idTimes: number[] = [];
+      const nameTimes: number[] = [];
+      const initialsTimes: number[] = [];
+      const keys = sample.present.flatMap((key, i) => (sample.absent[i] ? [key, sample.absent[i]] : [key]));
+      for (const key of keys) {
+        const t0 = performance.now();
+        await store.lookupByKey(key);
+        idTimes.push(performance.now() - t0);
+      }
+      for (const name of sample.names) {
+        const t0 = performance.now();
+        await store.searchByName(name, 20);
+        nameTimes.push(performance.now() - t0);
+      }
+      for (const initials of sample.initials) {
+        const t0 = performance.now();
+        await store.searchByName(initials, 20);
+        initialsTimes.push(performance.now() - t0);
+      }
+      const sort = (a: number[]) => [...a].sort((x, y) => x - y);
+      const id = sort(idTimes);
+      const name = sort(nameTimes);
+      return {
+        samples: keys.length,
+        idP50: percentile(id, 50),
+        idP99: percentile(id, 99),
+        namePrefixP50: percentile(name, 50),
+        namePrefixP99: percentile(name, 99),
+        initialsP99: percentile(sort(initialsTimes), 99),
+      };
+    },
+
+    startToFirstLookup: async () => {
+      throw new Error('provided by the harness page');
     },
 
     async outboxDrain(count, batchSize) {

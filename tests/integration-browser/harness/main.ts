@@ -54,6 +54,15 @@ PlatformClient.prototype.syncEntries = async function (this: PlatformClient, ...
 };
 import { installStorageFault, storageFaults } from './storageFault';
 
+// Snapshot block downloads, for the benchmark's bytes figure.
+const originalBlock = PlatformClient.prototype.snapshotBlock;
+PlatformClient.prototype.snapshotBlock = async function (this: PlatformClient, ...args: Parameters<PlatformClient['snapshotBlock']>) {
+  const bytes = await originalBlock.apply(this, args);
+  profile.blockCalls += 1;
+  profile.blockBytes += bytes.length;
+  return bytes;
+};
+
 let services: CreditCounterServices | null = null;
 
 function need(): CreditCounterServices {
@@ -238,7 +247,14 @@ const api: HarnessApi = {
     await cache.open();
   },
 
-  bench: createBenchApi(() => need()),
+  bench: {
+    ...createBenchApi(() => need()),
+    async startToFirstLookup(options, key) {
+      await api.start({ prefix: options.prefix, listStore: options.listStore });
+      const found = await need().internals.listStore.lookupByKey(key);
+      return { startMs: performance.now(), found: found.length };
+    },
+  },
 };
 
 (globalThis as { __cc?: HarnessApi }).__cc = api;

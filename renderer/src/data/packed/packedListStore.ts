@@ -32,7 +32,7 @@ import { toStoredEntry } from '../entryIndexKeys';
 import { CursorMovedError, type ApplyResult, type ListDataStore, type ListPage, type ListState, type ListTarget } from '../listDataStore';
 import { BlockCache, MissingBlockError } from './blockCache';
 import { Overlay, type NameRow } from './overlay';
-import { emptyGeneration, otherGeneration, type Fence, type PackedBase, type PackedGeneration } from './packedState';
+import { emptyGeneration, otherGeneration, type Fence, type PackedBase, type PackedDirectory, type PackedGeneration } from './packedState';
 
 /** What the snapshot pull path needs from a store that can take snapshots. */
 export interface SnapshotTarget {
@@ -59,6 +59,8 @@ const CHANNEL = 'credit-counter-packed-list';
 
 interface View {
   live: PackedGeneration;
+  /** The live snapshot's fences and fingerprints (null: no snapshot). */
+  dir: PackedDirectory | null;
   overlay: Overlay;
   ids: PackedIdsRecord | null;
 }
@@ -187,12 +189,15 @@ export class PackedListStore implements ListDataStore {
   }
 
   private async readView(): Promise<View> {
-    return this.db.transaction('r', this.db.packedState, this.db.overlayPages, async () => {
+    return this.db.transaction('r', this.db.packedState, this.db.packedDirectories, this.db.overlayPages, async () => {
       const live = (await this.db.packedState.get('live')) ?? emptyGeneration('live', 'A');
+      const [dir, pages] = await Promise.all([
+        live.base ? this.db.packedDirectories.get(live.gen) : undefined,
+        this.db.overlayPages.where('[gen+seq]').between([live.gen, -Infinity], [live.gen, Infinity]).toArray(),
+      ]);
       const overlay = new Overlay();
-      const pages = await this.db.overlayPages.where('[gen+seq]').between([live.gen, -Infinity], [live.gen, Infinity]).toArray();
       for (const page of pages) for (const [id, row] of page.rows) overlay.apply(id, row);
-      return { live, overlay, ids: null };
+      return { live, dir: dir ?? null, overlay, ids: null };
     });
   }
 
@@ -210,9 +215,8 @@ export class PackedListStore implements ListDataStore {
   // ---- reads ------------------------------------------------------------------------------
 
   lookupByKey(key: string): Promise<ListEntry[]> {
-    return this.reading(async ({ live, overlay }) => {
+    return this.reading(async ({ dir: base, overlay }) => {
       const found = new Map<string, ListEntry>();
-      const base = live.base;
       if (base) {
         const fp = fingerprint32(key);
         const canonical = new Set<string>();
@@ -239,7 +243,7 @@ export class PackedListStore implements ListDataStore {
     const trimmed = query.trim();
     if (!trimmed || limit <= 0) return Promise.resolve([]);
     const prefix = isInitialsQuery(trimmed) ? initialsQueryKey(trimmed) : normaliseName(trimmed);
-    return this.reading(async ({ live, overlay }) => {
+    return this.reading(async ({ dir, overlay }) => {
       const mine = overlay.nameRows(prefix);
       const out: NameHit[] = [];
       const seen = new Set<string>();
@@ -252,7 +256,7 @@ export class PackedListStore implements ListDataStore {
         return out.length >= limit;
       };
       // Merge the snapshot's name rows with the overlay's, both sorted by (key, entry id).
-      for (const fence of live.base ? blocksFor(live.base.name, prefix, `${prefix}\uffff`) : []) {
+      for (const fence of dir ? blocksFor(dir.name, prefix, `${prefix}\uffff`) : []) {
         const block = await this.blocks.get(fence.h);
         for (let i = block.lowerBound(prefix); i < block.rowCount; i++) {
           const row = readNameRow(block.row(i));
@@ -270,9 +274,9 @@ export class PackedListStore implements ListDataStore {
   }
 
   exportEntries(): Promise<ListEntry[]> {
-    return this.reading(async ({ live, overlay }) => {
+    return this.reading(async ({ dir, overlay }) => {
       const out: ListEntry[] = [];
-      for (const fence of live.base?.data ?? []) {
+      for (const fence of dir?.data ?? []) {
         const block = await this.blocks.get(fence.h);
         for (let i = 0; i < block.rowCount; i++) {
           const { entry } = readDataRow(block.row(i));
@@ -377,11 +381,13 @@ export class PackedListStore implements ListDataStore {
   }
 
   async beginRebuild(startedAt: string): Promise<void> {
-    await this.db.transaction('rw', this.db.packedState, this.db.overlayPages, this.db.packedIds, async () => {
+    const tables = [this.db.packedState, this.db.overlayPages, this.db.packedIds, this.db.packedDirectories];
+    await this.db.transaction('rw', tables, async () => {
       const live = (await this.db.packedState.get('live')) ?? emptyGeneration('live', 'A');
       const gen = otherGeneration(live.gen);
       await this.db.overlayPages.where('[gen+seq]').between([gen, -Infinity], [gen, Infinity]).delete();
       await this.db.packedIds.delete(gen);
+      await this.db.packedDirectories.delete(gen);
       await this.db.packedState.put(emptyGeneration('rebuild', gen, startedAt));
     });
     this.rebuildView = null;
@@ -411,11 +417,12 @@ export class PackedListStore implements ListDataStore {
     const [live, rebuild] = await Promise.all([this.db.packedState.get('live'), this.db.packedState.get('rebuild')]);
     if (rebuild || !live) return; // the other generation is being rebuilt, not stale
     const stale = otherGeneration(live.gen);
-    await this.db.transaction('rw', this.db.overlayPages, this.db.packedIds, async () => {
+    await this.db.transaction('rw', this.db.overlayPages, this.db.packedIds, this.db.packedDirectories, async () => {
       await this.db.overlayPages.where('[gen+seq]').between([stale, -Infinity], [stale, Infinity]).delete();
       await this.db.packedIds.delete(stale);
+      await this.db.packedDirectories.delete(stale);
     });
-    const keep = new Set(live.base?.blocks ?? []);
+    const keep = new Set(live.base ? ((await this.db.packedDirectories.get(live.gen))?.blocks ?? []) : []);
     const stored = (await this.db.snapBlocks.toCollection().primaryKeys()) as string[];
     const unused = stored.filter((h) => !keep.has(h));
     if (unused.length > 0) await this.db.snapBlocks.bulkDelete(unused);
@@ -474,6 +481,8 @@ export class PackedListStore implements ListDataStore {
       cursor: body.cursor,
       epoch: body.epoch,
       entryCount: body.entryCount,
+    };
+    const directory: Omit<PackedDirectory, 'gen'> = {
       data: body.sections.data.map(fence),
       alt: body.sections.alt.map(fence),
       name: body.sections.name.map(fence),
@@ -481,10 +490,11 @@ export class PackedListStore implements ListDataStore {
       fpAlt,
       blocks: [...new Set(Object.values(body.sections).flatMap((refs) => refs.map((r) => r.h)))],
     };
-    await this.db.transaction('rw', this.db.packedState, this.db.packedIds, async () => {
+    await this.db.transaction('rw', this.db.packedState, this.db.packedIds, this.db.packedDirectories, async () => {
       const rebuild = await this.db.packedState.get('rebuild');
       if (!rebuild) throw new Error('no rebuild in progress');
       await this.db.packedIds.put({ gen: rebuild.gen, hi, lo });
+      await this.db.packedDirectories.put({ gen: rebuild.gen, ...directory });
       await this.db.packedState.put({
         ...rebuild,
         base,

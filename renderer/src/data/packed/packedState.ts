@@ -14,13 +14,18 @@ export interface Fence {
   l: string;
 }
 
-/** An installed snapshot: everything a read needs without touching a block. */
+/** What the state record says about a generation's snapshot (small: rewritten with every delta page). */
 export interface PackedBase {
   signed: SignedDataVersion;
   dataVersion: string;
   cursor: string;
   epoch: string;
   entryCount: number;
+}
+
+/** An installed snapshot's directory: everything a read needs without touching a block (its own record). */
+export interface PackedDirectory {
+  gen: PackedGenerationName;
   data: Fence[];
   alt: Fence[];
   name: Fence[];

@@ -60,6 +60,8 @@ export async function downloadBlocks(manifest: VerifiedManifest, options: Downlo
   let next = 0;
   let pending: StoredBlock[] = [];
   let flushing: Promise<void> = Promise.resolve();
+  /** Batches handed to the sink and not yet written: fetching waits only when writing falls behind. */
+  let writesQueued = 0;
   const done = { blocks: 0, rows: 0, bytes: 0 };
   const rowsOf = new Map(missing.map((r) => [r.h, r.n]));
 
@@ -68,8 +70,10 @@ export async function downloadBlocks(manifest: VerifiedManifest, options: Downlo
     pending = [];
     if (batch.length === 0) return flushing;
     // One write at a time, in order; fetching goes on meanwhile.
+    writesQueued += 1;
     flushing = flushing.then(async () => {
       await options.sink.put(batch);
+      writesQueued -= 1;
       for (const block of batch) {
         done.blocks += 1;
         done.rows += rowsOf.get(block.hash) ?? 0;
@@ -88,7 +92,10 @@ export async function downloadBlocks(manifest: VerifiedManifest, options: Downlo
       const bytes = await openBlock(sealed, key, ref.h);
       // Read `pending` only now: a flush during the await replaced it.
       pending.push({ hash: ref.h, bytes });
-      if (pending.length >= batchSize) await flush();
+      if (pending.length >= batchSize) {
+        const written = flush();
+        if (writesQueued > 2) await written;
+      }
     }
   };
   await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 6, Math.max(1, missing.length)) }, worker));
