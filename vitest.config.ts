@@ -20,5 +20,8 @@ export default defineConfig({
     ],
     environment: 'node',
     testTimeout: 20_000,
+    // Starting the reference platform publishes its first snapshot (a worker thread loads the
+    // TypeScript sources and the pinyin tables): seconds on a busy 2-core machine.
+    hookTimeout: 60_000,
   },
 });

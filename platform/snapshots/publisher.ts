@@ -28,9 +28,9 @@ export interface SnapshotOptions {
 }
 
 /**
- * 32 KB: measured against 16 and 64 KB (platform/README.md): half the requests of 16 KB for a full
- * download, a third of the bytes of 64 KB re-fetched per scattered change, and a point lookup still
- * decodes one row out of about a hundred.
+ * 32 KB, measured against 16 and 64 KB (tests/bench/snapshot-blocks.ts; figures in platform/README.md):
+ * half the requests of 16 KB for a full download, fewer bytes than 64 KB to fetch again after scattered
+ * changes, and a point lookup inflates and decodes half of what a 64 KB block would be.
  */
 export const DEFAULT_SNAPSHOT_OPTIONS: SnapshotOptions = {
   targetBytes: 32 * 1024,

@@ -62,10 +62,7 @@ export interface BenchApi {
   profile(reset: boolean): typeof profile;
   initialSync(): Promise<Timed & { error: string | null }>;
   deltaSync(): Promise<Timed & { error: string | null }>;
-  sampleIds(count: number): Promise<string[]>;
   lookupTimes(samples: number): Promise<LookupTimes>;
-  /** Listed keys, names and initials of random entries of the per-record store (to ask every store the same). */
-  sampleQuestions(count: number): Promise<{ present: string[]; names: string[]; initials: string[] }>;
   /** The store's own lookups (half the keys absent) and searches, whatever its layout. */
   storeTimes(sample: LookupSample): Promise<StoreTimes>;
   /** After a reload: start the core on the existing databases and answer one lookup; ms since navigation start. */
@@ -195,18 +192,6 @@ export function createBenchApi(services: () => CreditCounterServices): BenchApi 
     initialSync: timedSync,
     deltaSync: timedSync,
 
-    async sampleIds(count) {
-      const table = await liveTable(services());
-      const ids = (await table.toCollection().primaryKeys()) as string[];
-      // Distinct ids (partial Fisher–Yates), so every change lands on a different entry.
-      const n = Math.min(count, ids.length);
-      for (let i = 0; i < n; i++) {
-        const j = i + Math.floor(Math.random() * (ids.length - i));
-        [ids[i], ids[j]] = [ids[j]!, ids[i]!];
-      }
-      return ids.slice(0, n);
-    },
-
     async lookupTimes(samples) {
       const s = services();
       const table = await liveTable(s);
@@ -259,18 +244,6 @@ export function createBenchApi(services: () => CreditCounterServices): BenchApi 
         initialsP99: percentile(sort(initialsTimes), 99),
         rawIdP50: percentile(rawSorted, 50),
         rawIdP99: percentile(rawSorted, 99),
-      };
-    },
-
-    async sampleQuestions(count) {
-      const table = await liveTable(services());
-      const ids = (await table.toCollection().primaryKeys()) as string[];
-      const picked = Array.from({ length: count }, () => ids[Math.floor(Math.random() * ids.length)]!);
-      const rows = (await table.bulkGet(picked)).filter((r): r is StoredEntry => r !== undefined);
-      return {
-        present: rows.map((r) => r.keys[0]!),
-        names: rows.map((r) => r.subjectName.slice(0, 2)),
-        initials: rows.map((r) => pinyinInitials(r.subjectName, nameOf(r.subjectKind)).slice(0, 3)).filter((i) => i.length >= 2),
       };
     },
 
