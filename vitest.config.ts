@@ -20,7 +20,8 @@ export default defineConfig({
     ],
     environment: 'node',
     testTimeout: 20_000,
-    // Suites start real platforms (seeding, scrypt-hashed demo accounts) in beforeAll; other work shares the 2 cores.
-    hookTimeout: 30_000,
+    // Starting the reference platform publishes its first snapshot (a worker thread loads the
+    // TypeScript sources and the pinyin tables): seconds on a busy 2-core machine.
+    hookTimeout: 60_000,
   },
 });

@@ -147,6 +147,7 @@ async function main(): Promise<void> {
       `  URL:             ${platform.url}  (API ${platform.url}/api/v1, health ${platform.url}/api/v1/health)`,
       `  Database:        ${seeded}`,
       `  Enrolment code:  ${platform.enrolmentCode}`,
+      `  Snapshot key:    ${platform.publicKey.key}  (Ed25519, id ${platform.publicKey.keyId}; IT may pin it as platformPublicKey)`,
       `  Operators:`,
       ...operators,
       `  Showcase subjects (all in platform/seed/showcase.ts):`,

@@ -13,6 +13,8 @@ import { SessionRepository } from './db/sessions';
 import { SubjectRepository } from './db/subjects';
 import { TerminalOperatorRepository } from './db/terminalOperators';
 import { TerminalRepository } from './db/terminals';
+import { DEFAULT_SNAPSHOT_OPTIONS, SnapshotPublisher, type SnapshotOptions } from './snapshots/publisher';
+import { loadSigningKey, type SigningKey } from './snapshots/signingKey';
 
 /** Settings the test controls may change while the platform runs. */
 export interface PlatformSettings {
@@ -44,6 +46,9 @@ export interface PlatformContext {
   accessLog: AccessLogRepository;
   events: PlatformEventRepository;
   rateLimiter: RateLimiter;
+  /** The Ed25519 key that signs snapshot statements. */
+  signing: SigningKey;
+  snapshots: SnapshotPublisher;
   settings: PlatformSettings;
   /** The catalogue served now; change it through serveCatalogue (which keeps the history). */
   catalogue: CatalogueSnapshot;
@@ -70,8 +75,15 @@ export function snapshotOf(catalogue: Catalogue, etagOf: (json: string) => strin
   return { catalogue, json, etag: etagOf(json), matters: new Map(catalogue.matters.map((m) => [m.code, m])) };
 }
 
-export function createContext(db: Db, settings: PlatformSettings, rateLimitPerMinute: number, now: () => Date): PlatformContext {
+export function createContext(
+  db: Db,
+  settings: PlatformSettings,
+  rateLimitPerMinute: number,
+  now: () => Date,
+  snapshotOptions: SnapshotOptions = DEFAULT_SNAPSHOT_OPTIONS,
+): PlatformContext {
   const meta = new MetaStore(db);
+  const signing = loadSigningKey(meta);
   const ctx: PlatformContext = {
     db,
     meta,
@@ -85,6 +97,8 @@ export function createContext(db: Db, settings: PlatformSettings, rateLimitPerMi
     accessLog: new AccessLogRepository(db),
     events: new PlatformEventRepository(db),
     rateLimiter: new RateLimiter(rateLimitPerMinute),
+    signing,
+    snapshots: new SnapshotPublisher(db, meta, signing, now, snapshotOptions),
     settings,
     catalogue: loadCatalogue(meta),
     catalogueHistory: new CatalogueHistory(db),

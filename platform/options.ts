@@ -2,6 +2,7 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Role, SupervisorScope } from '../shared/contract';
+import type { SnapshotOptions } from './snapshots/publisher';
 
 export interface OperatorAccount {
   id: string;
@@ -47,6 +48,10 @@ export interface PlatformOptions {
   logger?: boolean | { level: string; stream?: { write(line: string): void } };
   /** Clock, for tests. */
   now?: () => Date;
+  /** Snapshot publication (block size, rebuild policy); see snapshots/publisher.ts. */
+  snapshots?: Partial<SnapshotOptions>;
+  /** Wait for the first snapshot before serving (default: when the list holds ≤ 200,000 entries). */
+  awaitSnapshot?: boolean;
 }
 
 export const DEFAULT_DB_FILE = join(tmpdir(), 'credit-counter-platform.db');

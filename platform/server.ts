@@ -5,7 +5,7 @@
 import cors from '@fastify/cors';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import type { Socket } from 'node:net';
-import { API_BASE, CLIENT_VERSION_HEADER, problem, PROBLEM_CONTENT_TYPE } from '../shared/contract';
+import { API_BASE, CLIENT_VERSION_HEADER, problem, PROBLEM_CONTENT_TYPE, type PlatformPublicKey } from '../shared/contract';
 import { registerGuard, type RegisteredRoute } from './auth/guard';
 import { hashPassword } from './auth/passwords';
 import { createContext, type PlatformContext } from './context';
@@ -31,6 +31,7 @@ import {
 } from './options';
 import { registerApiRoutes } from './routes';
 import { defaultEntryCount, isSeeded, seedDatabase, type SeedInfo } from './seed/writeDatabase';
+import { DEFAULT_SNAPSHOT_OPTIONS } from './snapshots/publisher';
 import { registerTestControls } from './testControls/routes';
 import { PLATFORM_VERSION } from './version';
 
@@ -49,7 +50,15 @@ export interface RunningPlatform {
   seeding: { reused: boolean; info: SeedInfo | undefined };
   /** Every route of the guarded API scope with its access rule. */
   routes: RegisteredRoute[];
+  /** The key that signs snapshot statements (terminals get it at enrolment; IT may pin it). */
+  publicKey: PlatformPublicKey;
+  /** Settles when the first snapshot is published. */
+  snapshotReady: Promise<void>;
   close(): Promise<void>;
+}
+
+function countLiveEntries(db: Db): number {
+  return db.prepare<[], { n: number }>('SELECT count(*) AS n FROM entries WHERE deleted = 0').get()?.n ?? 0;
 }
 
 function prepareDatabase(options: PlatformOptions, dbPath: string): { db: Db; reused: boolean; info: SeedInfo | undefined } {
@@ -156,6 +165,8 @@ export interface PlatformApp {
   /** Every route of the guarded API scope with its access rule (the security model's route table). */
   routes: RegisteredRoute[];
   faults: FaultInjector | null;
+  /** Settles when the first snapshot is published. */
+  snapshotReady: Promise<void>;
 }
 
 /**
@@ -178,10 +189,16 @@ export async function createPlatformApp(options: PlatformOptions = {}): Promise<
     },
     options.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE,
     options.now ?? (() => new Date()),
+    { ...DEFAULT_SNAPSHOT_OPTIONS, ...options.snapshots },
   );
   const app = buildApp(options);
   try {
     await storeOperators(ctx, operators);
+    // A small list is published before the first request; a large one builds in the background
+    // (the manifest route answers 503 with Retry-After until it is ready).
+    const snapshotReady = ctx.snapshots.ensure().then(() => undefined);
+    snapshotReady.catch(() => undefined);
+    if (options.awaitSnapshot ?? countLiveEntries(db) <= 200_000) await snapshotReady;
     const faults = options.testControls ? new FaultInjector() : null;
     // Order matters: CORS headers first (so even injected faults and 4xx answers are readable by
     // the web build), then faults, then the API scope with its guard.
@@ -213,8 +230,9 @@ export async function createPlatformApp(options: PlatformOptions = {}): Promise<
     );
     if (faults) await app.register(async (test) => registerTestControls(test, ctx, faults), { prefix: '/__test' });
     await app.ready();
-    return { app, ctx, dbPath, enrolmentCode, operators, seeding: { reused, info }, routes, faults };
+    return { app, ctx, dbPath, enrolmentCode, operators, seeding: { reused, info }, routes, faults, snapshotReady };
   } catch (error) {
+    await ctx.snapshots.close();
     await app.close().catch(() => undefined);
     db.close();
     throw error;
@@ -241,14 +259,18 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       operators: built.operators,
       seeding: built.seeding,
       routes: built.routes,
+      publicKey: ctx.signing.publicKey,
+      snapshotReady: built.snapshotReady,
       close: () =>
         (closed ??= (async () => {
           faults?.reset(); // hung requests would otherwise keep close() waiting forever
+          await ctx.snapshots.close();
           await app.close();
           ctx.db.close();
         })()),
     };
   } catch (error) {
+    await ctx.snapshots.close();
     await app.close().catch(() => undefined);
     ctx.db.close();
     throw error;

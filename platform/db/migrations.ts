@@ -257,6 +257,21 @@ const MIGRATIONS: Migration[] = [
     detail TEXT NOT NULL
   );
   `,
+  // 7: published snapshots (the signed manifest as served, the blocks it names) and their sealed,
+  // content-addressed blocks, shared by every snapshot that names them.
+  `
+  CREATE TABLE snapshot_blocks (hash TEXT PRIMARY KEY, bytes BLOB NOT NULL);
+  CREATE TABLE snapshots (
+    id INTEGER PRIMARY KEY,
+    epoch TEXT NOT NULL,
+    last_seq INTEGER NOT NULL,
+    created_at TEXT NOT NULL,
+    entry_count INTEGER NOT NULL,
+    response TEXT NOT NULL,
+    blocks TEXT NOT NULL,
+    stats TEXT NOT NULL
+  );
+  `,
 ];
 
 function addNameInitials(db: Database.Database): void {

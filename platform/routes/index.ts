@@ -6,6 +6,7 @@ import { registerCatalogRoutes } from './catalog';
 import { registerHealthRoute } from './health';
 import { registerOutboxRoutes } from './outbox';
 import { registerSessionRoutes } from './sessions';
+import { registerSnapshotRoutes } from './snapshots';
 import { registerSubjectRoutes } from './subjects';
 import { registerSupervisorRoutes } from './supervisor';
 import { registerSyncRoutes } from './sync';
@@ -18,6 +19,7 @@ export function registerApiRoutes(app: FastifyInstance, ctx: PlatformContext): v
   registerCatalogRoutes(app, ctx);
   registerSubjectRoutes(app, ctx);
   registerSyncRoutes(app, ctx);
+  registerSnapshotRoutes(app, ctx);
   registerOutboxRoutes(app, ctx);
   registerSupervisorRoutes(app, ctx);
   registerAdminRoutes(app, ctx);

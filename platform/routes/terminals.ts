@@ -27,7 +27,12 @@ export function registerTerminalRoutes(app: FastifyInstance, ctx: PlatformContex
     const { name, predecessor } = parsed.value;
     const handOver = enrolWithHandOver(ctx, { terminalId, name, secretHash: sha256(terminalSecret) }, predecessor);
     request.log.info({ terminalId, terminalName: name, predecessorId: predecessor?.terminalId }, 'terminal enrolled');
-    const body: EnrolTerminalResponse = { terminalId, terminalSecret, ...(handOver ? { handOver } : {}) };
+    const body: EnrolTerminalResponse = {
+      terminalId,
+      terminalSecret,
+      platformPublicKey: ctx.signing.publicKey,
+      ...(handOver ? { handOver } : {}),
+    };
     return reply.code(201).send(body);
   });
 }

@@ -44,11 +44,24 @@ function chinaDate(now: Date): string {
   return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 }
 
+function snapshotSummary(ctx: PlatformContext) {
+  const latest = ctx.snapshots.latest();
+  return {
+    blockRequests: ctx.snapshots.blockRequests,
+    builds: ctx.snapshots.builds,
+    lastError: ctx.snapshots.lastError,
+    latest: latest
+      ? { epoch: latest.epoch, lastSeq: latest.lastSeq, entryCount: latest.entryCount, createdAt: latest.createdAt, stats: latest.stats }
+      : null,
+  };
+}
+
 export function registerTestControls(app: FastifyInstance, ctx: PlatformContext, faults: FaultInjector): void {
   let added = 0;
 
   app.get('/state', async () => ({
     ...ctx.meta.syncState(),
+    snapshot: snapshotSummary(ctx),
     dataVersion: ctx.meta.dataVersion(),
     settings: ctx.settings,
     rateLimitPerMinute: ctx.rateLimiter.limit,
@@ -126,11 +139,23 @@ export function registerTestControls(app: FastifyInstance, ctx: PlatformContext,
     return { identifier: subject.identifier, score, grade: haibeiGrade(score) };
   });
 
-  app.post('/compact', async () => ctx.entries.compact());
+  // Compaction and a new epoch make the published snapshot unservable: publish the next one before answering.
+  app.post('/compact', async () => {
+    const compacted = ctx.entries.compact();
+    await ctx.snapshots.build();
+    return compacted;
+  });
+
+  /** Publishes a snapshot of the list as it is now (waits for it). */
+  app.post('/snapshot', async () => {
+    await ctx.snapshots.build();
+    return snapshotSummary(ctx);
+  });
 
   app.post('/epoch', async () => {
     const epoch = newEpoch();
     ctx.meta.set('epoch', epoch);
+    await ctx.snapshots.build();
     return { epoch, dataVersion: ctx.meta.dataVersion() };
   });
 

@@ -43,6 +43,11 @@ export const ConfigValues = z.object({
   slipFolder: z.union([z.literal(''), z.string().max(260).refine(isAbsolutePath, '必须是绝对路径')]),
   /** Saved check slips older than this many days are deleted when the app starts. */
   slipRetentionDays: z.number().int().min(1).max(3650),
+  /**
+   * The platform's Ed25519 public key (base64 of the raw 32 bytes) that must have signed every list
+   * snapshot; empty = the key received at enrolment. A trust anchor: never from the command line.
+   */
+  platformPublicKey: z.union([z.literal(''), z.string().regex(/^[A-Za-z0-9+/]{43}=$/)]),
 });
 export type ConfigValues = z.infer<typeof ConfigValues>;
 export type ConfigKey = keyof ConfigValues;
@@ -64,6 +69,7 @@ export const CONFIG_DEFAULTS: ConfigValues = {
   allowDevTools: false,
   slipFolder: '',
   slipRetentionDays: 30,
+  platformPublicKey: '',
 };
 
 /** Sources in increasing precedence. */
@@ -93,10 +99,18 @@ export const SECURITY_KEYS: ReadonlySet<ConfigKey> = new Set<ConfigKey>([
   'slipFolder',
   'slipRetentionDays',
   'deliveredRetentionDays',
+  'platformPublicKey',
 ]);
 
-/** Keys that weaken a protection: accepted from managed sources only. */
-export const MANAGED_ONLY_KEYS: ReadonlySet<ConfigKey> = new Set<ConfigKey>(['allowPlaintextSecretStorage', 'allowDevTools']);
+/**
+ * Keys that weaken a protection or anchor trust (the snapshot signing key): accepted from managed
+ * sources only — a file a standard user can write must not choose whose lists the terminal believes.
+ */
+export const MANAGED_ONLY_KEYS: ReadonlySet<ConfigKey> = new Set<ConfigKey>([
+  'allowPlaintextSecretStorage',
+  'allowDevTools',
+  'platformPublicKey',
+]);
 
 export interface EffectiveConfig {
   values: ConfigValues;

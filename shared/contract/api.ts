@@ -33,6 +33,22 @@ export const EnrolTerminalRequest = z.object({
 });
 export type EnrolTerminalRequest = z.infer<typeof EnrolTerminalRequest>;
 
+/** Lower-case hex SHA-256 (a snapshot block's address). */
+export const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
+
+/** Standard base64 of exactly 32 bytes (an Ed25519 public key, an AES-256 key). */
+export const Base64Key32 = z.string().regex(/^[A-Za-z0-9+/]{43}=$/, '应为 32 字节的 base64 编码');
+
+/** The platform's snapshot signing key; IT may pin the same key in the terminal configuration. */
+export const PlatformPublicKey = z.object({
+  algorithm: z.literal('Ed25519'),
+  /** The raw 32-byte public key, base64. */
+  key: Base64Key32,
+  /** First 16 hex digits of the SHA-256 of the raw key (named in every signed statement). */
+  keyId: z.string().regex(/^[0-9a-f]{16}$/),
+});
+export type PlatformPublicKey = z.infer<typeof PlatformPublicKey>;
+
 export const EnrolTerminalResponse = z.object({
   terminalId: z.string().min(1),
   terminalSecret: z.string().min(16),
@@ -46,6 +62,8 @@ export const EnrolTerminalResponse = z.object({
       nextSeq: z.number().int().positive(),
     })
     .optional(),
+  /** The key that signs snapshot manifests (platforms without snapshots leave it out). */
+  platformPublicKey: PlatformPublicKey.optional(),
 });
 export type EnrolTerminalResponse = z.infer<typeof EnrolTerminalResponse>;
 
@@ -181,6 +199,67 @@ export const SyncPage = z.object({
   dataVersion: z.string().min(1),
 });
 export type SyncPage = z.infer<typeof SyncPage>;
+
+// ---- Snapshots: GET /snapshots/manifest (operator), GET /snapshots/blocks/{sha256} (anonymous) ----
+
+/** One block of a snapshot: its address, the leading keys of its first and last row, rows, ciphertext bytes. */
+export const SnapshotBlockRef = z.object({
+  h: Sha256Hex,
+  f: z.string(),
+  l: z.string(),
+  n: z.number().int().nonnegative(),
+  s: z.number().int().positive(),
+});
+export type SnapshotBlockRef = z.infer<typeof SnapshotBlockRef>;
+
+export const SnapshotSections = z.object({
+  /** Entries sorted by canonical identifier (18-digit ID, USCC, or the organisation code when that is all). */
+  data: z.array(SnapshotBlockRef),
+  /** Other identifier forms → canonical: legacy 15-digit IDs, organisation codes inside USCCs. */
+  alt: z.array(SnapshotBlockRef),
+  /** Name keys (normalised name, pinyin initials) → what a candidate list shows. */
+  name: z.array(SnapshotBlockRef),
+  /** Sorted fingerprints a terminal keeps in memory: canonical keys, other forms, entry ids. */
+  fpCanonical: z.array(SnapshotBlockRef),
+  fpAlt: z.array(SnapshotBlockRef),
+  fpId: z.array(SnapshotBlockRef),
+});
+export type SnapshotSections = z.infer<typeof SnapshotSections>;
+
+/**
+ * The manifest body, sent as a JSON string whose SHA-256 the signed statement names. Blocks are
+ * deflate-raw compressed, then AES-256-GCM encrypted under `key` (rotated with the epoch) with an
+ * IV derived from the plaintext (12-byte IV ‖ ciphertext ‖ 16-byte tag), and addressed by the
+ * SHA-256 of those bytes.
+ */
+export const SnapshotManifestBody = z.object({
+  format: z.literal(1),
+  epoch: z.string().min(1),
+  dataVersion: z.string().min(1),
+  /** Pass as `after` to GET /sync/entries for the changes since this snapshot. */
+  cursor: z.string().min(1),
+  entryCount: z.number().int().nonnegative(),
+  createdAt: IsoDateTime,
+  compression: z.literal('deflate-raw'),
+  cipher: z.literal('AES-256-GCM, IV = HMAC-SHA256(IV key, plaintext)[0..12]'),
+  key: Base64Key32,
+  targetBytes: z.number().int().positive(),
+  sections: SnapshotSections,
+});
+export type SnapshotManifestBody = z.infer<typeof SnapshotManifestBody>;
+
+/** A signed statement of a data version (see shared/snapshot/statement.ts) and its Ed25519 signature. */
+export const SignedDataVersion = z.object({
+  statement: z.string().min(1).max(4_096),
+  /** base64 of the 64-byte Ed25519 signature over the statement's UTF-8 bytes. */
+  signature: z.string().regex(/^[A-Za-z0-9+/]{86}==$/),
+});
+export type SignedDataVersion = z.infer<typeof SignedDataVersion>;
+
+export const SnapshotManifestResponse = SignedDataVersion.extend({
+  body: z.string().min(2),
+});
+export type SnapshotManifestResponse = z.infer<typeof SnapshotManifestResponse>;
 
 // ---- Writes (push): POST /outbox ---------------------------------------------------------
 

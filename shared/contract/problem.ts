@@ -31,6 +31,7 @@ export const ProblemCode = z.enum([
   'terminal_replaced',
   'internal',
   'unavailable',
+  'snapshot_building',
 ]);
 export type ProblemCode = z.infer<typeof ProblemCode>;
 

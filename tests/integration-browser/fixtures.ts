@@ -52,6 +52,10 @@ export class PlatformEnv {
   get clerk(): { id: string; password: string } {
     return this.running!.operators[0]!;
   }
+  /** The platform's snapshot signing key (raw Ed25519, base64). */
+  get publicKey(): string {
+    return this.running!.publicKey.key;
+  }
 
   async start(): Promise<void> {
     this.running = await startPlatform({
@@ -94,7 +98,21 @@ export class PlatformEnv {
     return response.json();
   }
 
-  fault(spec: { path: string; kind: string; method?: string; ms?: number; status?: number; times?: number }): Promise<unknown> {
+  /** Block requests the platform answered so far, and the distinct blocks of its newest snapshot. */
+  async snapshotState(): Promise<{ blockRequests: number; blocks: number }> {
+    const state = (await this.control('/state', 'GET')) as { snapshot: { blockRequests: number; latest: { stats: { blocks: number } } } };
+    return { blockRequests: state.snapshot.blockRequests, blocks: state.snapshot.latest.stats.blocks };
+  }
+
+  fault(spec: {
+    path: string;
+    kind: string;
+    method?: string;
+    ms?: number;
+    status?: number;
+    times?: number;
+    body?: string;
+  }): Promise<unknown> {
     return this.control('/faults', 'POST', spec);
   }
   clearFaults(): Promise<unknown> {

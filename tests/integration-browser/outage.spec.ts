@@ -23,19 +23,20 @@ test('a clean run: pull, lookup online, feedback, everything delivered exactly o
   await expectConsistent(cc, env, terminalId);
 });
 
-test('outage during the pull: the rebuild stops, resumes from its cursor, and ends consistent', async ({ cc, env }) => {
-  const terminalId = await cc.enrolAndLogin(env, { pageSize: 20 });
-  // Slow pages so the outage lands in the middle of the full pull.
-  await env.fault({ path: '/api/v1/sync/entries', kind: 'latency', ms: 150 });
+test('outage during the snapshot download: the rebuild stops, resumes with the blocks it has, and ends consistent', async ({ cc, env }) => {
+  const terminalId = await cc.enrolAndLogin(env);
+  // Slow blocks so the outage lands in the middle of the download.
+  await env.fault({ path: '/api/v1/snapshots/blocks', kind: 'latency', ms: 150 });
   await cc.call('startSync');
   await cc.waitFor((s) => (s.progress?.rows ?? 0) >= 40);
   await env.clearFaults();
-  await env.fault({ path: '/api/v1/sync/entries', kind: 'drop' });
+  await env.fault({ path: '/api/v1/snapshots/blocks', kind: 'drop' });
   await cc.waitFor((s) => !s.syncing);
   const broken = await cc.call('status');
   expect(broken.lastError?.code).toBe('network');
   const midway = await cc.call('listState');
-  expect(midway.rebuild?.entryCount).toBeGreaterThan(0);
+  expect(midway.rebuild).not.toBeNull();
+  expect(await cc.call('snapshotBlocksStored')).toBeGreaterThan(0);
   expect(midway.dataVersion).toBeNull(); // nothing half-built is live
 
   await env.clearFaults();

@@ -23,7 +23,8 @@ test('409 resync after a new epoch: rebuilt beside the live data, switched atomi
   await env.control('/epoch');
   await env.control(`/entries/${encodeURIComponent(first)}`, 'DELETE');
   await env.control('/entries', 'POST', { subjectName: '新纪元测试' });
-  await env.fault({ path: '/api/v1/sync/entries', kind: 'latency', ms: 120 });
+  // The new epoch has a new snapshot (a new block key: every block is new); slow its blocks down.
+  await env.fault({ path: '/api/v1/snapshots/blocks', kind: 'latency', ms: 120 });
   await cc.call('startSync');
   await cc.waitFor((s) => s.phase === 'rebuild' && (s.progress?.rows ?? 0) > 0);
   // Mid-rebuild, lookups still read the complete previous generation.

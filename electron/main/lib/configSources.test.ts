@@ -360,6 +360,28 @@ describe('who may set what', () => {
     expect(etc.sources.allowPlaintextSecretStorage).toBe('machine');
   });
 
+  it('the platform public key (a trust anchor) comes only from a managed source, never from the command line or a file a user can write', async () => {
+    const key = Buffer.alloc(32, 1).toString('base64');
+    const rogueKey = Buffer.alloc(32, 2).toString('base64');
+    const unmanaged = await loadEffectiveConfig(
+      machine({
+        packaged: false,
+        argv: [`--platform-public-key=${rogueKey}`],
+        env: { APPIMAGE: '/home/clerk/Apps/CreditCounter.AppImage' },
+        files: { '/home/clerk/Apps/credit-counter.json': JSON.stringify({ platformPublicKey: rogueKey }) },
+      }),
+    );
+    expect(unmanaged.values.platformPublicKey).toBe('');
+    expect(unmanaged.problems.filter((p) => p.includes('platformPublicKey'))).toHaveLength(2);
+
+    const managed = await loadEffectiveConfig(
+      machine({ files: { '/etc/credit-counter/config.json': JSON.stringify({ platformPublicKey: key }) } }),
+    );
+    expect(managed.values.platformPublicKey).toBe(key);
+    expect(managed.sources.platformPublicKey).toBe('machine');
+    expect(parseConfigFile('machine', JSON.stringify({ platformPublicKey: 'not a key' }), 'x').values).toEqual({});
+  });
+
   it('a file beside a per-user AppImage and environment variables are not managed sources', async () => {
     const config = await loadEffectiveConfig(
       machine({

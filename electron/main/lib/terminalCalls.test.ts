@@ -88,7 +88,12 @@ describe('enrolment made by the main process', () => {
     expect(terminalId).toMatch(/^[0-9a-f-]{36}$/);
     expect(secret.length).toBeGreaterThanOrEqual(16);
     expect(JSON.stringify(answer)).not.toMatch(/terminalSecret/);
-    if (answer.kind === 'answered') expect(JSON.parse(answer.body)).toEqual({ terminalId: expect.any(String) });
+    if (answer.kind === 'answered') {
+      expect(JSON.parse(answer.body)).toEqual({
+        terminalId: expect.any(String),
+        platformPublicKey: expect.objectContaining({ algorithm: 'Ed25519' }),
+      });
+    }
     // The platform's own answer carried a version header from the app.
     expect(new Headers(requests[0]!.init.headers).get('x-client-version')).toBe('0.2.0');
   });

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CacheDb, declareCacheSchema } from './cacheDb';
+import { CACHE_DB_VERSION, CacheDb, declareCacheSchema } from './cacheDb';
 import { DexieListStore } from './dexieListStore';
 import { toStoredEntry } from './entryIndexKeys';
 import { JournalDb } from './journalDb';
@@ -29,7 +29,7 @@ describe('cache database migrations', () => {
     const current = new CacheDb(name);
     open.push(current);
     await current.open();
-    expect(current.verno).toBe(2);
+    expect(current.verno).toBe(CACHE_DB_VERSION);
     const store = new DexieListStore(current);
     const state = await store.loadFullState();
     expect(state).toMatchObject({ cursor: 'c-42', epoch: 'ep1', dataVersion: 'v42', entryCount: 2, rebuild: null });

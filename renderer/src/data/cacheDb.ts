@@ -4,6 +4,7 @@
  */
 import Dexie, { type Table } from 'dexie';
 import type { Catalogue, ListEntry, Profile } from '../../../shared/contract';
+import type { PackedDirectory, PackedStateRecord } from './packed/packedState';
 
 /** A list entry as stored: the published entry plus the index keys derived from it. */
 export interface StoredEntry extends ListEntry {
@@ -62,7 +63,29 @@ export interface CachedProfile {
   fetchedAt: string;
 }
 
-export const CACHE_DB_VERSION = 2;
+/** A stored snapshot block: its address and its verified, decrypted deflate-raw bytes. */
+export interface SnapshotBlockRecord {
+  hash: string;
+  bytes: Uint8Array;
+}
+
+/** One page of deltas in a packed generation's overlay: the last change per entry id (null = deleted). */
+export interface OverlayPageRecord {
+  gen: PackedGenerationName;
+  seq: number;
+  rows: Array<[string, StoredEntry | null]>;
+}
+
+export type PackedGenerationName = 'A' | 'B';
+
+/** 64-bit fingerprints of a packed generation's snapshot entry ids (loaded when deltas are counted). */
+export interface PackedIdsRecord {
+  gen: PackedGenerationName;
+  hi: Uint32Array;
+  lo: Uint32Array;
+}
+
+export const CACHE_DB_VERSION = 3;
 
 /**
  * Each schema version, oldest first. Old versions stay declared so Dexie can upgrade a database
@@ -110,6 +133,17 @@ export function declareCacheSchema(db: Dexie, upTo: number = CACHE_DB_VERSION): 
         entryCount: count,
       } satisfies LiveListState);
     });
+  if (upTo < 3) return;
+  // v3: the packed layout (renderer/src/data/packed): snapshot blocks by hash, two generations'
+  // state, their delta overlays (one record per page) and entry-id fingerprints. The per-record
+  // tables stay declared until the packed store has a live generation and frees them.
+  db.version(3).stores({
+    snapBlocks: 'hash',
+    packedState: 'key',
+    packedIds: 'gen',
+    packedDirectories: 'gen',
+    overlayPages: '[gen+seq]',
+  });
 }
 
 export class CacheDb extends Dexie {
@@ -119,6 +153,11 @@ export class CacheDb extends Dexie {
   declare rebuildState: Table<RebuildState, 'rebuild'>;
   declare catalogue: Table<CatalogueRecord, 'catalogue'>;
   declare profiles: Table<CachedProfile, string>;
+  declare snapBlocks: Table<SnapshotBlockRecord, string>;
+  declare packedState: Table<PackedStateRecord, PackedStateRecord['key']>;
+  declare packedIds: Table<PackedIdsRecord, PackedGenerationName>;
+  declare packedDirectories: Table<PackedDirectory, PackedGenerationName>;
+  declare overlayPages: Table<OverlayPageRecord, [PackedGenerationName, number]>;
 
   constructor(name: string) {
     super(name);

@@ -15,10 +15,12 @@ import {
   type ListPage,
   type ListState,
   type ListTarget,
+  type NameHit,
   type RebuildGeneration,
 } from './listDataStore';
 import Dexie, { type Table } from 'dexie';
 import { v7 as uuidv7 } from 'uuid';
+import { nameHitOf } from './packed/overlay';
 
 function request<T>(req: IDBRequest): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -156,11 +158,16 @@ export class DexieListStore implements ListDataStore {
     }
   }
 
-  async searchByName(query: string, limit: number): Promise<ListEntry[]> {
+  async searchByName(query: string, limit: number): Promise<NameHit[]> {
     const trimmed = query.trim();
-    if (!trimmed) return [];
+    if (!trimmed || limit <= 0) return [];
     const prefix = isInitialsQuery(trimmed) ? initialsQueryKey(trimmed) : normaliseName(trimmed);
     const rows = await this.withLiveTable('r', (table) => table.where('nameKeys').startsWith(prefix).distinct().limit(limit).toArray());
+    return rows.map(nameHitOf);
+  }
+
+  async exportEntries(): Promise<ListEntry[]> {
+    const rows = await this.withLiveTable('r', (table) => table.toArray());
     return rows.map(fromStoredEntry);
   }
 

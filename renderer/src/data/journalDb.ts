@@ -3,7 +3,16 @@
  * (DESIGN.md §5). Precious — nothing in the cache lifecycle (wipe, rebuild, resync) touches it.
  */
 import Dexie, { type Table } from 'dexie';
-import type { AuditBody, CommitmentBody, FeedbackBody, MutationKind, OfflineUnlock, Operator, RecordRef } from '../../../shared/contract';
+import type {
+  AuditBody,
+  CommitmentBody,
+  FeedbackBody,
+  MutationKind,
+  OfflineUnlock,
+  Operator,
+  RecordRef,
+  SignedDataVersion,
+} from '../../../shared/contract';
 import { chinaDate } from '../../../shared/dates';
 import type { CheckView, TerminalIdentity } from '../services/contracts';
 
@@ -57,6 +66,12 @@ export interface LocalCheck {
   view: CheckView;
   /** The platform accepted the check with a remark for supervisors (MutationResult.note). */
   platformNote?: string;
+  /**
+   * The platform-signed statement of the list snapshot this terminal's data was based on when the
+   * check was decided (the check's own dataVersion may be later: deltas after the snapshot, or the
+   * platform's live data online). null: no signed snapshot held (per-record layout, or none yet).
+   */
+  signedData?: SignedDataVersion | null;
 }
 
 export interface LocalFeedback extends FeedbackBody {

@@ -1,9 +1,13 @@
 /**
  * The one seam between list data and its storage layout. The sync engine writes through it and
- * the lookup service reads through it; a later issue may swap the per-record Dexie tables for a
- * packed layout behind the same interface.
+ * the lookup service reads through it. Two layouts stand behind it: snapshot blocks plus a delta
+ * overlay (packed/, the default) and one IndexedDB record per entry (dexieListStore.ts).
  */
-import type { ListEntry, SyncChange } from '../../../shared/contract';
+import type { ListEntry, SignedDataVersion, SyncChange } from '../../../shared/contract';
+import type { NameHit } from '../../../shared/snapshot';
+import type { SnapshotTarget } from './packed/packedListStore';
+
+export type { NameHit };
 
 export interface ListState {
   cursor: string | null;
@@ -70,8 +74,13 @@ export interface ListDataStore {
   applyChanges(page: ListPage, target: ListTarget): Promise<ApplyResult>;
   /** Every stored entry published under this identifier form (18/15-digit ID, USCC, org code). */
   lookupByKey(key: string): Promise<ListEntry[]>;
-  /** Entries whose name starts with the query, or whose pinyin initials do (Latin-letter queries). */
-  searchByName(query: string, limit: number): Promise<ListEntry[]>;
+  /**
+   * Entries whose name starts with the query, or whose pinyin initials do (Latin-letter queries),
+   * ordered by name key then entry id, each entry once: what a candidate list needs, not the entry.
+   */
+  searchByName(query: string, limit: number): Promise<NameHit[]>;
+  /** Every stored entry, sorted by id (consistency checks and diagnostics; reads everything). */
+  exportEntries(): Promise<ListEntry[]>;
   count(): Promise<number>;
   dataVersion(): Promise<string | null>;
   /** Starts (or restarts) a full rebuild in a fresh generation; lookups keep using the live one. */
@@ -83,4 +92,8 @@ export interface ListDataStore {
   commitRebuild(generation: RebuildGeneration): Promise<void>;
   /** Frees the generation that is no longer live (after a commit). */
   releaseStaleGeneration(): Promise<void>;
+  /** A layout that installs platform snapshots (the pull engine then fetches those instead of the full state). */
+  snapshots?: SnapshotTarget;
+  /** The platform-signed statement of the snapshot the live data is based on, kept with each check. */
+  signedDataVersion?(): Promise<SignedDataVersion | null>;
 }

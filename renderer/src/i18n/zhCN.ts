@@ -526,6 +526,7 @@ export const zhCN = {
       allowDevTools: '允许开发者工具（仅供技术支持）',
       slipFolder: '核查单 PDF 保存目录',
       slipRetentionDays: '核查单 PDF 保留天数',
+      platformPublicKey: '平台签名公钥',
     } as Record<string, string>,
     sources: {
       default: '默认值',

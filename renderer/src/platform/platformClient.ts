@@ -19,6 +19,7 @@ import {
   PlatformEventsResponse,
   Problem,
   SupervisorResponse,
+  SnapshotManifestResponse,
   SyncPage,
   UnmaskResponse,
   type Catalogue,
@@ -71,8 +72,13 @@ interface CallOptions<S extends z.ZodType> {
   adapter?: AxiosAdapter;
 }
 
+/** A platform that publishes no snapshots (404 on the manifest route): the list comes through /sync/entries. */
+export type ManifestAnswer = { published: true; manifest: SnapshotManifestResponse } | { published: false };
+
 export class PlatformClient {
   private readonly http: AxiosInstance;
+  /** Snapshot blocks: anonymous simple GETs (no custom header, so no CORS preflight per block), bytes. */
+  private readonly blocks: AxiosInstance;
   private readonly now: () => Date;
   private readonly timeouts: PlatformTimeouts;
 
@@ -85,6 +91,12 @@ export class PlatformClient {
       // Bodies are parsed and validated here, never by axios (which would hide a malformed body).
       responseType: 'text',
       transformResponse: [(data: unknown) => data],
+      validateStatus: () => true,
+      ...(options.adapter ? { adapter: options.adapter } : {}),
+    });
+    this.blocks = axios.create({
+      baseURL: `${options.platformUrl.replace(/\/+$/, '')}${API_BASE}/snapshots/blocks/`,
+      responseType: 'arraybuffer',
       validateStatus: () => true,
       ...(options.adapter ? { adapter: options.adapter } : {}),
     });
@@ -236,6 +248,34 @@ export class PlatformClient {
       timeoutMs: this.timeouts.syncMs,
     });
     return r.body;
+  }
+
+  async snapshotManifest(signal?: AbortSignal): Promise<ManifestAnswer> {
+    const r = await this.call({
+      method: 'GET',
+      path: '/snapshots/manifest',
+      schema: SnapshotManifestResponse,
+      timeoutMs: this.timeouts.syncMs,
+      signal,
+      passStatuses: [404],
+    });
+    return r.status === 404 ? { published: false } : { published: true, manifest: r.body };
+  }
+
+  /** A sealed block by its SHA-256 (the caller checks the hash and decrypts). */
+  async snapshotBlock(hash: string, signal?: AbortSignal): Promise<Uint8Array<ArrayBuffer>> {
+    if (!/^[0-9a-f]{64}$/.test(hash)) throw new Error('invalid block hash');
+    let response: AxiosResponse<ArrayBuffer>;
+    try {
+      response = await this.blocks.get<ArrayBuffer>(hash, { timeout: this.timeouts.syncMs, signal });
+    } catch (error) {
+      throw transportError(error);
+    }
+    if (response.status !== 200) {
+      const text = response.data ? new TextDecoder().decode(new Uint8Array(response.data)) : '';
+      throw this.errorFor({ ...response, data: text } as AxiosResponse<string>, parseProblem(text));
+    }
+    return new Uint8Array(response.data);
   }
 
   async pushOutbox(request: OutboxRequest, signal?: AbortSignal): Promise<z.infer<typeof OutboxResponse>> {

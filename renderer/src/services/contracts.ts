@@ -39,6 +39,8 @@ export interface TerminalIdentity {
    * terminal delivers their queued records under their original terminal id and seq.
    */
   predecessors?: string[];
+  /** The platform's snapshot signing key received at enrolment (base64 raw Ed25519). */
+  platformPublicKey?: string;
 }
 
 export interface Session {

@@ -14,6 +14,7 @@ import type { HostBridge } from '../../../shared/ipc/bridge';
 import { SubjectHasher } from '../data/auditChain';
 import { CacheDb } from '../data/cacheDb';
 import { DexieListStore } from '../data/dexieListStore';
+import { PackedListStore } from '../data/packed/packedListStore';
 import { JournalDb } from '../data/journalDb';
 import { JournalWriter } from '../data/journalWriter';
 import type { ListDataStore } from '../data/listDataStore';
@@ -47,6 +48,10 @@ export interface ServiceDeps {
   /** Sync timings; `autoStart: false` leaves syncing to explicit syncNow() calls (tests). */
   sync?: Partial<SyncOptions> & { autoStart?: boolean };
   platform?: { adapter?: AxiosRequestConfig['adapter']; timeouts?: Partial<PlatformTimeouts> };
+  /** The list layout: snapshot blocks (default) or one record per entry (benchmarks, comparisons). */
+  listStore?: 'packed' | 'records';
+  /** Packed layout: overlay rows beyond which the next snapshot is fetched. */
+  overlayThreshold?: { min: number; share: number };
   /** Fault injection for tests: wrap the list store. */
   wrapListStore?: (store: ListDataStore) => ListDataStore;
   /**
@@ -74,7 +79,10 @@ export async function createServices(deps: ServiceDeps): Promise<CreditCounterSe
   deps.configureDb?.(cache, 'cache');
   deps.configureDb?.(journal, 'journal');
   const status = createSyncStatusStore();
-  const baseStore = new DexieListStore(cache);
+  const baseStore =
+    deps.listStore === 'records'
+      ? new DexieListStore(cache)
+      : new PackedListStore(cache, deps.overlayThreshold ? { overlayThreshold: deps.overlayThreshold } : {});
   const listStore = deps.wrapListStore ? deps.wrapListStore(baseStore) : baseStore;
   const hasher = new SubjectHasher(journal);
   const writer = new JournalWriter(journal, hasher, now);
@@ -121,6 +129,8 @@ export async function createServices(deps: ServiceDeps): Promise<CreditCounterSe
     random,
     options: { ...DEFAULT_SYNC_OPTIONS, deliveredRetentionDays: config.values.deliveredRetentionDays, ...syncOverrides },
     log: (level, message) => deps.host.log(level, message),
+    // IT's pinned key wins over the one the platform sent at enrolment.
+    trustedKey: async () => config.values.platformPublicKey || (await identity())?.platformPublicKey || null,
   });
 
   const core: Core = {
@@ -145,6 +155,8 @@ export async function createServices(deps: ServiceDeps): Promise<CreditCounterSe
   await completeInterruptedEnrolment(core).catch((error: unknown) =>
     deps.host.log('error', `completing an interrupted enrolment failed: ${error instanceof Error ? error.message : String(error)}`),
   );
+  // Fences and fingerprints into memory now, so the clerk's first lookup does not wait for them.
+  if (baseStore instanceof PackedListStore) await baseStore.warm().catch(() => undefined);
   await engine.refreshCounts();
   if (autoStart) engine.start();
 
@@ -159,6 +171,7 @@ export async function createServices(deps: ServiceDeps): Promise<CreditCounterSe
     internals: core,
     async close() {
       await engine.stop();
+      if (baseStore instanceof PackedListStore) baseStore.close();
       cache.close();
       journal.close();
     },

@@ -34,8 +34,13 @@ export function createEnrolmentService(core: Core): AppServices['enrolment'] {
           ...(predecessor ? { predecessor } : {}),
         });
         if (!enrolled.ok) return enrolled;
-        const { terminalId, handOver } = enrolled.value;
-        const identity = await recordIdentity(core, terminalId, { terminalName: name, platformUrl: url }, existing);
+        const { terminalId, handOver, platformPublicKey } = enrolled.value;
+        const identity = await recordIdentity(
+          core,
+          terminalId,
+          { terminalName: name, platformUrl: url, ...(platformPublicKey ? { platformPublicKey: platformPublicKey.key } : {}) },
+          existing,
+        );
         await core.writer.commit({
           audits: [
             {

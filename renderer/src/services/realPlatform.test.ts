@@ -43,13 +43,8 @@ function caseNoFor(matter: Matter, n: number): string {
 }
 
 async function someListedSubject(): Promise<string> {
-  const { cache } = services.internals;
-  const live = (await cache.syncState.get('list'))!.activeTable;
-  const row = await cache
-    .entryTable(live)
-    .filter((e) => e.status === 'ACTIVE' && e.identifierType !== 'ORG_CODE')
-    .first();
-  return row!.identifier;
+  const entries = await services.internals.listStore.exportEntries();
+  return entries.find((e) => e.status === 'ACTIVE' && e.identifierType !== 'ORG_CODE')!.identifier;
 }
 
 describe('services against the reference platform', () => {

@@ -34,7 +34,7 @@ export async function lowestHeldSeq(journal: JournalDb, terminalId: string): Pro
 export async function recordIdentity(
   core: Core,
   terminalId: string,
-  where: { terminalName: string; platformUrl: string },
+  where: { terminalName: string; platformUrl: string; platformPublicKey?: string },
   replaced: TerminalIdentity | null,
 ): Promise<TerminalIdentity> {
   const identity: TerminalIdentity = {
@@ -42,6 +42,7 @@ export async function recordIdentity(
     terminalName: where.terminalName,
     platformUrl: where.platformUrl,
     enrolledAt: core.now().toISOString(),
+    ...(where.platformPublicKey ? { platformPublicKey: where.platformPublicKey } : {}),
     predecessors: replaced ? [...(replaced.predecessors ?? []), replaced.terminalId] : [],
   };
   await core.journal.transaction('rw', core.journal.meta, async () => {

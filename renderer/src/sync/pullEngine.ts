@@ -8,6 +8,7 @@ import type { SyncPage } from '../../../shared/contract';
 import type { ListDataStore, ListTarget, RebuildGeneration } from '../data/listDataStore';
 import type { PlatformClient } from '../platform/platformClient';
 import { PlatformError, isPlatformError } from '../platform/platformError';
+import type { SnapshotPuller } from './snapshot/snapshotPull';
 
 export type PullPhase = 'pull-full' | 'pull-delta' | 'rebuild';
 
@@ -27,6 +28,8 @@ export interface PullDeps {
   onProgress?: (progress: PullProgress) => void;
   /** Called whenever a page is applied (the watchdog's sign of life). */
   heartbeat?: () => void;
+  /** Rebuilds start from the platform's signed snapshot when the store takes snapshots. */
+  snapshot?: SnapshotPuller;
 }
 
 export interface PullOutcome {
@@ -49,12 +52,16 @@ export async function pullList(deps: PullDeps): Promise<PullOutcome> {
     return rebuild(deps, generation, cursor, epoch, state.dataVersion === null);
   }
   if (state.cursor === null) return startRebuild(deps, true);
+  let outcome: PullOutcome;
   try {
-    return await pagesInto(deps, 'live', 'pull-delta', state.cursor, state.epoch);
+    outcome = await pagesInto(deps, 'live', 'pull-delta', state.cursor, state.epoch);
   } catch (error) {
     if (error instanceof EpochChanged || isResync(error)) return startRebuild(deps, false);
     throw error;
   }
+  // The delta overlay has grown past its threshold: the next snapshot replaces it.
+  if (await deps.snapshot?.newerWanted()) return startRebuild(deps, false);
+  return outcome;
 }
 
 async function startRebuild(deps: PullDeps, initial: boolean): Promise<PullOutcome> {
@@ -72,6 +79,18 @@ async function rebuild(
   const phase: PullPhase = initial ? 'pull-full' : 'rebuild';
   for (let restarts = 0; ; restarts++) {
     try {
+      if (cursor === null && deps.snapshot) {
+        const started = Date.now();
+        const base = await deps.snapshot.install((rows, total) =>
+          deps.onProgress?.({
+            phase,
+            rows,
+            rowsPerSec: Math.round(rows / Math.max(0.001, (Date.now() - started) / 1000)),
+            remaining: total - rows,
+          }),
+        );
+        if (base) ({ cursor, epoch } = base);
+      }
       const outcome = await pagesInto(deps, 'rebuild', phase, cursor, epoch);
       // The generation this run filled — if another run began a rebuild since, this one refuses.
       await deps.store.commitRebuild(generation);

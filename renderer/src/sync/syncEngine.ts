@@ -15,6 +15,7 @@ import { DEFAULT_BACKOFF, type BackoffPolicy, reconnectSpread, retryDelay } from
 import { refreshCatalogue } from './catalogueSync';
 import { pullList } from './pullEngine';
 import { DEFAULT_DELIVERED_RETENTION_DAYS, drainOutbox, type PushOutcome } from './pushEngine';
+import { createSnapshotPuller } from './snapshot/snapshotPull';
 import type { SyncLock } from './syncLock';
 
 export interface SyncOptions {
@@ -69,6 +70,8 @@ export interface SyncEngineDeps {
   random: () => number;
   options: SyncOptions;
   log?: (level: 'info' | 'warn' | 'error', message: string) => void;
+  /** The platform key snapshots must be signed with (IT's pinned key, else the enrolment one). */
+  trustedKey?: () => Promise<string | null>;
 }
 
 type RunKind = 'full' | 'push';
@@ -276,6 +279,17 @@ export class SyncEngine {
             signal,
             heartbeat: this.beat,
             onProgress: (p) => this.patch({ phase: p.phase, progress: { rows: p.rows, rowsPerSec: p.rowsPerSec, remaining: p.remaining } }),
+            ...(this.deps.store.snapshots && this.deps.trustedKey
+              ? {
+                  snapshot: createSnapshotPuller({
+                    client,
+                    target: this.deps.store.snapshots,
+                    trustedKey: this.deps.trustedKey,
+                    signal,
+                    heartbeat: this.beat,
+                  }),
+                }
+              : {}),
           });
         } catch (error) {
           // The outbox does not depend on the lists: a pull that failed on its own (a 5xx or malformed

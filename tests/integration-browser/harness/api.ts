@@ -12,7 +12,7 @@ import type {
   JournalImportSummary,
 } from '../../../renderer/src/services/contracts';
 import type { ListState } from '../../../renderer/src/data/listDataStore';
-import type { MutationKind } from '../../../shared/contract';
+import type { MutationKind, SignedDataVersion } from '../../../shared/contract';
 import type { BenchApi } from './bench';
 
 export interface HarnessStartOptions {
@@ -27,6 +27,8 @@ export interface HarnessStartOptions {
   backoffBaseMs?: number;
   backoffCapMs?: number;
   lookupTimeoutMs?: number;
+  listStore?: 'packed' | 'records';
+  overlayThreshold?: { min: number; share: number };
 }
 
 export interface LookupSummary {
@@ -88,6 +90,9 @@ export interface HarnessApi {
   journal(): Promise<JournalSnapshot>;
   entries(): Promise<Array<[string, string, string]>>;
   listState(): Promise<ListState>;
+  /** The signed snapshot statement kept with the newest check in the journal. */
+  lastCheckSignedData(): Promise<SignedDataVersion | null>;
+  snapshotBlocksStored(): Promise<number>;
   anyListedIdentifier(): Promise<string | null>;
   setStorageFault(role: 'cache' | 'journal', armed: boolean): void;
   verifyAudit(): Promise<AuditVerification>;

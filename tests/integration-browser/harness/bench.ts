@@ -29,8 +29,25 @@ export interface LookupTimes {
   rawIdP99: number;
 }
 
-/** Where the time of a sync goes (applyChanges in total, and page fetches including parse). */
-export const profile = { applyMs: 0, applyCalls: 0, fetchMs: 0, fetchCalls: 0, pushMs: 0, pushCalls: 0 };
+/** Where the time of a sync goes (applyChanges in total, page fetches including parse, snapshot blocks). */
+export const profile = { applyMs: 0, applyCalls: 0, fetchMs: 0, fetchCalls: 0, pushMs: 0, pushCalls: 0, blockCalls: 0, blockBytes: 0 };
+
+/** The same questions for every store: listed keys, keys on no list, name prefixes, initials. */
+export interface LookupSample {
+  present: string[];
+  absent: string[];
+  names: string[];
+  initials: string[];
+}
+
+export interface StoreTimes {
+  samples: number;
+  idP50: number;
+  idP99: number;
+  namePrefixP50: number;
+  namePrefixP99: number;
+  initialsP99: number;
+}
 
 export interface BenchApi {
   ping(): string;
@@ -45,8 +62,14 @@ export interface BenchApi {
   profile(reset: boolean): typeof profile;
   initialSync(): Promise<Timed & { error: string | null }>;
   deltaSync(): Promise<Timed & { error: string | null }>;
-  sampleIds(count: number): Promise<string[]>;
   lookupTimes(samples: number): Promise<LookupTimes>;
+  /** The store's own lookups (half the keys absent) and searches, whatever its layout. */
+  storeTimes(sample: LookupSample): Promise<StoreTimes>;
+  /** After a reload: start the core on the existing databases and answer one lookup; ms since navigation start. */
+  startToFirstLookup(
+    options: { prefix: string; listStore: 'packed' | 'records' },
+    key: string,
+  ): Promise<{ startMs: number; found: number }>;
   outboxDrain(count: number, batchSize: number): Promise<Timed>;
   memory(): Promise<{ heapMB: number | null; diskMB: number | null }>;
 }
@@ -153,23 +176,21 @@ export function createBenchApi(services: () => CreditCounterServices): BenchApi 
 
     profile(reset) {
       const copy = { ...profile };
-      if (reset) Object.assign(profile, { applyMs: 0, applyCalls: 0, fetchMs: 0, fetchCalls: 0, pushMs: 0, pushCalls: 0 });
+      if (reset)
+        Object.assign(profile, {
+          applyMs: 0,
+          applyCalls: 0,
+          fetchMs: 0,
+          fetchCalls: 0,
+          pushMs: 0,
+          pushCalls: 0,
+          blockCalls: 0,
+          blockBytes: 0,
+        });
       return copy;
     },
     initialSync: timedSync,
     deltaSync: timedSync,
-
-    async sampleIds(count) {
-      const table = await liveTable(services());
-      const ids = (await table.toCollection().primaryKeys()) as string[];
-      // Distinct ids (partial Fisher–Yates), so every change lands on a different entry.
-      const n = Math.min(count, ids.length);
-      for (let i = 0; i < n; i++) {
-        const j = i + Math.floor(Math.random() * (ids.length - i));
-        [ids[i], ids[j]] = [ids[j]!, ids[i]!];
-      }
-      return ids.slice(0, n);
-    },
 
     async lookupTimes(samples) {
       const s = services();
@@ -224,6 +245,44 @@ export function createBenchApi(services: () => CreditCounterServices): BenchApi 
         rawIdP50: percentile(rawSorted, 50),
         rawIdP99: percentile(rawSorted, 99),
       };
+    },
+
+    async storeTimes(sample) {
+      const store = services().internals.listStore;
+      const idTimes: number[] = [];
+      const nameTimes: number[] = [];
+      const initialsTimes: number[] = [];
+      const keys = sample.present.flatMap((key, i) => (sample.absent[i] ? [key, sample.absent[i]] : [key]));
+      for (const key of keys) {
+        const t0 = performance.now();
+        await store.lookupByKey(key);
+        idTimes.push(performance.now() - t0);
+      }
+      for (const name of sample.names) {
+        const t0 = performance.now();
+        await store.searchByName(name, 20);
+        nameTimes.push(performance.now() - t0);
+      }
+      for (const initials of sample.initials) {
+        const t0 = performance.now();
+        await store.searchByName(initials, 20);
+        initialsTimes.push(performance.now() - t0);
+      }
+      const sort = (a: number[]) => [...a].sort((x, y) => x - y);
+      const id = sort(idTimes);
+      const name = sort(nameTimes);
+      return {
+        samples: keys.length,
+        idP50: percentile(id, 50),
+        idP99: percentile(id, 99),
+        namePrefixP50: percentile(name, 50),
+        namePrefixP99: percentile(name, 99),
+        initialsP99: percentile(sort(initialsTimes), 99),
+      };
+    },
+
+    startToFirstLookup: async () => {
+      throw new Error('provided by the harness page');
     },
 
     async outboxDrain(count, batchSize) {

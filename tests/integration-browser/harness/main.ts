@@ -19,6 +19,9 @@ function bindAll(store: ListDataStore): ListDataStore {
     applyChanges: (page, target) => store.applyChanges(page, target),
     lookupByKey: (key) => store.lookupByKey(key),
     searchByName: (query, limit) => store.searchByName(query, limit),
+    exportEntries: () => store.exportEntries(),
+    ...(store.snapshots ? { snapshots: store.snapshots } : {}),
+    ...(store.signedDataVersion ? { signedDataVersion: () => store.signedDataVersion!() } : {}),
     count: () => store.count(),
     dataVersion: () => store.dataVersion(),
     beginRebuild: (startedAt) => store.beginRebuild(startedAt),
@@ -51,6 +54,15 @@ PlatformClient.prototype.syncEntries = async function (this: PlatformClient, ...
   }
 };
 import { installStorageFault, storageFaults } from './storageFault';
+
+// Snapshot block downloads, for the benchmark's bytes figure.
+const originalBlock = PlatformClient.prototype.snapshotBlock;
+PlatformClient.prototype.snapshotBlock = async function (this: PlatformClient, ...args: Parameters<PlatformClient['snapshotBlock']>) {
+  const bytes = await originalBlock.apply(this, args);
+  profile.blockCalls += 1;
+  profile.blockBytes += bytes.length;
+  return bytes;
+};
 
 let services: CreditCounterServices | null = null;
 let secretFault: 'undecryptable' | 'hang-after-write' | null = null;
@@ -109,6 +121,8 @@ const api: HarnessApi = {
         backoff: { baseMs: options.backoffBaseMs ?? 200, capMs: options.backoffCapMs ?? 2_000 },
       },
       platform: { timeouts: { lookupMs: options.lookupTimeoutMs ?? 4_000, syncMs: 20_000 } },
+      ...(options.listStore ? { listStore: options.listStore } : {}),
+      ...(options.overlayThreshold ? { overlayThreshold: options.overlayThreshold } : {}),
       configureDb: installStorageFault,
       wrapListStore: (store) => ({
         ...bindAll(store),
@@ -253,25 +267,28 @@ const api: HarnessApi = {
   },
 
   async entries() {
-    const { cache } = need().internals;
-    const live = (await cache.syncState.get('list'))?.activeTable ?? 'entriesA';
-    const rows: Array<[string, string, string]> = [];
-    await cache.entryTable(live).each((e) => {
-      rows.push([e.id, e.status, e.updatedAt]);
-    });
-    return rows.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    const entries = await need().internals.listStore.exportEntries();
+    return entries.map((e): [string, string, string] => [e.id, e.status, e.updatedAt]);
+  },
+
+  async lastCheckSignedData() {
+    const { journal } = need().internals;
+    const check = await journal.checks.orderBy('checkedAt').last();
+    return check?.signedData ?? null;
+  },
+
+  async snapshotBlocksStored() {
+    return need().internals.cache.snapBlocks.count();
   },
 
   listState: () => need().internals.listStore.loadFullState(),
 
   async anyListedIdentifier() {
-    const { cache } = need().internals;
-    const live = (await cache.syncState.get('list'))?.activeTable ?? 'entriesA';
     const today = chinaDate(new Date());
-    const row = await cache
-      .entryTable(live)
-      .filter((e) => e.status === 'ACTIVE' && e.subjectKind === 'PERSON' && (e.validUntil === null || e.validUntil >= today))
-      .first();
+    const entries = await need().internals.listStore.exportEntries();
+    const row = entries.find(
+      (e) => e.status === 'ACTIVE' && e.subjectKind === 'PERSON' && (e.validUntil === null || e.validUntil >= today),
+    );
     return row?.identifier ?? null;
   },
 
@@ -288,7 +305,14 @@ const api: HarnessApi = {
     await cache.open();
   },
 
-  bench: createBenchApi(() => need()),
+  bench: {
+    ...createBenchApi(() => need()),
+    async startToFirstLookup(options, key) {
+      await api.start({ prefix: options.prefix, listStore: options.listStore });
+      const found = await need().internals.listStore.lookupByKey(key);
+      return { startMs: performance.now(), found: found.length };
+    },
+  },
 };
 
 (globalThis as { __cc?: HarnessApi }).__cc = api;

@@ -154,6 +154,8 @@ afterAll(async () => {
 const ROUTES: ProtectedRoute[] = [
   { method: 'GET', path: '/api/v1/catalog', role: 'clerk', dataMarker: '"matters"' },
   { method: 'GET', path: '/api/v1/sync/entries', role: 'clerk', dataMarker: '"changes"' },
+  // The manifest carries the key that opens the blocks.
+  { method: 'GET', path: '/api/v1/snapshots/manifest', role: 'clerk', dataMarker: '"statement"' },
   {
     method: 'POST',
     path: '/api/v1/subjects/lookup',
@@ -243,7 +245,13 @@ describe('the route table', () => {
   it('is all here: every protected route of the platform has a row in this test, and only these routes are open', () => {
     const registered = t.platform.routes.filter((r) => r.method !== 'HEAD');
     const open = registered.filter((r) => r.access === 'public').map((r) => `${r.method} ${r.url}`);
-    expect(open.sort()).toEqual(['GET /api/v1/health', 'POST /api/v1/sessions', 'POST /api/v1/terminals']);
+    // Snapshot blocks are sealed ciphertext, addressed by hash: what a shared HTTP cache serves to every terminal.
+    expect(open.sort()).toEqual([
+      'GET /api/v1/health',
+      'GET /api/v1/snapshots/blocks/:hash',
+      'POST /api/v1/sessions',
+      'POST /api/v1/terminals',
+    ]);
     const covered = new Set(ROUTES.map((r) => `${r.method} ${patternOf(r)}`));
     const missing = registered.filter((r) => r.access !== 'public' && !covered.has(`${r.method} ${r.url}`));
     expect(missing).toEqual([]);

@@ -51,7 +51,10 @@ export function checkBodyOf(view: CheckView): CheckBody {
 }
 
 export async function recordCheck(core: Core, view: CheckView): Promise<void> {
+  // Best effort: the check is recorded whether or not the list store can name its signed snapshot.
+  const signedData = (await core.listStore.signedDataVersion?.().catch(() => null)) ?? null;
   const local: LocalCheck = {
+    signedData,
     checkId: view.checkId,
     checkedAt: view.checkedAt,
     day: chinaDate(new Date(view.checkedAt)),

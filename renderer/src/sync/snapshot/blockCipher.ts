@@ -1,0 +1,40 @@
+/**
+ * Opening a sealed snapshot block: its SHA-256 must be the address the signed manifest names, then
+ * AES-256-GCM (IV ‖ ciphertext ‖ tag) under the manifest's key authenticates and decrypts it into
+ * the deflate-raw bytes the terminal stores; `inflate` gives the block a reader decodes.
+ */
+import { base64ToBytes } from '../../data/webCrypto';
+import { SnapshotVerificationError } from './verifyManifest';
+
+const AAD = new TextEncoder().encode('credit-counter snapshot block v1');
+
+export function importBlockKey(base64: string): Promise<CryptoKey> {
+  return crypto.subtle.importKey('raw', base64ToBytes(base64), { name: 'AES-GCM' }, false, ['decrypt']);
+}
+
+function hex(bytes: ArrayBuffer): string {
+  return Array.from(new Uint8Array(bytes), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** The block's compressed plaintext, or a SnapshotVerificationError (wrong hash, failed authentication). */
+export async function openBlock(sealed: Uint8Array<ArrayBuffer>, key: CryptoKey, expectedHash: string): Promise<Uint8Array<ArrayBuffer>> {
+  if (hex(await crypto.subtle.digest('SHA-256', sealed)) !== expectedHash) {
+    throw new SnapshotVerificationError('名单快照数据块与签名清单不符（可能被篡改或缓存损坏），已丢弃');
+  }
+  if (sealed.length < 12 + 16) throw new SnapshotVerificationError('名单快照数据块不完整，已丢弃');
+  try {
+    const plain = await crypto.subtle.decrypt(
+      { name: 'AES-GCM', iv: sealed.subarray(0, 12), additionalData: AAD, tagLength: 128 },
+      key,
+      sealed.subarray(12),
+    );
+    return new Uint8Array(plain);
+  } catch {
+    throw new SnapshotVerificationError('名单快照数据块无法解密（密钥或数据不符），已丢弃');
+  }
+}
+
+export async function inflate(compressed: Uint8Array<ArrayBuffer>): Promise<Uint8Array> {
+  const stream = new Blob([compressed]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}

@@ -1,0 +1,147 @@
+/**
+ * Builds the plaintext blocks of a snapshot from the live entries (the platform runs this in a
+ * worker): data blocks sorted by canonical identifier, index blocks for the other identifier forms
+ * and for name keys, and the fingerprint blocks a terminal keeps in memory. Pure and deterministic:
+ * the same entries give the same bytes.
+ */
+import type { ListEntry } from '../contract';
+import { identifierKeysOf, nameKeysOf } from '../listKeys';
+import { nameOf, pinyinInitials, type InitialsOf } from '../names';
+import { BlockKind, encodeFingerprintBlock, encodeRowBlock } from './block';
+import { Chunker, encodeRow } from './chunk';
+import { fingerprint32, fingerprint32b } from './fingerprint';
+import { writeAltRow, writeDataRow, writeNameRow } from './rows';
+
+export interface PlainBlock {
+  kind: BlockKind;
+  /** Leading key of the first and of the last row (fingerprint blocks: the partition number). */
+  first: string;
+  last: string;
+  rows: number;
+  plain: Uint8Array;
+}
+
+export interface PlainSnapshot {
+  entryCount: number;
+  data: PlainBlock[];
+  alt: PlainBlock[];
+  name: PlainBlock[];
+  fpCanonical: PlainBlock[];
+  fpAlt: PlainBlock[];
+  fpId: PlainBlock[];
+}
+
+export interface BuildOptions {
+  /** Average plaintext block size in bytes (blocks range from half to twice this). */
+  targetBytes: number;
+  initialsOf?: InitialsOf;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Sorted (key, payload) pairs into blocks, grouping rows that share a key. */
+function rowBlocks<T>(
+  kind: BlockKind,
+  items: T[],
+  keyOf: (item: T) => string,
+  write: (item: T) => Uint8Array,
+  target: number,
+): PlainBlock[] {
+  const chunker = new Chunker(target);
+  let i = 0;
+  while (i < items.length) {
+    const key = keyOf(items[i]!);
+    const group: Uint8Array[] = [];
+    while (i < items.length && keyOf(items[i]!) === key) group.push(write(items[i++]!));
+    chunker.addGroup(key, group);
+  }
+  return chunker.finish().map((c) => ({ kind, first: c.first, last: c.last, rows: c.rows.length, plain: encodeRowBlock(kind, c.rows) }));
+}
+
+/**
+ * Ascending fingerprints cut by their top bits into 2^k partitions of about the target size: a
+ * partition's bytes change only when one of its own keys comes or goes.
+ */
+function fingerprintBlocks(kind: BlockKind, values: Uint32Array, pairs: boolean, target: number): PlainBlock[] {
+  const unit = pairs ? 8 : 4;
+  const count = pairs ? values.length / 2 : values.length;
+  const bits = Math.max(0, Math.min(16, Math.ceil(Math.log2(Math.max(1, (count * unit) / target)))));
+  const partitions = 2 ** bits;
+  const blocks: PlainBlock[] = [];
+  let start = 0;
+  for (let p = 0; p < partitions; p++) {
+    let end = start;
+    while (end < count && (bits === 0 ? 0 : values[end * (pairs ? 2 : 1)]! >>> (32 - bits)) === p) end++;
+    const slice = values.subarray(start * (pairs ? 2 : 1), end * (pairs ? 2 : 1));
+    blocks.push({ kind, first: String(p), last: String(p), rows: end - start, plain: encodeFingerprintBlock(kind, slice, end - start) });
+    start = end;
+  }
+  return blocks;
+}
+
+function uniqueSorted(values: number[]): Uint32Array {
+  const sorted = Uint32Array.from(values).sort();
+  let n = 0;
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[n - 1]) sorted[n++] = sorted[i]!;
+  return sorted.slice(0, n);
+}
+
+export function buildSnapshotBlocks(entries: readonly ListEntry[], options: BuildOptions): PlainSnapshot {
+  const initialsOf = options.initialsOf ?? pinyinInitials;
+  const target = options.targetBytes;
+  const keyed = entries.map((entry) => ({ entry, keys: identifierKeysOf(entry.identifier) }));
+
+  const data = [...keyed].sort((a, b) => compare(a.keys[0]!, b.keys[0]!) || compare(a.entry.id, b.entry.id));
+  const alt = new Map<string, { key: string; canonical: string }>();
+  const names: Array<{ key: string; entry: ListEntry }> = [];
+  const canonicalFps: number[] = [];
+  const altFps: number[] = [];
+  for (const { entry, keys } of keyed) {
+    const canonical = keys[0]!;
+    canonicalFps.push(fingerprint32(canonical));
+    for (const key of keys.slice(1)) {
+      alt.set(`${key}\u0000${canonical}`, { key, canonical });
+      altFps.push(fingerprint32(key));
+    }
+    for (const key of nameKeysOf(entry.subjectName, nameOf(entry.subjectKind), initialsOf)) names.push({ key, entry });
+  }
+  const altRows = [...alt.values()].sort((a, b) => compare(a.key, b.key) || compare(a.canonical, b.canonical));
+  names.sort((a, b) => compare(a.key, b.key) || compare(a.entry.id, b.entry.id));
+
+  const ids = entries.map((e) => [fingerprint32(e.id), fingerprint32b(e.id)] as const).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const idPairs = new Uint32Array(ids.length * 2);
+  ids.forEach(([hi, lo], i) => {
+    idPairs[2 * i] = hi;
+    idPairs[2 * i + 1] = lo;
+  });
+
+  return {
+    entryCount: entries.length,
+    data: rowBlocks(
+      BlockKind.data,
+      data,
+      (d) => d.keys[0]!,
+      (d) => encodeRow((w) => writeDataRow(w, d.keys[0]!, d.entry)),
+      target,
+    ),
+    alt: rowBlocks(
+      BlockKind.alt,
+      altRows,
+      (a) => a.key,
+      (a) => encodeRow((w) => writeAltRow(w, a.key, a.canonical)),
+      target,
+    ),
+    name: rowBlocks(
+      BlockKind.name,
+      names,
+      (n) => n.key,
+      (n) => encodeRow((w) => writeNameRow(w, n.key, n.entry)),
+      target,
+    ),
+    fpCanonical: fingerprintBlocks(BlockKind.fpCanonical, uniqueSorted(canonicalFps), false, target),
+    fpAlt: fingerprintBlocks(BlockKind.fpAlt, uniqueSorted(altFps), false, target),
+    fpId: fingerprintBlocks(BlockKind.fpId, idPairs, true, target),
+  };
+}

@@ -1,0 +1,62 @@
+/**
+ * The sample nginx configuration (build/nginx) in front of a real platform: the second terminal's
+ * snapshot comes from the cache (the platform answers no block request), and what anyone gets
+ * from the cache without a login is ciphertext.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BlockView } from '../../../shared/snapshot';
+import { inflate } from '../../../renderer/src/sync/snapshot/blockCipher';
+import { NGINX_BINARY, startNginx, type RunningNginx } from '../../support/nginx';
+import { call, startTestPlatform, type TestPlatform } from './helpers';
+import { fetchSnapshot, snapshotEntries, snapshotTerminal } from './snapshotClient';
+
+const blockRequests = async (t: TestPlatform): Promise<number> => (await call(`${t.controls}/state`)).body.snapshot.blockRequests as number;
+
+describe.skipIf(!NGINX_BINARY)('snapshot blocks through the sample nginx cache (skipped: Debian nginx is not installed)', () => {
+  let t: TestPlatform;
+  let nginx: RunningNginx;
+
+  beforeAll(async () => {
+    t = await startTestPlatform({ subjects: 6_000 });
+    nginx = await startNginx(t.platform.url);
+  }, 60_000);
+  afterAll(async () => {
+    await nginx?.close();
+    await t?.platform.close();
+  });
+
+  it("serves a second terminal's snapshot from the cache: the platform sees no block request", async () => {
+    const first = await snapshotTerminal(nginx.url, t.platform.enrolmentCode);
+    const before = await blockRequests(t);
+    const one = await fetchSnapshot(first);
+    expect(await blockRequests(t)).toBe(before + one.outcome.fetched);
+
+    const second = await snapshotTerminal(nginx.url, t.platform.enrolmentCode);
+    const two = await fetchSnapshot(second);
+    expect(two.outcome.fetched).toBe(two.outcome.total);
+    expect(await blockRequests(t)).toBe(before + one.outcome.fetched);
+    expect(await snapshotEntries(second, two.manifest)).toEqual(await snapshotEntries(first, one.manifest));
+
+    const hit = await fetch(`${nginx.url}/api/v1/snapshots/blocks/${two.manifest.body.sections.data[0]!.h}`);
+    expect(hit.headers.get('x-cache-status')).toBe('HIT');
+  });
+
+  it('gives an anonymous caller ciphertext only, and no manifest', async () => {
+    const terminal = await snapshotTerminal(nginx.url, t.platform.enrolmentCode);
+    const { manifest } = await fetchSnapshot(terminal);
+    const entries = await snapshotEntries(terminal, manifest);
+
+    expect((await fetch(`${nginx.url}/api/v1/snapshots/manifest`, { headers: { 'X-Client-Version': '0.1.0' } })).status).toBe(401);
+    for (const ref of manifest.body.sections.data) {
+      const res = await fetch(`${nginx.url}/api/v1/snapshots/blocks/${ref.h}`);
+      expect(res.status).toBe(200);
+      const bytes = Buffer.from(await res.arrayBuffer());
+      expect(() => new BlockView(new Uint8Array(bytes))).toThrow();
+      await expect(inflate(new Uint8Array(bytes))).rejects.toThrow();
+      for (const entry of entries.slice(0, 50)) {
+        expect(bytes.includes(Buffer.from(entry.identifier))).toBe(false);
+        expect(bytes.includes(Buffer.from(entry.subjectName))).toBe(false);
+      }
+    }
+  });
+});

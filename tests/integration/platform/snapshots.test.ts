@@ -1,0 +1,111 @@
+/** Snapshot publication over real HTTP: signed manifests, sealed content-addressed blocks, stable hashes. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BlockView } from '../../../shared/snapshot';
+import { inflate } from '../../../renderer/src/sync/snapshot/blockCipher';
+import { verifyManifest } from '../../../renderer/src/sync/snapshot/verifyManifest';
+import { call, startTestPlatform, type TestPlatform } from './helpers';
+import { fetchSnapshot, pullState, snapshotEntries, snapshotTerminal } from './snapshotClient';
+
+let t: TestPlatform;
+
+beforeAll(async () => {
+  t = await startTestPlatform({ subjects: 12_000 });
+}, 60_000);
+afterAll(async () => {
+  await t?.platform.close();
+});
+
+const sortById = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+describe('snapshot publication', () => {
+  it('publishes a signed manifest whose blocks hold exactly the list, and whose cursor continues with the deltas', async () => {
+    const terminal = await snapshotTerminal(t.platform.url, t.platform.enrolmentCode);
+    const { manifest, outcome } = await fetchSnapshot(terminal);
+    expect(outcome.fetched).toBe(outcome.total);
+    expect(manifest.body.sections.data.length).toBeGreaterThan(3);
+    const fromSnapshot = await snapshotEntries(terminal, manifest);
+    expect(fromSnapshot.length).toBe(manifest.body.entryCount);
+    expect(sortById(fromSnapshot)).toEqual(sortById([...(await pullState(terminal.client, null)).values()]));
+
+    // Changes after the snapshot arrive as deltas after its cursor.
+    await call(`${t.controls}/entries`, { body: { subjectName: '快照之后新增' } });
+    const continued = await pullState(terminal.client, manifest.body.cursor, new Map(fromSnapshot.map((e) => [e.id, e])));
+    expect(sortById([...continued.values()])).toEqual(sortById([...(await pullState(terminal.client, null)).values()]));
+  });
+
+  it('refuses a manifest that is not signed by the trusted key, or whose body was changed', async () => {
+    const terminal = await snapshotTerminal(t.platform.url, t.platform.enrolmentCode);
+    const answer = await terminal.client.snapshotManifest();
+    if (!answer.published) throw new Error('no snapshot');
+    const otherKey = Buffer.alloc(32, 7).toString('base64');
+    await expect(verifyManifest(answer.manifest, otherKey)).rejects.toThrow('平台签名无效');
+    const tampered = { ...answer.manifest, body: answer.manifest.body.replace('"entryCount":', '"entryCount":1') };
+    await expect(verifyManifest(tampered, terminal.publicKey)).rejects.toThrow('与平台签名不符');
+    const forged = { ...answer.manifest, statement: answer.manifest.statement.replace(/entryCount=\d+/, 'entryCount=1') };
+    await expect(verifyManifest(forged, terminal.publicKey)).rejects.toThrow('平台签名无效');
+  });
+
+  it('needs a login for the manifest; blocks are anonymous, immutable ciphertext', async () => {
+    expect((await call(`${t.api}/snapshots/manifest`)).status).toBe(401);
+    const terminal = await snapshotTerminal(t.platform.url, t.platform.enrolmentCode);
+    const { manifest } = await fetchSnapshot(terminal);
+    const ref = manifest.body.sections.data[0]!;
+    const res = await fetch(`${t.api}/snapshots/blocks/${ref.h}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    const bytes = Buffer.from(await res.arrayBuffer());
+    // Nothing of what the block holds is readable without the manifest's key.
+    const entries = await snapshotEntries(terminal, manifest);
+    const first = entries[0]!;
+    expect(bytes.includes(Buffer.from(first.identifier))).toBe(false);
+    expect(bytes.includes(Buffer.from(first.subjectName))).toBe(false);
+    await expect(inflate(new Uint8Array(bytes))).rejects.toThrow();
+    expect(() => new BlockView(new Uint8Array(bytes))).toThrow();
+
+    expect((await fetch(`${t.api}/snapshots/blocks/${'0'.repeat(64)}`)).status).toBe(404);
+    expect((await fetch(`${t.api}/snapshots/blocks/..%2F..%2Fhealth`)).status).toBe(404);
+  });
+
+  it('a change rewrites one data block: every other block keeps its bytes and address', async () => {
+    const terminal = await snapshotTerminal(t.platform.url, t.platform.enrolmentCode);
+    await call(`${t.controls}/snapshot`, { method: 'POST' });
+    const before = (await fetchSnapshot(terminal)).manifest;
+    const entries = await snapshotEntries(terminal, before);
+    const target = entries[Math.floor(entries.length / 2)]!;
+    await call(`${t.controls}/entries/${encodeURIComponent(target.id)}/status`, { body: { status: 'REPAIRED' } });
+    await call(`${t.controls}/snapshot`, { method: 'POST' });
+    const { manifest: after, outcome } = await fetchSnapshot(terminal);
+    const changed = (section: keyof typeof after.body.sections) => {
+      const old = new Set(before.body.sections[section].map((r) => r.h));
+      return after.body.sections[section].filter((r) => !old.has(r.h)).length;
+    };
+    expect(changed('data')).toBe(1);
+    expect(changed('alt') + changed('name') + changed('fpCanonical') + changed('fpAlt') + changed('fpId')).toBe(0);
+    expect(outcome.fetched).toBe(1);
+    expect(after.body.dataVersion).not.toBe(before.body.dataVersion);
+  });
+
+  it('an insert changes a block or two, not every block after it', async () => {
+    const terminal = await snapshotTerminal(t.platform.url, t.platform.enrolmentCode);
+    await call(`${t.controls}/snapshot`, { method: 'POST' });
+    const before = (await fetchSnapshot(terminal)).manifest;
+    await call(`${t.controls}/entries`, { body: { subjectName: '插入测试' } });
+    await call(`${t.controls}/snapshot`, { method: 'POST' });
+    const { outcome } = await fetchSnapshot(terminal);
+    expect(before.body.sections.data.length + before.body.sections.name.length).toBeGreaterThan(10);
+    // The data block it lands in, its name rows (name and initials), its alt row, and fingerprint partitions.
+    expect(outcome.fetched).toBeGreaterThan(0);
+    expect(outcome.fetched).toBeLessThanOrEqual(8);
+  });
+
+  it('builds beside the API: requests are answered while a snapshot is being built', async () => {
+    const building = call(`${t.controls}/snapshot`, { method: 'POST' }).then(() => Date.now());
+    const answered: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const res = await call(`${t.api}/health`, { version: null });
+      expect(res.status).toBe(200);
+      answered.push(Date.now());
+    }
+    expect(Math.max(...answered)).toBeLessThanOrEqual(await building);
+  });
+});
