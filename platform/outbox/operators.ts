@@ -3,17 +3,21 @@
  * must be an operator the platform knows who has signed in on the delivering terminal (the session
  * that delivers it always has; offline work goes out later under whoever is signed in then).
  * Two kinds of audit record name nobody verified, and only these: the terminal's own enrolment
- * (SYSTEM_ACTOR) and a refused or failed sign-in, whose actor is the ID that was typed.
+ * (SYSTEM_ACTOR) and a sign-in that did not happen (a refusal outcome), whose actor is the ID that
+ * was typed. Such a record is filed under that same name and no other, so it can never pass as the
+ * work of a real operator.
  */
-import { problem, SYSTEM_ACTOR, type AuditBody, type Mutation, type Problem } from '../../shared/contract';
+import { problem, REFUSED_SIGN_IN_OUTCOMES, SYSTEM_ACTOR, type AuditBody, type Mutation, type Problem } from '../../shared/contract';
 import type { PlatformContext } from '../context';
 
 const SIGN_IN_ACTIONS: ReadonlySet<string> = new Set(['LOGIN', 'OFFLINE_UNLOCK']);
+const REFUSALS: ReadonlySet<string> = new Set(REFUSED_SIGN_IN_OUTCOMES);
 
-/** Audit records whose actor is not a verified operator by their nature. */
-function namesNobodyVerified(body: AuditBody): boolean {
+/** Audit records whose actor is not a verified operator by their nature (deny by default: exactly these). */
+function namesNobodyVerified(m: Mutation, body: AuditBody): boolean {
+  if (m.operatorId !== body.actor) return false;
   if (body.action === 'ENROL') return body.actor === SYSTEM_ACTOR;
-  return SIGN_IN_ACTIONS.has(body.action) && body.outcome !== 'success';
+  return SIGN_IN_ACTIONS.has(body.action) && REFUSALS.has(body.outcome);
 }
 
 function refuse(detail: string): Problem {
@@ -32,7 +36,7 @@ function checkOperator(ctx: PlatformContext, terminalId: string, operatorId: str
 export function checkRecordOperators(ctx: PlatformContext, terminalId: string, m: Mutation, body: unknown): Problem | null {
   if (m.kind === 'audit') {
     const audit = body as AuditBody;
-    if (namesNobodyVerified(audit)) return null;
+    if (namesNobodyVerified(m, audit)) return null;
     return checkOperator(ctx, terminalId, m.operatorId, '记录人') ?? checkOperator(ctx, terminalId, audit.actor, '审计记录的操作人');
   }
   return checkOperator(ctx, terminalId, m.operatorId, '记录人');

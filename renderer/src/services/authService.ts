@@ -5,7 +5,7 @@
  * may unlock offline until the verifier's validUntil or the terminal policy's offlineUnlockHours after
  * the online login, whichever is earlier (0 = never). Every attempt is audited.
  */
-import type { Operator } from '../../../shared/contract';
+import type { Operator, RefusedSignInOutcome } from '../../../shared/contract';
 import { isPlatformError } from '../platform/platformError';
 import type { AppServices, Outcome, Session } from './contracts';
 import type { Core } from './core';
@@ -15,8 +15,13 @@ import { fail, failWith, ok } from './outcome';
 const WRONG_CREDENTIALS = '工号或密码错误';
 
 export function createAuthService(core: Core): AppServices['auth'] {
-  const audit = (action: 'LOGIN' | 'LOGOUT' | 'OFFLINE_UNLOCK' | 'LOCK', actor: string, outcome: string, detail: string | null) =>
-    core.writer.commit({ audits: [{ action, actor, purpose: null, subject: null, outcome, detail }] });
+  // A sign-in that did not happen names only the ID typed: the platform accepts that for the refusal outcomes alone.
+  const audit = (
+    action: 'LOGIN' | 'LOGOUT' | 'OFFLINE_UNLOCK' | 'LOCK',
+    actor: string,
+    outcome: 'success' | RefusedSignInOutcome,
+    detail: string | null,
+  ) => core.writer.commit({ audits: [{ action, actor, purpose: null, subject: null, outcome, detail }] });
 
   async function offline(operatorId: string, password: string, why: string): Promise<Outcome<Session>> {
     const row = await core.journal.meta.get(`offlineUnlock:${operatorId}`);
