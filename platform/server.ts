@@ -73,6 +73,11 @@ async function storeOperators(ctx: PlatformContext, operators: OperatorAccount[]
       passwordHash: hash,
     });
   }
+  // An account dropped from the configuration (someone who left) signs in no more, and its sessions end.
+  ctx.operators.retireAllExcept(
+    operators.map((op) => op.id),
+    ctx.now().toISOString(),
+  );
 }
 
 /** Chinese problems for what fastify itself refuses before a route runs (body parsing, bad URLs). */

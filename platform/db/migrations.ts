@@ -227,6 +227,11 @@ const MIGRATIONS: Migration[] = [
   ALTER TABLE access_log ADD COLUMN reason TEXT;
   CREATE INDEX access_log_operator ON access_log(operator_id, action, at);
   `,
+  // 6: an operator dropped from the platform's accounts is retired, not deleted: their sessions and
+  // sign-ins are refused, while their records keep their name and department.
+  `
+  ALTER TABLE operators ADD COLUMN retired_at TEXT;
+  `,
 ];
 
 function addNameInitials(db: Database.Database): void {
