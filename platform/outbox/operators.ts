@@ -8,6 +8,7 @@
  * work of a real operator.
  */
 import { problem, REFUSED_SIGN_IN_OUTCOMES, SYSTEM_ACTOR, type AuditBody, type Mutation, type Problem } from '../../shared/contract';
+import { redactIdentifiers } from '../../shared/ids';
 import type { PlatformContext } from '../context';
 
 const SIGN_IN_ACTIONS: ReadonlySet<string> = new Set(['LOGIN', 'OFFLINE_UNLOCK']);
@@ -25,9 +26,11 @@ function refuse(detail: string): Problem {
 }
 
 function checkOperator(ctx: PlatformContext, terminalId: string, operatorId: string, what: string): Problem | null {
-  if (!ctx.operators.get(operatorId)) return refuse(`${what} ${operatorId} 在信用平台没有这个操作员账号`);
+  // The name is repeated as given, except an ID number someone typed for it.
+  const named = redactIdentifiers(operatorId);
+  if (!ctx.operators.get(operatorId)) return refuse(`${what} ${named} 在信用平台没有这个操作员账号`);
   if (!ctx.terminalOperators.signedInOn(terminalId, operatorId)) {
-    return refuse(`${what} ${operatorId} 从未在本终端登录过信用平台，记录不能以其名义上传`);
+    return refuse(`${what} ${named} 从未在本终端登录过信用平台，记录不能以其名义上传`);
   }
   return null;
 }

@@ -72,6 +72,14 @@ describe('who a record names', () => {
     expect(stranger?.problem?.detail).toMatch(/从未在本终端登录/);
   });
 
+  it('a refusal does not repeat an ID number given as the operator', async () => {
+    const who = await enrolAndLogin(t, 'c001');
+    const answer = await push(who, [mutation(1, 'check', checkBody(), { operatorId: '371003197503080213' })]);
+    expect(answer.results[0]?.problem).toMatchObject({ code: 'unknown_operator' });
+    expect(JSON.stringify(answer.results[0])).not.toContain('371003197503080213');
+    expect(answer.results[0]?.problem?.detail).toContain('3710**********0213');
+  });
+
   it('an audit record’s actor follows the same rule; only enrolment (system) and refused sign-ins may name an unverified actor', async () => {
     const who = await enrolAndLogin(t, 'c001');
     const answer = await push(who, [
