@@ -257,6 +257,11 @@ const MIGRATIONS: Migration[] = [
     detail TEXT NOT NULL
   );
   `,
+  // 7: an operator dropped from the platform's accounts is retired, not deleted: their sessions and
+  // sign-ins are refused, while their records keep their name and department.
+  `
+  ALTER TABLE operators ADD COLUMN retired_at TEXT;
+  `,
 ];
 
 function addNameInitials(db: Database.Database): void {

@@ -23,7 +23,9 @@ export function registerSessionRoutes(app: FastifyInstance, ctx: PlatformContext
     const { terminalId, terminalSecret, operatorId, password } = parsed.value;
 
     const terminal = ctx.terminals.get(terminalId);
-    const operator = ctx.operators.get(operatorId);
+    // A retired operator (no longer among the platform's accounts) signs in like an unknown one: not at all.
+    const known = ctx.operators.get(operatorId);
+    const operator = known?.retiredAt === undefined ? known : undefined;
     // Always run the slow hash, so response time does not reveal which part was wrong.
     const passwordOk = await verifyPassword(password, operator?.passwordHash ?? UNKNOWN_OPERATOR_HASH);
     const secretOk = terminal !== undefined && timingSafeEqual(Buffer.from(sha256(terminalSecret)), Buffer.from(terminal.secretHash));

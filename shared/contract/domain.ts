@@ -233,4 +233,21 @@ export const Operator = z.object({
  * enrolment). The platform accepts it only there.
  */
 export const SYSTEM_ACTOR = 'system';
+
+/**
+ * Outcomes of a sign-in (LOGIN, OFFLINE_UNLOCK) that did not happen: the actor of such an audit
+ * record is only the ID that was typed. The platform accepts an actor it cannot verify for these
+ * outcomes and no others.
+ */
+export const REFUSED_SIGN_IN_OUTCOMES = [
+  'refused',
+  'unreachable',
+  'unavailable',
+  'disabled',
+  'expired',
+  // The platform refused the terminal itself (forgotten, or replaced by a hand-over).
+  'unknown_terminal',
+  'terminal_replaced',
+] as const;
+export type RefusedSignInOutcome = (typeof REFUSED_SIGN_IN_OUTCOMES)[number];
 export type Operator = z.infer<typeof Operator>;

@@ -75,7 +75,8 @@ export async function chainAuditRecords(
     const unhashed: UnhashedAudit = {
       chainSeq,
       action: event.action,
-      actor: event.actor,
+      // A refused sign-in names what was typed into the 工号 field, which may be an applicant's ID number.
+      actor: redactIdentifiers(event.actor) ?? '',
       terminalId: context.terminalId,
       at: context.at,
       purpose: event.purpose ? { matterCode: event.purpose.matterCode, caseNo: redactIdentifiers(event.purpose.caseNo) ?? '' } : null,
