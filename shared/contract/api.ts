@@ -23,13 +23,31 @@ export const Predecessor = z.object({
    * used only when the platform no longer knows the predecessor (it then expects this seq next).
    */
   resumeSeq: z.number().int().positive(),
+  /**
+   * Proof that this is the same PC: the predecessor's own secret, still readable in the PC's vault.
+   * The enrolment code is shared city-wide, so naming a terminal proves nothing by itself.
+   */
+  terminalSecret: z.string().min(1).max(256).optional(),
 });
 export type Predecessor = z.infer<typeof Predecessor>;
+
+/** An IT administrator's credentials, confirming a hand-over the PC cannot prove itself (audited under that id). */
+export const HandOverConfirmation = z.object({
+  operatorId: z.string().min(1).max(64),
+  password: z.string().min(1).max(256),
+});
+export type HandOverConfirmation = z.infer<typeof HandOverConfirmation>;
 
 export const EnrolTerminalRequest = z.object({
   enrolmentCode: z.string().min(1),
   name: z.string().trim().min(1).max(64),
+  /**
+   * Needs a proof: predecessor.terminalSecret (the predecessor must be known and not yet replaced),
+   * or itOperator — the only way when the secret is unreadable, the platform forgot the
+   * predecessor, or a replaced identity must be linked again (an enrolment cut short).
+   */
   predecessor: Predecessor.optional(),
+  itOperator: HandOverConfirmation.optional(),
 });
 export type EnrolTerminalRequest = z.infer<typeof EnrolTerminalRequest>;
 
