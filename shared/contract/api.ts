@@ -293,6 +293,21 @@ export const RecordRef = z.object({
 });
 export type RecordRef = z.infer<typeof RecordRef>;
 
+/** Deepest nesting of objects and arrays a record body may have (ours have 2; more is hostile). */
+export const MUTATION_BODY_MAX_DEPTH = 16;
+
+/** Whether parsed JSON nests no deeper than `max` (iterative: a hostile depth cannot exhaust the stack). */
+function nestsAtMost(value: unknown, max: number): boolean {
+  const pending: Array<[unknown, number]> = [[value, 0]];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const [node, depth] = next;
+    if (typeof node !== 'object' || node === null) continue;
+    if (depth >= max) return false;
+    for (const child of Object.values(node)) pending.push([child, depth + 1]);
+  }
+  return true;
+}
+
 /** The envelope is validated for the whole request; each body on its own (a bad body is rejected alone). */
 export const Mutation = z.object({
   id: z.uuid(),
@@ -300,7 +315,13 @@ export const Mutation = z.object({
   kind: MutationKind,
   occurredAt: IsoDateTime,
   operatorId: z.string().min(1),
-  body: z.unknown(),
+  /**
+   * Bounded in depth for the whole request: the platform fingerprints every body recursively, and a
+   * body nested thousands deep is no record of ours.
+   */
+  body: z.unknown().refine((body) => nestsAtMost(body, MUTATION_BODY_MAX_DEPTH), {
+    message: `记录内容嵌套过深（超过 ${MUTATION_BODY_MAX_DEPTH} 层）`,
+  }),
   /**
    * A supervisor or IT resubmits a dead letter once its cause is fixed: a new record (own id and
    * seq, operatorId = who resubmits) with the original's kind and body, naming the original.
