@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Catalogue, IdentifierType, IsoDate, IsoDateTime, ListEntry, Operator, Profile, SubjectKind } from './domain';
+import { Catalogue, CatalogueVersion, IdentifierType, IsoDate, IsoDateTime, ListEntry, Operator, Profile, SubjectKind } from './domain';
 import { Problem } from './problem';
 
 /** Base path of platform API v1, relative to the configured platform URL. */
@@ -204,7 +204,7 @@ export const CheckBody = z.object({
    * The platform judges the check, its feedback and commitments by that version: a matter withdrawn
    * or a measure list changed before the record arrived does not make the record wrong.
    */
-  catalogueVersion: z.string().min(1).max(64).optional(),
+  catalogueVersion: CatalogueVersion.optional(),
 });
 export type CheckBody = z.infer<typeof CheckBody>;
 
