@@ -12,8 +12,24 @@ import { SYSTEM_ACTOR, type Core } from './core';
 import { fail, failWith, ok } from './outcome';
 import { lowestHeldSeq, recordIdentity } from './terminalIdentity';
 
-/** The predecessor's own secret, when the vault still holds it readable: the PC's proof that it is the same PC. */
-async function predecessorSecret(core: Core, terminalId: string): Promise<{ terminalSecret?: string }> {
+/** Scheme, host, port and path, so 'http://a/' and 'http://A:80' name the same platform. */
+function platformKey(url: string): string | null {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.origin}${parsed.pathname.replace(/\/+$/, '')}`;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The predecessor's own secret, when the vault still holds it readable: the PC's proof that it is
+ * the same PC. Only for the platform that issued it — never to an address someone typed in.
+ */
+async function predecessorSecret(core: Core, predecessor: TerminalIdentity, platformUrl: string): Promise<{ terminalSecret?: string }> {
+  const key = platformKey(platformUrl);
+  if (key === null || key !== platformKey(predecessor.platformUrl)) return {};
+  const { terminalId } = predecessor;
   const stored = await core.host.readTerminalSecret();
   // A secret stored by release 0.1 names no terminal: it belongs to the recorded identity.
   if (stored.kind !== 'present' || (stored.terminalId !== null && stored.terminalId !== terminalId)) return {};
@@ -36,7 +52,7 @@ export function createEnrolmentService(core: Core): AppServices['enrolment'] {
           ? {
               terminalId: existing.terminalId,
               resumeSeq: await lowestHeldSeq(core.journal, existing.terminalId),
-              ...(await predecessorSecret(core, existing.terminalId)),
+              ...(await predecessorSecret(core, existing, url)),
             }
           : undefined;
         const confirmation = predecessor && itOperator?.operatorId.trim() && itOperator.password ? itOperator : undefined;
