@@ -3,9 +3,9 @@
  * must be an operator the platform knows who has signed in on the PC the record was made on (the
  * session that delivers it always has; offline work goes out later under whoever is signed in then).
  * A PC may have had several identities: a hand-over links them (IT re-enrols the same PC with the
- * enrolment code), so a sign-in under any identity of the hand-over lineage counts — for the records a
- * successor delivers for its predecessor, and for offline work on the successor by someone who last
- * signed in online before the re-enrolment.
+ * enrolment code and a proof that it is the same PC), so a sign-in under any identity of the hand-over
+ * lineage counts — for the records a successor delivers for its predecessor, and for offline work on
+ * the successor by someone who last signed in online before the re-enrolment.
  * Two kinds of audit record name nobody verified, and only these: the terminal's own enrolment
  * (SYSTEM_ACTOR) and a sign-in that did not happen (a refusal outcome), whose actor is the ID that
  * was typed. Such a record is filed under that same name and no other, so it can never pass as the

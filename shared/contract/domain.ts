@@ -202,8 +202,11 @@ export const Matter = z.object({
 });
 export type Matter = z.infer<typeof Matter>;
 
+/** A catalogue's version, as served and as every check record carries it back (so both bound it alike). */
+export const CatalogueVersion = z.string().min(1).max(64);
+
 export const Catalogue = z.object({
-  version: z.string().min(1),
+  version: CatalogueVersion,
   fields: z.array(Field),
   listTypes: z.array(ListType),
   measures: z.array(Measure),
