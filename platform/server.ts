@@ -12,7 +12,7 @@ import { createContext, type PlatformContext } from './context';
 import { MetaStore } from './db/meta';
 import { deleteDatabaseFiles, openDatabase, type Db } from './db/open';
 import { FaultInjector } from './faults/faults';
-import { requestSerializers } from './http/logging';
+import { logFormatters, requestSerializers } from './http/logging';
 import { fail } from './http/problems';
 import {
   DEFAULT_DB_FILE,
@@ -82,6 +82,11 @@ async function storeOperators(ctx: PlatformContext, operators: OperatorAccount[]
       passwordHash: hash,
     });
   }
+  // An account dropped from the configuration (someone who left) signs in no more, and its sessions end.
+  ctx.operators.retireAllExcept(
+    operators.map((op) => op.id),
+    ctx.now().toISOString(),
+  );
 }
 
 /** Chinese problems for what fastify itself refuses before a route runs (body parsing, bad URLs). */
@@ -132,6 +137,7 @@ function buildApp(options: PlatformOptions): FastifyInstance {
         : {
             level: logger === true ? 'info' : logger.level,
             serializers: requestSerializers,
+            formatters: logFormatters,
             ...(logger !== true && logger.stream ? { stream: logger.stream } : {}),
           },
     bodyLimit: 8 * 1024 * 1024,

@@ -19,12 +19,17 @@ const PLATFORM = 'https://credit.weihai.gov.cn';
 
 let calls: string[];
 let rejected: string[];
+/** The bodies of the enrolment requests that reached the platform. */
+let enrolments: Record<string, unknown>[];
 let services: HostServices;
 
 /** A platform that answers enrolment with a secret and login with a session (what the real one does). */
 const platformFetch = async (url: string, init: RequestInit): Promise<Response> => {
   calls.push(`fetch:${url}`);
-  if (url.endsWith('/terminals')) return Response.json({ terminalId: 'T-1', terminalSecret: SECRET }, { status: 201 });
+  if (url.endsWith('/terminals')) {
+    enrolments.push(JSON.parse(String(init.body)) as Record<string, unknown>);
+    return Response.json({ terminalId: `T-${enrolments.length}`, terminalSecret: SECRET }, { status: 201 });
+  }
   const body = JSON.parse(String(init.body)) as { terminalSecret: string };
   if (body.terminalSecret !== SECRET) return Response.json({ type: 'x', title: 'x', status: 401, code: 'unauthorized' }, { status: 401 });
   return Response.json({ token: 'token-0123456789abcdef', sessionId: 'session-1', expiresAt: '2099-01-01T00:00:00Z' }, { status: 201 });
@@ -79,6 +84,7 @@ beforeEach(() => {
   resetElectronDouble();
   calls = [];
   rejected = [];
+  enrolments = [];
   register();
 });
 
@@ -151,6 +157,11 @@ describe('IPC', () => {
     const invalid: [string, unknown[]][] = [
       [IpcChannels.enrolTerminal.channel, [PLATFORM]],
       [IpcChannels.enrolTerminal.channel, [PLATFORM, { enrolmentCode: 'x', name: 'y', terminalSecret: 'z' }]],
+      // The hand-over's proof is the host's to add: a page that names the predecessor's secret is refused.
+      [
+        IpcChannels.enrolTerminal.channel,
+        [PLATFORM, { enrolmentCode: 'x', name: 'y', predecessor: { terminalId: 'T-1', resumeSeq: 1, terminalSecret: 'z' } }],
+      ],
       [IpcChannels.createSession.channel, [{ ...sessionArgs[0], terminalSecret: SECRET }]],
       [IpcChannels.createSession.channel, [{ ...sessionArgs[0], password: '' }]],
       [IpcChannels.createSession.channel, [{ ...sessionArgs[0], revokeSessions: Array.from({ length: 101 }, (_, i) => `s${i}`) }]],
@@ -169,7 +180,16 @@ describe('IPC', () => {
     ipcMain.simulateSend(IpcChannels.log.channel, app(), 'info', 'x'.repeat(2_001));
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(calls).toEqual([]);
-    expect(rejected).toHaveLength(14);
+    expect(rejected).toHaveLength(15);
+  });
+
+  it('a re-enrolment from the page names its predecessor; the host adds that terminal’s secret as the proof, never the page', async () => {
+    await ipcMain.simulateInvoke(IpcChannels.enrolTerminal.channel, app(), ...enrolArgs);
+    const reenrol = { enrolmentCode: 'CODE-1', name: '环翠区 3 号窗口', predecessor: { terminalId: 'T-1', resumeSeq: 4 } };
+    const answer = await ipcMain.simulateInvoke(IpcChannels.enrolTerminal.channel, app(), PLATFORM, reenrol);
+    expect(answer).toMatchObject({ kind: 'answered', status: 201, body: '{"terminalId":"T-2"}' });
+    expect(enrolments[1]).toEqual({ ...reenrol, predecessor: { terminalId: 'T-1', resumeSeq: 4, terminalSecret: SECRET } });
+    expect(JSON.stringify(answer)).not.toContain(SECRET);
   });
 
   it('checks replies on the way out: a malformed one is stopped, fields outside the contract are dropped', async () => {

@@ -4,9 +4,8 @@
  * (sandboxed preloads cannot be ES modules).
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import type { ElectronHostBridge, HostSessionRequest } from '../../shared/ipc/bridge';
+import type { ElectronHostBridge, HostEnrolRequest, HostSessionRequest } from '../../shared/ipc/bridge';
 import { IPC_CHANNEL_NAMES as CHANNELS } from '../../shared/ipc/channelNames';
-import type { EnrolTerminalRequest } from '../../shared/contract';
 
 const VERSION_ARGUMENT = '--credit-counter-version=';
 const appVersion = process.argv.find((arg) => arg.startsWith(VERSION_ARGUMENT))?.slice(VERSION_ARGUMENT.length) ?? '0.0.0';
@@ -15,7 +14,7 @@ const creditCounterHost = Object.freeze({
   kind: 'electron',
   appVersion,
   getConfig: () => ipcRenderer.invoke(CHANNELS.getConfig),
-  enrolTerminal: (platformUrl: string, request: EnrolTerminalRequest) => ipcRenderer.invoke(CHANNELS.enrolTerminal, platformUrl, request),
+  enrolTerminal: (platformUrl: string, request: HostEnrolRequest) => ipcRenderer.invoke(CHANNELS.enrolTerminal, platformUrl, request),
   createSession: (request: HostSessionRequest) => ipcRenderer.invoke(CHANNELS.createSession, request),
   clearTerminalSecret: () => ipcRenderer.invoke(CHANNELS.clearTerminalSecret),
   printSlip: (target: 'pdf' | 'printer') => ipcRenderer.invoke(CHANNELS.printSlip, target),

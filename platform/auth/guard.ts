@@ -66,7 +66,9 @@ function resolveSession(ctx: PlatformContext, request: FastifyRequest): AuthCont
   const session = ctx.sessions.get(sessionId);
   if (!session || session.expiresAtMs <= ctx.now().getTime()) return null;
   const operator = ctx.operators.get(session.operatorId);
-  return operator ? { terminalId: session.terminalId, operatorId: operator.id, roles: operator.roles, operator, sessionId } : null;
+  // A retired operator's sessions end with their account.
+  if (!operator || operator.retiredAt !== undefined) return null;
+  return { terminalId: session.terminalId, operatorId: operator.id, roles: operator.roles, operator, sessionId };
 }
 
 function allowed(access: Access, roles: readonly Role[]): boolean {

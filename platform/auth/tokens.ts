@@ -1,5 +1,5 @@
 /** Random bearer tokens and terminal secrets, and the hashes they are stored under. */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /** 32 random bytes, base64url (43 characters). */
 export function randomToken(): string {
@@ -12,4 +12,11 @@ export function randomToken(): string {
  */
 export function sha256(value: string): string {
   return createHash('sha256').update(value).digest('base64url');
+}
+
+/** Whether `value` is what `hash` was made from, compared in constant time. */
+export function matchesHash(value: string, hash: string): boolean {
+  const candidate = Buffer.from(sha256(value));
+  const stored = Buffer.from(hash);
+  return candidate.length === stored.length && timingSafeEqual(candidate, stored);
 }

@@ -257,7 +257,12 @@ const MIGRATIONS: Migration[] = [
     detail TEXT NOT NULL
   );
   `,
-  // 7: published snapshots (the signed manifest as served, the blocks it names) and their sealed,
+  // 7: an operator dropped from the platform's accounts is retired, not deleted: their sessions and
+  // sign-ins are refused, while their records keep their name and department.
+  `
+  ALTER TABLE operators ADD COLUMN retired_at TEXT;
+  `,
+  // 8: published snapshots (the signed manifest as served, the blocks it names) and their sealed,
   // content-addressed blocks, shared by every snapshot that names them.
   `
   CREATE TABLE snapshot_blocks (hash TEXT PRIMARY KEY, bytes BLOB NOT NULL);

@@ -1,5 +1,5 @@
 /**
- * Request-log serialisers: the platform's log file never holds a clear ID number, a case number or
+ * Request-log serialisers and formatters: the platform's log file never holds a clear ID number, a case number or
  * a searched name. The URL is decoded first (however often it was percent-encoded), so an identifier
  * is recognised whatever the spelling; identifiers anywhere in it are masked, the values of the
  * parameters that carry a purpose or a name are dropped, and text that is not ASCII (a name in a
@@ -44,6 +44,24 @@ export function redactUrl(url: string): string {
   });
   return `${path}?${params.join('&')}`;
 }
+
+/**
+ * What a route logs beside the request (an operator ID, a terminal ID or name as they were typed)
+ * may hold an ID number too: every string is masked like free text, and a run of 15 or more digits
+ * is starred even when it is no valid identifier. Requests, replies and errors are left to their
+ * serialisers.
+ */
+function redactLogValue(value: unknown, depth: number): unknown {
+  if (typeof value === 'string') return redactIdentifiers(value).replace(/[0-9]{15,}[0-9Xx]?/g, (run) => '*'.repeat(run.length));
+  if (value === null || typeof value !== 'object' || depth > 4) return value;
+  if (Array.isArray(value)) return value.map((item) => redactLogValue(item, depth + 1));
+  if (Object.getPrototypeOf(value) !== Object.prototype) return value;
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redactLogValue(item, depth + 1)]));
+}
+
+export const logFormatters = {
+  log: (object: Record<string, unknown>) => redactLogValue(object, 0) as Record<string, unknown>,
+};
 
 export const requestSerializers = {
   req(request: FastifyRequest) {

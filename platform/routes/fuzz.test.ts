@@ -1,14 +1,16 @@
 /**
  * Bad input, generated: well over 10,000 requests across every API route (and spellings of them),
  * with malformed paths, queries, cursors, bodies, tokens and headers, through the real guard and
- * routes (fastify's inject: no sockets, same hooks). Every answer is below 500 and a problem in
- * Chinese with a stable type when it refuses; a refused request writes nothing (the access log's
- * record of a refused lookup, search or unmask attempt is the one intended exception); the platform
- * still answers afterwards. Fixed seed; the run takes some seconds.
+ * routes (fastify's inject: no sockets, same hooks). Every answer is below 500; an answer with data
+ * goes only to a session that the route's access (as written down here) admits; a refusal is a
+ * problem in Chinese with a stable type and writes nothing (the access log's record of a refused
+ * lookup, search or unmask attempt is the one intended exception); the platform still answers
+ * afterwards. Fixed seed; the run takes some seconds.
  */
 import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Access } from '../auth/guard';
 import { createPlatformApp, type PlatformApp } from '../server';
 import { SHOWCASE } from '../seed/showcase';
 import { MATTERS } from '../seed/catalogue';
@@ -236,6 +238,9 @@ interface Generated {
   url: string;
   headers: Record<string, string>;
   payload: string | undefined;
+  /** The route the request was made for, and whose session (if any) it carries. */
+  route: PlatformApp['routes'][number];
+  credential: string;
 }
 
 function request(routes: PlatformApp['routes']): fc.Arbitrary<Generated> {
@@ -287,13 +292,47 @@ function request(routes: PlatformApp['routes']): fc.Arbitrary<Generated> {
         payload = rawBody ?? (body === undefined ? undefined : JSON.stringify(body));
         if (payload !== undefined && r.contentType !== 'none') headers['content-type'] = r.contentType;
       }
-      return { method, url: search ? `${path}?${search}` : path, headers, payload };
+      return { method, url: search ? `${path}?${search}` : path, headers, payload, route: r.route, credential: r.credential };
     });
 }
 
 // ---- what must hold for every answer ------------------------------------------------------------
 
 const CJK = /[\u4e00-\u9fff]/;
+
+/**
+ * Who may call each route, written down here rather than read from the platform: a route that
+ * declared itself open by mistake (or a guard that let a spelling through) must still fail the run.
+ */
+const EXPECTED_ACCESS: Record<string, Access> = {
+  'GET /api/v1/health': 'public',
+  'POST /api/v1/terminals': 'public',
+  'POST /api/v1/sessions': 'public',
+  'DELETE /api/v1/sessions/current': 'operator',
+  'GET /api/v1/catalog': 'operator',
+  'GET /api/v1/sync/entries': 'operator',
+  'POST /api/v1/outbox': 'operator',
+  'POST /api/v1/subjects/lookup': 'counter',
+  'POST /api/v1/subjects/search': 'counter',
+  'GET /api/v1/supervisor/records': 'supervisor',
+  'POST /api/v1/supervisor/records/:id/unmask': 'supervisor',
+  'GET /api/v1/supervisor/name-search-alerts': 'supervisor',
+  'GET /api/v1/supervisor/events': 'supervisor',
+  'POST /api/v1/admin/journal-imports': 'it',
+};
+
+function expectedAccess(route: { method: string; url: string }): Access | undefined {
+  return EXPECTED_ACCESS[`${route.method === 'HEAD' ? 'GET' : route.method} ${route.url}`];
+}
+
+/** Whether a credential of the generator is a session whose roles the access rule admits. */
+function admits(access: Access, credential: string): boolean {
+  const roles = { clerk: ['clerk'], supervisor: ['supervisor'], it: ['it'] }[credential as 'clerk' | 'supervisor' | 'it'];
+  if (roles === undefined) return access === 'public';
+  if (access === 'counter') return roles.includes('clerk') || roles.includes('supervisor');
+  if (access === 'supervisor' || access === 'it') return roles.includes(access);
+  return true;
+}
 
 function writesSoFar(): { total: number; accessLog: number } {
   const db = platform.ctx.db;
@@ -303,8 +342,10 @@ function writesSoFar(): { total: number; accessLog: number } {
 }
 
 describe('fuzzed requests against every API route', () => {
-  it(`${RUNS.toLocaleString()} generated requests: no 500, problems in Chinese with a stable type, nothing written when refused`, async () => {
+  it(`${RUNS.toLocaleString()} generated requests: no 500, no data without a session the route admits, problems in Chinese with a stable type, nothing written when refused`, async () => {
     expect(platform.routes.length).toBeGreaterThanOrEqual(12);
+    // Every route the platform serves has its expected access written down above.
+    expect(platform.routes.filter((route) => expectedAccess(route) === undefined)).toEqual([]);
     const statuses = new Map<number, number>();
     await fc.assert(
       fc.asyncProperty(request(platform.routes), async (r) => {
@@ -323,6 +364,11 @@ describe('fuzzed requests against every API route', () => {
         }
         const where = `${r.method} ${r.url} → ${res.statusCode} ${res.body.slice(0, 200)}`;
         expect(res.statusCode, where).toBeLessThan(500);
+        // Deny by default, whatever the spelling or the method: an answer that is no refusal (a CORS
+        // preflight aside, which carries no data) goes only to a session the route's rule admits.
+        if (res.statusCode < 400 && r.method !== 'OPTIONS') {
+          expect(admits(expectedAccess(r.route) ?? 'it', r.credential), `${where} (${r.credential})`).toBe(true);
+        }
         if (res.statusCode >= 400) {
           if (r.method !== 'HEAD') {
             expect(String(res.headers['content-type']), where).toContain('application/problem+json');

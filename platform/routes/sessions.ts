@@ -2,11 +2,10 @@
  * POST /sessions — operator login on an enrolled terminal (it also revokes the sessions the terminal
  * signed out while offline); DELETE /sessions/current — logout, the token is dead at once.
  */
-import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { CreateSessionRequest, type CreateSessionResponse } from '../../shared/contract';
 import { offlineUnlockFor, UNKNOWN_OPERATOR_HASH, verifyPassword } from '../auth/passwords';
-import { randomToken, sha256 } from '../auth/tokens';
+import { matchesHash, randomToken, sha256 } from '../auth/tokens';
 import type { PlatformContext } from '../context';
 import { fail } from '../http/problems';
 import { parseWith } from '../http/validate';
@@ -23,10 +22,12 @@ export function registerSessionRoutes(app: FastifyInstance, ctx: PlatformContext
     const { terminalId, terminalSecret, operatorId, password } = parsed.value;
 
     const terminal = ctx.terminals.get(terminalId);
-    const operator = ctx.operators.get(operatorId);
+    // A retired operator (no longer among the platform's accounts) signs in like an unknown one: not at all.
+    const known = ctx.operators.get(operatorId);
+    const operator = known?.retiredAt === undefined ? known : undefined;
     // Always run the slow hash, so response time does not reveal which part was wrong.
     const passwordOk = await verifyPassword(password, operator?.passwordHash ?? UNKNOWN_OPERATOR_HASH);
-    const secretOk = terminal !== undefined && timingSafeEqual(Buffer.from(sha256(terminalSecret)), Buffer.from(terminal.secretHash));
+    const secretOk = terminal !== undefined && matchesHash(terminalSecret, terminal.secretHash);
     const operatorOk = operator !== undefined && passwordOk;
     // Only a known operator with the right password learns what is wrong with the terminal.
     if (operatorOk && !terminal) {

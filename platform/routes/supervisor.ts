@@ -64,7 +64,8 @@ export function registerSupervisorRoutes(app: FastifyInstance, ctx: PlatformCont
         seq: r.seq,
         terminalId: r.terminalId,
         kind: r.kind,
-        operatorId: r.operatorId,
+        // A refused sign-in is filed under the ID that was typed, which may be someone's ID number.
+        operatorId: redactIdentifiers(r.operatorId),
         occurredAt: r.occurredAt,
         receivedAt: r.receivedAt,
         body: maskRecordBody(r.body),

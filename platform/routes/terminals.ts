@@ -1,17 +1,32 @@
-/** POST /terminals — enrolment of a PC with the enrolment code IT was given (naming its predecessor: a hand-over). */
+/**
+ * POST /terminals — enrolment of a PC with the enrolment code IT was given. Naming a predecessor (a
+ * hand-over) also needs a proof that this is the same PC: see recovery/handOver.ts.
+ */
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
-import { EnrolTerminalRequest, type EnrolTerminalResponse } from '../../shared/contract';
+import { EnrolTerminalRequest, type EnrolTerminalResponse, type HandOverConfirmation } from '../../shared/contract';
+import { UNKNOWN_OPERATOR_HASH, verifyPassword } from '../auth/passwords';
 import { randomToken, sha256 } from '../auth/tokens';
 import type { PlatformContext } from '../context';
 import { fail } from '../http/problems';
 import { parseWith } from '../http/validate';
-import { enrolWithHandOver } from '../recovery/handOver';
+import { enrolWithHandOver, type HandOverProof } from '../recovery/handOver';
 
 function sameSecret(a: string, b: string): boolean {
   // Compare digests so the comparison takes the same time whatever the lengths.
   return timingSafeEqual(Buffer.from(sha256(a)), Buffer.from(sha256(b)));
+}
+
+/**
+ * An IT administrator with the right password (the slow hash runs for unknown ids too), else null.
+ * A retired account (no longer among the platform's accounts) confirms nothing.
+ */
+async function itAdministrator(ctx: PlatformContext, confirmation: HandOverConfirmation): Promise<string | null> {
+  const known = ctx.operators.get(confirmation.operatorId);
+  const operator = known?.retiredAt === undefined ? known : undefined;
+  const passwordOk = await verifyPassword(confirmation.password, operator?.passwordHash ?? UNKNOWN_OPERATOR_HASH);
+  return operator && passwordOk && operator.roles.includes('it') ? operator.id : null;
 }
 
 export function registerTerminalRoutes(app: FastifyInstance, ctx: PlatformContext): void {
@@ -22,16 +37,33 @@ export function registerTerminalRoutes(app: FastifyInstance, ctx: PlatformContex
       request.log.warn({ terminalName: parsed.value.name }, 'terminal enrolment refused');
       return fail(reply, 403, 'enrolment_refused', '终端登记码错误');
     }
+    const { name, predecessor, itOperator } = parsed.value;
+    let proof: HandOverProof | null = null;
+    if (predecessor && itOperator) {
+      const operatorId = await itAdministrator(ctx, itOperator);
+      if (!operatorId) {
+        request.log.warn({ terminalName: name, predecessorId: predecessor.terminalId }, 'hand-over refused: not an IT administrator');
+        return fail(reply, 403, 'handover_refused', '接替原终端未获确认', {
+          detail: '确认接替的工号或密码错误，或该工号不是信息技术管理员',
+        });
+      }
+      proof = { by: 'it_operator', operatorId };
+    } else if (predecessor?.terminalSecret !== undefined) {
+      proof = { by: 'terminal_secret', secret: predecessor.terminalSecret };
+    }
     const terminalId = uuidv7();
     const terminalSecret = randomToken();
-    const { name, predecessor } = parsed.value;
-    const handOver = enrolWithHandOver(ctx, { terminalId, name, secretHash: sha256(terminalSecret) }, predecessor);
-    request.log.info({ terminalId, terminalName: name, predecessorId: predecessor?.terminalId }, 'terminal enrolled');
+    const outcome = enrolWithHandOver(ctx, { terminalId, name, secretHash: sha256(terminalSecret) }, predecessor, proof);
+    if (!outcome.ok) {
+      request.log.warn({ terminalName: name, predecessorId: predecessor?.terminalId }, 'hand-over refused');
+      return fail(reply, 403, 'handover_refused', '接替原终端未获确认', { detail: outcome.detail });
+    }
+    request.log.info({ terminalId, terminalName: name, predecessorId: predecessor?.terminalId, provedBy: proof?.by }, 'terminal enrolled');
     const body: EnrolTerminalResponse = {
       terminalId,
       terminalSecret,
       platformPublicKey: ctx.signing.publicKey,
-      ...(handOver ? { handOver } : {}),
+      ...(outcome.handOver ? { handOver: outcome.handOver } : {}),
     };
     return reply.code(201).send(body);
   });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Catalogue, IdentifierType, IsoDate, IsoDateTime, ListEntry, Operator, Profile, SubjectKind } from './domain';
+import { Catalogue, CatalogueVersion, IdentifierType, IsoDate, IsoDateTime, ListEntry, Operator, Profile, SubjectKind } from './domain';
 import { Problem } from './problem';
 
 /** Base path of platform API v1, relative to the configured platform URL. */
@@ -23,13 +23,31 @@ export const Predecessor = z.object({
    * used only when the platform no longer knows the predecessor (it then expects this seq next).
    */
   resumeSeq: z.number().int().positive(),
+  /**
+   * Proof that this is the same PC: the predecessor's own secret, still readable in the PC's vault.
+   * The enrolment code is shared city-wide, so naming a terminal proves nothing by itself.
+   */
+  terminalSecret: z.string().min(1).max(256).optional(),
 });
 export type Predecessor = z.infer<typeof Predecessor>;
+
+/** An IT administrator's credentials, confirming a hand-over the PC cannot prove itself (audited under that id). */
+export const HandOverConfirmation = z.object({
+  operatorId: z.string().min(1).max(64),
+  password: z.string().min(1).max(256),
+});
+export type HandOverConfirmation = z.infer<typeof HandOverConfirmation>;
 
 export const EnrolTerminalRequest = z.object({
   enrolmentCode: z.string().min(1),
   name: z.string().trim().min(1).max(64),
+  /**
+   * Needs a proof: predecessor.terminalSecret (the predecessor must be known and not yet replaced),
+   * or itOperator — the only way when the secret is unreadable, the platform forgot the
+   * predecessor, or a replaced identity must be linked again (an enrolment cut short).
+   */
   predecessor: Predecessor.optional(),
+  itOperator: HandOverConfirmation.optional(),
 });
 export type EnrolTerminalRequest = z.infer<typeof EnrolTerminalRequest>;
 
@@ -289,7 +307,7 @@ export const CheckBody = z.object({
    * The platform judges the check, its feedback and commitments by that version: a matter withdrawn
    * or a measure list changed before the record arrived does not make the record wrong.
    */
-  catalogueVersion: z.string().min(1).max(64).optional(),
+  catalogueVersion: CatalogueVersion.optional(),
 });
 export type CheckBody = z.infer<typeof CheckBody>;
 
@@ -378,6 +396,21 @@ export const RecordRef = z.object({
 });
 export type RecordRef = z.infer<typeof RecordRef>;
 
+/** Deepest nesting of objects and arrays a record body may have (ours have 2; more is hostile). */
+export const MUTATION_BODY_MAX_DEPTH = 16;
+
+/** Whether parsed JSON nests no deeper than `max` (iterative: a hostile depth cannot exhaust the stack). */
+function nestsAtMost(value: unknown, max: number): boolean {
+  const pending: Array<[unknown, number]> = [[value, 0]];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const [node, depth] = next;
+    if (typeof node !== 'object' || node === null) continue;
+    if (depth >= max) return false;
+    for (const child of Object.values(node)) pending.push([child, depth + 1]);
+  }
+  return true;
+}
+
 /** The envelope is validated for the whole request; each body on its own (a bad body is rejected alone). */
 export const Mutation = z.object({
   id: z.uuid(),
@@ -385,7 +418,13 @@ export const Mutation = z.object({
   kind: MutationKind,
   occurredAt: IsoDateTime,
   operatorId: z.string().min(1),
-  body: z.unknown(),
+  /**
+   * Bounded in depth for the whole request: the platform fingerprints every body recursively, and a
+   * body nested thousands deep is no record of ours.
+   */
+  body: z.unknown().refine((body) => nestsAtMost(body, MUTATION_BODY_MAX_DEPTH), {
+    message: `记录内容嵌套过深（超过 ${MUTATION_BODY_MAX_DEPTH} 层）`,
+  }),
   /**
    * A supervisor or IT resubmits a dead letter once its cause is fixed: a new record (own id and
    * seq, operatorId = who resubmits) with the original's kind and body, naming the original.

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * Domain schemas shared by the client and the reference platform. The wire format of
- * platform API v1 is defined here and nowhere else (DESIGN.md §3–§4).
+ * platform API v1 is defined here and nowhere else.
  */
 
 /** Calendar date as published by an authority, YYYY-MM-DD (China time). */
@@ -202,8 +202,11 @@ export const Matter = z.object({
 });
 export type Matter = z.infer<typeof Matter>;
 
+/** A catalogue's version, as served and as every check record carries it back (so both bound it alike). */
+export const CatalogueVersion = z.string().min(1).max(64);
+
 export const Catalogue = z.object({
-  version: z.string().min(1),
+  version: CatalogueVersion,
   fields: z.array(Field),
   listTypes: z.array(ListType),
   measures: z.array(Measure),
@@ -233,4 +236,21 @@ export const Operator = z.object({
  * enrolment). The platform accepts it only there.
  */
 export const SYSTEM_ACTOR = 'system';
+
+/**
+ * Outcomes of a sign-in (LOGIN, OFFLINE_UNLOCK) that did not happen: the actor of such an audit
+ * record is only the ID that was typed. The platform accepts an actor it cannot verify for these
+ * outcomes and no others.
+ */
+export const REFUSED_SIGN_IN_OUTCOMES = [
+  'refused',
+  'unreachable',
+  'unavailable',
+  'disabled',
+  'expired',
+  // The platform refused the terminal itself (forgotten, or replaced by a hand-over).
+  'unknown_terminal',
+  'terminal_replaced',
+] as const;
+export type RefusedSignInOutcome = (typeof REFUSED_SIGN_IN_OUTCOMES)[number];
 export type Operator = z.infer<typeof Operator>;

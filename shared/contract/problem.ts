@@ -29,6 +29,8 @@ export const ProblemCode = z.enum([
   'unknown_terminal',
   /** This terminal identity was handed over to a newer enrolment of the same PC. */
   'terminal_replaced',
+  /** A hand-over without proof that the successor is the same PC (the predecessor's secret, or an IT administrator). */
+  'handover_refused',
   'internal',
   'unavailable',
   'snapshot_building',

@@ -1,4 +1,4 @@
-/** The three kinds of identifier the client understands (DESIGN.md §3 "Identifiers"). */
+/** The three kinds of identifier the client understands. */
 export type IdType = 'RESIDENT_ID' | 'USCC' | 'ORG_CODE';
 
 export type IdWarningCode = 'ORG_CODE_CHECK_MISMATCH' | 'LEGACY_UPGRADED';

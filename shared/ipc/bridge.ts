@@ -1,8 +1,14 @@
 import type { EffectiveConfig } from '../config/schema';
-import type { EnrolTerminalRequest } from '../contract';
-import type { HostSessionRequest, HostStoredTerminal, PrintResult, SavedFileResult, TerminalCallAnswer } from './channels';
+import type {
+  HostEnrolRequest,
+  HostSessionRequest,
+  HostStoredTerminal,
+  PrintResult,
+  SavedFileResult,
+  TerminalCallAnswer,
+} from './channels';
 
-export type { HostSessionRequest, HostStoredTerminal, SavedFileResult, TerminalCallAnswer } from './channels';
+export type { HostEnrolRequest, HostSessionRequest, HostStoredTerminal, SavedFileResult, TerminalCallAnswer } from './channels';
 
 interface HostBridgeBase {
   readonly appVersion: string;
@@ -25,8 +31,11 @@ interface HostBridgeBase {
  */
 export interface ElectronHostBridge extends HostBridgeBase {
   readonly kind: 'electron';
-  /** POST /terminals to `platformUrl`; the host stores the secret from the answer. */
-  enrolTerminal(platformUrl: string, request: EnrolTerminalRequest): Promise<TerminalCallAnswer>;
+  /**
+   * POST /terminals to `platformUrl`; the host stores the secret from the answer. Naming a predecessor,
+   * the host adds that terminal's secret as the hand-over's proof when it was issued by the same platform.
+   */
+  enrolTerminal(platformUrl: string, request: HostEnrolRequest): Promise<TerminalCallAnswer>;
   /** POST /sessions for the enrolled terminal, with the secret the host keeps. */
   createSession(request: HostSessionRequest): Promise<TerminalCallAnswer>;
   /** Which terminal (and platform) the kept secret was issued for; never the secret itself. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ConfigSource, ConfigValues, type ConfigKey } from '../config/schema';
-import { CreateSessionRequest, EnrolTerminalRequest, EnrolTerminalResponse } from '../contract';
+import { CreateSessionRequest, EnrolTerminalRequest, EnrolTerminalResponse, HandOverConfirmation, Predecessor } from '../contract';
 import { IPC_CHANNEL_NAMES as NAMES } from './channelNames';
 
 const CONFIG_KEY = z.enum(Object.keys(ConfigValues.shape) as [ConfigKey, ...ConfigKey[]]);
@@ -26,6 +26,17 @@ export const HostSessionRequest = z
   })
   .strict();
 export type HostSessionRequest = z.infer<typeof HostSessionRequest>;
+
+/**
+ * POST /terminals as the page asks for it. A re-enrolment names the predecessor without its secret:
+ * the host adds the secret itself, and only for the platform that issued it (a page that sends one is refused).
+ */
+export const HostEnrolRequest = EnrolTerminalRequest.extend({
+  enrolmentCode: z.string().min(1).max(200),
+  predecessor: Predecessor.omit({ terminalSecret: true }).strict().optional(),
+  itOperator: HandOverConfirmation.strict().optional(),
+}).strict();
+export type HostEnrolRequest = z.infer<typeof HostEnrolRequest>;
 
 /** The body of a successful enrolment as the host hands it on: everything the platform answered but the secret. */
 export const HostEnrolledTerminal = EnrolTerminalResponse.omit({ terminalSecret: true }).strict();
@@ -90,7 +101,7 @@ export const IpcChannels = {
   getConfig: { channel: NAMES.getConfig, input: z.tuple([]), output: EffectiveConfigSchema },
   enrolTerminal: {
     channel: NAMES.enrolTerminal,
-    input: z.tuple([PlatformUrlArg, EnrolTerminalRequest.extend({ enrolmentCode: z.string().min(1).max(200) }).strict()]),
+    input: z.tuple([PlatformUrlArg, HostEnrolRequest]),
     output: TerminalCallAnswer,
   },
   createSession: { channel: NAMES.createSession, input: z.tuple([HostSessionRequest]), output: TerminalCallAnswer },

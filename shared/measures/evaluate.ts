@@ -144,8 +144,8 @@ function summarise(active: readonly Candidate[], warnings: readonly EvaluationWa
 }
 
 /**
- * The measures of `matter` that apply to the profile's subject today, each with what fired it
- * (DESIGN.md §3). Pure: the same input gives the same output, online or offline.
+ * The measures of `matter` that apply to the profile's subject today, each with what fired it.
+ * Pure: the same input gives the same output, online or offline.
  */
 export function evaluateMeasures({ profile, matter, catalogue, now }: EvaluationInput): Evaluation {
   const today = chinaDate(now);

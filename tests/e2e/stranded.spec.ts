@@ -57,6 +57,14 @@ test('a platform that forgot the terminal: the login says so, IT re-enrols from 
   await expect(page.getByText(`新注册将接替它`)).toBeVisible();
   await expect(page.getByText(old)).toBeVisible();
   await page.getByLabel('注册码').fill(platform.enrolmentCode);
+  // The platform cannot check this PC's secret against a terminal it forgot: the code alone is refused…
+  await page.getByRole('button', { name: '注册终端' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: '信用平台没有原终端的注册记录' })).toContainText(
+    '请由信息技术管理员输入工号和密码确认接替',
+  );
+  // …and IT confirms the hand-over with its own account (the platform audits who did).
+  await page.getByLabel('管理员工号').fill(DEMO_IT.id);
+  await page.getByLabel('管理员密码').fill(DEMO_IT.password);
   await screenshot(page, '33-reenrol-hand-over');
   await page.getByRole('button', { name: '注册终端' }).click();
   await expect(page.getByText('操作员登录')).toBeVisible();

@@ -13,8 +13,17 @@ async function workDone(cc: Cc): Promise<void> {
   await cc.call('recordMany', 3);
 }
 
+const IT = { operatorId: 'i001', password: 'demo1234' };
+
+/**
+ * The PC cannot prove with its old secret that it is the same PC (unreadable, or the platform no
+ * longer knows the predecessor): the enrolment code alone is refused, IT's account confirms it.
+ */
 async function reenrolAndDeliver(cc: Cc, env: PlatformEnv, predecessor: string): Promise<string> {
-  const enrolled = await cc.call('enrol', env.url, env.enrolmentCode);
+  const unconfirmed = await cc.call('enrol', env.url, env.enrolmentCode);
+  expect(unconfirmed).toMatchObject({ ok: false, error: { code: 'handover_refused', message: expect.stringContaining('信息技术管理员') } });
+  expect(await cc.call('terminalId')).toBe(predecessor);
+  const enrolled = await cc.call('enrol', env.url, env.enrolmentCode, undefined, IT);
   expect(enrolled).toMatchObject({ ok: true, value: { predecessors: [predecessor] } });
   await cc.login(env);
   const done = await cc.call('syncNow');

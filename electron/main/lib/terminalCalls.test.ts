@@ -4,7 +4,7 @@ import { API_BASE, CLIENT_VERSION_HEADER, CreateSessionResponse } from '../../..
 import { HostEnrolledTerminal, TerminalCallAnswer } from '../../../shared/ipc/channels';
 import { startPlatform, type RunningPlatform } from '../../../platform/server';
 import { createSecretVault, type CiphertextStore, type SecretVault } from './secretVault';
-import { createTerminalCalls, samePlatform, type FetchFunction, type TerminalCalls } from './terminalCalls';
+import { createTerminalCalls, type FetchFunction, type TerminalCalls } from './terminalCalls';
 
 let platform: RunningPlatform;
 let store: CiphertextStore & { data: Uint8Array | null };
@@ -280,12 +280,54 @@ describe('operator login made by the main process', () => {
   });
 });
 
-describe('same platform', () => {
-  it('ignores trailing slashes but not scheme, host or port', () => {
-    expect(samePlatform('https://credit.weihai.gov.cn/', 'https://credit.weihai.gov.cn')).toBe(true);
-    expect(samePlatform('https://credit.weihai.gov.cn', 'http://credit.weihai.gov.cn')).toBe(false);
-    expect(samePlatform('https://credit.weihai.gov.cn', 'https://credit.weihai.gov.cn:8443')).toBe(false);
-    expect(samePlatform('https://credit.weihai.gov.cn.evil.net', 'https://credit.weihai.gov.cn')).toBe(false);
-    expect(samePlatform('not a url', 'not a url')).toBe(false);
+describe('hand-over proof added by the main process', () => {
+  const IT = { operatorId: 'i001', password: 'demo1234' };
+  const reenrolment = (terminalId: string) => ({
+    enrolmentCode: platform.enrolmentCode,
+    name: '环翠区 3 号窗口',
+    predecessor: { terminalId, resumeSeq: 1 },
+  });
+  const sentBody = (i: number) => JSON.parse(String(requests[i]!.init.body)) as { predecessor?: Record<string, unknown> };
+
+  it('adds the predecessor’s secret for the platform that issued it; the platform accepts the hand-over on that proof', async () => {
+    const { terminalId, secret } = await enrol();
+    requests = [];
+    // Another spelling of the same platform is the same platform.
+    const answer = await calls().enrolTerminal(`${platform.url}/`, reenrolment(terminalId));
+    const successor = body(answer, HostEnrolledTerminal);
+    expect(successor.handOver).toMatchObject({ predecessorId: terminalId, predecessorKnown: true });
+    expect(sentBody(0).predecessor).toEqual({ terminalId, resumeSeq: 1, terminalSecret: secret });
+    expect(JSON.stringify(answer)).not.toContain(secret);
+    // The vault now holds the successor's secret.
+    expect(await calls().enrolledTerminal()).toMatchObject({ kind: 'present', terminalId: successor.terminalId });
+  });
+
+  it('never sends it to another platform, nor for a terminal other than the one it was issued to', async () => {
+    const { terminalId, secret } = await enrol();
+    requests = [];
+    // An address typed at the counter (here: another path on the same host) gets the terminal id only.
+    const elsewhere = await calls().enrolTerminal(`${platform.url}/elsewhere`, reenrolment(terminalId));
+    expect(elsewhere).toMatchObject({ kind: 'answered', status: 404 });
+    expect(requests[0]!.url).toBe(`${platform.url}/elsewhere${API_BASE}/terminals`);
+    expect(sentBody(0).predecessor).toEqual({ terminalId, resumeSeq: 1 });
+    // Naming another terminal: no secret either, and the platform wants IT's confirmation.
+    const other = await calls().enrolTerminal(platform.url, reenrolment('0190aaaa-0000-7000-8000-0000000000ff'));
+    expect(sentBody(1).predecessor).toEqual({ terminalId: '0190aaaa-0000-7000-8000-0000000000ff', resumeSeq: 1 });
+    if (other.kind === 'answered') expect(JSON.parse(other.body)).toMatchObject({ code: 'handover_refused' });
+    expect(other).toMatchObject({ kind: 'answered', status: 403 });
+    expect(requests.map((r) => String(r.init.body)).join()).not.toContain(secret);
+    // Nothing replaced the kept secret.
+    expect(await calls().enrolledTerminal()).toEqual({ kind: 'present', terminalId, platformUrl: platform.url });
+  });
+
+  it('a secret an earlier version stored names no platform: it is not sent, and IT confirms the hand-over instead', async () => {
+    const { terminalId, secret } = await enrol();
+    await vault.write(secret); // the bare secret, as versions before 0.2 stored it
+    requests = [];
+    const refused = await calls().enrolTerminal(platform.url, reenrolment(terminalId));
+    expect(refused).toMatchObject({ kind: 'answered', status: 403 });
+    const confirmed = await calls().enrolTerminal(platform.url, { ...reenrolment(terminalId), itOperator: IT });
+    expect(body(confirmed, HostEnrolledTerminal).handOver).toMatchObject({ predecessorId: terminalId });
+    expect(requests.map((r) => String(r.init.body)).join()).not.toContain(secret);
   });
 });

@@ -1,15 +1,18 @@
 /**
  * The two platform calls that need the terminal secret, made by the main process so that the secret
- * never reaches the page (DESIGN.md §6): enrolment (POST /terminals), which yields the secret, and operator
- * login (POST /sessions), which uses it. The page gets the platform's answer minus the secret and checks it
+ * never reaches the page: enrolment (POST /terminals), which yields the secret (and, on a re-enrolment,
+ * carries the predecessor's secret as the hand-over's proof), and operator login (POST /sessions), which
+ * uses it. The page gets the platform's answer minus the secret and checks it
  * against the contract itself. Pure: the caller passes Electron's net.fetch, so requests follow the system
  * proxy and certificate store.
  */
 import { API_BASE, CLIENT_VERSION_HEADER, EnrolTerminalResponse, Problem, type EnrolTerminalRequest } from '../../../shared/contract';
 import { ConfigValues } from '../../../shared/config/schema';
+import { samePlatform } from '../../../shared/config/samePlatform';
 import {
   HostEnrolledTerminal,
   REENROL_ADVICE,
+  type HostEnrolRequest,
   type HostSessionRequest,
   type HostStoredTerminal,
   type TerminalCallAnswer,
@@ -28,7 +31,7 @@ export interface TerminalCallOptions {
 }
 
 export interface TerminalCalls {
-  enrolTerminal(platformUrl: string, request: EnrolTerminalRequest): Promise<TerminalCallAnswer>;
+  enrolTerminal(platformUrl: string, request: HostEnrolRequest): Promise<TerminalCallAnswer>;
   createSession(request: HostSessionRequest): Promise<TerminalCallAnswer>;
   /** Which terminal and platform the kept secret belongs to (the page completes an enrolment cut short). */
   enrolledTerminal(): Promise<HostStoredTerminal>;
@@ -44,20 +47,6 @@ interface StoredCredential {
 
 const MAX_BODY_CHARS = 1_000_000;
 export const DEFAULT_TERMINAL_CALL_TIMEOUT_MS = 15_000;
-
-/** Scheme, host, port and path without trailing slashes: two spellings of one platform compare equal. */
-export function samePlatform(a: string, b: string): boolean {
-  const normalise = (url: string) => {
-    try {
-      const parsed = new URL(url);
-      return `${parsed.protocol}//${parsed.host}${parsed.pathname.replace(/\/+$/, '')}`;
-    } catch {
-      return null;
-    }
-  };
-  const left = normalise(a);
-  return left !== null && left === normalise(b);
-}
 
 function decodeCredential(text: string): StoredCredential | { legacySecret: string } {
   try {
@@ -79,6 +68,25 @@ function decodeCredential(text: string): StoredCredential | { legacySecret: stri
 
 export function createTerminalCalls(options: TerminalCallOptions): TerminalCalls {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TERMINAL_CALL_TIMEOUT_MS;
+
+  /**
+   * A re-enrolment names the PC's current identity as its predecessor, and the platform wants proof that
+   * this is the same PC: the predecessor's own secret, which only this vault holds. It is added here, so
+   * the page never sees it, and only when the vault's secret was issued to that terminal by the platform
+   * the enrolment goes to — never to an address typed at the counter. Otherwise the request goes without
+   * it (a secret an earlier version stored names no platform), and IT confirms the hand-over instead.
+   */
+  async function withHandOverProof(platformUrl: string, request: HostEnrolRequest): Promise<EnrolTerminalRequest> {
+    const named = request.predecessor;
+    if (!named) return request;
+    const read = await options.vault.read();
+    const stored = read.kind === 'present' ? decodeCredential(read.secret) : null;
+    const proof =
+      stored && !('legacySecret' in stored) && stored.terminalId === named.terminalId && samePlatform(stored.platformUrl, platformUrl)
+        ? { terminalSecret: stored.secret }
+        : {};
+    return { ...request, predecessor: { ...named, ...proof } };
+  }
 
   async function post(platformUrl: string, path: string, body: unknown): Promise<Response | TerminalCallAnswer> {
     const signal = AbortSignal.timeout(timeoutMs);
@@ -129,7 +137,7 @@ export function createTerminalCalls(options: TerminalCallOptions): TerminalCalls
           message: `信用平台地址由 IT 统一配置（${options.platformUrl.value}），不能登记到其他地址`,
         };
       }
-      const response = await post(platformUrl, '/terminals', request);
+      const response = await post(platformUrl, '/terminals', await withHandOverProof(platformUrl, request));
       if (!(response instanceof Response)) return response;
       const text = await readBody(response);
       if (typeof text !== 'string') return text;

@@ -1,6 +1,6 @@
 import type { EffectiveConfig } from '../../../shared/config/schema';
 import { describeError } from '../i18n';
-import type { Outcome, Session, TerminalIdentity } from '../services/contracts';
+import type { AppServices, Outcome, Session, TerminalIdentity } from '../services/contracts';
 import { createStore } from '../state';
 import type { AppDeps } from './deps';
 
@@ -12,11 +12,7 @@ export type Phase = 'booting' | 'boot-failed' | 'enrol' | 'login' | 'locked' | '
 export type Screen = 'check' | 'slip' | 'supervisor' | 'settings' | 'enrol';
 export type LockReason = 'idle' | 'manual';
 
-export interface EnrolInput {
-  platformUrl: string;
-  enrolmentCode: string;
-  terminalName: string;
-}
+export type EnrolInput = Parameters<AppServices['enrolment']['enrol']>[0];
 
 export interface AppState {
   phase: Phase;

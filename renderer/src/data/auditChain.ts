@@ -1,6 +1,6 @@
 /**
  * The audit chain: each record carries the hash of the one before it (per terminal), so a
- * changed or removed record is detectable (DESIGN.md §3 "Audit"). Subjects appear only as a
+ * changed or removed record is detectable. Subjects appear only as a
  * keyed hash plus the masked form — never the clear identifier.
  */
 import type { AuditAction, AuditBody } from '../../../shared/contract';
@@ -75,7 +75,8 @@ export async function chainAuditRecords(
     const unhashed: UnhashedAudit = {
       chainSeq,
       action: event.action,
-      actor: event.actor,
+      // A refused sign-in names what was typed into the 工号 field, which may be an applicant's ID number.
+      actor: redactIdentifiers(event.actor) ?? '',
       terminalId: context.terminalId,
       at: context.at,
       purpose: event.purpose ? { matterCode: event.purpose.matterCode, caseNo: redactIdentifiers(event.purpose.caseNo) ?? '' } : null,

@@ -97,6 +97,19 @@ describe('JournalWriter', () => {
     expect((await db.audit.toArray())[0]?.detail).toBe(`核对3710**********${id.slice(-4)}原件`);
     expect(await verifyAuditChain(db)).toEqual({ ok: true, checked: 1 });
   });
+
+  it('keeps only the masked form of an ID number typed into the 工号 field (a refused sign-in names what was typed)', async () => {
+    const { db, writer } = open();
+    const id = residentId('371002', '19800101', '123');
+    await writer.commit({ audits: [{ ...event(1), action: 'LOGIN', actor: id, purpose: null, subject: null, outcome: 'refused' }] });
+    const text = JSON.stringify({ audit: await db.audit.toArray(), outbox: await db.outbox.toArray() });
+    expect(text).not.toContain(id);
+    const masked = `3710**********${id.slice(-4)}`;
+    expect((await db.audit.toArray())[0]?.actor).toBe(masked);
+    // The record goes out under the same name, so the platform's exemption for refused sign-ins still applies.
+    expect((await db.outbox.toArray())[0]?.operatorId).toBe(masked);
+    expect(await verifyAuditChain(db)).toEqual({ ok: true, checked: 1 });
+  });
 });
 
 describe('audit chain verification', () => {

@@ -61,6 +61,12 @@ export const zhCN = {
       '重新注册会以新的终端身份接替当前身份（信用平台记录这次交接并审计）。本机未上传的记录随后以原终端身份和序号上传，不会丢失。',
     handOver: (name: string, id: string) => `本机当前注册为“${name}”（${id}）。新注册将接替它，本机未上传的记录随后以原终端身份上传。`,
     backToLogin: '返回登录',
+    confirmTitle: '信息技术管理员确认接替',
+    confirmHelp:
+      '本机仍能读取原终端密钥时可不填（平台凭密钥确认是同一台电脑）。密钥无法读取、平台已无原终端记录，或平台提示原终端已被接替时，须由信息技术管理员输入本人工号和密码确认，平台记录确认人。',
+    confirmOperatorId: '管理员工号',
+    confirmPassword: '管理员密码',
+    confirmIncomplete: '请同时填写管理员工号和密码，或都不填',
     platformUrl: '平台地址',
     platformUrlPlaceholder: '例如 https://credit.weihai.gov.cn',
     platformUrlManaged: '平台地址由管理员统一配置，不可修改',

@@ -79,6 +79,11 @@ describe('PlatformClient', () => {
     await expect(truncated.catalogue(null)).rejects.toMatchObject({ kind: 'malformed' });
   });
 
+  it('refuses a catalogue whose version no check record could carry, instead of dead-lettering every check made with it', async () => {
+    const long = client(() => ({ status: 200, body: { ...catalogue(), version: 'V'.repeat(65) } }));
+    await expect(long.catalogue(null)).rejects.toMatchObject({ kind: 'malformed' });
+  });
+
   it('maps 426, 429 (with Retry-After), 401, 5xx and business problems to Chinese user errors', async () => {
     const outdated = client(() => ({
       status: 426,

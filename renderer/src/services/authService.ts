@@ -5,7 +5,7 @@
  * may unlock offline until the verifier's validUntil or the terminal policy's offlineUnlockHours after
  * the online login, whichever is earlier (0 = never). Every attempt is audited.
  */
-import type { Operator } from '../../../shared/contract';
+import type { Operator, RefusedSignInOutcome } from '../../../shared/contract';
 import { isPlatformError } from '../platform/platformError';
 import type { AppServices, Outcome, Session } from './contracts';
 import type { Core } from './core';
@@ -14,11 +14,18 @@ import { fail, failWith, ok } from './outcome';
 
 const WRONG_CREDENTIALS = '工号或密码错误';
 /** The platform refused the terminal, not the operator: IT must re-enrol (the message says so). */
-const TERMINAL_REFUSALS = new Set(['unknown_terminal', 'terminal_replaced']);
+const TERMINAL_REFUSALS = ['unknown_terminal', 'terminal_replaced'] as const satisfies readonly RefusedSignInOutcome[];
+const isTerminalRefusal = (code: string | undefined): code is (typeof TERMINAL_REFUSALS)[number] =>
+  (TERMINAL_REFUSALS as readonly (string | undefined)[]).includes(code);
 
 export function createAuthService(core: Core): AppServices['auth'] {
-  const audit = (action: 'LOGIN' | 'LOGOUT' | 'OFFLINE_UNLOCK' | 'LOCK', actor: string, outcome: string, detail: string | null) =>
-    core.writer.commit({ audits: [{ action, actor, purpose: null, subject: null, outcome, detail }] });
+  // A sign-in that did not happen names only the ID typed: the platform accepts that for the refusal outcomes alone.
+  const audit = (
+    action: 'LOGIN' | 'LOGOUT' | 'OFFLINE_UNLOCK' | 'LOCK',
+    actor: string,
+    outcome: 'success' | RefusedSignInOutcome,
+    detail: string | null,
+  ) => core.writer.commit({ audits: [{ action, actor, purpose: null, subject: null, outcome, detail }] });
 
   async function offline(operatorId: string, password: string, why: string): Promise<Outcome<Session>> {
     const row = await core.journal.meta.get(`offlineUnlock:${operatorId}`);
@@ -64,7 +71,7 @@ export function createAuthService(core: Core): AppServices['auth'] {
     } catch (error) {
       if (isPlatformError(error)) {
         const code = error.problem?.code;
-        if (code && TERMINAL_REFUSALS.has(code)) {
+        if (isTerminalRefusal(code)) {
           await audit('LOGIN', operatorId, code, null);
           return fail(code, error.userError.message);
         }

@@ -226,7 +226,16 @@ export interface NameSearchBudgetAlerts {
 export interface AppServices {
   enrolment: {
     current(): Promise<TerminalIdentity | null>;
-    enrol(input: { platformUrl: string; enrolmentCode: string; terminalName: string }): Promise<Outcome<TerminalIdentity>>;
+    /**
+     * `itOperator`: an IT administrator confirms a hand-over this PC cannot prove with its old
+     * secret (unreadable, unknown to the platform, or already replaced).
+     */
+    enrol(input: {
+      platformUrl: string;
+      enrolmentCode: string;
+      terminalName: string;
+      itOperator?: { operatorId: string; password: string };
+    }): Promise<Outcome<TerminalIdentity>>;
   };
   auth: {
     /** Online login; when the platform is unreachable, falls back to the offline unlock of the same operator. */

@@ -3,7 +3,10 @@
  * A PC that was enrolled before names its current identity as the predecessor (hand-over): the
  * platform links the two and this terminal then delivers the predecessor's queued records under
  * their original terminal id and seq — so re-enrolment is how IT frees records stranded by an
- * undecryptable secret or a platform that forgot the terminal.
+ * undecryptable secret or a platform that forgot the terminal. The platform wants proof that it is
+ * the same PC: the predecessor's secret, which the host adds from its vault when it is still readable
+ * and the enrolment goes to the platform that issued it (terminalAccess.ts); otherwise the IT
+ * administrator's account entered on the enrolment screen.
  */
 import type { AppServices, Outcome, TerminalIdentity } from './contracts';
 import { SYSTEM_ACTOR, type Core } from './core';
@@ -14,7 +17,7 @@ export function createEnrolmentService(core: Core): AppServices['enrolment'] {
   return {
     current: () => core.identity(),
 
-    async enrol({ platformUrl, enrolmentCode, terminalName }): Promise<Outcome<TerminalIdentity>> {
+    async enrol({ platformUrl, enrolmentCode, terminalName, itOperator }): Promise<Outcome<TerminalIdentity>> {
       const url = platformUrl.trim();
       const name = terminalName.trim();
       if (!/^https?:\/\/[^\s]+$/i.test(url)) return fail('bad_platform_url', '信用平台地址无效，应以 http:// 或 https:// 开头');
@@ -23,16 +26,25 @@ export function createEnrolmentService(core: Core): AppServices['enrolment'] {
       try {
         const existing = await core.identity();
         const predecessor = existing
-          ? { terminalId: existing.terminalId, resumeSeq: await lowestHeldSeq(core.journal, existing.terminalId) }
+          ? {
+              terminalId: existing.terminalId,
+              resumeSeq: await lowestHeldSeq(core.journal, existing.terminalId),
+            }
           : undefined;
+        const confirmation = predecessor && itOperator?.operatorId.trim() && itOperator.password ? itOperator : undefined;
         await core.journal.meta.put({ key: 'pendingEnrolment', terminalName: name, platformUrl: url, startedAt: core.now().toISOString() });
         // The host stores the secret (with its terminal id) first, the identity is recorded second: see
-        // terminalIdentity.ts for a stop in between.
-        const enrolled = await core.terminal.enrol(url, {
-          enrolmentCode: enrolmentCode.trim(),
-          name,
-          ...(predecessor ? { predecessor } : {}),
-        });
+        // terminalIdentity.ts for a stop in between. The host also adds the hand-over's proof from its vault.
+        const enrolled = await core.terminal.enrol(
+          url,
+          {
+            enrolmentCode: enrolmentCode.trim(),
+            name,
+            ...(predecessor ? { predecessor } : {}),
+            ...(confirmation ? { itOperator: { operatorId: confirmation.operatorId.trim(), password: confirmation.password } } : {}),
+          },
+          existing,
+        );
         if (!enrolled.ok) return enrolled;
         const { terminalId, handOver, platformPublicKey } = enrolled.value;
         const identity = await recordIdentity(
@@ -50,7 +62,8 @@ export function createEnrolmentService(core: Core): AppServices['enrolment'] {
               subject: null,
               outcome: 'success',
               detail: handOver
-                ? `${name}（接替 ${handOver.predecessorId}${handOver.predecessorKnown ? '' : `，平台已无其记录，自第 ${handOver.nextSeq} 号起接收`}）`
+                ? `${name}（接替 ${handOver.predecessorId}${handOver.predecessorKnown ? '' : `，平台已无其记录，自第 ${handOver.nextSeq} 号起接收`}` +
+                  `${confirmation ? `，信息技术管理员 ${confirmation.operatorId.trim()} 确认` : '，以原终端密钥证明'}）`
                 : name,
             },
           ],

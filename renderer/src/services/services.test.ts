@@ -482,3 +482,25 @@ it('catalogue is cached with its ETag', async () => {
   expect((await services.catalogue.get())?.version).toBe(catalogue().version);
   expect((await services.internals.cache.catalogue.get('catalogue'))?.etag).toBe('"cat-1"');
 });
+
+describe('re-enrolment (hand-over)', () => {
+  const reenrol = (platformUrl: string, itOperator?: { operatorId: string; password: string }) =>
+    services.enrolment.enrol({ platformUrl, enrolmentCode: 'CODE', terminalName: '窗口1', ...(itOperator ? { itOperator } : {}) });
+
+  it('proves the same PC with the old secret — sent only to the platform that issued it, never to an address typed in', async () => {
+    const first = (await services.enrolment.current())!;
+    // Someone at the counter types another server: the old secret must not travel there.
+    expect((await reenrol('http://elsewhere.test')).ok).toBe(true);
+    const [, elsewhere] = platform.enrolments;
+    expect(elsewhere).toMatchObject({ origin: 'http://elsewhere.test', body: { predecessor: { terminalId: first.terminalId } } });
+    expect(JSON.stringify(elsewhere!.body)).not.toContain('secret-1-');
+
+    const second = (await services.enrolment.current())!;
+    expect((await reenrol('http://elsewhere.test/', { operatorId: 'i001', password: 'it-password' })).ok).toBe(true);
+    const [, , again] = platform.enrolments;
+    expect(again!.body).toMatchObject({
+      predecessor: { terminalId: second.terminalId, terminalSecret: 'secret-2-0123456789abcdef' },
+      itOperator: { operatorId: 'i001', password: 'it-password' },
+    });
+  });
+});

@@ -5,9 +5,10 @@
  * Either way the secret is stored with the terminal id it was issued for, so the page can tell an enrolment
  * cut short between storing the secret and recording the identity (terminalIdentity.ts).
  */
-import { CreateSessionResponse, type EnrolTerminalRequest } from '../../../shared/contract';
-import type { HostBridge } from '../../../shared/ipc/bridge';
-import { HostEnrolledTerminal, HostStoredTerminal, REENROL_ADVICE } from '../../../shared/ipc/channels';
+import { samePlatform } from '../../../shared/config/samePlatform';
+import { CreateSessionResponse } from '../../../shared/contract';
+import type { BrowserHostBridge, HostBridge } from '../../../shared/ipc/bridge';
+import { HostEnrolledTerminal, HostStoredTerminal, REENROL_ADVICE, type HostEnrolRequest } from '../../../shared/ipc/channels';
 import type { PlatformClient } from '../platform/platformClient';
 import type { Outcome, TerminalIdentity } from './contracts';
 import { fail, ok } from './outcome';
@@ -22,8 +23,13 @@ export interface KeptCredential {
 }
 
 export interface TerminalAccess {
-  /** POST /terminals (naming the predecessor on a re-enrolment); the secret goes to the host's store. Platform failures throw PlatformError. */
-  enrol(platformUrl: string, request: EnrolTerminalRequest): Promise<Outcome<EnrolledTerminal>>;
+  /**
+   * POST /terminals; the secret goes to the host's store. Platform failures throw PlatformError.
+   * A re-enrolment names `current` (the PC's identity) as the predecessor in the request; the host adds
+   * that identity's secret as the hand-over's proof when it still holds it and the enrolment goes to
+   * the platform that issued it.
+   */
+  enrol(platformUrl: string, request: HostEnrolRequest, current: TerminalIdentity | null): Promise<Outcome<EnrolledTerminal>>;
   /**
    * POST /sessions with the terminal's secret; `revokeSessions` names this terminal's sessions signed out
    * while the platform could not hear it. Platform failures throw PlatformError.
@@ -36,6 +42,22 @@ export interface TerminalAccess {
   ): Promise<Outcome<CreateSessionResponse>>;
   /** The enrolment the kept secret belongs to, or null when there is none the host can read. */
   keptCredential(): Promise<KeptCredential | null>;
+}
+
+/**
+ * The browser's proof for a hand-over: the predecessor's own secret, when the journal still holds it
+ * readable — and only for the platform that issued it, never to an address someone typed in.
+ */
+async function predecessorSecret(
+  host: BrowserHostBridge,
+  platformUrl: string,
+  current: TerminalIdentity | null,
+): Promise<{ terminalSecret?: string }> {
+  if (!current || !samePlatform(platformUrl, current.platformUrl)) return {};
+  const stored = await host.readTerminalSecret();
+  // A secret stored by release 0.1 names no terminal: it belongs to the recorded identity.
+  if (stored.kind !== 'present' || (stored.terminalId !== null && stored.terminalId !== current.terminalId)) return {};
+  return { terminalSecret: stored.secret };
 }
 
 export function createTerminalAccess(host: HostBridge, clientFor: (platformUrl: string) => PlatformClient): TerminalAccess {
@@ -65,8 +87,13 @@ export function createTerminalAccess(host: HostBridge, clientFor: (platformUrl: 
     };
   }
   return {
-    async enrol(platformUrl, request) {
-      const { terminalSecret, ...enrolled } = await clientFor(platformUrl).enrol(request);
+    async enrol(platformUrl, request, current) {
+      const { predecessor } = request;
+      const proven =
+        predecessor && predecessor.terminalId === current?.terminalId
+          ? { ...request, predecessor: { ...predecessor, ...(await predecessorSecret(host, platformUrl, current)) } }
+          : request;
+      const { terminalSecret, ...enrolled } = await clientFor(platformUrl).enrol(proven);
       const stored = await host.writeTerminalSecret(terminalSecret, enrolled.terminalId);
       if (!stored.ok) return fail('secret_not_stored', `终端密钥无法安全保存：${stored.message}`);
       return ok(enrolled);

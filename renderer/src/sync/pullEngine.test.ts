@@ -171,6 +171,58 @@ describe('pullList against a misbehaving platform or a competing rebuild', () =>
     expect((await store.loadFullState()).cursor).toBe(stuck.cursor);
   });
 
+  it('a platform serving the same page forever under ever-new cursors is stopped, not followed', async () => {
+    for (const id of ids(5)) server.put(entry({ id, identifier: residentId() }));
+    await pullList({ client: server, store, now, pageSize: 50 });
+    const before = await store.loadFullState();
+    const page = server.log.slice(0, 2);
+    let calls = 0;
+    const client = {
+      async syncEntries(): Promise<SyncPage> {
+        // Bounded, so a client that loops fails this test instead of hanging it.
+        if (++calls > 20) throw new Error('the client kept following a bogus cursor');
+        return {
+          epoch: server.epoch,
+          full: false,
+          changes: page,
+          cursor: `ep1:d:bogus-${calls}`,
+          hasMore: true,
+          remaining: 3,
+          dataVersion: 'v5',
+        };
+      },
+    };
+    await expect(pullList({ client, store, now, pageSize: 50 })).rejects.toMatchObject({
+      kind: 'malformed',
+      userError: { code: 'sync_cursor_stuck' },
+    });
+    expect(calls).toBeLessThanOrEqual(3);
+    expect(await localState()).toEqual(server.state());
+    expect((await store.loadFullState()).epoch).toBe(before.epoch);
+  });
+
+  it('an empty page that says hasMore is an error too, whatever its cursor', async () => {
+    for (const id of ids(3)) server.put(entry({ id, identifier: residentId() }));
+    await pullList({ client: server, store, now, pageSize: 50 });
+    let calls = 0;
+    const client = {
+      async syncEntries(): Promise<SyncPage> {
+        if (++calls > 20) throw new Error('the client kept following a bogus cursor');
+        return {
+          epoch: server.epoch,
+          full: false,
+          changes: [],
+          cursor: `ep1:d:empty-${calls}`,
+          hasMore: true,
+          remaining: 1,
+          dataVersion: 'v3',
+        };
+      },
+    };
+    await expect(pullList({ client, store, now, pageSize: 50 })).rejects.toMatchObject({ userError: { code: 'sync_cursor_stuck' } });
+    expect(calls).toBe(1);
+  });
+
   it('commits the generation it rebuilt, never one another run began meanwhile', async () => {
     for (const id of ids(12)) server.put(entry({ id, identifier: residentId() }));
     await pullList({ client: server, store, now, pageSize: 50 });

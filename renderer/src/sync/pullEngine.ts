@@ -1,5 +1,5 @@
 /**
- * Pull (DESIGN.md §4–§5): deltas after the stored cursor; the full state into a fresh generation
+ * Pull: deltas after the stored cursor; the full state into a fresh generation
  * when there is no cursor, when a rebuild was interrupted, or when the platform answers 409
  * `resync`. Each page is applied together with its cursor in one transaction, and the next page
  * is already being fetched while the current one is written (network and IndexedDB overlap).
@@ -109,7 +109,10 @@ async function rebuild(
 
 class EpochChanged extends Error {}
 
-/** hasMore with the cursor it was asked after: following it would ask for the same page forever. */
+/**
+ * hasMore without progress — the cursor it was asked after, or no change newer than the pages
+ * before it (the same page again under a new cursor): following it could go on forever.
+ */
 function cursorStuck(): PlatformError {
   return new PlatformError({
     kind: 'malformed',
@@ -139,10 +142,14 @@ async function pagesInto(
     });
 
   let after = startCursor;
+  // Pages come in seq order: each page that promises more must bring a newer change than any before.
+  let newestSeq = 0;
   let pending: Promise<SyncPage> = fetchPage(startCursor);
   for (;;) {
     const page = await pending;
-    if (page.hasMore && page.cursor === after) throw cursorStuck();
+    const pageNewest = page.changes.reduce((newest, change) => Math.max(newest, change.seq), 0);
+    if (page.hasMore && (page.cursor === after || pageNewest <= newestSeq)) throw cursorStuck();
+    newestSeq = Math.max(newestSeq, pageNewest);
     if (epoch !== null && page.epoch !== epoch) throw new EpochChanged();
     epoch = page.epoch;
     if (page.hasMore) {

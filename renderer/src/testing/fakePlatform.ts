@@ -19,6 +19,8 @@ export class FakePlatform {
   roles: Array<'clerk' | 'supervisor'> = ['clerk', 'supervisor'];
   dataVersion = 'v100';
   requests: string[] = [];
+  /** Every enrolment request, with the address it was sent to. */
+  readonly enrolments: Array<{ origin: string; body: Record<string, unknown> }> = [];
   /** Name-search candidate refs → identifiers (the real platform also ties them to a terminal and expires them). */
   readonly candidateRefs = new Map<string, string>();
   password = 'pw-123456';
@@ -50,8 +52,13 @@ export class FakePlatform {
     query: URLSearchParams,
     body: Record<string, unknown>,
   ): Promise<AxiosResponse<string>> {
-    if (method === 'POST' && path === '/terminals')
-      return this.reply(config, 201, { terminalId: 'T-1', terminalSecret: 'secret-0123456789abcdef' });
+    if (method === 'POST' && path === '/terminals') {
+      this.enrolments.push({ origin: new URL(config.baseURL ?? '').origin, body });
+      return this.reply(config, 201, {
+        terminalId: `T-${this.enrolments.length}`,
+        terminalSecret: `secret-${this.enrolments.length}-0123456789abcdef`,
+      });
+    }
     if (method === 'POST' && path === '/sessions') {
       if (body.password !== this.password) return this.reply(config, 401, problem(401, 'unauthorized', '工号或密码错误'));
       const verifier = await pbkdf2Sha256(this.password, this.salt, 10_000);

@@ -60,7 +60,13 @@ export interface JournalSnapshot {
 export interface HarnessApi {
   start(options?: HarnessStartOptions): Promise<void>;
   close(): Promise<void>;
-  enrol(platformUrl: string, enrolmentCode: string, name?: string): Promise<Outcome<TerminalIdentity>>;
+  /** `itOperator`: an IT administrator confirms the hand-over (when the PC cannot prove it with its old secret). */
+  enrol(
+    platformUrl: string,
+    enrolmentCode: string,
+    name?: string,
+    itOperator?: { operatorId: string; password: string },
+  ): Promise<Outcome<TerminalIdentity>>;
   login(operatorId: string, password: string): Promise<Outcome<{ mode: string }>>;
   terminalId(): Promise<string | null>;
   identity(): Promise<TerminalIdentity | null>;

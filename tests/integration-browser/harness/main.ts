@@ -144,7 +144,8 @@ const api: HarnessApi = {
     services = null;
   },
 
-  enrol: (platformUrl, enrolmentCode, name = '集成测试窗口') => need().enrolment.enrol({ platformUrl, enrolmentCode, terminalName: name }),
+  enrol: (platformUrl, enrolmentCode, name = '集成测试窗口', itOperator) =>
+    need().enrolment.enrol({ platformUrl, enrolmentCode, terminalName: name, ...(itOperator ? { itOperator } : {}) }),
 
   async login(operatorId, password) {
     const result = await need().auth.login(operatorId, password);

@@ -21,6 +21,8 @@ let bridge: ElectronHostBridge;
 let heldCiphertext: Uint8Array | null;
 /** Everything the main process sent back to the page. */
 let replies: unknown[];
+/** Every request the main process sent to a platform. */
+let sent: { url: string; body: string }[];
 let n = 0;
 
 function config(platformUrl: string, managed: boolean): EffectiveConfig {
@@ -57,7 +59,10 @@ async function desktop(managedPlatformUrl?: string): Promise<void> {
   registerIpc(ipcMain as unknown as IpcMain, {
     getConfig: () => effective,
     terminal: createTerminalCalls({
-      fetch: (url, init) => fetch(url, init),
+      fetch: (url, init) => {
+        sent.push({ url, body: String(init.body) });
+        return fetch(url, init);
+      },
       vault,
       appVersion: '0.1.0',
       platformUrl: { value: effective.values.platformUrl, managed: managedPlatformUrl !== undefined },
@@ -105,6 +110,7 @@ afterAll(async () => test?.platform.close());
 beforeEach(async () => {
   heldCiphertext = null;
   replies = [];
+  sent = [];
   await controls('/faults', 'DELETE');
 });
 
@@ -175,6 +181,33 @@ describe('the terminal secret stays in the main process', () => {
       error: { code: 'platform_not_allowed', message: expect.stringContaining('credit.weihai.gov.cn') },
     });
     expect(heldCiphertext).toBeNull();
+    await services.close();
+  });
+
+  it('re-enrolment proves the hand-over with the kept secret, added by the main process for the platform that issued it only', async () => {
+    await desktop();
+    const enrol = (platformUrl: string) =>
+      services.enrolment.enrol({ platformUrl, enrolmentCode: test.platform.enrolmentCode, terminalName: '窗口6' });
+    const first = await enrol(test.platform.url);
+    if (!first.ok) throw new Error(first.error.message);
+    const secret = (JSON.parse(new TextDecoder().decode(heldCiphertext!).slice('dpapi:'.length)) as { secret: string }).secret;
+
+    // IT types another address (here another path on the same host): the old terminal id goes, never its secret.
+    const elsewhere = await enrol(`${test.platform.url}/elsewhere`);
+    expect(elsewhere.ok).toBe(false);
+    expect(sent.at(-1)!.url).toBe(`${test.platform.url}/elsewhere/api/v1/terminals`);
+    expect(JSON.parse(sent.at(-1)!.body)).toMatchObject({ predecessor: { terminalId: first.value.terminalId } });
+    expect(sent.at(-1)!.body).not.toContain(secret);
+
+    // The platform that issued it gets the proof, and accepts the hand-over without IT's account.
+    const again = await enrol(`${test.platform.url}/`);
+    expect(again).toMatchObject({ ok: true, value: { predecessors: [first.value.terminalId] } });
+    expect(JSON.parse(sent.at(-1)!.body)).toMatchObject({
+      predecessor: { terminalId: first.value.terminalId, terminalSecret: secret },
+    });
+    // The page never had it.
+    expect(JSON.stringify(replies)).not.toContain(secret);
+    expect(JSON.stringify(await services.internals.journal.meta.toArray())).not.toContain(secret);
     await services.close();
   });
 });

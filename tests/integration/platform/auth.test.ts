@@ -1,4 +1,8 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_OPERATORS } from '../../../platform/options';
 import { CreateSessionResponse, EnrolTerminalResponse, HealthResponse, Problem } from '../../../shared/contract';
 import { call, enrol, enrolAndLogin, login, mutation, startTestPlatform, type TestPlatform } from './helpers';
 
@@ -164,6 +168,46 @@ describe('logout', () => {
     expect(next.status).toBe(201);
     expect((await call(`${t.api}/catalog`, { token })).status).toBe(401);
     expect((await call(`${t.api}/catalog`, { token: next.body.token })).status).toBe(200);
+  });
+});
+
+describe('retired operators', () => {
+  it('an operator no longer among the platform’s accounts can neither sign in nor use a token issued before', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cc-retired-'));
+    const db = join(dir, 'platform.db');
+    try {
+      const before = await startTestPlatform({ db, subjects: 50 });
+      const terminal = await enrol(before);
+      const token = await login(before, terminal, 'c002');
+      await before.platform.close();
+
+      // IT restarts the platform without c002 (who left); the database is kept.
+      const after = await startTestPlatform({ db, subjects: 50, operators: DEMO_OPERATORS.filter((o) => o.id !== 'c002') });
+      try {
+        const old = await call(`${after.api}/catalog`, { token });
+        expect(old.status).toBe(401);
+        expect(old.body.code).toBe('unauthorized');
+        const again = await call(`${after.api}/sessions`, { body: { ...terminal, operatorId: 'c002', password: 'demo1234' } });
+        expect(again.status).toBe(401);
+        expect(again.body.title).toBe('终端凭据、工号或密码错误');
+        // The others carry on.
+        expect((await call(`${after.api}/catalog`, { token: await login(after, terminal, 'c001') })).status).toBe(200);
+      } finally {
+        await after.platform.close();
+      }
+
+      // Back on the accounts (rehired), c002 signs in again.
+      const rehired = await startTestPlatform({ db, subjects: 50 });
+      try {
+        expect((await call(`${rehired.api}/sessions`, { body: { ...terminal, operatorId: 'c002', password: 'demo1234' } })).status).toBe(
+          201,
+        );
+      } finally {
+        await rehired.platform.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

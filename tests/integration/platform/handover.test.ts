@@ -3,11 +3,16 @@
  * password"), and a new enrolment of the same PC that names its predecessor may deliver the
  * predecessor's records under their original terminal id and seq.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEMO_OPERATORS } from '../../../platform/options';
 import { OutboxResponse, type AuditBody } from '../../../shared/contract';
 import { call, enrol, login, mutation, startTestPlatform, type TestPlatform } from './helpers';
 
 let t: TestPlatform;
+const IT = { operatorId: 'i001', password: 'demo1234' };
 
 beforeEach(async () => {
   t = await startTestPlatform();
@@ -70,8 +75,13 @@ describe('hand-over', () => {
     const firstToken = await login(t, first);
     expect((await push(firstToken, first.terminalId, [1, 2])).status).toBe(200);
 
+    // The PC proves it is the same PC with the predecessor's secret, still in its vault.
     const res = await call(`${t.api}/terminals`, {
-      body: { enrolmentCode: t.platform.enrolmentCode, name: '3号窗口', predecessor: { terminalId: first.terminalId, resumeSeq: 3 } },
+      body: {
+        enrolmentCode: t.platform.enrolmentCode,
+        name: '3号窗口',
+        predecessor: { terminalId: first.terminalId, resumeSeq: 3, terminalSecret: first.terminalSecret },
+      },
     });
     expect(res.status).toBe(201);
     expect(res.body.handOver).toEqual({ predecessorId: first.terminalId, predecessorKnown: true, nextSeq: 3 });
@@ -109,21 +119,22 @@ describe('hand-over', () => {
       expect.objectContaining({
         action: 'terminal_handover',
         terminalId: second.terminalId,
-        detail: expect.objectContaining({ predecessorId: first.terminalId, predecessorKnown: true }),
+        operatorId: null,
+        detail: expect.objectContaining({ predecessorId: first.terminalId, predecessorKnown: true, provedBy: 'terminal_secret' }),
       }),
     ]);
   });
 
   it('a chain of hand-overs: the latest enrolment delivers for every earlier identity of the PC', async () => {
     const a = await enrol(t);
-    const handOver = async (predecessorId: string) =>
+    const handOver = async (predecessor: { terminalId: string; terminalSecret: string }) =>
       (
         await call(`${t.api}/terminals`, {
-          body: { enrolmentCode: t.platform.enrolmentCode, name: 'W', predecessor: { terminalId: predecessorId, resumeSeq: 1 } },
+          body: { enrolmentCode: t.platform.enrolmentCode, name: 'W', predecessor: { ...predecessor, resumeSeq: 1 } },
         })
       ).body as { terminalId: string; terminalSecret: string };
-    const b = await handOver(a.terminalId);
-    const c = await handOver(b.terminalId);
+    const b = await handOver(a);
+    const c = await handOver(b);
     const token = await login(t, c);
     expect((await push(token, a.terminalId, [1])).status).toBe(200);
     expect((await push(token, b.terminalId, [1])).status).toBe(200);
@@ -131,9 +142,16 @@ describe('hand-over', () => {
 
   it('a predecessor the platform forgot is recreated, expecting the lowest seq the PC still holds', async () => {
     const forgotten = '0190aaaa-0000-7000-8000-000000000001';
+    // Nothing on the platform can check the PC's word: IT confirms it with its own account.
     const res = await call(`${t.api}/terminals`, {
-      body: { enrolmentCode: t.platform.enrolmentCode, name: '5号窗口', predecessor: { terminalId: forgotten, resumeSeq: 7 } },
+      body: {
+        enrolmentCode: t.platform.enrolmentCode,
+        name: '5号窗口',
+        predecessor: { terminalId: forgotten, resumeSeq: 7 },
+        itOperator: IT,
+      },
     });
+    expect(res.status).toBe(201);
     expect(res.body.handOver).toEqual({ predecessorId: forgotten, predecessorKnown: false, nextSeq: 7 });
     const token = await login(t, res.body);
     const delivered = await push(token, forgotten, [7, 8]);
@@ -156,5 +174,115 @@ describe('hand-over', () => {
     expect(res.status).toBe(403);
     const stillWorks = await login(t, a);
     expect(stillWorks).toBeTruthy();
+  });
+});
+
+describe('the successor proves it is the same PC', () => {
+  async function enrolNaming(predecessor: Record<string, unknown>, extra: Record<string, unknown> = {}) {
+    return call(`${t.api}/terminals`, {
+      body: { enrolmentCode: t.platform.enrolmentCode, name: '别处的窗口', predecessor: { resumeSeq: 1, ...predecessor }, ...extra },
+    });
+  }
+
+  it('the enrolment code alone (a sticky note at any counter) cannot retire another PC’s terminal and take over its seqs', async () => {
+    const victim = await enrol(t, '1号窗口');
+    const victimToken = await login(t, victim);
+
+    for (const attempt of [
+      await enrolNaming({ terminalId: victim.terminalId }),
+      await enrolNaming({ terminalId: victim.terminalId, terminalSecret: 'y'.repeat(43) }),
+      await enrolNaming({ terminalId: victim.terminalId }, { itOperator: { operatorId: 'c001', password: 'demo1234' } }),
+      await enrolNaming({ terminalId: victim.terminalId }, { itOperator: { operatorId: 'i001', password: 'wrong-password' } }),
+    ]) {
+      expect(attempt.status).toBe(403);
+      expect(attempt.body).toMatchObject({ code: 'handover_refused', title: expect.stringMatching(/[\u4e00-\u9fff]/) });
+      expect(attempt.body.terminalId).toBeUndefined();
+      expect(attempt.body.terminalSecret).toBeUndefined();
+    }
+
+    // Nothing changed: the victim still works, keeps its seq range, and nothing was audited.
+    expect((await push(victimToken, victim.terminalId, [1])).status).toBe(200);
+    expect(await login(t, victim)).toBeTruthy();
+    const supervisor = await login(t, victim, 's001');
+    expect((await call(`${t.api}/supervisor/events`, { token: supervisor })).body.events).toEqual([]);
+  });
+
+  it('IT confirms a hand-over the PC cannot prove itself (an undecryptable secret): audited with IT’s operator id', async () => {
+    const first = await enrol(t, '2号窗口');
+    const res = await enrolNaming({ terminalId: first.terminalId, resumeSeq: 1 }, { itOperator: IT });
+    expect(res.status).toBe(201);
+    expect(res.body.handOver).toMatchObject({ predecessorId: first.terminalId, predecessorKnown: true });
+    const supervisor = await login(t, res.body, 's001');
+    const [event] = (await call(`${t.api}/supervisor/events`, { token: supervisor })).body.events;
+    expect(event).toMatchObject({
+      action: 'terminal_handover',
+      operatorId: 'i001',
+      detail: expect.objectContaining({ predecessorId: first.terminalId, provedBy: 'it_operator' }),
+    });
+    // The password never reaches the audit.
+    expect(JSON.stringify(event)).not.toContain('demo1234');
+  });
+
+  it('a platform that forgot the predecessor cannot check its secret: only IT may have it recreated', async () => {
+    const refused = await enrolNaming({ terminalId: '0190aaaa-0000-7000-8000-0000000000ff', terminalSecret: 'x'.repeat(43) });
+    expect(refused.status).toBe(403);
+    expect(refused.body.code).toBe('handover_refused');
+  });
+
+  it('two successors race for one predecessor with its secret: the first takes it, the second is refused', async () => {
+    const first = await enrol(t, '4号窗口');
+    const [one, two] = await Promise.all([
+      enrolNaming({ terminalId: first.terminalId, terminalSecret: first.terminalSecret }),
+      enrolNaming({ terminalId: first.terminalId, terminalSecret: first.terminalSecret }),
+    ]);
+    expect([one.status, two.status].sort()).toEqual([201, 403]);
+    const loser = one.status === 403 ? one : two;
+    expect(loser.body.code).toBe('handover_refused');
+    const winner = one.status === 201 ? one : two;
+    expect(await login(t, winner.body)).toBeTruthy();
+    expect((await push(await login(t, winner.body), first.terminalId, [1])).status).toBe(200);
+  });
+
+  it('a retired identity’s old secret cannot re-link it away from its successor; IT can (the enrolment cut short), audited', async () => {
+    const first = await enrol(t, '6号窗口');
+    const second = (await enrolNaming({ terminalId: first.terminalId, terminalSecret: first.terminalSecret })).body;
+    const again = await enrolNaming({ terminalId: first.terminalId, terminalSecret: first.terminalSecret });
+    expect(again.status).toBe(403);
+    expect(again.body.code).toBe('handover_refused');
+    expect((await push(await login(t, second), first.terminalId, [1])).status).toBe(200);
+
+    const relinked = await enrolNaming({ terminalId: first.terminalId }, { itOperator: IT });
+    expect(relinked.status).toBe(201);
+    const supervisor = await login(t, relinked.body, 's001');
+    const [event] = (await call(`${t.api}/supervisor/events`, { token: supervisor })).body.events;
+    expect(event).toMatchObject({ operatorId: 'i001', detail: expect.objectContaining({ previousSuccessorId: second.terminalId }) });
+  });
+  it('an IT administrator who left (retired from the platform’s accounts) confirms no hand-over', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cc-retired-it-'));
+    const db = join(dir, 'platform.db');
+    try {
+      const before = await startTestPlatform({ db, subjects: 50 });
+      const first = await enrol(before, '7号窗口');
+      await before.platform.close();
+      // IT restarts the platform without i001; the database (and i001's password hash) is kept.
+      const after = await startTestPlatform({ db, subjects: 50, operators: DEMO_OPERATORS.filter((o) => o.id !== 'i001') });
+      try {
+        const res = await call(`${after.api}/terminals`, {
+          body: {
+            enrolmentCode: after.platform.enrolmentCode,
+            name: '别处的窗口',
+            predecessor: { terminalId: first.terminalId, resumeSeq: 1 },
+            itOperator: IT,
+          },
+        });
+        expect(res.status).toBe(403);
+        expect(res.body.code).toBe('handover_refused');
+        expect(await login(after, first)).toBeTruthy();
+      } finally {
+        await after.platform.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -122,4 +122,16 @@ describe('journal import', () => {
       summary: expect.stringContaining('新接收 6，已有 3，拒绝 0；另有 1 个序号平台和文件中都没有'),
     });
   });
+
+  it('a record body nested thousands of levels deep is refused as malformed (400 in Chinese), not a 500', async () => {
+    const before = (await call(`${t.controls}/mutations`)).body.mutations.length as number;
+    const deep = JSON.stringify(exportFile([record(terminal.terminalId, 20)])).replace(
+      /"body":\{/,
+      `"body":{"nested":${'['.repeat(50_000)}${']'.repeat(50_000)},`,
+    );
+    const res = await call(`${t.api}/admin/journal-imports`, { token: it_, body: deep });
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ code: 'bad_request', detail: expect.stringContaining('嵌套') });
+    expect((await call(`${t.controls}/mutations`)).body.mutations.length).toBe(before);
+  });
 });

@@ -72,6 +72,14 @@ describe('who a record names', () => {
     expect(stranger?.problem?.detail).toMatch(/从未在本终端登录/);
   });
 
+  it('a refusal does not repeat an ID number given as the operator', async () => {
+    const who = await enrolAndLogin(t, 'c001');
+    const answer = await push(who, [mutation(1, 'check', checkBody(), { operatorId: '371003197503080213' })]);
+    expect(answer.results[0]?.problem).toMatchObject({ code: 'unknown_operator' });
+    expect(JSON.stringify(answer.results[0])).not.toContain('371003197503080213');
+    expect(answer.results[0]?.problem?.detail).toContain('3710**********0213');
+  });
+
   it('an audit record’s actor follows the same rule; only enrolment (system) and refused sign-ins may name an unverified actor', async () => {
     const who = await enrolAndLogin(t, 'c001');
     const answer = await push(who, [
@@ -84,5 +92,38 @@ describe('who a record names', () => {
     ]);
     expect(answer.results.map((r) => r.status)).toEqual(['accepted', 'accepted', 'accepted', 'rejected', 'rejected', 'rejected']);
     for (const r of answer.results.slice(3)) expect(r.problem?.code).toBe('unknown_operator');
+  });
+
+  it('the exemptions name nobody real: an enrolment is the system’s own record, a sign-in only one that did not happen, under the ID typed', async () => {
+    const who = await enrolAndLogin(t, 'c001');
+    await enrolAndLogin(t, 'c002');
+    await enrolAndLogin(t, 's001');
+    const answer = await push(who, [
+      // What the terminal writes: accepted.
+      mutation(1, 'audit', auditBody(0, 'system', 'ENROL', 'success'), { operatorId: 'system' }),
+      mutation(2, 'audit', auditBody(1, 'c002', 'LOGIN', 'refused'), { operatorId: 'c002' }),
+      mutation(3, 'audit', auditBody(2, 'nobody', 'LOGIN', 'unreachable'), { operatorId: 'nobody' }),
+      mutation(4, 'audit', auditBody(3, 's001', 'OFFLINE_UNLOCK', 'expired'), { operatorId: 's001' }),
+      // Forged by a clerk of 环翠区: another department's clerk and the city supervisor as the record's operator…
+      mutation(5, 'audit', auditBody(4, 'system', 'ENROL', 'success'), { operatorId: 'c002' }),
+      mutation(6, 'audit', auditBody(5, 'system', 'ENROL', 'success'), { operatorId: 's001' }),
+      // …sign-ins that succeeded in all but the word…
+      mutation(7, 'audit', auditBody(6, 's001', 'LOGIN', 'ok'), { operatorId: 's001' }),
+      mutation(8, 'audit', auditBody(7, 'c002', 'OFFLINE_UNLOCK', 'Success'), { operatorId: 'c002' }),
+      // …and a refused sign-in filed under someone other than the ID typed.
+      mutation(9, 'audit', auditBody(8, 'nobody', 'LOGIN', 'refused'), { operatorId: 'c002' }),
+    ]);
+    expect(answer.results.map((r) => r.status)).toEqual([
+      'accepted',
+      'accepted',
+      'accepted',
+      'accepted',
+      'rejected',
+      'rejected',
+      'rejected',
+      'rejected',
+      'rejected',
+    ]);
+    for (const r of answer.results.slice(4)) expect(r.problem?.code).toBe('unknown_operator');
   });
 });

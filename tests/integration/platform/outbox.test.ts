@@ -330,3 +330,17 @@ describe('audit hash chain', () => {
     expect([...(await auditRecords(reenrolled)).values()].map((r) => r.chainOk)).toEqual([true, true]);
   });
 });
+
+describe('hostile bodies', () => {
+  it('a body nested thousands of levels deep is refused as malformed (400 in Chinese) with nothing written, not a 500', async () => {
+    const login = await enrolAndLogin(t);
+    const text = JSON.stringify({ terminalId: login.terminalId, mutations: [audit(1)] }).replace(
+      /"body":\{/,
+      `"body":{"nested":${'['.repeat(50_000)}${']'.repeat(50_000)},`,
+    );
+    const res = await call(`${t.api}/outbox`, { token: login.token, body: text });
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ code: 'bad_request', title: '上传批次格式错误', detail: expect.stringContaining('嵌套') });
+    expect(await stored(login)).toEqual([]);
+  });
+});

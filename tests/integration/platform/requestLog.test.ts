@@ -61,4 +61,19 @@ describe('request log', () => {
     // Masked forms are there for whoever reads the log.
     expect(text).toContain('3710**********0213');
   });
+
+  it('masks identifiers typed where an operator ID, a terminal ID or a terminal name belongs, in what the routes log', async () => {
+    const from = lines.length;
+    const terminal = { terminalId: session.terminalId, terminalSecret: session.terminalSecret };
+    // A clerk types the applicant's ID into the 工号 field; a script names the terminal by it.
+    await call(`${t.api}/sessions`, { body: { ...terminal, operatorId: ID, password: 'x' } });
+    await call(`${t.api}/sessions`, { body: { terminalId: ID, terminalSecret: 'x', operatorId: 'c001', password: 'x' } });
+    await call(`${t.api}/terminals`, { body: { enrolmentCode: 'wrong', name: `窗口 ${ID}` } });
+    await call(`${t.api}/terminals`, { body: { enrolmentCode: t.platform.enrolmentCode, name: `窗口 ${USCC}` } });
+    const text = lines.slice(from).join('');
+    expect(text).toContain('login refused'); // the routes' own lines were written
+    expect(text).toContain('terminal enrolled');
+    for (const form of clearForms()) expect(text, form).not.toContain(form);
+    expect(text).toContain('3710**********0213');
+  });
 });

@@ -72,6 +72,35 @@ describe('supervisor records', () => {
     expect(check.body).toMatchObject({ subjectIdentifier: '3710**********0213', caseNo: 'BJ-2026-0001 申请人 3710**********0213' });
   });
 
+  it('carry no clear identifier where a refused sign-in names the ID typed into the 工号 field', async () => {
+    const typed = SHOWCASE.legalRepPerson.identifier;
+    const answer = await push(gaoqu, [
+      mutation(
+        2,
+        'audit',
+        {
+          chainSeq: 0,
+          action: 'LOGIN',
+          actor: typed,
+          terminalId: gaoqu.terminalId,
+          at: new Date().toISOString(),
+          purpose: null,
+          subjectHash: null,
+          subjectMasked: null,
+          outcome: 'refused',
+          detail: null,
+          prevHash: '0'.repeat(64),
+          hash: 'h0',
+        },
+        { operatorId: typed },
+      ),
+    ]);
+    expect(answer.results[0]?.status).toBe('accepted');
+    const { raw, records: found } = await records(city, 'audit', gaoqu.terminalId);
+    expect(raw).not.toContain(typed);
+    expect(found[0]?.operatorId).toBe(`${typed.slice(0, 4)}**********${typed.slice(-4)}`);
+  });
+
   it('name the operator who did the work and the operator whose session delivered it', async () => {
     const { records: found } = await records(city, 'check', huancui.terminalId);
     expect(found[0]).toMatchObject({ operatorId: 'c001', deliveredBy: 's001' });

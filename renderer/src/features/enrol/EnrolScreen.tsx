@@ -10,6 +10,9 @@ interface EnrolForm {
   platformUrl: string;
   enrolmentCode: string;
   terminalName: string;
+  /** Re-enrolment only: the IT administrator who confirms the hand-over. */
+  itOperatorId?: string;
+  itPassword?: string;
 }
 
 /** IT's one-off task: register this PC with the platform. `embedded`: reached from settings. */
@@ -33,10 +36,12 @@ export function EnrolScreen({ embedded = false }: { embedded?: boolean }) {
   async function onFinish(values: EnrolForm) {
     setBusy(true);
     setError(null);
+    const itOperatorId = values.itOperatorId?.trim() ?? '';
     const outcome = await enrol({
       platformUrl: values.platformUrl.trim(),
       enrolmentCode: values.enrolmentCode.trim(),
       terminalName: values.terminalName.trim(),
+      ...(itOperatorId && values.itPassword ? { itOperator: { operatorId: itOperatorId, password: values.itPassword } } : {}),
     });
     setBusy(false);
     if (!outcome.ok) setError(outcome.error.message);
@@ -76,6 +81,30 @@ export function EnrolScreen({ embedded = false }: { embedded?: boolean }) {
       >
         <Input placeholder={t.enrol.terminalNamePlaceholder} />
       </Form.Item>
+      {identity && (
+        <section aria-label={t.enrol.confirmTitle}>
+          <Typography.Title level={5}>{t.enrol.confirmTitle}</Typography.Title>
+          <Typography.Paragraph type="secondary">{t.enrol.confirmHelp}</Typography.Paragraph>
+          <Form.Item name="itOperatorId" label={t.enrol.confirmOperatorId}>
+            <Input autoComplete="off" />
+          </Form.Item>
+          <Form.Item
+            name="itPassword"
+            label={t.enrol.confirmPassword}
+            dependencies={['itOperatorId']}
+            rules={[
+              ({ getFieldValue }) => ({
+                validator: (_rule, value?: string) =>
+                  Boolean(String(getFieldValue('itOperatorId') ?? '').trim()) === Boolean(value)
+                    ? Promise.resolve()
+                    : Promise.reject(new Error(t.enrol.confirmIncomplete)),
+              }),
+            ]}
+          >
+            <Input.Password autoComplete="off" />
+          </Form.Item>
+        </section>
+      )}
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}
       <div className="form-actions">
         {embedded && (
