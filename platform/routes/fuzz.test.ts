@@ -311,6 +311,9 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   'DELETE /api/v1/sessions/current': 'operator',
   'GET /api/v1/catalog': 'operator',
   'GET /api/v1/sync/entries': 'operator',
+  'GET /api/v1/snapshots/manifest': 'operator',
+  // Sealed ciphertext addressed by its hash: what any HTTP cache may serve to anyone.
+  'GET /api/v1/snapshots/blocks/:hash': 'public',
   'POST /api/v1/outbox': 'operator',
   'POST /api/v1/subjects/lookup': 'counter',
   'POST /api/v1/subjects/search': 'counter',
