@@ -90,6 +90,15 @@ function fingerprintBlocks(kind: BlockKind, values: Uint32Array, pairs: boolean,
   return blocks;
 }
 
+function memo(of: (text: string) => string[]): (text: string) => string[] {
+  const known = new Map<string, string[]>();
+  return (text) => {
+    let value = known.get(text);
+    if (!value) known.set(text, (value = of(text)));
+    return value;
+  };
+}
+
 function uniqueSorted(values: number[]): Uint32Array {
   const sorted = Uint32Array.from(values).sort();
   let n = 0;
@@ -101,7 +110,10 @@ export function buildSnapshotBlocks(entries: readonly ListEntry[], options: Buil
   const initialsOf = options.initialsOf ?? pinyinInitials;
   const target = options.targetBytes;
   const phase = options.onPhase ?? (() => undefined);
-  const keyed = entries.map((entry) => ({ entry, keys: identifierKeysOf(entry.identifier) }));
+  // A subject is usually listed more than once: parse and key each identifier and name once.
+  const identifierKeys = memo(identifierKeysOf);
+  const nameKeys = new Map<string, string[]>();
+  const keyed = entries.map((entry) => ({ entry, keys: identifierKeys(entry.identifier) }));
 
   const alt = new Map<string, { key: string; canonical: string }>();
   const names: Array<{ key: string; entry: ListEntry }> = [];
@@ -114,7 +126,10 @@ export function buildSnapshotBlocks(entries: readonly ListEntry[], options: Buil
       alt.set(`${key}\u0000${canonical}`, { key, canonical });
       altFps.push(fingerprint32(key));
     }
-    for (const key of nameKeysOf(entry.subjectName, nameOf(entry.subjectKind), initialsOf)) names.push({ key, entry });
+    const nameId = `${entry.subjectKind}|${entry.subjectName}`;
+    let keysOfName = nameKeys.get(nameId);
+    if (!keysOfName) nameKeys.set(nameId, (keysOfName = nameKeysOf(entry.subjectName, nameOf(entry.subjectKind), initialsOf)));
+    for (const key of keysOfName) names.push({ key, entry });
   }
   phase('keys');
 

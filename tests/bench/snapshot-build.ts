@@ -97,8 +97,13 @@ function print(label: string, m: Measured): void {
       `${r.blocks.length} blocks, ${(r.plainBytes / 1_048_576).toFixed(1)} MB plain`,
   );
   // An older checkout may report only read/build/seal.
-  const phases: Record<string, number> = (r as Partial<BuildResult>).phases ?? r.millis;
-  for (const [name, ms] of Object.entries(phases)) console.log(`  ${name.padEnd(24)} ${String(Math.round(ms)).padStart(7)} ms`);
+  const phases: BuildResult['phases'] = r.phases ?? Object.fromEntries(Object.entries(r.millis).map(([name, wall]) => [name, { wall }]));
+  console.log(`  ${'phase'.padEnd(24)} ${'wall ms'.padStart(8)} ${'CPU ms'.padStart(8)}`);
+  for (const [name, { wall, cpu }] of Object.entries(phases)) {
+    console.log(
+      `  ${name.padEnd(24)} ${String(Math.round(wall)).padStart(8)} ${(cpu === undefined ? '' : String(Math.round(cpu))).padStart(8)}`,
+    );
+  }
 }
 
 function sameBlocks(a: BuildResult, b: BuildResult): boolean {
