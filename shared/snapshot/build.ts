@@ -90,15 +90,6 @@ function fingerprintBlocks(kind: BlockKind, values: Uint32Array, pairs: boolean,
   return blocks;
 }
 
-function memo(of: (text: string) => string[]): (text: string) => string[] {
-  const known = new Map<string, string[]>();
-  return (text) => {
-    let value = known.get(text);
-    if (!value) known.set(text, (value = of(text)));
-    return value;
-  };
-}
-
 function uniqueSorted(values: number[]): Uint32Array {
   const sorted = Uint32Array.from(values).sort();
   let n = 0;
@@ -110,31 +101,38 @@ export function buildSnapshotBlocks(entries: readonly ListEntry[], options: Buil
   const initialsOf = options.initialsOf ?? pinyinInitials;
   const target = options.targetBytes;
   const phase = options.onPhase ?? (() => undefined);
-  // A subject is usually listed more than once: parse and key each identifier and name once.
-  const identifierKeys = memo(identifierKeysOf);
+  // A subject is usually listed more than once: parse and key each identifier and name once, and
+  // index each identifier's other forms and fingerprints once (the fingerprints are deduplicated anyway).
+  const identifierKeys = new Map<string, string[]>();
   const nameKeys = new Map<string, string[]>();
-  const keyed = entries.map((entry) => ({ entry, keys: identifierKeys(entry.identifier) }));
-
-  const alt = new Map<string, { key: string; canonical: string }>();
+  const altRows: Array<{ key: string; canonical: string }> = [];
   const names: Array<{ key: string; entry: ListEntry }> = [];
   const canonicalFps: number[] = [];
   const altFps: number[] = [];
-  for (const { entry, keys } of keyed) {
-    const canonical = keys[0]!;
-    canonicalFps.push(fingerprint32(canonical));
-    for (const key of keys.slice(1)) {
-      alt.set(`${key}\u0000${canonical}`, { key, canonical });
-      altFps.push(fingerprint32(key));
+  const keyed = entries.map((entry) => {
+    let keys = identifierKeys.get(entry.identifier);
+    if (!keys) {
+      identifierKeys.set(entry.identifier, (keys = identifierKeysOf(entry.identifier)));
+      const canonical = keys[0]!;
+      canonicalFps.push(fingerprint32(canonical));
+      for (let k = 1; k < keys.length; k++) {
+        altRows.push({ key: keys[k]!, canonical });
+        altFps.push(fingerprint32(keys[k]!));
+      }
     }
     const nameId = `${entry.subjectKind}|${entry.subjectName}`;
     let keysOfName = nameKeys.get(nameId);
     if (!keysOfName) nameKeys.set(nameId, (keysOfName = nameKeysOf(entry.subjectName, nameOf(entry.subjectKind), initialsOf)));
     for (const key of keysOfName) names.push({ key, entry });
-  }
+    return { entry, keys };
+  });
   phase('keys');
 
   const data = [...keyed].sort((a, b) => compare(a.keys[0]!, b.keys[0]!) || compare(a.entry.id, b.entry.id));
-  const altRows = [...alt.values()].sort((a, b) => compare(a.key, b.key) || compare(a.canonical, b.canonical));
+  // Two published forms of one identifier (a legacy and a current ID) give the same alt row: keep one.
+  const alt = altRows
+    .sort((a, b) => compare(a.key, b.key) || compare(a.canonical, b.canonical))
+    .filter((row, i, rows) => i === 0 || row.key !== rows[i - 1]!.key || row.canonical !== rows[i - 1]!.canonical);
   names.sort((a, b) => compare(a.key, b.key) || compare(a.entry.id, b.entry.id));
   phase('sort');
 
@@ -148,7 +146,7 @@ export function buildSnapshotBlocks(entries: readonly ListEntry[], options: Buil
   phase('encode data');
   const altBlocks = rowBlocks(
     BlockKind.alt,
-    altRows,
+    alt,
     (a) => a.key,
     (w, a) => writeAltRow(w, a.key, a.canonical),
     target,
