@@ -15,25 +15,17 @@ export type BlockKind = (typeof BlockKind)[keyof typeof BlockKind];
 const MAGIC = 0x31534343; // "CCS1" little-endian
 const HEADER = 12;
 
-/** Encodes rows (already encoded) into one block. */
-export function encodeRowBlock(kind: BlockKind, rows: readonly Uint8Array[]): Uint8Array {
-  let rowBytes = 0;
-  for (const row of rows) rowBytes += row.length;
-  const tableBytes = 4 * (rows.length + 1);
-  const out = new Uint8Array(HEADER + tableBytes + rowBytes);
+/** One block from its rows written back to back (`rows`) and where each row starts in them. */
+export function encodeRowBlock(kind: BlockKind, rows: Uint8Array, offsets: readonly number[]): Uint8Array {
+  const tableBytes = 4 * (offsets.length + 1);
+  const out = new Uint8Array(HEADER + tableBytes + rows.length);
   const view = new DataView(out.buffer);
   view.setUint32(0, MAGIC, true);
   out[4] = kind;
-  view.setUint32(8, rows.length, true);
-  let offset = 0;
-  let at = HEADER + tableBytes;
-  rows.forEach((row, i) => {
-    view.setUint32(HEADER + 4 * i, offset, true);
-    out.set(row, at);
-    at += row.length;
-    offset += row.length;
-  });
-  view.setUint32(HEADER + 4 * rows.length, offset, true);
+  view.setUint32(8, offsets.length, true);
+  for (let i = 0; i < offsets.length; i++) view.setUint32(HEADER + 4 * i, offsets[i]!, true);
+  view.setUint32(HEADER + 4 * offsets.length, rows.length, true);
+  out.set(rows, HEADER + tableBytes);
   return out;
 }
 

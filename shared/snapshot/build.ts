@@ -7,8 +7,9 @@
 import type { ListEntry } from '../contract';
 import { identifierKeysOf, nameKeysOf } from '../listKeys';
 import { nameOf, pinyinInitials, type InitialsOf } from '../names';
-import { BlockKind, encodeFingerprintBlock, encodeRowBlock } from './block';
-import { Chunker, encodeRow } from './chunk';
+import { BlockKind, encodeFingerprintBlock } from './block';
+import { ByteWriter } from './bytes';
+import { Chunker } from './chunk';
 import { fingerprint32, fingerprint32b } from './fingerprint';
 import { writeAltRow, writeDataRow, writeNameRow } from './rows';
 
@@ -35,6 +36,8 @@ export interface BuildOptions {
   /** Average plaintext block size in bytes (blocks range from half to twice this). */
   targetBytes: number;
   initialsOf?: InitialsOf;
+  /** Called as each step ends (keys, sort, data, alt, name, fingerprints): the build bench times them. */
+  onPhase?: (name: string) => void;
 }
 
 function compare(a: string, b: string): number {
@@ -44,20 +47,26 @@ function compare(a: string, b: string): number {
 /** Sorted (key, payload) pairs into blocks, grouping rows that share a key. */
 function rowBlocks<T>(
   kind: BlockKind,
-  items: T[],
+  items: readonly T[],
   keyOf: (item: T) => string,
-  write: (item: T) => Uint8Array,
+  write: (w: ByteWriter, item: T) => void,
   target: number,
 ): PlainBlock[] {
-  const chunker = new Chunker(target);
+  const chunker = new Chunker(kind, target);
+  const group = new ByteWriter(4096);
+  const ends: number[] = [];
   let i = 0;
   while (i < items.length) {
     const key = keyOf(items[i]!);
-    const group: Uint8Array[] = [];
-    while (i < items.length && keyOf(items[i]!) === key) group.push(write(items[i++]!));
-    chunker.addGroup(key, group);
+    group.reset();
+    ends.length = 0;
+    while (i < items.length && keyOf(items[i]!) === key) {
+      write(group, items[i++]!);
+      ends.push(group.length);
+    }
+    chunker.addGroup(key, group.written(), ends);
   }
-  return chunker.finish().map((c) => ({ kind, first: c.first, last: c.last, rows: c.rows.length, plain: encodeRowBlock(kind, c.rows) }));
+  return chunker.finish().map((c) => ({ kind, ...c }));
 }
 
 /**
@@ -91,24 +100,66 @@ function uniqueSorted(values: number[]): Uint32Array {
 export function buildSnapshotBlocks(entries: readonly ListEntry[], options: BuildOptions): PlainSnapshot {
   const initialsOf = options.initialsOf ?? pinyinInitials;
   const target = options.targetBytes;
-  const keyed = entries.map((entry) => ({ entry, keys: identifierKeysOf(entry.identifier) }));
-
-  const data = [...keyed].sort((a, b) => compare(a.keys[0]!, b.keys[0]!) || compare(a.entry.id, b.entry.id));
-  const alt = new Map<string, { key: string; canonical: string }>();
+  const phase = options.onPhase ?? (() => undefined);
+  // A subject is usually listed more than once: parse and key each identifier and name once, and
+  // index each identifier's other forms and fingerprints once (the fingerprints are deduplicated anyway).
+  const identifierKeys = new Map<string, string[]>();
+  const nameKeys = new Map<string, string[]>();
+  const altRows: Array<{ key: string; canonical: string }> = [];
   const names: Array<{ key: string; entry: ListEntry }> = [];
   const canonicalFps: number[] = [];
   const altFps: number[] = [];
-  for (const { entry, keys } of keyed) {
-    const canonical = keys[0]!;
-    canonicalFps.push(fingerprint32(canonical));
-    for (const key of keys.slice(1)) {
-      alt.set(`${key}\u0000${canonical}`, { key, canonical });
-      altFps.push(fingerprint32(key));
+  const keyed = entries.map((entry) => {
+    let keys = identifierKeys.get(entry.identifier);
+    if (!keys) {
+      identifierKeys.set(entry.identifier, (keys = identifierKeysOf(entry.identifier)));
+      const canonical = keys[0]!;
+      canonicalFps.push(fingerprint32(canonical));
+      for (let k = 1; k < keys.length; k++) {
+        altRows.push({ key: keys[k]!, canonical });
+        altFps.push(fingerprint32(keys[k]!));
+      }
     }
-    for (const key of nameKeysOf(entry.subjectName, nameOf(entry.subjectKind), initialsOf)) names.push({ key, entry });
-  }
-  const altRows = [...alt.values()].sort((a, b) => compare(a.key, b.key) || compare(a.canonical, b.canonical));
+    const nameId = `${entry.subjectKind}|${entry.subjectName}`;
+    let keysOfName = nameKeys.get(nameId);
+    if (!keysOfName) nameKeys.set(nameId, (keysOfName = nameKeysOf(entry.subjectName, nameOf(entry.subjectKind), initialsOf)));
+    for (const key of keysOfName) names.push({ key, entry });
+    return { entry, keys };
+  });
+  phase('keys');
+
+  const data = [...keyed].sort((a, b) => compare(a.keys[0]!, b.keys[0]!) || compare(a.entry.id, b.entry.id));
+  // Two published forms of one identifier (a legacy and a current ID) give the same alt row: keep one.
+  const alt = altRows
+    .sort((a, b) => compare(a.key, b.key) || compare(a.canonical, b.canonical))
+    .filter((row, i, rows) => i === 0 || row.key !== rows[i - 1]!.key || row.canonical !== rows[i - 1]!.canonical);
   names.sort((a, b) => compare(a.key, b.key) || compare(a.entry.id, b.entry.id));
+  phase('sort');
+
+  const dataBlocks = rowBlocks(
+    BlockKind.data,
+    data,
+    (d) => d.keys[0]!,
+    (w, d) => writeDataRow(w, d.keys[0]!, d.entry),
+    target,
+  );
+  phase('encode data');
+  const altBlocks = rowBlocks(
+    BlockKind.alt,
+    alt,
+    (a) => a.key,
+    (w, a) => writeAltRow(w, a.key, a.canonical),
+    target,
+  );
+  phase('encode alt');
+  const nameBlocks = rowBlocks(
+    BlockKind.name,
+    names,
+    (n) => n.key,
+    (w, n) => writeNameRow(w, n.key, n.entry),
+    target,
+  );
+  phase('encode name');
 
   const ids = entries.map((e) => [fingerprint32(e.id), fingerprint32b(e.id)] as const).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   const idPairs = new Uint32Array(ids.length * 2);
@@ -116,32 +167,15 @@ export function buildSnapshotBlocks(entries: readonly ListEntry[], options: Buil
     idPairs[2 * i] = hi;
     idPairs[2 * i + 1] = lo;
   });
-
-  return {
+  const snapshot: PlainSnapshot = {
     entryCount: entries.length,
-    data: rowBlocks(
-      BlockKind.data,
-      data,
-      (d) => d.keys[0]!,
-      (d) => encodeRow((w) => writeDataRow(w, d.keys[0]!, d.entry)),
-      target,
-    ),
-    alt: rowBlocks(
-      BlockKind.alt,
-      altRows,
-      (a) => a.key,
-      (a) => encodeRow((w) => writeAltRow(w, a.key, a.canonical)),
-      target,
-    ),
-    name: rowBlocks(
-      BlockKind.name,
-      names,
-      (n) => n.key,
-      (n) => encodeRow((w) => writeNameRow(w, n.key, n.entry)),
-      target,
-    ),
+    data: dataBlocks,
+    alt: altBlocks,
+    name: nameBlocks,
     fpCanonical: fingerprintBlocks(BlockKind.fpCanonical, uniqueSorted(canonicalFps), false, target),
     fpAlt: fingerprintBlocks(BlockKind.fpAlt, uniqueSorted(altFps), false, target),
     fpId: fingerprintBlocks(BlockKind.fpId, idPairs, true, target),
   };
+  phase('fingerprints');
+  return snapshot;
 }

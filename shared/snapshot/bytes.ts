@@ -62,6 +62,16 @@ export class ByteWriter {
     this.length += data.length;
   }
 
+  /** Starts over, keeping the buffer. */
+  reset(): void {
+    this.length = 0;
+  }
+
+  /** What was written so far, without copying (valid until the next write or reset). */
+  written(): Uint8Array {
+    return this.buffer.subarray(0, this.length);
+  }
+
   /** A copy of what was written. */
   finish(): Uint8Array {
     return this.buffer.slice(0, this.length);

@@ -5,7 +5,11 @@
  * group's size, so blocks average the target whatever the row sizes. Whether a cut falls before a
  * group depends on that group's key alone, so inserting or changing a row rewrites the block it
  * lands in (rarely two) and every other block keeps its bytes and hash.
+ *
+ * Rows are written straight into the block being filled (one buffer, an offset per row): a build
+ * of a million entries allocates per block, not per row.
  */
+import { encodeRowBlock, type BlockKind } from './block';
 import { ByteWriter } from './bytes';
 import { fingerprint32 } from './fingerprint';
 
@@ -14,56 +18,60 @@ const CUT_SEED = 0x5bd1e995;
 export interface Chunk {
   first: string;
   last: string;
-  rows: Uint8Array[];
+  rows: number;
+  plain: Uint8Array;
 }
 
 export class Chunker {
   private readonly min: number;
   private readonly max: number;
-  private rows: Uint8Array[] = [];
-  private bytes = 0;
+  private readonly body: ByteWriter;
+  private offsets: number[] = [];
   private first = '';
   private last = '';
   readonly chunks: Chunk[] = [];
 
-  constructor(private readonly target: number) {
+  constructor(
+    private readonly kind: BlockKind,
+    private readonly target: number,
+  ) {
     this.min = Math.floor(target / 2);
     this.max = target * 2;
+    this.body = new ByteWriter(this.max + 1024);
   }
 
-  /** Adds one group of rows sharing `key` (already encoded, in order). */
-  addGroup(key: string, rows: readonly Uint8Array[]): void {
-    let groupBytes = 0;
-    for (const row of rows) groupBytes += row.length;
-    if (this.rows.length > 0 && this.bytes >= this.min) {
+  /** Adds one group of rows sharing `key`: `rows` holds them back to back, `ends[i]` where row i ends. */
+  addGroup(key: string, rows: Uint8Array, ends: readonly number[]): void {
+    const groupBytes = ends.length > 0 ? ends[ends.length - 1]! : 0;
+    if (this.offsets.length > 0 && this.body.length >= this.min) {
       const chance = groupBytes / (this.target - this.min);
-      if (fingerprint32(key, CUT_SEED) / 0x1_0000_0000 < chance || this.bytes + groupBytes > this.max) this.cut();
+      if (fingerprint32(key, CUT_SEED) / 0x1_0000_0000 < chance || this.body.length + groupBytes > this.max) this.cut();
     }
-    for (const row of rows) {
+    let start = 0;
+    for (const end of ends) {
       // A single group larger than a block (one very common name) is split by size.
-      if (this.rows.length > 0 && this.bytes + row.length > this.max) this.cut();
-      if (this.rows.length === 0) this.first = key;
-      this.rows.push(row);
-      this.bytes += row.length;
+      if (this.offsets.length > 0 && this.body.length + (end - start) > this.max) this.cut();
+      if (this.offsets.length === 0) this.first = key;
+      this.offsets.push(this.body.length);
+      this.body.bytes(rows.subarray(start, end));
       this.last = key;
+      start = end;
     }
   }
 
   finish(): Chunk[] {
-    if (this.rows.length > 0) this.cut();
+    if (this.offsets.length > 0) this.cut();
     return this.chunks;
   }
 
   private cut(): void {
-    this.chunks.push({ first: this.first, last: this.last, rows: this.rows });
-    this.rows = [];
-    this.bytes = 0;
+    this.chunks.push({
+      first: this.first,
+      last: this.last,
+      rows: this.offsets.length,
+      plain: encodeRowBlock(this.kind, this.body.written(), this.offsets),
+    });
+    this.offsets = [];
+    this.body.reset();
   }
-}
-
-/** Encodes one row with `write` into its own byte array. */
-export function encodeRow(write: (w: ByteWriter) => void): Uint8Array {
-  const w = new ByteWriter(128);
-  write(w);
-  return w.finish();
 }

@@ -1,7 +1,8 @@
+import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ListEntry } from '../contract';
-import { residentIdCheckChar } from '../ids';
+import { residentIdCheckChar, usccCheckChar } from '../ids';
 import { identifierKeysOf } from '../listKeys';
 import {
   BlockView,
@@ -97,6 +98,34 @@ describe('snapshot blocks', () => {
     const before = new Set(a.data.map((x) => hex(x.plain)));
     expect(b.data.filter((x) => !before.has(hex(x.plain)))).toHaveLength(1);
     expect(b.name.map((x) => hex(x.plain))).toEqual(a.name.map((x) => hex(x.plain)));
+  });
+  it('keeps the published bytes of format 1: every terminal and every cache holds blocks in exactly this layout', () => {
+    const uscc = (i: number) => {
+      const first17 = `91371000MA${String(i).padStart(7, '0')}`;
+      return first17 + usccCheckChar(first17);
+    };
+    const entries = [
+      ...Array.from({ length: 3000 }, (_, i) => entry(i)),
+      ...Array.from({ length: 600 }, (_, i) =>
+        entry(5000 + i, {
+          subjectKind: 'ENTERPRISE',
+          subjectName: `威海𠀀测试有限公司${i % 50}`,
+          identifier: uscc(i % 400),
+          identifierType: 'USCC',
+        }),
+      ),
+      // One subject listed many times: a group larger than a block, split by size.
+      ...Array.from({ length: 120 }, (_, i) => entry(9000 + i, { identifier: residentId('37100219600101000') })),
+    ];
+    const built = buildSnapshotBlocks(entries, { targetBytes: 4 * 1024 });
+    const sections = ['data', 'alt', 'name', 'fpCanonical', 'fpAlt', 'fpId'] as const;
+    const hash = createHash('sha256');
+    for (const section of sections) {
+      for (const b of built[section]) hash.update(`${section}|${b.kind}|${b.first}|${b.last}|${b.rows}|`).update(b.plain);
+    }
+    expect(sections.map((s) => built[s].length)).toEqual([219, 28, 188, 4, 4, 8]);
+    // The digest of these blocks as the first release built them: a layout or cut change shows here.
+    expect(hash.digest('hex')).toBe('4a38b60c477c423fe1bac0f59c303269d5394e6992f2cdf1a3c2549d27b8b274');
   });
 });
 
