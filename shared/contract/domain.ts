@@ -202,12 +202,24 @@ export const Matter = z.object({
 });
 export type Matter = z.infer<typeof Matter>;
 
+/**
+ * A kind of credit commitment (信用承诺) and who may not make it: a subject with an entry of one of
+ * `notForListTypes` that still has effect (e.g. a 失信被执行人 may not replace approval steps with a promise).
+ */
+export const CommitmentKind = z.object({
+  name: z.string().min(1),
+  notForListTypes: z.array(z.string()),
+});
+export type CommitmentKind = z.infer<typeof CommitmentKind>;
+
 export const Catalogue = z.object({
   version: z.string().min(1),
   fields: z.array(Field),
   listTypes: z.array(ListType),
   measures: z.array(Measure),
   matters: z.array(Matter),
+  /** The commitment kinds a counter may record, with their eligibility rule (absent from catalogues before 2026.12-WH-05). */
+  commitmentKinds: z.array(CommitmentKind).optional(),
 });
 export type Catalogue = z.infer<typeof Catalogue>;
 

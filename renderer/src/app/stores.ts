@@ -26,6 +26,9 @@ export function createAppStores(deps: AppDeps) {
     sync: services.sync.status,
   };
 
+  // A new answer replacing a check with an unrecorded MUST measure asks first (DEFERRED with a reason).
+  stores.lookup.setState({ leaveGuard: (view, proceed) => stores.feedback.getState().requestLeave(view, proceed) });
+
   // Leaving the session puts the current check and the purpose away: the next operator starts clean.
   stores.app.subscribe((state, previous) => {
     if (previous.session !== null && state.session === null) {
