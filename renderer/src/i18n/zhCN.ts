@@ -317,6 +317,8 @@ export const zhCN = {
     sent: '信用承诺已发送到平台',
     queued: '信用承诺已进入待发送队列，网络恢复后自动发送',
     recorded: (n: number) => `本次已记录 ${n} 份承诺`,
+    noneEligible: '该主体不能作出本系统所列的任何信用承诺',
+    barred: '以下承诺类型不向该主体开放',
     templates: [
       {
         kind: '审批替代型承诺',
