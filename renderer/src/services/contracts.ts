@@ -269,6 +269,8 @@ export interface AppServices {
   };
   records: {
     submitFeedback(checkId: string, decisions: FeedbackInput[]): Promise<Outcome<Delivery>>;
+    /** Where a check's feedback (or commitments) stand now: still queued, or all delivered ('sent'); null if any was refused. */
+    deliveryOf(kind: 'feedback' | 'commitment', checkId: string): Promise<Delivery | null>;
     /** The signed-in operator's MUST measures still without a final decision, from the journal (oldest first). */
     openMustMeasures(): Promise<Outcome<OpenMustMeasure[]>>;
     recordCommitment(checkId: string, input: CommitmentInput): Promise<Outcome<Delivery>>;

@@ -136,6 +136,13 @@ export function createRecordsService(core: Core): AppServices['records'] {
       }
     },
 
+    async deliveryOf(kind, checkId) {
+      const ofCheck = (r: { kind: string; body: unknown }) => r.kind === kind && (r.body as { checkId?: unknown }).checkId === checkId;
+      if ((await core.journal.outbox.filter(ofCheck).count()) > 0) return 'queued';
+      if ((await core.journal.deadLetters.filter(ofCheck).count()) > 0) return null;
+      return 'sent';
+    },
+
     async openMustMeasures() {
       const session = core.session.current();
       if (!session) return { ok: false, error: NOT_LOGGED_IN };

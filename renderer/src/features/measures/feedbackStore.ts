@@ -35,6 +35,8 @@ export interface FeedbackState {
   byCheck: Record<string, CheckFeedback>;
   setDraft(checkId: string, measureCode: string, patch: Partial<DecisionDraft>): void;
   submit(view: CheckView): Promise<void>;
+  /** The check's queued feedback has all reached the platform. */
+  markSent(checkId: string): void;
 
   /** Leaving the check (F2, a new lookup, lock, logout) asks first while a MUST measure has no record. */
   leaving: PendingLeave | null;
@@ -131,6 +133,9 @@ export function createFeedbackStore(services: AppServices) {
     return {
       byCheck: {},
       leaving: null,
+      markSent(checkId) {
+        if (get().byCheck[checkId]?.delivery === 'queued') patch(checkId, { delivery: 'sent' });
+      },
       open: [],
       openDrafts: {},
       openError: null,
