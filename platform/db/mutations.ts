@@ -86,6 +86,7 @@ export class MutationRepository {
   private readonly getStmt;
   private readonly checkStmt;
   private readonly feedbackStmt;
+  private readonly feedbackForCheckStmt;
   private readonly lastAuditStmt;
   private readonly auditLinkStmt;
   private readonly byTerminalStmt;
@@ -104,6 +105,9 @@ export class MutationRepository {
     );
     this.feedbackStmt = db.prepare<[string, string], { id: string }>(
       "SELECT id FROM mutations WHERE check_id = ? AND kind = 'feedback' AND status = 'accepted' AND json_extract(body, '$.measureCode') = ? LIMIT 1",
+    );
+    this.feedbackForCheckStmt = db.prepare<[string], { body: string; operator_id: string; occurred_at: string }>(
+      "SELECT body, operator_id, occurred_at FROM mutations WHERE check_id = ? AND kind = 'feedback' AND status = 'accepted' ORDER BY received_at, seq",
     );
     // Walks the terminal's (terminal_id, seq) index backwards to its latest accepted audit record.
     this.lastAuditStmt = db.prepare<[string], { body: string }>(
@@ -175,6 +179,13 @@ export class MutationRepository {
   /** Id of the accepted feedback on this measure of this check, if any. */
   acceptedFeedback(checkId: string, measureCode: string): string | undefined {
     return this.feedbackStmt.get(checkId, measureCode)?.id;
+  }
+
+  /** Every accepted feedback body on this check, in the order received. */
+  acceptedFeedbackBodies(checkId: string): Array<{ body: unknown; operatorId: string; occurredAt: string }> {
+    return this.feedbackForCheckStmt
+      .all(checkId)
+      .map((r) => ({ body: JSON.parse(r.body) as unknown, operatorId: r.operator_id, occurredAt: r.occurred_at }));
   }
 
   /** Body of the terminal's latest accepted audit record (by seq), if any. */

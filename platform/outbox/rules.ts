@@ -8,8 +8,10 @@
  * supervisor saying what differs from today's catalogue. Only what is malformed, inconsistent with
  * itself, or names a matter or measure that no catalogue version ever had, is rejected.
  */
-import type { CheckBody, CommitmentBody, FeedbackBody, Matter, MutationKind } from '../../shared/contract';
+import type { CheckBody, CommitmentBody, FeedbackBody, ListEntry, Matter, MutationKind } from '../../shared/contract';
+import { chinaDate } from '../../shared/dates';
 import { parseId } from '../../shared/ids';
+import { commitmentRefusal } from '../../shared/measures';
 import type { PlatformContext } from '../context';
 
 export type RuleResult = { ok: true; note?: string } | { ok: false; detail: string };
@@ -84,6 +86,8 @@ function feedbackRules(ctx: PlatformContext, body: FeedbackBody): RuleResult {
   if (!matter.ok) return matter;
   if (body.decision === 'NOT_APPLIED' && blank(body.reason)) return { ok: false, detail: '未执行措施必须填写理由' };
   if (body.decision === 'OTHER_MEASURE' && blank(body.content)) return { ok: false, detail: '采取其他措施必须填写措施内容' };
+  if (body.decision === 'DEFERRED' && blank(body.reason)) return { ok: false, detail: '暂缓决定必须填写暂缓原因' };
+  if (body.decision === 'DEFERRED' && body.resolves !== undefined) return { ok: false, detail: '暂缓决定不能用于了结另一条暂缓记录' };
   if (body.startAt !== undefined && body.endAt !== undefined && Date.parse(body.endAt) < Date.parse(body.startAt)) {
     return { ok: false, detail: '措施结束时间早于开始时间' };
   }
@@ -98,10 +102,38 @@ function feedbackRules(ctx: PlatformContext, body: FeedbackBody): RuleResult {
   if (!check.triggeredMeasures?.includes(body.measureCode)) {
     return { ok: false, detail: `措施 ${body.measureCode} 不是核查记录 ${body.checkId} 触发的措施` };
   }
-  const earlier = ctx.mutations.acceptedFeedback(body.checkId, body.measureCode);
-  if (earlier !== undefined)
-    return { ok: false, detail: `核查记录 ${body.checkId} 的措施 ${body.measureCode} 已有反馈（${earlier}），反馈提交后不可更改` };
+  const settled = settlesDeferred(ctx, body);
+  if (!settled.ok) return settled;
   return noted(matter.note, measureNote);
+}
+
+/**
+ * One final record per triggered measure: a second feedback on the same measure is accepted only
+ * as the final decision that names the measure's open DEFERRED record (`resolves`).
+ */
+function settlesDeferred(ctx: PlatformContext, body: FeedbackBody): RuleResult {
+  const earlier = ctx.mutations
+    .acceptedFeedbackBodies(body.checkId)
+    .map((f) => f.body as Partial<FeedbackBody>)
+    .filter((f) => f.measureCode === body.measureCode);
+  if (body.resolves === undefined) {
+    const first = earlier[0];
+    if (first === undefined) return OK;
+    return { ok: false, detail: `核查记录 ${body.checkId} 的措施 ${body.measureCode} 已有反馈（${first.feedbackId}），反馈提交后不可更改` };
+  }
+  const deferred = earlier.find((f) => f.feedbackId === body.resolves && f.decision === 'DEFERRED');
+  if (deferred === undefined) return { ok: false, detail: `反馈所了结的暂缓记录 ${body.resolves} 不存在或不是该措施的暂缓记录` };
+  if (earlier.some((f) => f.resolves === body.resolves))
+    return { ok: false, detail: `暂缓记录 ${body.resolves} 已有最终决定，不能再次了结` };
+  return OK;
+}
+
+/** Every live list entry naming the subject, under its canonical identifier and (a company) its organisation code. */
+function entriesOf(ctx: PlatformContext, identifier: string): ListEntry[] {
+  const parsed = parseId(identifier, { today: ctx.now() });
+  if (!parsed.ok) return [];
+  const keys = [parsed.value, ...(parsed.type === 'USCC' && parsed.orgCode ? [parsed.orgCode] : [])];
+  return keys.flatMap((key) => ctx.entries.liveByMatchKey(key).map((stored) => stored.entry));
 }
 
 function commitmentRules(ctx: PlatformContext, body: CommitmentBody): RuleResult {
@@ -110,6 +142,8 @@ function commitmentRules(ctx: PlatformContext, body: CommitmentBody): RuleResult
   if (!matter.ok) return matter;
   const id = validIdentifier(ctx, body.subjectIdentifier);
   if (!id.ok) return id;
+  const refusal = commitmentRefusal(ctx.catalogue.catalogue, body.kind, entriesOf(ctx, body.subjectIdentifier), chinaDate(ctx.now()));
+  if (refusal !== null) return { ok: false, detail: `该主体不能作出此类信用承诺：${refusal}` };
   if (body.checkId === null) return noted(matter.note);
   if (!check) return { ok: false, detail: `承诺所属的核查记录 ${body.checkId} 不存在或未被接收` };
   if (check.matterCode !== body.matterCode) return { ok: false, detail: '承诺的办理事项与核查记录不一致' };

@@ -3,12 +3,14 @@
  * measures), within the supervisor's scope (city-wide, or the operators of their own department),
  * with identifiers masked; POST /supervisor/records/{id}/unmask — the clear identifier of one
  * record, with a reason, on the platform's access log; GET /supervisor/name-search-alerts — who ran out
- * of their hourly name searches; GET /supervisor/events — hand-overs, journal imports and resubmissions.
+ * of their hourly name searches; GET /supervisor/events — hand-overs, journal imports and resubmissions;
+ * GET /supervisor/open-measures — MUST measures left open (undecided or deferred) per clerk and China day.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { redactIdentifiers } from '../../shared/ids';
 import {
   NameSearchAlertsQuery,
+  OpenMeasuresQuery,
   PlatformEventsQuery,
   SupervisorQuery,
   UnmaskRequest,
@@ -23,6 +25,7 @@ import type { StoredMutation } from '../db/mutations';
 import { fail } from '../http/problems';
 import { parseWith } from '../http/validate';
 import { DEFAULT_NAME_SEARCHES_PER_HOUR } from '../options';
+import { openMeasures } from '../supervision/openMeasures';
 import { clearIdentifierOf, maskRecordBody, UNMASKABLE_KINDS } from '../supervision/recordMask';
 
 /** The department a supervisor is limited to, or undefined for a city-wide supervisor. */
@@ -134,6 +137,17 @@ export function registerSupervisorRoutes(app: FastifyInstance, ctx: PlatformCont
       }),
     };
     return answer;
+  });
+
+  app.get('/supervisor/open-measures', { config: { access: 'supervisor' } }, async (request, reply) => {
+    const parsed = parseWith(OpenMeasuresQuery, request.query);
+    if (!parsed.ok) return fail(reply, 400, 'bad_request', '查询参数错误', { detail: parsed.detail });
+    const department = scopeDepartment(authOf(request));
+    return openMeasures(ctx, {
+      day: parsed.value.day,
+      ...(parsed.value.operatorId !== undefined ? { operatorId: parsed.value.operatorId } : {}),
+      ...(department !== undefined ? { department } : {}),
+    });
   });
 
   // Hand-overs, journal imports and dead-letter resubmissions, newest first.

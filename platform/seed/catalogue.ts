@@ -3,9 +3,9 @@
  * (办理事项) with their measure lists. Static data; the generator writes it into the database and
  * the platform serves it from there.
  */
-import type { Catalogue, Field, HaibeiGrade, ListType, Matter, Measure, MeasureTrigger } from '../../shared/contract';
+import type { Catalogue, CommitmentKind, Field, HaibeiGrade, ListType, Matter, Measure, MeasureTrigger } from '../../shared/contract';
 
-export const CATALOGUE_VERSION = '2026.12-WH-04';
+export const CATALOGUE_VERSION = '2026.12-WH-05';
 
 export const FIELDS: Field[] = [
   { code: 'JUDICIAL', name: '司法执行' },
@@ -828,6 +828,23 @@ export const MATTERS: Matter[] = [
   }),
 ];
 
+/** Serious black lists (严重失信主体名单): their subjects may not make commitments that replace approval steps. */
+const SERIOUS_BLACK = LIST_TYPES.filter((lt) => lt.polarity === 'BLACK' && lt.serious).map((lt) => lt.code);
+
+export const COMMITMENT_KINDS: CommitmentKind[] = [
+  { name: '审批替代型承诺', notForListTypes: SERIOUS_BLACK },
+  { name: '容缺受理型承诺', notForListTypes: SERIOUS_BLACK },
+  { name: '信用修复型承诺', notForListTypes: [] },
+  { name: '行业自律型承诺', notForListTypes: [] },
+];
+
 export function buildCatalogue(): Catalogue {
-  return { version: CATALOGUE_VERSION, fields: FIELDS, listTypes: LIST_TYPES, measures: MEASURES, matters: MATTERS };
+  return {
+    version: CATALOGUE_VERSION,
+    fields: FIELDS,
+    listTypes: LIST_TYPES,
+    measures: MEASURES,
+    matters: MATTERS,
+    commitmentKinds: COMMITMENT_KINDS,
+  };
 }

@@ -11,7 +11,7 @@ const FAR_FUTURE = new Date('9999-12-31T00:00:00Z');
 /** Kinds whose body names a subject by its identifier. */
 export const UNMASKABLE_KINDS: ReadonlySet<MutationKind> = new Set(['check', 'commitment']);
 
-function maskedIdentifier(value: string): string {
+export function maskedIdentifier(value: string): string {
   const parsed = parseId(value, { today: FAR_FUTURE });
   return parsed.ok ? parsed.masked : maskId(value, 'RESIDENT_ID');
 }

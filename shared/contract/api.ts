@@ -281,7 +281,12 @@ export type SnapshotManifestResponse = z.infer<typeof SnapshotManifestResponse>;
 
 // ---- Writes (push): POST /outbox ---------------------------------------------------------
 
-export const FeedbackDecision = z.enum(['APPLIED', 'NOT_APPLIED', 'OTHER_MEASURE']);
+/**
+ * DEFERRED: the clerk left the check without deciding a MUST (应当) measure and said why (reason
+ * required). It is not a decision: the measure stays open for that clerk until a final decision follows
+ * as a new feedback record whose `resolves` names the deferred one.
+ */
+export const FeedbackDecision = z.enum(['APPLIED', 'NOT_APPLIED', 'OTHER_MEASURE', 'DEFERRED']);
 export type FeedbackDecision = z.infer<typeof FeedbackDecision>;
 
 export const CheckResult = z.enum(['CLEAN', 'BLACK', 'RED', 'BOTH', 'WARNING']);
@@ -324,6 +329,8 @@ export const FeedbackBody = z.object({
   startAt: IsoDateTime.optional(),
   endAt: IsoDateTime.optional(),
   dataVersion: z.string(),
+  /** The DEFERRED feedback (its feedbackId) this final decision settles. */
+  resolves: z.string().min(1).max(64).optional(),
 });
 export type FeedbackBody = z.infer<typeof FeedbackBody>;
 
@@ -514,6 +521,44 @@ export const JournalImportResponse = z.object({
   results: z.array(MutationResult.extend({ terminalId: z.string() })),
 });
 export type JournalImportResponse = z.infer<typeof JournalImportResponse>;
+
+// ---- Supervisor: GET /supervisor/open-measures?day= -----------------------------------------
+
+/** MUST measures left open (never decided, or deferred and not yet settled) on one China day's checks. */
+export const OpenMeasuresQuery = z.object({
+  day: IsoDate,
+  operatorId: z.string().min(1).max(64).optional(),
+});
+export type OpenMeasuresQuery = z.infer<typeof OpenMeasuresQuery>;
+
+export const OpenMeasure = z.object({
+  checkId: z.string(),
+  terminalId: z.string(),
+  checkedAt: IsoDateTime,
+  matterCode: z.string(),
+  caseNo: z.string(),
+  measureCode: z.string(),
+  measureTitle: z.string(),
+  /** Masked: no clear identifier leaves the platform here. */
+  subjectMasked: z.string(),
+  subjectName: z.string(),
+  /** Present when the clerk deferred the measure (with the reason); absent when it was left with no record at all. */
+  deferred: z.object({ feedbackId: z.string(), reason: z.string(), at: IsoDateTime }).optional(),
+});
+export type OpenMeasure = z.infer<typeof OpenMeasure>;
+
+export const OpenMeasuresResponse = z.object({
+  day: IsoDate,
+  operators: z.array(
+    z.object({
+      operatorId: z.string(),
+      operatorName: z.string().optional(),
+      department: z.string().optional(),
+      open: z.array(OpenMeasure),
+    }),
+  ),
+});
+export type OpenMeasuresResponse = z.infer<typeof OpenMeasuresResponse>;
 
 // ---- Supervisor: GET /supervisor/records?kind=&terminalId=&from=&to= ---------------------
 

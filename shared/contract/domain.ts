@@ -205,12 +205,24 @@ export type Matter = z.infer<typeof Matter>;
 /** A catalogue's version, as served and as every check record carries it back (so both bound it alike). */
 export const CatalogueVersion = z.string().min(1).max(64);
 
+/**
+ * A kind of credit commitment (信用承诺) and who may not make it: a subject with an entry of one of
+ * `notForListTypes` that still has effect (e.g. a 失信被执行人 may not replace approval steps with a promise).
+ */
+export const CommitmentKind = z.object({
+  name: z.string().min(1),
+  notForListTypes: z.array(z.string()),
+});
+export type CommitmentKind = z.infer<typeof CommitmentKind>;
+
 export const Catalogue = z.object({
   version: CatalogueVersion,
   fields: z.array(Field),
   listTypes: z.array(ListType),
   measures: z.array(Measure),
   matters: z.array(Matter),
+  /** The commitment kinds a counter may record, with their eligibility rule (absent from catalogues before 2026.12-WH-05). */
+  commitmentKinds: z.array(CommitmentKind).optional(),
 });
 export type Catalogue = z.infer<typeof Catalogue>;
 

@@ -93,3 +93,22 @@ test('other measure needs content and result; a commitment is recorded; the slip
   await expect(slip).toBeVisible();
   await page.emulateMedia({ media: 'screen' });
 });
+
+test('a 失信被执行人 is offered only the commitments the catalogue allows, and told why the others are closed', async ({ clerk: page }) => {
+  await choosePurpose(page, 'PX-MF', 'BJ-2026-1604');
+  await lookUp(page, SHOWCASE.courtDishonestPerson.identifier);
+  await decide(page, 'P-COURT-HONOUR', '已实施');
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByTestId('feedback-delivery')).toBeVisible();
+
+  await page.getByTestId('commitment-open').click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByTestId('commitment-barred')).toContainText('列入“失信被执行人”名单的主体不能作出“审批替代型承诺”');
+  await dialog.getByRole('combobox', { name: '承诺类型' }).click();
+  // Only the kinds open to this subject are offered.
+  await expect(page.locator('.ant-select-item-option[title="信用修复型承诺"]')).toHaveCount(1);
+  await expect(page.locator('.ant-select-item-option[title="行业自律型承诺"]')).toHaveCount(1);
+  await expect(page.locator('.ant-select-item-option[title="审批替代型承诺"]')).toHaveCount(0);
+  await expect(page.locator('.ant-select-item-option[title="容缺受理型承诺"]')).toHaveCount(0);
+  await screenshot(page, '18-commitment-eligibility');
+});

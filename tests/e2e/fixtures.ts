@@ -137,6 +137,14 @@ export async function lookUp(page: Page, identifier: string): Promise<Locator> {
   return banner;
 }
 
+/** Leaving a check with an undecided MUST measure asks first: answer with a reason (recorded as DEFERRED). */
+export async function deferOnLeave(page: Page, reason = '申请人需补交材料，稍后再定'): Promise<void> {
+  const dialog = page.getByRole('dialog', { name: '应当实施的措施尚未反馈' });
+  await dialog.getByLabel('暂缓原因').fill(reason);
+  await dialog.getByRole('button', { name: '记录暂缓并离开' }).click();
+  await expect(dialog).toBeHidden();
+}
+
 export function measure(page: Page, code: string): Locator {
   return page.locator(`[data-testid="measure"][data-code="${code}"]`);
 }

@@ -41,6 +41,9 @@ test('with the network cut the whole flow answers from the cache and the feedbac
   await page.keyboard.press('F9');
   await page.getByTestId('sync-now').click();
   await expect(page.getByTestId('status-outbox')).toHaveAttribute('data-depth', '0', { timeout: 30_000 });
+  // The label follows the record: delivered now, so no longer "queued".
+  await expect(delivery).toHaveAttribute('data-delivery', 'sent');
+  await expect(delivery).not.toContainText('待发送队列');
 
   const received = await mutations(platform.url, terminal);
   const feedback = received.filter((m) => m.kind === 'feedback' && (m.body as { measureCode?: string }).measureCode === 'P-COURT-HONOUR');

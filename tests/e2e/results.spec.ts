@@ -2,7 +2,18 @@
  * What the clerk sees for the showcase subjects: banner, entries, measures (MUST/MAY), suppression,
  * history, and the end-date rule judged by the browser's clock.
  */
-import { choosePurpose, decide, expect, expectNoHorizontalScroll, lookUp, measure, screenshot, SHOWCASE, test } from './fixtures';
+import {
+  choosePurpose,
+  decide,
+  deferOnLeave,
+  expect,
+  expectNoHorizontalScroll,
+  lookUp,
+  measure,
+  screenshot,
+  SHOWCASE,
+  test,
+} from './fixtures';
 
 test('clean subject: blue banner "未发现相关信用记录", no measures, source and data version shown', async ({ clerk: page }) => {
   await choosePurpose(page, 'PX-MF', 'BJ-2026-0001');
@@ -123,6 +134,7 @@ test('an entry still triggers on its end date and not the day after (terminal cl
 
   await page.clock.setFixedTime(new Date(`${until}T10:00:00+08:00`).getTime() + 24 * 3600 * 1000);
   await page.keyboard.press('F2');
+  await deferOnLeave(page);
   await expect(page.getByTestId('result-banner')).toHaveCount(0);
   banner = await lookUp(page, subject.identifier);
   await expect(banner).not.toHaveAttribute('data-result', 'BLACK');

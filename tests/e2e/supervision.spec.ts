@@ -6,6 +6,7 @@
  */
 import {
   choosePurpose,
+  deferOnLeave,
   DEMO_CLERK,
   DEMO_SUPERVISOR,
   enrol,
@@ -60,6 +61,7 @@ test('supervisor: platform records with who recorded and who delivered, unmasked
   await expect(page.getByTestId('result-source')).toHaveAttribute('data-source', 'offline');
   await page.getByTestId('logout').click();
   await page.getByRole('button', { name: '确定' }).click();
+  await deferOnLeave(page);
   await expect(page.getByText('操作员登录')).toBeVisible();
   await context.setOffline(false);
 

@@ -1,6 +1,7 @@
 import { Button, Result, Spin, Typography } from 'antd';
 import { useCallback, useEffect } from 'react';
 import { EnrolScreen } from '../features/enrol/EnrolScreen';
+import { LeaveCheckDialog } from '../features/measures/LeaveCheckDialog';
 import { LockScreen } from '../features/lock/LockScreen';
 import { LoginScreen } from '../features/login/LoginScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
@@ -102,6 +103,7 @@ function Frame() {
             <WorkScreen />
           </main>
           <SyncPanel />
+          <LeaveCheckDialog />
         </>
       );
       break;

@@ -41,6 +41,8 @@ export function AppHeader() {
   const session = useStore(stores.app, (s) => s.session);
   const identity = useStore(stores.app, (s) => s.identity);
   const { go, lock, logout } = stores.app.getState();
+  // Lock and logout leave the check on screen: a MUST measure with no record is asked about first.
+  const leave = (then: () => void) => stores.feedback.getState().requestLeave(stores.lookup.getState().view, then);
   const isSupervisor = session?.operator.roles.includes('supervisor') ?? false;
 
   return (
@@ -75,10 +77,10 @@ export function AppHeader() {
             <ReconnectButton />
           </>
         )}
-        <Button icon={<LockOutlined />} onClick={() => void lock('manual')} data-testid="lock">
+        <Button icon={<LockOutlined />} onClick={() => leave(() => void lock('manual'))} data-testid="lock">
           {t.app.nav.lock}
         </Button>
-        <Popconfirm title={t.app.logoutConfirm} okText={t.app.ok} cancelText={t.app.cancel} onConfirm={() => void logout()}>
+        <Popconfirm title={t.app.logoutConfirm} okText={t.app.ok} cancelText={t.app.cancel} onConfirm={() => leave(() => void logout())}>
           <Button icon={<LogoutOutlined />} data-testid="logout">
             {t.app.nav.logout}
           </Button>

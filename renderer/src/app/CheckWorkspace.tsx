@@ -5,6 +5,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { CommitmentPanel } from '../features/commitment/CommitmentPanel';
 import { CandidateList } from '../features/lookup/CandidateList';
 import { LookupBar } from '../features/lookup/LookupBar';
+import { OpenMeasuresPanel } from '../features/measures/OpenMeasuresPanel';
 import { MeasuresPanel } from '../features/measures/MeasuresPanel';
 import { PurposeBar } from '../features/purpose/PurposeBar';
 import { currentPurpose } from '../features/purpose/purposeStore';
@@ -48,6 +49,7 @@ export function CheckWorkspace() {
   return (
     <div className="screen check-screen">
       {offlineSession && <Alert type="warning" showIcon title={t.app.modeOfflineHint} data-testid="offline-session" />}
+      <OpenMeasuresPanel />
       <section className="panel query-panel" aria-label={t.purpose.title}>
         <PurposeBar matterRef={matterRef} caseNoRef={caseNoRef} onCaseNoEnter={requestFocus} onMatterChosen={requestFocus} />
         <LookupBar purpose={purpose} inputRef={lookupRef} />

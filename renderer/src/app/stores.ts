@@ -26,6 +26,26 @@ export function createAppStores(deps: AppDeps) {
     sync: services.sync.status,
   };
 
+  // A new answer replacing a check with an unrecorded MUST measure asks first (DEFERRED with a reason).
+  stores.lookup.setState({ leaveGuard: (view, proceed) => stores.feedback.getState().requestLeave(view, proceed) });
+
+  // A "queued" label follows its records: once the outbox shrinks, ask the journal which were delivered.
+  stores.sync.subscribe((state, previous) => {
+    if (state.outboxDepth >= previous.outboxDepth) return;
+    for (const [checkId, feedback] of Object.entries(stores.feedback.getState().byCheck)) {
+      if (feedback.delivery !== 'queued') continue;
+      void services.records.deliveryOf('feedback', checkId).then((delivery) => {
+        if (delivery === 'sent') stores.feedback.getState().markSent(checkId);
+      });
+    }
+    for (const [checkId, recorded] of Object.entries(stores.commitment.getState().byCheck)) {
+      if (!recorded.some((c) => c.delivery === 'queued')) continue;
+      void services.records.deliveryOf('commitment', checkId).then((delivery) => {
+        if (delivery === 'sent') stores.commitment.getState().markSent(checkId);
+      });
+    }
+  });
+
   // Leaving the session puts the current check and the purpose away: the next operator starts clean.
   stores.app.subscribe((state, previous) => {
     if (previous.session !== null && state.session === null) {

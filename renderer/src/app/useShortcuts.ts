@@ -18,8 +18,10 @@ export function useShortcuts(stores: AppStores, active: boolean): void {
       // Not from inside a dialog: F2 would throw away the check the dialog is about.
       if (e.key === 'F2' && !insideModal(e.target)) {
         e.preventDefault();
-        app.go('check');
-        stores.lookup.getState().reset();
+        stores.feedback.getState().requestLeave(view, () => {
+          app.go('check');
+          stores.lookup.getState().reset();
+        });
         return;
       }
       if (e.key === 'F9') {

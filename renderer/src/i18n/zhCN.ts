@@ -290,6 +290,24 @@ export const zhCN = {
     submittedAt: (time: string) => `提交时间：${time}`,
     notSubmitted: '尚未反馈',
   },
+  leave: {
+    title: '应当实施的措施尚未反馈',
+    intro: (n: number) =>
+      `本次核查有 ${n} 项“应当实施”的措施还没有提交反馈。请返回作出决定；确需暂时离开（如申请人补交材料），请填写暂缓原因，系统将记录为“暂缓决定”，下次登录时会继续提示，直到作出最终决定。`,
+    reason: '暂缓原因',
+    reasonPlaceholder: '必填：说明为什么现在不能作出决定',
+    reasonRequired: '请填写暂缓原因',
+    back: '返回填写决定',
+    defer: '记录暂缓并离开',
+  },
+  openMeasures: {
+    title: (n: number) => `待作出最终决定的应当实施措施（${n}）`,
+    intro: '以下措施属于“应当实施”，之前的核查中尚未作出最终决定。请逐项提交实施情况。',
+    undecided: '离开时未作决定（如窗口关闭、锁屏或异常退出）',
+    deferred: (reason: string, at: string) => `已于 ${at} 暂缓：${reason}`,
+    checkedAt: (time: string) => `核查时间 ${time}`,
+    submit: '提交最终决定',
+  },
   commitment: {
     title: '信用承诺',
     intro: '为本事项中的申请人记录一份信用承诺。',
@@ -305,6 +323,8 @@ export const zhCN = {
     sent: '信用承诺已发送到平台',
     queued: '信用承诺已进入待发送队列，网络恢复后自动发送',
     recorded: (n: number) => `本次已记录 ${n} 份承诺`,
+    noneEligible: '该主体不能作出本系统所列的任何信用承诺',
+    barred: '以下承诺类型不向该主体开放',
     templates: [
       {
         kind: '审批替代型承诺',
@@ -571,8 +591,8 @@ export const zhCN = {
       'IN_FORCE' | 'FULFILLED' | 'BREACHED',
       string
     >,
-    decision: { APPLIED: '已实施', NOT_APPLIED: '未实施', OTHER_MEASURE: '采取其他措施' } as Record<
-      'APPLIED' | 'NOT_APPLIED' | 'OTHER_MEASURE',
+    decision: { APPLIED: '已实施', NOT_APPLIED: '未实施', OTHER_MEASURE: '采取其他措施', DEFERRED: '暂缓决定' } as Record<
+      'APPLIED' | 'NOT_APPLIED' | 'OTHER_MEASURE' | 'DEFERRED',
       string
     >,
     role: { clerk: '窗口工作人员', supervisor: '督查人员', it: '信息技术管理员' } as Record<'clerk' | 'supervisor' | 'it', string>,

@@ -96,6 +96,24 @@ export interface FeedbackInput {
   reason?: string;
   content?: string;
   result?: string;
+  /** The DEFERRED feedback (its feedbackId) this final decision settles. */
+  resolves?: string;
+}
+
+/**
+ * A MUST (应当) measure of one of the operator's checks that has no final decision yet: never decided
+ * (left by a window closed, a crash, an inactivity lock) or deferred with a reason.
+ */
+export interface OpenMustMeasure {
+  checkId: string;
+  checkedAt: string;
+  matterName: string;
+  caseNo: string;
+  subjectName: string;
+  subjectMasked: string;
+  measureCode: string;
+  measureTitle: string;
+  deferred?: { feedbackId: string; reason: string; at: string };
 }
 
 export interface CommitmentInput {
@@ -262,6 +280,10 @@ export interface AppServices {
   };
   records: {
     submitFeedback(checkId: string, decisions: FeedbackInput[]): Promise<Outcome<Delivery>>;
+    /** Where a check's feedback (or commitments) stand now: still queued, or all delivered ('sent'); null if any was refused. */
+    deliveryOf(kind: 'feedback' | 'commitment', checkId: string): Promise<Delivery | null>;
+    /** The signed-in operator's MUST measures still without a final decision, from the journal (oldest first). */
+    openMustMeasures(): Promise<Outcome<OpenMustMeasure[]>>;
     recordCommitment(checkId: string, input: CommitmentInput): Promise<Outcome<Delivery>>;
     /** Audited; returns the clear identifier. A blank reason is refused. */
     unmask(checkId: string, reason: string): Promise<Outcome<string>>;

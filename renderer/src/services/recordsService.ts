@@ -9,13 +9,23 @@ import { chinaDate, compareIsoDate, isIsoDate } from '../../../shared/dates';
 import type { AuditEvent } from '../data/auditChain';
 import { classifyStorageError } from '../data/storageErrors';
 import type { LocalCheck, LocalCommitment, LocalFeedback } from '../data/journalDb';
-import type { AppServices, Delivery, FeedbackInput, Outcome } from './contracts';
+import type { AppServices, Delivery, FeedbackInput, OpenMustMeasure, Outcome } from './contracts';
 import type { Core } from './core';
 import { fail, failWith, NOT_LOGGED_IN, ok } from './outcome';
 
 class RefusedError extends Error {}
 
-const DECISION_LABEL = { APPLIED: '已实施', NOT_APPLIED: '未实施', OTHER_MEASURE: '采取其他措施' } as const;
+const DECISION_LABEL = { APPLIED: '已实施', NOT_APPLIED: '未实施', OTHER_MEASURE: '采取其他措施', DEFERRED: '暂缓决定' } as const;
+
+/** Why a new record on a measure that already has one is refused (null: it settles an open deferral). */
+function refusalOnExisting(existing: LocalFeedback[], resolves: string | undefined): string | null {
+  const first = existing[0];
+  if (first === undefined) return resolves === undefined ? null : '要了结的暂缓记录不存在';
+  if (resolves === undefined) return `已于 ${first.decidedAt} 提交（${DECISION_LABEL[first.decision]}），不能修改`;
+  if (!existing.some((f) => f.feedbackId === resolves && f.decision === 'DEFERRED')) return '要了结的暂缓记录不存在';
+  if (existing.some((f) => f.resolves === resolves)) return '已有最终决定，不能再次提交';
+  return null;
+}
 
 export function createRecordsService(core: Core): AppServices['records'] {
   function subjectOf(check: LocalCheck): AuditEvent['subject'] {
@@ -63,6 +73,9 @@ export function createRecordsService(core: Core): AppServices['records'] {
           if (d.decision === 'OTHER_MEASURE' && !d.content?.trim()) {
             return fail('content_required', `措施“${measure.title}”选择“采取其他措施”时必须填写所采取的措施`);
           }
+          if (d.decision === 'DEFERRED' && (!d.reason?.trim() || measure.obligation !== 'MUST' || d.resolves !== undefined)) {
+            return fail('reason_required', `措施“${measure.title}”暂缓决定时必须填写暂缓原因`);
+          }
         }
         const decidedAt = core.now().toISOString();
         const records: LocalFeedback[] = decisions.map((d) => {
@@ -77,6 +90,7 @@ export function createRecordsService(core: Core): AppServices['records'] {
             ...(d.result?.trim() ? { result: d.result.trim() } : {}),
             department: session.operator.department,
             dataVersion: check.view.dataVersion,
+            ...(d.resolves !== undefined ? { resolves: d.resolves } : {}),
           };
           return {
             ...body,
@@ -101,11 +115,13 @@ export function createRecordsService(core: Core): AppServices['records'] {
             const out: string[] = [];
             for (const r of records) {
               // Read-only once submitted — checked again inside the transaction (another tab may have won).
-              const already = await core.journal.feedback.where('[checkId+measureCode]').equals([checkId, r.measureCode]).first();
-              if (already)
-                throw new RefusedError(
-                  `措施“${r.measureTitle}”的反馈已于 ${already.decidedAt} 提交（${DECISION_LABEL[already.decision]}），不能修改`,
-                );
+              // A deferred MUST measure takes one more record: the final decision naming the deferral.
+              const existing = await core.journal.feedback
+                .where('[checkId+measureCode]')
+                .equals([checkId, r.measureCode])
+                .sortBy('decidedAt');
+              const refusal = refusalOnExisting(existing, r.resolves);
+              if (refusal !== null) throw new RefusedError(`措施“${r.measureTitle}”的反馈${refusal}`);
               await core.journal.feedback.add(r);
               const { operatorId: _o, decidedAt: _d, day: _day, measureTitle: _t, matterName: _m, ...body } = r;
               out.push((await tx.enqueue({ kind: 'feedback', body, operatorId: r.operatorId, occurredAt: decidedAt })).id);
@@ -116,6 +132,54 @@ export function createRecordsService(core: Core): AppServices['records'] {
         return await deliver(ids);
       } catch (error) {
         if (error instanceof RefusedError) return fail('feedback_exists', error.message);
+        return failWith(error);
+      }
+    },
+
+    async deliveryOf(kind, checkId) {
+      const ofCheck = (r: { kind: string; body: unknown }) => r.kind === kind && (r.body as { checkId?: unknown }).checkId === checkId;
+      if ((await core.journal.outbox.filter(ofCheck).count()) > 0) return 'queued';
+      if ((await core.journal.deadLetters.filter(ofCheck).count()) > 0) return null;
+      return 'sent';
+    },
+
+    async openMustMeasures() {
+      const session = core.session.current();
+      if (!session) return { ok: false, error: NOT_LOGGED_IN };
+      try {
+        const operatorId = session.operator.id;
+        const open = await core.journal.transaction('r', core.journal.checks, core.journal.feedback, async () => {
+          const checks = await core.journal.checks
+            .orderBy('checkedAt')
+            .filter((c) => c.operatorId === operatorId)
+            .toArray();
+          const result: OpenMustMeasure[] = [];
+          for (const check of checks) {
+            if (check.view.evaluation.must.length === 0) continue;
+            const feedback = await core.journal.feedback.where('checkId').equals(check.checkId).toArray();
+            for (const { measure } of check.view.evaluation.must) {
+              const onMeasure = feedback.filter((f) => f.measureCode === measure.code);
+              if (onMeasure.some((f) => f.decision !== 'DEFERRED')) continue;
+              const deferred = onMeasure.find((f) => f.decision === 'DEFERRED');
+              result.push({
+                checkId: check.checkId,
+                checkedAt: check.checkedAt,
+                matterName: check.view.matter.name,
+                caseNo: check.view.purpose.caseNo,
+                subjectName: check.view.subject.name,
+                subjectMasked: check.view.subject.masked,
+                measureCode: measure.code,
+                measureTitle: measure.title,
+                ...(deferred
+                  ? { deferred: { feedbackId: deferred.feedbackId, reason: deferred.reason ?? '', at: deferred.decidedAt } }
+                  : {}),
+              });
+            }
+          }
+          return result;
+        });
+        return ok(open);
+      } catch (error) {
         return failWith(error);
       }
     },

@@ -11,6 +11,7 @@ const DECISION_LABEL: Record<FeedbackBody['decision'], string> = {
   APPLIED: '已实施',
   NOT_APPLIED: '未实施',
   OTHER_MEASURE: '采取其他措施',
+  DEFERRED: '暂缓决定',
 };
 const ACTION_LABEL: Record<AuditAction, string> = {
   LOGIN: '登录',

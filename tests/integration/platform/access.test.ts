@@ -194,6 +194,13 @@ const ROUTES: ProtectedRoute[] = [
   { method: 'GET', path: '/api/v1/supervisor/records?kind=check', role: 'supervisor', dataMarker: '"records"' },
   { method: 'GET', path: '/api/v1/supervisor/name-search-alerts', role: 'supervisor', dataMarker: '"budgetPerHour"' },
   { method: 'GET', path: '/api/v1/supervisor/events', role: 'supervisor', dataMarker: '"events"' },
+  {
+    method: 'GET',
+    path: '/api/v1/supervisor/open-measures?day=2026-12-01',
+    pattern: '/api/v1/supervisor/open-measures',
+    role: 'supervisor',
+    dataMarker: '"operators"',
+  },
   // An export that is not one: only IT reaches the validation, so nothing is imported by this table.
   {
     method: 'POST',

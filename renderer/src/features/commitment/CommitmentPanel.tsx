@@ -2,7 +2,9 @@ import { FileTextOutlined } from '@ant-design/icons';
 import { Alert, Button, DatePicker, Form, Input, Modal, Select, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import { chinaDate } from '../../../../shared/dates';
+import { commitmentOptions, type CommitmentOption } from '../../../../shared/measures';
 import { useStores } from '../../app/context';
 import { formatDate, formatDateTime, t } from '../../i18n';
 import type { CheckView } from '../../services/contracts';
@@ -25,7 +27,20 @@ export function CommitmentPanel({ view }: { view: CheckView }) {
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [form] = Form.useForm<CommitmentForm>();
-  const first = t.commitment.templates[0];
+  const catalogue = useStore(stores.purpose, (s) => s.catalogue);
+  // The catalogue says which kinds this subject may make (a serious black list bars some); a catalogue
+  // without the rule (before 2026.12-WH-05) leaves every template open.
+  const options: CommitmentOption[] = useMemo(
+    () =>
+      catalogue?.commitmentKinds
+        ? commitmentOptions(catalogue, view.profile?.entries ?? [], chinaDate(new Date(view.checkedAt)))
+        : t.commitment.templates.map((tpl) => ({ kind: tpl.kind, eligible: true, reason: null })),
+    [catalogue, view],
+  );
+  const eligible = options.filter((o) => o.eligible);
+  const barred = options.filter((o) => !o.eligible);
+  const textOf = (kind: string) => t.commitment.templates.find((x) => x.kind === kind)?.text ?? '';
+  const first = eligible[0];
 
   async function onFinish(values: CommitmentForm) {
     setError(null);
@@ -48,10 +63,19 @@ export function CommitmentPanel({ view }: { view: CheckView }) {
         <Typography.Title level={5} className="panel-title">
           {t.commitment.title}
         </Typography.Title>
-        <Button icon={<FileTextOutlined />} onClick={() => setOpen(true)} data-testid="commitment-open">
+        <Button icon={<FileTextOutlined />} onClick={() => setOpen(true)} disabled={eligible.length === 0} data-testid="commitment-open">
           {t.commitment.add}
         </Button>
       </div>
+      {eligible.length === 0 && barred.length > 0 && (
+        <Alert
+          type="info"
+          showIcon
+          title={t.commitment.noneEligible}
+          description={barred.map((o) => o.reason).join('；')}
+          data-testid="commitment-none-eligible"
+        />
+      )}
       {recorded.length === 0 ? (
         <Typography.Text type="secondary">{t.commitment.intro}</Typography.Text>
       ) : (
@@ -85,19 +109,26 @@ export function CommitmentPanel({ view }: { view: CheckView }) {
           layout="vertical"
           requiredMark={false}
           onFinish={(v) => void onFinish(v)}
-          initialValues={{ kind: first?.kind, text: first?.text, dueOn: dayjs().add(30, 'day') }}
+          initialValues={{ kind: first?.kind, text: first ? textOf(first.kind) : '', dueOn: dayjs().add(30, 'day') }}
         >
           <Form.Item name="kind" label={t.commitment.kind} rules={[{ required: true, message: t.commitment.kindRequired }]}>
             <Select
               autoFocus
-              options={t.commitment.templates.map((tpl) => ({ value: tpl.kind, label: tpl.kind }))}
-              onChange={(kind: string) => {
-                const tpl = t.commitment.templates.find((x) => x.kind === kind);
-                if (tpl) form.setFieldValue('text', tpl.text);
-              }}
+              options={eligible.map((o) => ({ value: o.kind, label: o.kind }))}
+              onChange={(kind: string) => form.setFieldValue('text', textOf(kind))}
               data-testid="commitment-kind"
             />
           </Form.Item>
+          {barred.length > 0 && (
+            <Alert
+              type="info"
+              showIcon
+              className="commitment-barred"
+              title={t.commitment.barred}
+              description={barred.map((o) => o.reason).join('；')}
+              data-testid="commitment-barred"
+            />
+          )}
           <Form.Item
             name="text"
             label={t.commitment.text}

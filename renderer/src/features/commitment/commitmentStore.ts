@@ -12,12 +12,18 @@ export interface CommitmentState {
   byCheck: Record<string, RecordedCommitment[]>;
   submitting: boolean;
   record(checkId: string, input: CommitmentInput): Promise<Outcome<Delivery>>;
+  /** The check's queued commitments have all reached the platform. */
+  markSent(checkId: string): void;
 }
 
 export function createCommitmentStore(services: AppServices) {
   return createStore<CommitmentState>()((set, get) => ({
     byCheck: {},
     submitting: false,
+
+    markSent(checkId) {
+      set((s) => ({ byCheck: { ...s.byCheck, [checkId]: (s.byCheck[checkId] ?? []).map((c) => ({ ...c, delivery: 'sent' as const })) } }));
+    },
 
     async record(checkId, input) {
       if (get().submitting) return { ok: false, error: { code: 'BUSY', message: '' } };

@@ -27,6 +27,11 @@ export interface LookupState {
   /** F2: a new lookup — the current result is put away, the purpose stays. */
   reset(): void;
   requestFocus(): void;
+  /**
+   * Asked before a new answer replaces the check on screen: calls `proceed` once leaving is allowed
+   * (the feedback store asks the clerk while a MUST measure of that check has no record).
+   */
+  leaveGuard: (view: CheckView, proceed: () => void) => void;
 }
 
 function noPurpose(): UserFacingError {
@@ -57,6 +62,7 @@ export function createLookupStore(services: AppServices) {
       activeCandidate: 0,
       view: null,
       focusTick: 0,
+      leaveGuard: (_view, proceed) => proceed(),
 
       setInput(input) {
         set({ input, submitted: false, error: null });
@@ -80,10 +86,14 @@ export function createLookupStore(services: AppServices) {
           );
           return;
         }
-        await run(
-          () => services.lookup.byIdentifier(input, purpose),
-          (view) => set({ view, input: '', submitted: false }),
-        );
+        const lookUp = () =>
+          run(
+            () => services.lookup.byIdentifier(input, purpose),
+            (view) => set({ view, input: '', submitted: false }),
+          );
+        const current = get().view;
+        if (current === null) await lookUp();
+        else await new Promise<void>((resolve) => get().leaveGuard(current, () => void lookUp().finally(resolve)));
       },
 
       async choose(index, purpose) {
@@ -93,10 +103,14 @@ export function createLookupStore(services: AppServices) {
           set({ error: noPurpose() });
           return;
         }
-        await run(
-          () => services.lookup.candidate(candidate.ref, purpose),
-          (view) => set({ view, candidates: null, input: '', submitted: false }),
-        );
+        const lookUp = () =>
+          run(
+            () => services.lookup.candidate(candidate.ref, purpose),
+            (view) => set({ view, candidates: null, input: '', submitted: false }),
+          );
+        const current = get().view;
+        if (current === null) await lookUp();
+        else get().leaveGuard(current, () => void lookUp());
       },
 
       moveCandidate(delta) {

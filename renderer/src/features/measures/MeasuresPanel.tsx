@@ -81,7 +81,7 @@ const DECISIONS: Array<{ value: FeedbackDecision; label: string }> = [
   { value: 'OTHER_MEASURE', label: t.measures.other },
 ];
 
-function DecisionEditor({
+export function DecisionEditor({
   code,
   draft,
   readOnly,
@@ -97,12 +97,21 @@ function DecisionEditor({
   if (readOnly) {
     return (
       <div className="decision-readonly" data-testid="decision-readonly">
-        <Tag color={draft.decision === 'APPLIED' ? 'green' : draft.decision === 'NOT_APPLIED' ? 'orange' : 'blue'}>
+        <Tag
+          color={
+            draft.decision === 'APPLIED' ? 'green' : draft.decision === 'NOT_APPLIED' || draft.decision === 'DEFERRED' ? 'orange' : 'blue'
+          }
+        >
           {draft.decision ? t.domain.decision[draft.decision] : t.measures.notSubmitted}
         </Tag>
         {draft.decision === 'NOT_APPLIED' && (
           <span>
             {t.measures.reason}：{draft.reason}
+          </span>
+        )}
+        {draft.decision === 'DEFERRED' && (
+          <span>
+            {t.leave.reason}：{draft.reason}
           </span>
         )}
         {draft.decision === 'OTHER_MEASURE' && (

@@ -1,7 +1,7 @@
 import type { FeedbackDecision } from '../../../../shared/contract';
 import type { TriggeredMeasure } from '../../../../shared/measures';
 import { describeError, t } from '../../i18n';
-import type { AppServices, CheckView, Delivery, FeedbackInput } from '../../services/contracts';
+import type { AppServices, CheckView, Delivery, FeedbackInput, OpenMustMeasure } from '../../services/contracts';
 import { createStore } from '../../state';
 
 /** The clerk's decision on one measure, as typed so far. */
@@ -23,10 +23,46 @@ export interface CheckFeedback {
   submittedAt: string | null;
 }
 
+/** The clerk asked to leave a check whose MUST measures are not on record yet. */
+export interface PendingLeave {
+  view: CheckView;
+  proceed: () => void;
+  deferring: boolean;
+  error: string | null;
+}
+
 export interface FeedbackState {
   byCheck: Record<string, CheckFeedback>;
   setDraft(checkId: string, measureCode: string, patch: Partial<DecisionDraft>): void;
   submit(view: CheckView): Promise<void>;
+  /** The check's queued feedback has all reached the platform. */
+  markSent(checkId: string): void;
+
+  /** Leaving the check (F2, a new lookup, lock, logout) asks first while a MUST measure has no record. */
+  leaving: PendingLeave | null;
+  requestLeave(view: CheckView | null, proceed: () => void): void;
+  cancelLeave(): void;
+  /** Records DEFERRED with the reason on each undecided MUST measure (decided ones as decided), then leaves. */
+  deferAndLeave(reason: string): Promise<void>;
+
+  /** The operator's MUST measures still open from earlier checks (journal), and their drafts. */
+  open: OpenMustMeasure[];
+  openDrafts: Record<string, DecisionDraft>;
+  openError: { key: string; message: string } | null;
+  loadOpen(): Promise<void>;
+  setOpenDraft(key: string, patch: Partial<DecisionDraft>): void;
+  resolveOpen(item: OpenMustMeasure): Promise<void>;
+}
+
+/** One open measure's key (a check and a measure). */
+export function openKey(item: Pick<OpenMustMeasure, 'checkId' | 'measureCode'>): string {
+  return `${item.checkId}/${item.measureCode}`;
+}
+
+/** The check's MUST measures that would be left with no record if the clerk left now. */
+export function unrecordedMust(view: CheckView, feedback: CheckFeedback | undefined): TriggeredMeasure[] {
+  if (feedback?.delivery != null) return [];
+  return view.evaluation.must;
 }
 
 export const EMPTY_DRAFT: DecisionDraft = { decision: null, reason: '', content: '', result: '' };
@@ -74,9 +110,18 @@ export function validateFeedback(
         inputs.push({ measureCode: measure.code, decision: 'OTHER_MEASURE', content, result });
         break;
       }
+      case 'DEFERRED':
+        // Deferring is not a decision: only leaving the check records it (with the reason asked for then).
+        return { ok: false, message: t.measures.missingDecision(title), measureCode: measure.code };
     }
   }
   return { ok: true, inputs };
+}
+
+/** One measure's draft as a final decision, or null while it is incomplete. */
+function finalInput(measure: TriggeredMeasure, draft: DecisionDraft | undefined): FeedbackInput | null {
+  const checked = validateFeedback([measure], draft ? { [measure.measure.code]: draft } : {});
+  return checked.ok ? checked.inputs[0]! : null;
 }
 
 export function createFeedbackStore(services: AppServices) {
@@ -87,6 +132,96 @@ export function createFeedbackStore(services: AppServices) {
 
     return {
       byCheck: {},
+      leaving: null,
+      markSent(checkId) {
+        if (get().byCheck[checkId]?.delivery === 'queued') patch(checkId, { delivery: 'sent' });
+      },
+      open: [],
+      openDrafts: {},
+      openError: null,
+
+      requestLeave(view, proceed) {
+        if (view === null || unrecordedMust(view, get().byCheck[view.checkId]).length === 0) {
+          proceed();
+          return;
+        }
+        set({ leaving: { view, proceed, deferring: false, error: null } });
+      },
+
+      cancelLeave() {
+        set({ leaving: null });
+      },
+
+      async deferAndLeave(reason) {
+        const leaving = get().leaving;
+        if (!leaving || leaving.deferring) return;
+        const why = reason.trim();
+        if (why === '') {
+          set({ leaving: { ...leaving, error: t.leave.reasonRequired } });
+          return;
+        }
+        const { view } = leaving;
+        const drafts = get().byCheck[view.checkId]?.drafts ?? {};
+        // Decided measures go on record as decided; an undecided MUST one as DEFERRED; an undecided MAY one stays open.
+        const inputs: FeedbackInput[] = [];
+        for (const m of view.evaluation.must)
+          inputs.push(finalInput(m, drafts[m.measure.code]) ?? { measureCode: m.measure.code, decision: 'DEFERRED', reason: why });
+        for (const m of view.evaluation.may) {
+          const input = finalInput(m, drafts[m.measure.code]);
+          if (input) inputs.push(input);
+        }
+        set({ leaving: { ...leaving, deferring: true, error: null } });
+        try {
+          const outcome = await services.records.submitFeedback(view.checkId, inputs);
+          if (!outcome.ok) {
+            set({ leaving: { ...leaving, deferring: false, error: outcome.error.message } });
+            return;
+          }
+          const recorded: Record<string, DecisionDraft> = { ...drafts };
+          for (const input of inputs) {
+            if (input.decision === 'DEFERRED') recorded[input.measureCode] = { ...EMPTY_DRAFT, decision: 'DEFERRED', reason: why };
+          }
+          patch(view.checkId, { drafts: recorded, delivery: outcome.value, submittedAt: new Date().toISOString() });
+          set({ leaving: null });
+          leaving.proceed();
+          void get().loadOpen();
+        } catch (error) {
+          set({ leaving: { ...leaving, deferring: false, error: describeError(error) } });
+        }
+      },
+
+      async loadOpen() {
+        const outcome = await services.records.openMustMeasures().catch(() => null);
+        if (outcome?.ok) set({ open: outcome.value });
+      },
+
+      setOpenDraft(key, change) {
+        set((s) => ({
+          openDrafts: { ...s.openDrafts, [key]: { ...(s.openDrafts[key] ?? EMPTY_DRAFT), ...change } },
+          openError: s.openError?.key === key ? null : s.openError,
+        }));
+      },
+
+      async resolveOpen(item) {
+        const key = openKey(item);
+        const draft = get().openDrafts[key] ?? EMPTY_DRAFT;
+        const measure = { measure: { code: item.measureCode, title: item.measureTitle } } as TriggeredMeasure;
+        const checked = validateFeedback([measure], { [item.measureCode]: draft });
+        if (!checked.ok) {
+          set({ openError: { key, message: checked.message } });
+          return;
+        }
+        const input = { ...checked.inputs[0]!, ...(item.deferred ? { resolves: item.deferred.feedbackId } : {}) };
+        const outcome = await services.records.submitFeedback(item.checkId, [input]).catch((error: unknown) => ({
+          ok: false as const,
+          error: { code: 'UNEXPECTED', message: describeError(error) },
+        }));
+        if (!outcome.ok) {
+          set({ openError: { key, message: outcome.error.message } });
+          return;
+        }
+        await get().loadOpen();
+      },
 
       setDraft(checkId, measureCode, change) {
         const current = get().byCheck[checkId] ?? EMPTY_FEEDBACK;
