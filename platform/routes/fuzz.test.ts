@@ -321,6 +321,7 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   'POST /api/v1/supervisor/records/:id/unmask': 'supervisor',
   'GET /api/v1/supervisor/name-search-alerts': 'supervisor',
   'GET /api/v1/supervisor/events': 'supervisor',
+  'GET /api/v1/supervisor/open-measures': 'supervisor',
   'POST /api/v1/admin/journal-imports': 'it',
 };
 
