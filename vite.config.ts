@@ -12,7 +12,7 @@ export default defineConfig({
   plugins: [
     react(),
     // The PWA build: a workbox service worker precaches the app shell so the renderer starts offline
-    // when served over http(s) (DESIGN.md §2). It registers itself from renderer/src/pwa (workbox-window,
+    // when served over http(s) (docs/architecture.md). It registers itself from renderer/src/pwa (workbox-window,
     // http(s) only), so the plugin injects no registration script. The platform API is never cached here:
     // no runtime route matches it, and navigations to /api/ never fall back to the shell — the data layer
     // (IndexedDB cache and outbox) owns offline data.

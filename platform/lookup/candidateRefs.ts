@@ -1,5 +1,5 @@
 /**
- * Opaque, short-lived handles for name-search candidates (DESIGN.md §4): the clear identifier
+ * Opaque, short-lived handles for name-search candidates (docs/architecture.md): the clear identifier
  * never leaves the platform in a name-search answer. A ref is only good for the terminal it was
  * issued to and for REF_TTL_MS; POST /subjects/lookup {ref} resolves it. Kept in memory: a restart
  * simply makes the clerk search again.

@@ -1,5 +1,5 @@
 /**
- * Audit hash chain continuity per terminal (DESIGN.md §3 "Audit"): each accepted audit record must
+ * Audit hash chain continuity per terminal (docs/architecture.md): each accepted audit record must
  * carry the next chainSeq and, as prevHash, the hash of the terminal's previous accepted audit
  * record (the first one: chainSeq 0 after the genesis hash, or the continuation of a chain begun
  * under an earlier enrolment of the same PC). A break is not a reason to lose the

@@ -94,7 +94,7 @@ function feedbackRules(ctx: PlatformContext, body: FeedbackBody): RuleResult {
     if (!ctx.catalogueHistory.measureEverExisted(body.measureCode)) return { ok: false, detail: `未知的措施：${body.measureCode}` };
     measureNote = `措施 ${body.measureCode} 不在事项 ${matter.matter.code} 的措施清单中（按终端所用目录判断）`;
   }
-  // One record per triggered measure, read-only once submitted (DESIGN.md §3 "Feedback").
+  // One record per triggered measure, read-only once submitted (docs/architecture.md).
   if (!check.triggeredMeasures?.includes(body.measureCode)) {
     return { ok: false, detail: `措施 ${body.measureCode} 不是核查记录 ${body.checkId} 触发的措施` };
   }

@@ -6,7 +6,7 @@ function isAbsolutePath(path: string): boolean {
 }
 
 /**
- * Terminal configuration that IT manages (DESIGN.md §6). Every key is optional in a source;
+ * Terminal configuration that IT manages (docs/architecture.md). Every key is optional in a source;
  * the effective configuration merges sources by precedence and remembers where each key came from.
  */
 export const ConfigValues = z.object({

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * Domain schemas shared by the client and the reference platform. The wire format of
- * platform API v1 is defined here and nowhere else (DESIGN.md §3–§4).
+ * platform API v1 is defined here and nowhere else (docs/architecture.md).
  */
 
 /** Calendar date as published by an authority, YYYY-MM-DD (China time). */

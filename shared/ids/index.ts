@@ -1,5 +1,5 @@
 /**
- * shared/ids — identifiers of the credit platform (DESIGN.md §3 "Identifiers"):
+ * shared/ids — identifiers of the credit platform (docs/architecture.md):
  * resident ID (GB 11643-1999, incl. legacy 15-digit), unified social credit code (GB 32100-2015)
  * and organisation code (GB 11714-1997). Pure TypeScript, no dependencies, browser and node.
  */

@@ -1,5 +1,5 @@
 /**
- * Input normalisation (DESIGN.md §3): trim, drop all whitespace (incl. U+3000 ideographic space,
+ * Input normalisation (docs/architecture.md): trim, drop all whitespace (incl. U+3000 ideographic space,
  * NBSP, line breaks) and zero-width characters, drop hyphens and dash look-alikes, full-width ASCII
  * → half-width, a–z → A–Z. Other characters are kept so that validation can point at them.
  */

@@ -1,4 +1,4 @@
-/** The three kinds of identifier the client understands (DESIGN.md §3 "Identifiers"). */
+/** The three kinds of identifier the client understands (docs/architecture.md). */
 export type IdType = 'RESIDENT_ID' | 'USCC' | 'ORG_CODE';
 
 export type IdWarningCode = 'ORG_CODE_CHECK_MISMATCH' | 'LEGACY_UPGRADED' | 'BIRTH_BEFORE_1900';

@@ -145,7 +145,7 @@ function summarise(active: readonly Candidate[], warnings: readonly EvaluationWa
 
 /**
  * The measures of `matter` that apply to the profile's subject today, each with what fired it
- * (DESIGN.md §3). Pure: the same input gives the same output, online or offline.
+ * (docs/architecture.md). Pure: the same input gives the same output, online or offline.
  */
 export function evaluateMeasures({ profile, matter, catalogue, now }: EvaluationInput): Evaluation {
   const today = chinaDate(now);

@@ -1,6 +1,6 @@
 import type { HaibeiGrade } from '../contract/domain';
 
-/** 海贝分 starting score for every resident (DESIGN.md §3). */
+/** 海贝分 starting score for every resident (docs/architecture.md). */
 export const HAIBEI_DEFAULT_SCORE = 1000;
 
 export interface HaibeiGradeBand {

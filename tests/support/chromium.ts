@@ -1,7 +1,7 @@
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
 
-/** Flags Debian's Chromium needs as root on our machines (DESIGN.md §7); none of them downloads anything. */
+/** Flags Debian's Chromium needs as root on our machines; none of them downloads anything. */
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',

@@ -1,6 +1,6 @@
 /**
  * The renderer's one origin. IndexedDB data (cache and the precious journal) belongs to the origin,
- * so scheme and host must never change between versions (DESIGN.md §7).
+ * so scheme and host must never change between versions (docs/architecture.md).
  */
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'credit-counter';

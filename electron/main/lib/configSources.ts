@@ -283,7 +283,7 @@ export interface ConfigEnvironment {
 
 /**
  * defaults < beside the executable < command line < machine file < Windows policy. The managed sources
- * come last so nothing overrides them; the command line sets only what they leave open (DESIGN.md §6).
+ * come last so nothing overrides them; the command line sets only what they leave open (docs/architecture.md).
  * Environment variables are not a source.
  */
 export async function loadEffectiveConfig(machine: ConfigEnvironment): Promise<EffectiveConfig> {

@@ -1,6 +1,6 @@
 /**
  * The two platform calls that need the terminal secret, made by the main process so that the secret
- * never reaches the page (DESIGN.md §6): enrolment (POST /terminals), which yields the secret, and operator
+ * never reaches the page (docs/architecture.md): enrolment (POST /terminals), which yields the secret, and operator
  * login (POST /sessions), which uses it. The page gets the platform's answer minus the secret and checks it
  * against the contract itself. Pure: the caller passes Electron's net.fetch, so requests follow the system
  * proxy and certificate store.

@@ -1,6 +1,6 @@
 /**
  * The audit chain: each record carries the hash of the one before it (per terminal), so a
- * changed or removed record is detectable (DESIGN.md §3 "Audit"). Subjects appear only as a
+ * changed or removed record is detectable (docs/architecture.md). Subjects appear only as a
  * keyed hash plus the masked form — never the clear identifier.
  */
 import type { AuditAction, AuditBody } from '../../../shared/contract';

@@ -1,5 +1,5 @@
 /**
- * The cache database: server-owned, disposable, rebuildable (DESIGN.md §5). Nothing here is
+ * The cache database: server-owned, disposable, rebuildable (docs/architecture.md). Nothing here is
  * precious — wiping it costs a full pull, never a clerk's record (those live in the journal).
  */
 import Dexie, { type Table } from 'dexie';

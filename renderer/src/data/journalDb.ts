@@ -1,6 +1,6 @@
 /**
  * The journal database: what clerks recorded and what still has to reach the platform
- * (DESIGN.md §5). Precious — nothing in the cache lifecycle (wipe, rebuild, resync) touches it.
+ * (docs/architecture.md). Precious — nothing in the cache lifecycle (wipe, rebuild, resync) touches it.
  */
 import Dexie, { type Table } from 'dexie';
 import type {

@@ -1,5 +1,5 @@
 /**
- * The platform API v1 client (DESIGN.md §4). Every response body is validated against the
+ * The platform API v1 client (docs/architecture.md). Every response body is validated against the
  * shared zod contract before anyone sees it; every failure becomes a PlatformError.
  */
 import axios, { AxiosError, AxiosHeaders, type AxiosAdapter, type AxiosInstance, type AxiosRequestConfig, type AxiosResponse } from 'axios';

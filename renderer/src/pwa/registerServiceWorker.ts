@@ -3,7 +3,7 @@ import { Workbox } from 'workbox-window';
 /**
  * Service worker registration for the PWA build, plus a tiny observable "a new version is waiting".
  * Only http(s) pages register: in Electron the renderer comes from app://, which the Cache API does
- * not accept, and the shell is served from the installed package anyway (DESIGN.md §2).
+ * not accept, and the shell is served from the installed package anyway (docs/architecture.md).
  */
 export interface ServiceWorkerUpdates {
   /** useSyncExternalStore-compatible subscription; returns the unsubscribe function. */

@@ -1,5 +1,5 @@
 /**
- * Lookups (DESIGN.md §1, §5): purpose first (a refusal is audited), identifier validated on the
+ * Lookups (docs/architecture.md): purpose first (a refusal is audited), identifier validated on the
  * terminal (invalid input never leaves it), the platform asked with a short timeout and its answer
  * written through to the cache; on any network failure, timeout, 5xx or malformed answer the
  * cache answers instead, labelled offline with its version and age. Measures are evaluated at

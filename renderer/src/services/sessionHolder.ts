@@ -1,6 +1,6 @@
 /**
  * The operator session in memory. The platform token never goes to disk in the renderer
- * (DESIGN.md §6); a reload means logging in again (or unlocking offline).
+ * (docs/architecture.md); a reload means logging in again (or unlocking offline).
  */
 import type { Operator } from '../../../shared/contract';
 import type { Session } from './contracts';

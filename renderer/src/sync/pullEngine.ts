@@ -1,5 +1,5 @@
 /**
- * Pull (DESIGN.md §4–§5): deltas after the stored cursor; the full state into a fresh generation
+ * Pull (docs/architecture.md): deltas after the stored cursor; the full state into a fresh generation
  * when there is no cursor, when a rebuild was interrupted, or when the platform answers 409
  * `resync`. Each page is applied together with its cursor in one transaction, and the next page
  * is already being fetched while the current one is written (network and IndexedDB overlap).

@@ -1,5 +1,5 @@
 /**
- * Push (DESIGN.md §4–§5): drain the outbox in seq order, in batches, per terminal identity: the
+ * Push (docs/architecture.md): drain the outbox in seq order, in batches, per terminal identity: the
  * records of earlier identities of this PC first (hand-over: the platform linked them to this one,
  * and they go under their original terminal id and seq), then this terminal's own. Per mutation:
  * accepted or duplicate → delivered (removed from the outbox); rejected → dead letter, final,
@@ -33,7 +33,7 @@ export interface PushDeps {
   predecessors?: readonly string[];
   now: () => Date;
   batchSize: number;
-  /** How long delivered mutations are kept for refilling a platform that lost them (DESIGN.md §4 seq rules). */
+  /** How long delivered mutations are kept for refilling a platform that lost them (docs/architecture.md). */
   keepDeliveredMs?: number;
   signal?: AbortSignal;
   heartbeat?: () => void;

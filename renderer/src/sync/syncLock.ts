@@ -1,5 +1,5 @@
 /**
- * Exactly one syncer across windows and tabs (DESIGN.md §5): a Web Lock taken with ifAvailable,
+ * Exactly one syncer across windows and tabs (docs/architecture.md): a Web Lock taken with ifAvailable,
  * so a tab that finds another one syncing simply skips its turn. Where Web Locks do not exist
  * (node unit tests, very old browsers) an in-process flag keeps at least this tab single-flight.
  */

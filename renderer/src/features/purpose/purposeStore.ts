@@ -4,7 +4,7 @@ import { describeError } from '../../i18n';
 import type { AppServices, Purpose } from '../../services/contracts';
 import { createStore } from '../../state';
 
-/** 查询事由: the matter and the case number. No purpose, no lookup (DESIGN.md §1). */
+/** 查询事由: the matter and the case number. No purpose, no lookup (docs/architecture.md). */
 export interface PurposeState {
   catalogue: Catalogue | null;
   loading: boolean;
