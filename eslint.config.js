@@ -67,7 +67,7 @@ const SHELL = { folder: 'electron/', message: 'The renderer reaches the desktop 
 const ELECTRON = { name: 'electron', message: 'Only electron/ may import electron; the renderer reaches the host through the HostBridge.' };
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'out/', 'dist/', '.tsbuild/', 'test-results/', 'playwright-report/', '**/*.d.ts'] },
+  { ignores: ['node_modules/', 'out/', 'dist/', 'coverage/', '.tsbuild/', 'test-results/', 'playwright-report/', '**/*.d.ts'] },
   { plugins: { floors } },
   js.configs.recommended,
   ...tseslint.configs.recommended,
