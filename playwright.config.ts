@@ -6,6 +6,8 @@ process.env.PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD = '1';
 const executablePath = findChromium();
 
 export default defineConfig({
+  // Builds dist/web and dist/harness when missing or older than their sources.
+  globalSetup: './tests/support/globalSetup.ts',
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,

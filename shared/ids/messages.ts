@@ -60,8 +60,7 @@ export const msg = {
   badRegion: (province: string): IdError =>
     err('BAD_REGION', `身份证号第1–2位${quote(province)}不是有效的省级行政区划代码（前6位应为户籍所在地的行政区划代码）`, 1),
 
-  birthYearTooEarly: (span: string, year: number): IdError =>
-    err('BAD_BIRTH_DATE', `${span}的出生日期无效：出生年份 ${year} 早于1900年`, 7),
+  birthYearZero: (span: string): IdError => err('BAD_BIRTH_DATE', `${span}的出生日期无效：公历没有0000年`, 7),
 
   birthMonthInvalid: (span: string, month: string): IdError =>
     err('BAD_BIRTH_DATE', `${span}的出生日期无效：月份 ${month} 不存在（应为01–12）`, 7),
@@ -112,6 +111,11 @@ export const msg = {
   orgCodeCheckMismatch: (expected: string, actual: string): IdWarning => ({
     code: 'ORG_CODE_CHECK_MISMATCH',
     message: `统一社会信用代码第9–17位内嵌的组织机构代码校验不符（第17位按组织机构代码规则应为 ${expected}，实际为 ${actual}）；代码本身校验通过，但按组织机构代码匹配名单数据时可能查不到`,
+  }),
+
+  birthBefore1900: (span: string, isoDate: string): IdWarning => ({
+    code: 'BIRTH_BEFORE_1900',
+    message: `${span}的出生日期 ${isoDate} 早于1900年：日期有效，号码校验通过，但极少见，请与证件原件核对`,
   }),
 
   legacyUpgraded: (masked18: string): IdWarning => ({

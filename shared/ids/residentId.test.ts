@@ -93,11 +93,36 @@ describe('resident ID: birth dates', () => {
     }
   });
 
-  it('rejects dates before 1900-01-01 and accepts 1900-01-01', () => {
-    const e = errorOf(parseId(withCheck('37010218991231123'), { today: TODAY }));
-    expect(e).toMatchObject({ code: 'BAD_BIRTH_DATE', position: 7 });
-    expect(e.message).toContain('1899');
-    expect(parseId(withCheck('37010219000101123'), { today: TODAY }).ok).toBe(true);
+  it("accepts the standard's own sample born 1880 with a warning in Chinese", () => {
+    // GB 11643-1999 publishes 440524188001010014 as a worked example.
+    const r = parseId('440524188001010014', { today: TODAY });
+    expect(r).toMatchObject({ ok: true, type: 'RESIDENT_ID', birthDate: '1880-01-01' });
+    if (!r.ok) return;
+    expect(r.warnings).toHaveLength(1);
+    expect(r.warnings[0]).toMatchObject({ code: 'BIRTH_BEFORE_1900' });
+    expect(r.warnings[0]?.message).toContain('1880-01-01');
+    expect(r.warnings[0]?.message).toContain('早于1900年');
+    expect(r.warnings[0]?.message).not.toContain('440524188001010014');
+  });
+
+  it('a real date before 1900 is a warning, 1900-01-01 is not', () => {
+    expect(parseId(withCheck('37010218991231123'), { today: TODAY })).toMatchObject({
+      ok: true,
+      birthDate: '1899-12-31',
+      warnings: [{ code: 'BIRTH_BEFORE_1900' }],
+    });
+    expect(parseId(withCheck('37010219000101123'), { today: TODAY })).toMatchObject({ ok: true, warnings: [] });
+  });
+
+  it('an impossible date before 1900 stays refused (30 February, 29 February 1800, year 0000)', () => {
+    for (const ymd of ['18800230', '18000229', '00000101', '18891301']) {
+      const e = errorOf(parseId(withCheck(`370102${ymd}123`), { today: TODAY }));
+      expect(e).toMatchObject({ code: 'BAD_BIRTH_DATE', position: 7 });
+    }
+  });
+
+  it('a wrong check digit on a pre-1900 number is still refused', () => {
+    expect(errorOf(parseId('440524188001010015', { today: TODAY })).code).toBe('BAD_CHECK');
   });
 
   it('a birth date of today (China time) is accepted, whatever the machine time zone', () => {

@@ -23,9 +23,13 @@ export function daysInMonth(y: number, m: number): number {
   return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
 }
 
+/** Birth years before this are real but rare enough that the clerk is asked to check the card. */
+const USUAL_EARLIEST_BIRTH_YEAR = 1900;
+
 /**
- * Validates an 8-digit YYYYMMDD birth date: a real date (leap years), not before 1900-01-01 and
- * not after `today`. `span` names the positions in messages ("第7–14位"). Returns the error or null.
+ * Validates an 8-digit YYYYMMDD birth date: a real calendar date (leap years; there is no year 0000)
+ * not after `today`. A date before 1900 is real (GB 11643's own worked example is born 1880): it is
+ * not an error here, see `birthDateWarnings`. `span` names the positions in messages ("第7–14位").
  */
 export function checkBirthDate(yyyymmdd: string, today: Date, span: string): IdError | null {
   if (!/^[0-9]{8}$/.test(yyyymmdd)) throw new RangeError('checkBirthDate: expected 8 digits');
@@ -34,20 +38,36 @@ export function checkBirthDate(yyyymmdd: string, today: Date, span: string): IdE
   const dd = yyyymmdd.slice(6, 8);
   const m = Number(mm);
   const d = Number(dd);
-  if (y < 1900) return msg.birthYearTooEarly(span, y);
+  if (y === 0) return msg.birthYearZero(span);
   if (m < 1 || m > 12) return msg.birthMonthInvalid(span, mm);
   const dim = daysInMonth(y, m);
   if (d < 1 || d > dim) return msg.birthDayInvalid(span, y, m, dd, dim);
-  const iso = `${yyyymmdd.slice(0, 4)}-${mm}-${dd}`;
   // Judged in China time, the same on a UTC server as on the terminal.
   const isoToday = chinaDate(today);
-  if (iso > isoToday) return msg.futureBirthDate(span, iso, isoToday);
+  if (isoDate(yyyymmdd) > isoToday) return msg.futureBirthDate(span, isoDate(yyyymmdd), isoToday);
   return null;
 }
 
-/** True when the 8 characters are a real date between 1900-01-01 and today. */
+function isoDate(yyyymmdd: string): string {
+  return `${yyyymmdd.slice(0, 4)}-${yyyymmdd.slice(4, 6)}-${yyyymmdd.slice(6, 8)}`;
+}
+
+function isBeforeUsualRange(yyyymmdd: string): boolean {
+  return Number(yyyymmdd.slice(0, 4)) < USUAL_EARLIEST_BIRTH_YEAR;
+}
+
+/** Warnings for a birth date that `checkBirthDate` accepted. */
+function birthDateWarnings(yyyymmdd: string, span: string): IdWarning[] {
+  return isBeforeUsualRange(yyyymmdd) ? [msg.birthBefore1900(span, isoDate(yyyymmdd))] : [];
+}
+
+/**
+ * True when the 8 characters are a real date between 1900-01-01 and today. Used to tell a mistyped
+ * resident ID from an all-digit USCC, so it keeps the usual range: widening it to every real date
+ * would make many valid USCCs look like resident IDs.
+ */
 export function isPlausibleBirthDate(yyyymmdd: string, today: Date): boolean {
-  return /^[0-9]{8}$/.test(yyyymmdd) && checkBirthDate(yyyymmdd, today, '') === null;
+  return /^[0-9]{8}$/.test(yyyymmdd) && !isBeforeUsualRange(yyyymmdd) && checkBirthDate(yyyymmdd, today, '') === null;
 }
 
 function residentOk(value: string, legacyInput?: string, warnings: IdWarning[] = []): ParsedId {
@@ -79,7 +99,7 @@ export function validateResidentId18(s: string, today: Date): ParseIdResult {
   const dateError = checkBirthDate(s.slice(6, 14), today, '第7–14位');
   if (dateError) return { ok: false, error: dateError };
   if (last !== expected) return { ok: false, error: msg.residentBadCheck(expected, last) };
-  return residentOk(s);
+  return residentOk(s, undefined, birthDateWarnings(s.slice(6, 14), '第7–14位'));
 }
 
 /** Legacy 15-digit resident ID: region + YYMMDD (19YY) + 3-digit sequence; upgraded to 18. */

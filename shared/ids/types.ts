@@ -1,7 +1,7 @@
 /** The three kinds of identifier the client understands. */
 export type IdType = 'RESIDENT_ID' | 'USCC' | 'ORG_CODE';
 
-export type IdWarningCode = 'ORG_CODE_CHECK_MISMATCH' | 'LEGACY_UPGRADED';
+export type IdWarningCode = 'ORG_CODE_CHECK_MISMATCH' | 'LEGACY_UPGRADED' | 'BIRTH_BEFORE_1900';
 
 export interface IdWarning {
   code: IdWarningCode;

@@ -28,6 +28,19 @@ test('wrong check digit is refused, naming the expected character, and nothing i
   await expect(page.getByTestId('lookup-error')).toContainText('位数');
 });
 
+test('a resident ID born before 1900 is accepted with a warning; 30 February stays refused', async ({ clerk: page }) => {
+  await choosePurpose(page, 'PX-MF', 'BJ-2026-0003');
+  const input = page.locator('#lookup-input');
+  // GB 11643-1999's own worked example, born 1880-01-01.
+  await input.pressSequentially('440524188001010014');
+  const valid = page.getByTestId('lookup-valid');
+  await expect(valid).toBeVisible();
+  await expect(valid).toContainText('1880-01-01 早于1900年');
+  await expect(page.getByTestId('lookup-error')).toHaveCount(0);
+  await input.fill('440524188002300013');
+  await expect(page.getByTestId('lookup-error')).toContainText('2月没有30日');
+});
+
 test('a lowercase x check character is accepted', async ({ clerk: page }) => {
   const subject = SHOWCASE.repairedPerson;
   expect(subject.identifier.endsWith('X')).toBe(true);

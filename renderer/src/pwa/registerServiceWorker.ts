@@ -49,7 +49,9 @@ export function registerServiceWorker(options: RegisterOptions = {}): ServiceWor
   const enabled = options.enabled ?? import.meta.env.PROD;
   if (!enabled || !location || !serviceWorkerSupported(location.protocol, hasServiceWorker)) return NO_UPDATES;
 
-  const swUrl = options.swUrl ?? new URL('../sw.js', import.meta.url).href;
+  // sw.js is written by the PWA plugin after the bundle, so it cannot exist when the bundler meets this
+  // URL: it is meant to resolve at runtime, next to index.html (@vite-ignore keeps the build quiet).
+  const swUrl = options.swUrl ?? new URL(/* @vite-ignore */ '../sw.js', import.meta.url).href;
   const workbox = (options.createWorkbox ?? ((url) => new Workbox(url, { type: 'classic' })))(swUrl);
   const listeners = new Set<() => void>();
   let waiting = false;
