@@ -18,6 +18,8 @@ export const zhCN = {
     },
     modeOnline: '在线登录',
     modeOffline: '离线登录',
+    modeOnlineDisconnected: '网络中断',
+    modeOnlineDisconnectedHint: '已在线登录，但现在连不上信用平台：查询使用本机缓存数据，记录保存在本机，网络恢复后自动发送',
     modeOfflineHint: '当前为离线登录（平台不可达或平台登录已过期）：查询使用本机缓存数据，记录保存在本机，联网登录后自动发送',
     terminal: (name: string) => `终端：${name}`,
     operator: (name: string, id: string) => `${name}（${id}）`,

@@ -11,6 +11,7 @@ import { evaluateMeasures } from '../../../shared/measures';
 import { isNameQueryTooShort, NAME_QUERY_TOO_SHORT } from '../../../shared/names';
 import { checkCaseNo, scopeProfile } from '../../../shared/purpose';
 import { classifyStorageError } from '../data/storageErrors';
+import { formatDateTime } from '../i18n/format';
 import { clockSkewWarning } from '../platform/clockSkew';
 import { PlatformError, isPlatformError } from '../platform/platformError';
 import { loadCatalogue } from './catalogueService';
@@ -154,7 +155,7 @@ export function createLookupService(core: Core): AppServices['lookup'] {
     notices.push(`${reason}，以下结果来自本机缓存（数据版本 ${answer.dataVersion}，更新于${age}）`);
     if (!answer.listSynced) notices.push('本机尚未完成名单数据同步，离线结果可能不完整');
     if (answer.fromCachedProfile && answer.cachedProfileAt) {
-      notices.push(`评分、分级、承诺等信息来自 ${formatLocal(answer.cachedProfileAt)} 的在线查询结果`);
+      notices.push(`评分、分级、承诺等信息来自 ${formatDateTime(answer.cachedProfileAt)} 的在线查询结果`);
     }
     return {
       profile: answer.profile,
@@ -382,9 +383,4 @@ function describeAge(seconds: number): string {
   if (seconds < 2 * 3600) return ` ${Math.round(seconds / 60)} 分钟前`;
   if (seconds < 2 * 86_400) return ` ${Math.round(seconds / 3600)} 小时前`;
   return ` ${Math.round(seconds / 86_400)} 天前`;
-}
-
-function formatLocal(iso: string): string {
-  const d = new Date(Date.parse(iso) + 8 * 3600_000);
-  return d.toISOString().slice(0, 16).replace('T', ' ');
 }
