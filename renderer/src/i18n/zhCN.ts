@@ -145,6 +145,7 @@ export const zhCN = {
     valid: (type: string, masked: string) => `${type} ${masked} 格式正确，按 Enter 查询`,
     legacyValid: (masked: string) => `15位旧身份证号 ${masked}，将同时按升级后的18位号码查询`,
     candidatesTitle: (n: number) => `找到 ${n} 个同名或相近的对象，请选择（↑↓ 选择，Enter 确认，Esc 返回输入框）`,
+    candidatesTitleCut: (n: number) => `仅显示前 ${n} 个，请输入更完整的姓名或加上其他信息缩小范围（↑↓ 选择，Enter 确认，Esc 返回输入框）`,
     noCandidates: '没有找到该名称的对象，请改用证件号码查询',
     candidateEntries: (n: number) => (n > 0 ? `${n} 条记录` : '无记录'),
     newLookup: '新查询（F2）',

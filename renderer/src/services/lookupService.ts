@@ -15,7 +15,7 @@ import { formatDateTime } from '../i18n/format';
 import { clockSkewWarning } from '../platform/clockSkew';
 import { PlatformError, isPlatformError } from '../platform/platformError';
 import { loadCatalogue } from './catalogueService';
-import type { AppServices, CheckView, NameCandidate, Outcome, Purpose } from './contracts';
+import type { AppServices, CheckView, NameCandidate, NameSearchResult, Outcome, Purpose } from './contracts';
 import type { Core } from './core';
 import { emptyProfile, matterFor, newCheckId, purposeOf, recordCheck, subjectFor } from './lookup/checkRecord';
 import type { MatchKind } from './lookup/matchedBy';
@@ -265,7 +265,7 @@ export function createLookupService(core: Core): AppServices['lookup'] {
     }
   }
 
-  async function byName(name: string, purpose: Purpose | null): Promise<Outcome<NameCandidate[]>> {
+  async function byName(name: string, purpose: Purpose | null): Promise<Outcome<NameSearchResult>> {
     try {
       const pre = await preconditions(purpose, 'name search');
       if (!pre.ok) return pre;
@@ -275,12 +275,14 @@ export function createLookupService(core: Core): AppServices['lookup'] {
       if (isNameQueryTooShort(query)) return fail('name_query_too_short', NAME_QUERY_TOO_SHORT);
       const operatorId = core.session.current()!.operator.id;
       let found: NameCandidate[] | null = null;
+      let more = false;
       let source: 'online' | 'offline' = 'online';
       const client = await core.platform();
       if (client && core.session.platformToken()) {
         try {
           const answer = await client.searchByName(query, pre.value.purpose);
           core.engine.reportReachable(true);
+          more = answer.more;
           found = answer.candidates.map((c) => ({
             ref: `${PLATFORM_REF}${c.ref}`,
             name: c.name,
@@ -308,7 +310,9 @@ export function createLookupService(core: Core): AppServices['lookup'] {
       if (!found) {
         source = 'offline';
         if (candidates.size > 5_000) candidates.clear();
-        found = (await searchOffline(query, pre.value.matter)).map(({ identifier, ...candidate }) => {
+        const offline = await searchOffline(query, pre.value.matter);
+        more = offline.more;
+        found = offline.candidates.map(({ identifier, ...candidate }) => {
           const ref = crypto.randomUUID();
           candidates.set(ref, identifier);
           return { ...candidate, ref };
@@ -326,7 +330,7 @@ export function createLookupService(core: Core): AppServices['lookup'] {
           },
         ],
       });
-      return ok(found);
+      return ok({ candidates: found, more });
     } catch (error) {
       return failWith(error);
     }
@@ -353,9 +357,10 @@ export function createLookupService(core: Core): AppServices['lookup'] {
           entryCount: 1,
         });
       }
-      if (bySubject.size >= NAME_SEARCH_MAX_CANDIDATES && !existing) break;
+      if (bySubject.size > NAME_SEARCH_MAX_CANDIDATES) break;
     }
-    return [...bySubject.values()];
+    // One subject past the limit was collected only to learn that the list is cut.
+    return { candidates: [...bySubject.values()].slice(0, NAME_SEARCH_MAX_CANDIDATES), more: bySubject.size > NAME_SEARCH_MAX_CANDIDATES };
   }
 
   return {
