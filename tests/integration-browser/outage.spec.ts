@@ -30,7 +30,8 @@ test('outage during the snapshot download: the rebuild stops, resumes with the b
   await env.fault({ path: '/api/v1/snapshots/blocks', kind: 'latency', ms: 0, times: 8 });
   await env.fault({ path: '/api/v1/snapshots/blocks', kind: 'drop', ms: 3_000 });
   await cc.call('startSync');
-  await cc.waitFor((s) => !s.syncing);
+  // Wait for the run to end in its error (`!syncing` alone also holds before the run has begun).
+  await cc.waitFor((s) => !s.syncing && s.lastError !== null);
   const broken = await cc.call('status');
   expect(broken.lastError?.code).toBe('network');
   const midway = await cc.call('listState');
