@@ -5,7 +5,7 @@
  */
 import type { AuditAction, AuditBody } from '../../../shared/contract';
 import { redactIdentifiers as redactIdentifierText } from '../../../shared/ids';
-import type { AuditVerification, Purpose } from '../services/contracts';
+import type { AuditVerification, Purpose } from '../model';
 import { canonicalJson } from './canonicalJson';
 import type { JournalDb } from './journalDb';
 import { bytesToBase64, base64ToBytes, hmacSha256Hex, importHmacKey, randomBytes, sha256Hex } from './webCrypto';

@@ -14,7 +14,7 @@ import type {
   SignedDataVersion,
 } from '../../../shared/contract';
 import { chinaDate } from '../../../shared/dates';
-import type { CheckView, TerminalIdentity } from '../services/contracts';
+import type { Check, TerminalIdentity } from '../model';
 
 /** A mutation waiting to be pushed, in seq order. */
 export interface OutboxRecord {
@@ -63,7 +63,7 @@ export interface LocalCheck {
   operatorId: string;
   terminalId: string;
   /** The full view, so a reload can still show, print and unmask it. Holds the clear identifier. */
-  view: CheckView;
+  view: Check;
   /** The platform accepted the check with a remark for supervisors (MutationResult.note). */
   platformNote?: string;
   /**

@@ -2,7 +2,7 @@
  * Storage failures as the sync status reports them. Dexie wraps IndexedDB errors; the original
  * DOMException may sit in `inner` (and an aborted transaction reports the cause of the abort).
  */
-import type { StorageState } from '../services/contracts';
+import type { StorageState } from '../model';
 
 const UNAVAILABLE = new Set([
   'OpenFailedError',

@@ -3,7 +3,7 @@
  * clerk sees. Callers branch on `kind`; nothing upstream parses HTTP statuses again.
  */
 import type { Problem } from '../../../shared/contract';
-import type { UserFacingError } from '../services/contracts';
+import type { UserFacingError } from '../model';
 
 export type PlatformErrorKind =
   /** No connection, DNS failure, connection reset, lost reply. */

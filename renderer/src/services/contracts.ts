@@ -9,76 +9,24 @@ import type {
   CheckResult,
   DataSource,
   FeedbackDecision,
-  Matter,
   Operator,
   PlatformEvent,
-  Profile,
   SubjectSummary,
 } from '../../../shared/contract';
-import type { Evaluation } from '../../../shared/measures';
-import type { StoreApi } from 'zustand/vanilla';
+import type { AuditVerification, Check, Outcome, Purpose, SyncStatus, TerminalIdentity } from '../model';
+import type { StoreApi } from '../state/store';
 
-/** Every failure the UI can show: a Chinese message the clerk can act on. */
-export interface UserFacingError {
-  code: string;
-  message: string;
-  /** e.g. the position and expected check character of an identifier error. */
-  position?: number;
-  expected?: string;
-}
+// The value types the screens see through the seam; they live on the ground floor (model/).
+export type { AuditVerification, Outcome, Purpose, StorageState, SyncStatus, TerminalIdentity, UserFacingError } from '../model';
 
-export type Outcome<T> = { ok: true; value: T } | { ok: false; error: UserFacingError };
-
-export interface TerminalIdentity {
-  terminalId: string;
-  terminalName: string;
-  platformUrl: string;
-  enrolledAt: string;
-  /**
-   * Earlier identities of this PC, oldest first (each re-enrolment named the one before it): this
-   * terminal delivers their queued records under their original terminal id and seq.
-   */
-  predecessors?: string[];
-  /** The platform's snapshot signing key received at enrolment (base64 raw Ed25519). */
-  platformPublicKey?: string;
-}
+/** What the clerk sees after a lookup; also the source of the check slip. */
+export type CheckView = Check;
 
 export interface Session {
   operator: Operator;
   /** online: platform token held; offline: unlocked with the offline verifier, token may be missing. */
   mode: 'online' | 'offline';
   startedAt: string;
-}
-
-export interface Purpose {
-  matterCode: string;
-  caseNo: string;
-}
-
-/** What the clerk sees after a lookup; also the source of the check slip. */
-export interface CheckView {
-  checkId: string;
-  purpose: Purpose;
-  matter: Matter;
-  /** The catalogue version the measures were evaluated with (the platform judges the record by it). */
-  catalogueVersion: string;
-  subject: SubjectSummary;
-  /** null when the platform (or the cache) has no records for this subject. */
-  profile: Profile | null;
-  evaluation: Evaluation;
-  result: CheckResult;
-  source: DataSource;
-  dataVersion: string;
-  /** Seconds since the data was current; null when unknown. */
-  dataAgeSeconds: number | null;
-  /** true when answered offline from a profile cached by an earlier online lookup. */
-  fromCachedProfile: boolean;
-  matchedBy: Array<'IDENTIFIER' | 'LEGACY_ID' | 'ORG_CODE'>;
-  /** Chinese notices to show with the result (stale data, legacy ID upgraded, org-code match…). */
-  notices: string[];
-  checkedAt: string;
-  operatorId: string;
-  terminalId: string;
 }
 
 export interface NameCandidate {
@@ -130,28 +78,6 @@ export interface CommitmentInput {
 
 export type Delivery = 'sent' | 'queued';
 
-export interface SyncStatus {
-  online: boolean;
-  /** A pull or push is running. */
-  syncing: boolean;
-  phase: 'idle' | 'pull-full' | 'pull-delta' | 'rebuild' | 'push';
-  progress: { rows: number; rowsPerSec: number; remaining: number } | null;
-  lastPullAt: string | null;
-  lastPushAt: string | null;
-  dataVersion: string | null;
-  /** Age of the list data in seconds (since the last successful pull), null if never synced. */
-  dataAgeSeconds: number | null;
-  entryCount: number;
-  outboxDepth: number;
-  deadLetterCount: number;
-  clockSkewSeconds: number | null;
-  lastError: UserFacingError | null;
-  storage: StorageState;
-}
-
-export type StorageState =
-  { kind: 'ok'; persisted: boolean } | { kind: 'quota-exceeded'; message: string } | { kind: 'unavailable'; message: string };
-
 export interface DeadLetter {
   id: string;
   /** The identity that numbered it (an earlier enrolment of this PC, after a hand-over). */
@@ -182,13 +108,6 @@ export interface JournalImportSummary {
   recreated: string[];
   /** Seqs neither the platform nor the file holds. */
   missing: Array<{ terminalId: string; from: number; to: number }>;
-}
-
-export interface AuditVerification {
-  ok: boolean;
-  checked: number;
-  /** Chinese description of the first broken link, if any. */
-  problem?: string;
 }
 
 export interface SupervisorCheckRow {

@@ -1,5 +1,5 @@
 /** What every service shares: the databases, the writer, the session, the sync engine, the client. */
-import type { StoreApi } from 'zustand/vanilla';
+import type { StoreApi } from '../state/store';
 import type { EffectiveConfig } from '../../../shared/config/schema';
 import type { HostBridge } from '../../../shared/ipc/bridge';
 import type { CacheDb } from '../data/cacheDb';

@@ -1,9 +1,8 @@
 /**
- * The one seam through which the UI reaches zustand (cf. Excalidraw's app-jotai): features import
- * store helpers from here, never from 'zustand' directly, so stores can be created, replaced and
- * tested in one place.
+ * The one seam through which the renderer reaches zustand (cf. Excalidraw's app-jotai): stores are
+ * made with the helpers from here, never from 'zustand' directly, so they can be created, replaced
+ * and tested in one place. The core imports the React-free part (`./store`) alone.
  */
-export { createStore } from 'zustand/vanilla';
-export type { StoreApi } from 'zustand/vanilla';
+export { createStore, type StoreApi } from './store';
 export { useStore } from 'zustand';
 export { useShallow } from 'zustand/react/shallow';

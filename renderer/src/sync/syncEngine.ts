@@ -3,14 +3,14 @@
  * and Retry-After, a random spread after the network returns, a watchdog that aborts and
  * restarts a sync that stopped making progress, and the observable SyncStatus.
  */
-import type { StoreApi } from 'zustand/vanilla';
+import type { StoreApi } from '../state/store';
 import type { CacheDb } from '../data/cacheDb';
 import type { JournalDb } from '../data/journalDb';
 import { CursorMovedError, RebuildReplacedError, type ListDataStore } from '../data/listDataStore';
 import { classifyStorageError } from '../data/storageErrors';
 import type { PlatformClient } from '../platform/platformClient';
 import { isPlatformError } from '../platform/platformError';
-import type { SyncStatus, UserFacingError } from '../services/contracts';
+import type { SyncStatus, UserFacingError } from '../model';
 import { DEFAULT_BACKOFF, type BackoffPolicy, reconnectSpread, retryDelay } from './backoff';
 import { refreshCatalogue } from './catalogueSync';
 import { pullList } from './pullEngine';

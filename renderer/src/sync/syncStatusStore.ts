@@ -1,6 +1,6 @@
 /** The observable sync status (the UI subscribes; the engine is the only writer). */
-import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { SyncStatus } from '../services/contracts';
+import { createStore, type StoreApi } from '../state/store';
+import type { SyncStatus } from '../model';
 
 export const INITIAL_SYNC_STATUS: SyncStatus = {
   online: true,

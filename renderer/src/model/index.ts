@@ -1,0 +1,10 @@
+/**
+ * The renderer's ground floor: the value types every layer speaks (data, sync, the API client, the
+ * services and the screens). It imports nothing of the renderer, only `shared/`.
+ */
+export type { AuditVerification } from './audit';
+export type { Check } from './check';
+export type { Outcome, UserFacingError } from './outcome';
+export type { Purpose } from './purpose';
+export type { StorageState, SyncStatus } from './syncStatus';
+export type { TerminalIdentity } from './terminal';

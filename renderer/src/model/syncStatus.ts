@@ -1,0 +1,24 @@
+import type { UserFacingError } from './outcome';
+
+/** Where synchronisation and the terminal's storage stand, as the status bar shows it. */
+export interface SyncStatus {
+  online: boolean;
+  /** A pull or push is running. */
+  syncing: boolean;
+  phase: 'idle' | 'pull-full' | 'pull-delta' | 'rebuild' | 'push';
+  progress: { rows: number; rowsPerSec: number; remaining: number } | null;
+  lastPullAt: string | null;
+  lastPushAt: string | null;
+  dataVersion: string | null;
+  /** Age of the list data in seconds (since the last successful pull), null if never synced. */
+  dataAgeSeconds: number | null;
+  entryCount: number;
+  outboxDepth: number;
+  deadLetterCount: number;
+  clockSkewSeconds: number | null;
+  lastError: UserFacingError | null;
+  storage: StorageState;
+}
+
+export type StorageState =
+  { kind: 'ok'; persisted: boolean } | { kind: 'quota-exceeded'; message: string } | { kind: 'unavailable'; message: string };
