@@ -5,7 +5,7 @@ import type { ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { HostBridge } from '../../shared/ipc/bridge';
 import { App } from './app/App';
-import { createAppStores } from './app/stores';
+import { createAppStores } from './stores/createAppStores';
 import { APP_VERSION } from './app/version';
 import './app/app.css';
 import { createBrowserHost } from './host/browserHost';

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { test as base, expect, type Page } from '@playwright/test';
 import { startPlatform, type RunningPlatform } from '../../platform/server';
 import type { ListEntry, SyncChange } from '../../shared/contract';
-import { PlatformClient } from '../../renderer/src/platform/platformClient';
+import { PlatformClient } from '../../renderer/src/api/platformClient';
 import { serveStatic, type RunningStaticServer } from '../support/staticServer';
 import type { HarnessApi, HarnessStartOptions } from './harness/api';
 

@@ -21,7 +21,7 @@ import { CacheDb } from '../../renderer/src/data/cacheDb';
 import { DexieListStore } from '../../renderer/src/data/dexieListStore';
 import type { ListDataStore } from '../../renderer/src/data/listDataStore';
 import { PackedListStore } from '../../renderer/src/data/packed/packedListStore';
-import type { PlatformClient } from '../../renderer/src/platform/platformClient';
+import type { PlatformClient } from '../../renderer/src/api/platformClient';
 import { createSnapshotPuller } from '../../renderer/src/sync/snapshot/snapshotPull';
 
 const signing = signingKeyFrom();

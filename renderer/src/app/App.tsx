@@ -13,9 +13,9 @@ import { t } from '../i18n';
 import { useStore } from '../state';
 import { AppHeader } from './AppHeader';
 import { CheckWorkspace } from './CheckWorkspace';
-import { StoresProvider, useStores } from './context';
-import { CenteredPanel } from './ui/CenteredPanel';
-import type { AppStores } from './stores';
+import { StoresProvider, useStores } from '../stores/context';
+import { CenteredPanel } from '../ui/CenteredPanel';
+import type { AppStores } from '../stores/createAppStores';
 import { useInactivityLock } from './useInactivityLock';
 import { useShortcuts } from './useShortcuts';
 

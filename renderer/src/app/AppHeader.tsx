@@ -4,8 +4,8 @@ import type { ReactNode } from 'react';
 import { ReconnectButton } from '../features/login/ReconnectButton';
 import { t } from '../i18n';
 import { useStore } from '../state';
-import type { Screen } from './appStore';
-import { useStores } from './context';
+import type { Screen } from '../stores/appStore';
+import { useStores } from '../stores/context';
 
 function NavButton({
   screen,

@@ -8,12 +8,12 @@ import { LookupBar } from '../features/lookup/LookupBar';
 import { OpenMeasuresPanel } from '../features/measures/OpenMeasuresPanel';
 import { MeasuresPanel } from '../features/measures/MeasuresPanel';
 import { PurposeBar } from '../features/purpose/PurposeBar';
-import { currentPurpose } from '../features/purpose/purposeStore';
+import { currentPurpose } from '../stores/purposeStore';
 import { ResultBanner } from '../features/result/ResultBanner';
 import { ResultView } from '../features/result/ResultView';
 import { t } from '../i18n';
 import { useShallow, useStore } from '../state';
-import { useStores } from './context';
+import { useStores } from '../stores/context';
 
 /** The clerk's main screen: purpose → lookup → result with the matter's measures, commitment and slip. */
 export function CheckWorkspace() {

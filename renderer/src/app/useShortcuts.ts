@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import type { AppStores } from './stores';
+import type { AppStores } from '../stores/createAppStores';
 
 function insideModal(target: EventTarget | null): boolean {
   return target instanceof Element && target.closest('.ant-modal') !== null;

@@ -6,7 +6,7 @@
  * the online login, whichever is earlier (0 = never). Every attempt is audited.
  */
 import type { Operator, RefusedSignInOutcome } from '../../../shared/contract';
-import { isPlatformError } from '../platform/platformError';
+import { isPlatformError } from '../api/platformError';
 import type { AppServices, Outcome, Session } from './contracts';
 import type { Core } from './core';
 import { checkOfflineUnlock } from './offlineUnlock';

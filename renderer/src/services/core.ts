@@ -6,7 +6,7 @@ import type { CacheDb } from '../data/cacheDb';
 import type { JournalDb } from '../data/journalDb';
 import type { JournalWriter } from '../data/journalWriter';
 import type { ListDataStore } from '../data/listDataStore';
-import type { PlatformClient } from '../platform/platformClient';
+import type { PlatformClient } from '../api/platformClient';
 import type { SyncEngine } from '../sync/syncEngine';
 import type { SyncStatus, TerminalIdentity } from './contracts';
 import type { SessionHolder } from './sessionHolder';

@@ -12,8 +12,8 @@ import { isNameQueryTooShort, NAME_QUERY_TOO_SHORT } from '../../../shared/names
 import { checkCaseNo, scopeProfile } from '../../../shared/purpose';
 import { classifyStorageError } from '../data/storageErrors';
 import { formatDateTime } from '../i18n/format';
-import { clockSkewWarning } from '../platform/clockSkew';
-import { PlatformError, isPlatformError } from '../platform/platformError';
+import { clockSkewWarning } from '../api/clockSkew';
+import { PlatformError, isPlatformError } from '../api/platformError';
 import { loadCatalogue } from './catalogueService';
 import type { AppServices, CheckView, NameCandidate, NameSearchResult, Outcome, Purpose } from './contracts';
 import type { Core } from './core';

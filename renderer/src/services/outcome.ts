@@ -1,7 +1,7 @@
 /** Building Outcome values and turning any thrown error into a Chinese, user-facing one. */
 import { classifyStorageError } from '../data/storageErrors';
 import { NotEnrolledError } from '../data/journalWriter';
-import { isPlatformError } from '../platform/platformError';
+import { isPlatformError } from '../api/platformError';
 import type { Outcome, UserFacingError } from './contracts';
 
 export function ok<T>(value: T): Outcome<T> {

@@ -8,7 +8,7 @@ import { CheckBody } from '../../../shared/contract';
 import { chinaDate } from '../../../shared/dates';
 import { maskId, parseId } from '../../../shared/ids';
 import { verifyAuditChain } from '../data/auditChain';
-import type { PlatformClient } from '../platform/platformClient';
+import type { PlatformClient } from '../api/platformClient';
 import { loadCatalogue } from './catalogueService';
 import type { AppServices, DeclinedMeasureRow, PlatformCheckRow, SupervisorCheckRow } from './contracts';
 import type { Core } from './core';

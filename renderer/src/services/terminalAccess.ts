@@ -9,7 +9,7 @@ import { samePlatform } from '../../../shared/config/samePlatform';
 import { CreateSessionResponse } from '../../../shared/contract';
 import type { BrowserHostBridge, HostBridge } from '../../../shared/ipc/bridge';
 import { HostEnrolledTerminal, HostStoredTerminal, REENROL_ADVICE, type HostEnrolRequest } from '../../../shared/ipc/channels';
-import type { PlatformClient } from '../platform/platformClient';
+import type { PlatformClient } from '../api/platformClient';
 import type { Outcome, TerminalIdentity } from './contracts';
 import { fail, ok } from './outcome';
 

@@ -1,6 +1,6 @@
 /** The catalogue (list types, measures, matters) with ETag / If-None-Match. */
 import type { CacheDb } from '../data/cacheDb';
-import type { PlatformClient } from '../platform/platformClient';
+import type { PlatformClient } from '../api/platformClient';
 
 export async function refreshCatalogue(
   client: Pick<PlatformClient, 'catalogue'>,

@@ -4,7 +4,7 @@ import type { ListEntry, SyncChange, SyncPage } from '../../../shared/contract';
 import { problem } from '../../../shared/contract';
 import { CacheDb } from '../data/cacheDb';
 import { DexieListStore } from '../data/dexieListStore';
-import { PlatformError } from '../platform/platformError';
+import { PlatformError } from '../api/platformError';
 import { entry, residentId } from '../testing/fixtures';
 import { pullList, type PullProgress } from './pullEngine';
 

@@ -6,8 +6,8 @@
  */
 import type { SyncPage } from '../../../shared/contract';
 import type { ListDataStore, ListTarget, RebuildGeneration } from '../data/listDataStore';
-import type { PlatformClient } from '../platform/platformClient';
-import { PlatformError, isPlatformError } from '../platform/platformError';
+import type { PlatformClient } from '../api/platformClient';
+import { PlatformError, isPlatformError } from '../api/platformError';
 import type { SnapshotPuller } from './snapshot/snapshotPull';
 
 export type PullPhase = 'pull-full' | 'pull-delta' | 'rebuild';

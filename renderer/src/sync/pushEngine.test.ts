@@ -5,7 +5,7 @@ import { problem } from '../../../shared/contract';
 import { SubjectHasher } from '../data/auditChain';
 import { JournalDb } from '../data/journalDb';
 import { JournalWriter } from '../data/journalWriter';
-import { PlatformError } from '../platform/platformError';
+import { PlatformError } from '../api/platformError';
 import { drainOutbox } from './pushEngine';
 
 /** A platform double with the v1 outbox rules: ids idempotent, seqs applied in order, gaps refused. */

@@ -21,8 +21,8 @@
 import Dexie from 'dexie';
 import type { Mutation, OutboxResponse } from '../../../shared/contract';
 import type { DeadLetterRecord, DeliveredRecord, JournalDb, OutboxRecord, RecordKey } from '../data/journalDb';
-import type { PlatformClient } from '../platform/platformClient';
-import { PlatformError, isPlatformError } from '../platform/platformError';
+import type { PlatformClient } from '../api/platformClient';
+import { PlatformError, isPlatformError } from '../api/platformError';
 
 export interface PushDeps {
   client: Pick<PlatformClient, 'pushOutbox'>;

@@ -8,7 +8,7 @@ import type { CreditCounterServices } from '../../../renderer/src/services/creat
 import type { StoredEntry } from '../../../renderer/src/data/cacheDb';
 import { toStoredEntry } from '../../../renderer/src/data/entryIndexKeys';
 import { createInitialsCache, nameOf, pinyinInitials, type InitialsOf } from '../../../shared/names';
-import { PlatformClient } from '../../../renderer/src/platform/platformClient';
+import { PlatformClient } from '../../../renderer/src/api/platformClient';
 import type { SyncChange } from '../../../shared/contract';
 import { drainOutbox } from '../../../renderer/src/sync/pushEngine';
 

@@ -10,7 +10,7 @@ import type { HarnessApi, HarnessStartOptions, JournalSnapshot } from './api';
 import { createBenchApi, profile } from './bench';
 import type { ListDataStore } from '../../../renderer/src/data/listDataStore';
 import type { BrowserHostBridge } from '../../../shared/ipc/bridge';
-import { PlatformClient } from '../../../renderer/src/platform/platformClient';
+import { PlatformClient } from '../../../renderer/src/api/platformClient';
 
 function bindAll(store: ListDataStore): ListDataStore {
   return {

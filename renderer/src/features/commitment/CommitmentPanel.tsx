@@ -5,7 +5,7 @@ import dayjs from 'dayjs';
 import { addDays, chinaDate } from '../../../../shared/dates';
 import { useMemo, useState } from 'react';
 import { commitmentOptions, type CommitmentOption } from '../../../../shared/measures';
-import { useStores } from '../../app/context';
+import { useStores } from '../../stores/context';
 import { formatDate, formatDateTime, t } from '../../i18n';
 import type { CheckView } from '../../services/contracts';
 import { useStore } from '../../state';

@@ -1,8 +1,8 @@
 import { Alert, Button, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { MANAGED_SOURCES } from '../../../../shared/config/schema';
-import { useStores } from '../../app/context';
-import { CenteredPanel } from '../../app/ui/CenteredPanel';
+import { useStores } from '../../stores/context';
+import { CenteredPanel } from '../../ui/CenteredPanel';
 import { t } from '../../i18n';
 import { useStore } from '../../state';
 

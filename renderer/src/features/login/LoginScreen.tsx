@@ -1,7 +1,7 @@
 import { Alert, Button, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
-import { useStores } from '../../app/context';
-import { CenteredPanel } from '../../app/ui/CenteredPanel';
+import { useStores } from '../../stores/context';
+import { CenteredPanel } from '../../ui/CenteredPanel';
 import { t } from '../../i18n';
 import { useStore } from '../../state';
 

@@ -1,8 +1,8 @@
 import { ApiOutlined } from '@ant-design/icons';
 import { Button } from 'antd';
 import { useState } from 'react';
-import { useStores } from '../../app/context';
-import { PromptModal } from '../../app/ui/PromptModal';
+import { useStores } from '../../stores/context';
+import { PromptModal } from '../../ui/PromptModal';
 import { t } from '../../i18n';
 import { useStore } from '../../state';
 

@@ -1,7 +1,7 @@
 import { Empty, Tag, Typography } from 'antd';
 import { useEffect, useRef } from 'react';
 import type { KeyboardEvent } from 'react';
-import { useStores } from '../../app/context';
+import { useStores } from '../../stores/context';
 import { t } from '../../i18n';
 import type { Purpose } from '../../services/contracts';
 import { useStore } from '../../state';

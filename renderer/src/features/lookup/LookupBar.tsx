@@ -3,12 +3,12 @@ import { Alert, Button, Input, Typography } from 'antd';
 import type { InputRef } from 'antd';
 import type { Ref } from 'react';
 import { useMemo } from 'react';
-import { useStores } from '../../app/context';
+import { useStores } from '../../stores/context';
 import { t } from '../../i18n';
 import type { Purpose } from '../../services/contracts';
 import { useStore } from '../../state';
-import { analyseInput } from './analyse';
-import type { InputAnalysis } from './analyse';
+import { analyseInput } from '../../stores/analyse';
+import type { InputAnalysis } from '../../stores/analyse';
 
 function Hint({ analysis, submitted }: { analysis: InputAnalysis; submitted: boolean }) {
   switch (analysis.kind) {

@@ -1,9 +1,9 @@
 import { Alert, Input, Modal } from 'antd';
 import { useState } from 'react';
-import { useStores } from '../../app/context';
+import { useStores } from '../../stores/context';
 import { t } from '../../i18n';
 import { useStore } from '../../state';
-import { unrecordedMust } from './feedbackStore';
+import { unrecordedMust } from '../../stores/feedbackStore';
 
 /**
  * Asked when the clerk leaves a check (F2, a new lookup, lock, logout) while a MUST (应当) measure has

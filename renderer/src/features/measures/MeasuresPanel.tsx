@@ -3,13 +3,13 @@ import { Alert, Button, Input, Radio, Tag, Typography } from 'antd';
 import { useEffect, useRef } from 'react';
 import type { Catalogue, FeedbackDecision } from '../../../../shared/contract';
 import type { EvaluatedEntry, SuppressedMeasure, Trigger, TriggeredMeasure } from '../../../../shared/measures';
-import { useStores } from '../../app/context';
+import { useStores } from '../../stores/context';
 import { formatDateTime, t } from '../../i18n';
 import type { CheckView } from '../../services/contracts';
 import { useStore } from '../../state';
 import { fieldName, listTypeName } from '../result/labels';
-import { EMPTY_DRAFT, EMPTY_FEEDBACK, measuresToDecide } from './feedbackStore';
-import type { DecisionDraft } from './feedbackStore';
+import { EMPTY_DRAFT, EMPTY_FEEDBACK, measuresToDecide } from '../../stores/feedbackStore';
+import type { DecisionDraft } from '../../stores/feedbackStore';
 
 function triggerText(trigger: Trigger, entries: EvaluatedEntry[], catalogue: Catalogue | null): string {
   switch (trigger.kind) {

@@ -1,11 +1,11 @@
 import { ExclamationCircleOutlined } from '@ant-design/icons';
 import { Alert, Button, Typography } from 'antd';
 import { useEffect } from 'react';
-import { useStores } from '../../app/context';
+import { useStores } from '../../stores/context';
 import { formatDateTime, t } from '../../i18n';
 import { useStore } from '../../state';
 import { DecisionEditor } from './MeasuresPanel';
-import { EMPTY_DRAFT, EMPTY_FEEDBACK, openKey } from './feedbackStore';
+import { EMPTY_DRAFT, EMPTY_FEEDBACK, openKey } from '../../stores/feedbackStore';
 
 /**
  * The operator's MUST (应当) measures from earlier checks still without a final decision — deferred, or

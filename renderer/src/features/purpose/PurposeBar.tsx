@@ -3,10 +3,10 @@ import type { InputRef, RefSelectProps } from 'antd';
 import type { ReactNode, Ref } from 'react';
 import { useMemo } from 'react';
 import type { Matter } from '../../../../shared/contract';
-import { useStores } from '../../app/context';
+import { useStores } from '../../stores/context';
 import { t } from '../../i18n';
 import { useStore } from '../../state';
-import { CASE_NO_MAX, caseNoProblem, findMatter } from './purposeStore';
+import { CASE_NO_MAX, caseNoProblem, findMatter } from '../../stores/purposeStore';
 
 interface MatterOption {
   value: string;

@@ -1,7 +1,7 @@
 import { Descriptions, Empty, Switch, Tag, Typography } from 'antd';
 import type { Catalogue } from '../../../../shared/contract';
 import type { EvaluatedEntry } from '../../../../shared/measures';
-import { useStores } from '../../app/context';
+import { useStores } from '../../stores/context';
 import { formatAmount, formatDate, t } from '../../i18n';
 import { useStore } from '../../state';
 import { HISTORY_STATUSES, fieldName, listTypeName, statusColor } from './labels';

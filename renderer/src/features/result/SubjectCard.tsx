@@ -1,7 +1,7 @@
 import { EyeInvisibleOutlined, EyeOutlined, WarningFilled } from '@ant-design/icons';
 import { Alert, Button, Descriptions, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { useStores } from '../../app/context';
+import { useStores } from '../../stores/context';
 import { formatAge, formatDateTime, t } from '../../i18n';
 import type { CheckView } from '../../services/contracts';
 import { useStore } from '../../state';

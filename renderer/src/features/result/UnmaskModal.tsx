@@ -1,5 +1,5 @@
-import { PromptModal } from '../../app/ui/PromptModal';
-import { useStores } from '../../app/context';
+import { PromptModal } from '../../ui/PromptModal';
+import { useStores } from '../../stores/context';
 import { t } from '../../i18n';
 import { useStore } from '../../state';
 

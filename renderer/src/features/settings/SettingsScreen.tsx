@@ -3,7 +3,7 @@ import { Alert, Button, Descriptions, Table, Tag, Typography } from 'antd';
 import { useEffect } from 'react';
 import { MANAGED_SOURCES } from '../../../../shared/config/schema';
 import type { ConfigKey, ConfigSource, ConfigValues } from '../../../../shared/config/schema';
-import { useStores } from '../../app/context';
+import { useStores } from '../../stores/context';
 import { formatDateTime, t } from '../../i18n';
 import { useStore } from '../../state';
 

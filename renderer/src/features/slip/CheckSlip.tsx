@@ -1,9 +1,9 @@
 import type { Catalogue } from '../../../../shared/contract';
 import { formatAge, formatDate, formatDateTime, t } from '../../i18n';
 import type { CheckView, Session, TerminalIdentity } from '../../services/contracts';
-import type { RecordedCommitment } from '../commitment/commitmentStore';
-import type { CheckFeedback } from '../measures/feedbackStore';
-import { EMPTY_DRAFT } from '../measures/feedbackStore';
+import type { RecordedCommitment } from '../../stores/commitmentStore';
+import type { CheckFeedback } from '../../stores/feedbackStore';
+import { EMPTY_DRAFT } from '../../stores/feedbackStore';
 import { listTypeName } from '../result/labels';
 
 /** 核查单: the printable record for the case file. Masked ID only. */

@@ -1,10 +1,10 @@
 import { ArrowLeftOutlined, FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, Button, Empty, Space } from 'antd';
 import { useEffect } from 'react';
-import { useStores } from '../../app/context';
+import { useStores } from '../../stores/context';
 import { t } from '../../i18n';
 import { useStore } from '../../state';
-import { EMPTY_FEEDBACK } from '../measures/feedbackStore';
+import { EMPTY_FEEDBACK } from '../../stores/feedbackStore';
 import { useNow } from '../status/useNow';
 import { CheckSlip } from './CheckSlip';
 

@@ -9,7 +9,7 @@ import {
   WarningFilled,
 } from '@ant-design/icons';
 import type { KeyboardEvent } from 'react';
-import { useStores } from '../../app/context';
+import { useStores } from '../../stores/context';
 import { formatAge, formatClock, t } from '../../i18n';
 import { useStore } from '../../state';
 import { clockSkewNeedsWarning } from '../../../../shared/dates';

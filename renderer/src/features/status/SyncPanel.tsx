@@ -1,7 +1,7 @@
 import { ExportOutlined, ImportOutlined, SyncOutlined } from '@ant-design/icons';
 import { Alert, Button, Descriptions, Drawer, Empty, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useRef } from 'react';
-import { useStores } from '../../app/context';
+import { useStores } from '../../stores/context';
 import { formatAge, formatDateTime, t } from '../../i18n';
 import type { DeadLetter } from '../../services/contracts';
 import { useStore } from '../../state';

@@ -5,7 +5,7 @@
  * which is what makes a download resumable and a terminal a few versions behind fetch few blocks.
  */
 import type { SnapshotBlockRef } from '../../../../shared/contract';
-import type { PlatformClient } from '../../platform/platformClient';
+import type { PlatformClient } from '../../api/platformClient';
 import { importBlockKey, openBlock } from './blockCipher';
 import type { VerifiedManifest } from './verifyManifest';
 

@@ -6,7 +6,7 @@
  */
 import type { SnapshotManifestResponse } from '../../../../shared/contract';
 import type { SnapshotTarget } from '../../data/packed/packedListStore';
-import type { PlatformClient } from '../../platform/platformClient';
+import type { PlatformClient } from '../../api/platformClient';
 import { downloadBlocks } from './downloadBlocks';
 import { verifyManifest, type VerifiedManifest } from './verifyManifest';
 

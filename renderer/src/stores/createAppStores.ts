@@ -1,11 +1,11 @@
-import { createCommitmentStore } from '../features/commitment/commitmentStore';
-import { createLookupStore } from '../features/lookup/lookupStore';
-import { createFeedbackStore } from '../features/measures/feedbackStore';
-import { createPurposeStore } from '../features/purpose/purposeStore';
-import { createResultStore } from '../features/result/resultStore';
-import { createSlipStore } from '../features/slip/slipStore';
-import { createSyncPanelStore } from '../features/status/syncPanelStore';
-import { createSupervisorStore } from '../features/supervisor/supervisorStore';
+import { createCommitmentStore } from './commitmentStore';
+import { createLookupStore } from './lookupStore';
+import { createFeedbackStore } from './feedbackStore';
+import { createPurposeStore } from './purposeStore';
+import { createResultStore } from './resultStore';
+import { createSlipStore } from './slipStore';
+import { createSyncPanelStore } from './syncPanelStore';
+import { createSupervisorStore } from './supervisorStore';
 import { createAppStore } from './appStore';
 import type { AppDeps } from './deps';
 

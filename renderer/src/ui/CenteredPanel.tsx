@@ -1,6 +1,6 @@
 import { Card, Typography } from 'antd';
 import type { ReactNode } from 'react';
-import { t } from '../../i18n';
+import { t } from '../i18n';
 
 /** The frame of the screens before work starts (enrol, login, lock): brand, then one card. */
 export function CenteredPanel({ title, extra, children }: { title: ReactNode; extra?: ReactNode; children: ReactNode }) {

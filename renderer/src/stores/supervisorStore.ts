@@ -1,5 +1,5 @@
-import { describeError } from '../../i18n';
-import type { PlatformEvent } from '../../../../shared/contract';
+import { describeError } from '../i18n';
+import type { PlatformEvent } from '../../../shared/contract';
 import type {
   AppServices,
   AuditVerification,
@@ -8,8 +8,8 @@ import type {
   Outcome,
   PlatformCheckRow,
   SupervisorCheckRow,
-} from '../../services/contracts';
-import { createStore } from '../../state';
+} from '../services/contracts';
+import { createStore } from '../state';
 
 /**
  * Supervisor's view: this terminal's checks and declined measures, audit chain verification, and

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Measure } from '../../../../shared/contract';
-import type { Evaluation } from '../../../../shared/measures';
-import type { AppServices, CheckView } from '../../services/contracts';
+import type { Measure } from '../../../shared/contract';
+import type { Evaluation } from '../../../shared/measures';
+import type { AppServices, CheckView } from '../services/contracts';
 import { createFeedbackStore, validateFeedback } from './feedbackStore';
 
 function measure(code: string, obligation: 'MUST' | 'MAY'): Measure {

@@ -1,7 +1,7 @@
-import type { HostBridge } from '../../../../shared/ipc/bridge';
-import { describeError, t } from '../../i18n';
-import type { AppServices } from '../../services/contracts';
-import { createStore } from '../../state';
+import type { HostBridge } from '../../../shared/ipc/bridge';
+import { describeError, t } from '../i18n';
+import type { AppServices } from '../services/contracts';
+import { createStore } from '../state';
 
 export type PrintTarget = 'pdf' | 'printer';
 

@@ -1,7 +1,7 @@
 import { Alert, Input, Modal, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useState } from 'react';
-import { t } from '../../i18n';
+import { t } from '../i18n';
 
 export interface PromptModalProps {
   open: boolean;

@@ -1,8 +1,8 @@
-import type { FeedbackDecision } from '../../../../shared/contract';
-import type { TriggeredMeasure } from '../../../../shared/measures';
-import { describeError, t } from '../../i18n';
-import type { AppServices, CheckView, Delivery, FeedbackInput, OpenMustMeasure } from '../../services/contracts';
-import { createStore } from '../../state';
+import type { FeedbackDecision } from '../../../shared/contract';
+import type { TriggeredMeasure } from '../../../shared/measures';
+import { describeError, t } from '../i18n';
+import type { AppServices, CheckView, Delivery, FeedbackInput, OpenMustMeasure } from '../services/contracts';
+import { createStore } from '../state';
 
 /** The clerk's decision on one measure, as typed so far. */
 export interface DecisionDraft {

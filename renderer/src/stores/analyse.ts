@@ -1,6 +1,6 @@
-import { normaliseIdInput, parseId } from '../../../../shared/ids';
-import type { IdError, ParsedId } from '../../../../shared/ids';
-import { initialsQueryKey, isInitialsQuery, isNameQueryTooShort } from '../../../../shared/names';
+import { normaliseIdInput, parseId } from '../../../shared/ids';
+import type { IdError, ParsedId } from '../../../shared/ids';
+import { initialsQueryKey, isInitialsQuery, isNameQueryTooShort } from '../../../shared/names';
 
 /** What the lookup field holds right now, and whether an error may be shown yet. */
 export type InputAnalysis =

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { residentIdCheckChar } from '../../../../shared/ids';
+import { residentIdCheckChar } from '../../../shared/ids';
 import { analyseInput } from './analyse';
 
 const TODAY = new Date('2026-11-27T10:00:00+08:00');

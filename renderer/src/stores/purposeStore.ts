@@ -1,8 +1,8 @@
-import type { Catalogue, Matter } from '../../../../shared/contract';
-import { checkCaseNo } from '../../../../shared/purpose';
-import { describeError } from '../../i18n';
-import type { AppServices, Purpose } from '../../services/contracts';
-import { createStore } from '../../state';
+import type { Catalogue, Matter } from '../../../shared/contract';
+import { checkCaseNo } from '../../../shared/purpose';
+import { describeError } from '../i18n';
+import type { AppServices, Purpose } from '../services/contracts';
+import { createStore } from '../state';
 
 /** 查询事由: the matter and the case number. No purpose, no lookup. */
 export interface PurposeState {

@@ -1,6 +1,6 @@
-import { describeError, t } from '../../i18n';
-import type { AppServices, Outcome } from '../../services/contracts';
-import { createStore } from '../../state';
+import { describeError, t } from '../i18n';
+import type { AppServices, Outcome } from '../services/contracts';
+import { createStore } from '../state';
 
 /** How the result is shown: the history toggle and IDs unmasked (audited) per check. */
 export interface ResultState {

@@ -1,6 +1,6 @@
-import { describeError, t } from '../../i18n';
-import type { AppServices, CheckView, NameCandidate, Outcome, Purpose, UserFacingError } from '../../services/contracts';
-import { createStore } from '../../state';
+import { describeError, t } from '../i18n';
+import type { AppServices, CheckView, NameCandidate, Outcome, Purpose, UserFacingError } from '../services/contracts';
+import { createStore } from '../state';
 import { analyseInput } from './analyse';
 
 /**

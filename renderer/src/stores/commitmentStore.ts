@@ -1,6 +1,6 @@
-import { describeError } from '../../i18n';
-import type { AppServices, CommitmentInput, Delivery, Outcome } from '../../services/contracts';
-import { createStore } from '../../state';
+import { describeError } from '../i18n';
+import type { AppServices, CommitmentInput, Delivery, Outcome } from '../services/contracts';
+import { createStore } from '../state';
 
 export interface RecordedCommitment extends CommitmentInput {
   delivery: Delivery;

@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { ReactNode } from 'react';
-import type { AppStores } from './stores';
+import type { AppStores } from './createAppStores';
 
 const StoresContext = createContext<AppStores | null>(null);
 

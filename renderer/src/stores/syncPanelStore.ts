@@ -1,6 +1,6 @@
-import { describeError, t } from '../../i18n';
-import type { AppServices, DeadLetter } from '../../services/contracts';
-import { createStore } from '../../state';
+import { describeError, t } from '../i18n';
+import type { AppServices, DeadLetter } from '../services/contracts';
+import { createStore } from '../state';
 
 /** Outcome of IT's last export or import, shown in the panel. */
 export interface TransferState {
