@@ -14,10 +14,10 @@ const NODE_BARE = { group: ['fs', 'path', 'os', 'child_process'], message: 'No N
 const REPO_ROOT = dirname(fileURLToPath(import.meta.url));
 
 /**
- * `floors/no-climb`: an import may not land in one of the listed repository folders. Judged on the
- * path the import resolves to, not on the raw string, so the renderer's own API client
- * (renderer/src/platform) is never mistaken for the server (platform/) and `../` counting cannot
- * hide a climb. Bare package names are left to no-restricted-imports.
+ * `floors/no-climb`: an import may not land in one of the listed repository folders (unless it is one
+ * of that folder's `except` paths, e.g. the services' seam). Judged on the path the import resolves
+ * to, not on the raw string, so `../` counting cannot hide a climb. Bare package names are left to
+ * no-restricted-imports.
  */
 const floors = {
   rules: {
@@ -29,14 +29,18 @@ const floors = {
             type: 'array',
             items: {
               type: 'object',
-              properties: { folder: { type: 'string' }, message: { type: 'string' } },
+              properties: {
+                folder: { type: 'string' },
+                except: { type: 'array', items: { type: 'string' } },
+                message: { type: 'string' },
+              },
               required: ['folder', 'message'],
             },
           },
         ],
       },
       create(context) {
-        /** @type {{ folder: string, message: string }[]} */
+        /** @type {{ folder: string, except?: string[], message: string }[]} */
         const forbidden = context.options[0] ?? [];
         /** @param {import('estree').Node} node @param {unknown} source */
         const check = (node, source) => {
@@ -44,7 +48,9 @@ const floors = {
           const target = `${relative(REPO_ROOT, resolve(dirname(context.filename), source))
             .split(sep)
             .join('/')}/`;
-          const hit = forbidden.find((f) => target.startsWith(f.folder));
+          const hit = forbidden.find(
+            (f) => target.startsWith(f.folder) && !(f.except ?? []).some((allowed) => target.startsWith(`${allowed}/`)),
+          );
           if (hit) context.report({ node, message: `${hit.message} ('${source}')` });
         };
         return {
@@ -60,10 +66,31 @@ const floors = {
 
 const SERVER = {
   folder: 'platform/',
-  message: "The renderer talks to the platform server over HTTP (renderer/src/platform), never to the server's code.",
+  message: "The renderer talks to the platform server over HTTP (renderer/src/api), never to the server's code.",
 };
 const SHELL = { folder: 'electron/', message: 'The renderer reaches the desktop host through the bridge, never the Electron code.' };
 
+/**
+ * The renderer's own floors, bottom to top (docs/architecture.md): model and state (the zustand seam)
+ * at the ground; i18n, ui; data, api; sync; host; services (the core, with its seam contracts.ts);
+ * stores (the screens' state); features (the screens); app and main.tsx compose everything.
+ */
+const SEAM = 'renderer/src/services/contracts';
+/** @param {string} name @param {string} why @param {string[]} [except] */
+const floor = (name, why, except) => ({
+  folder: `renderer/src/${name}/`,
+  message: `${why}: not renderer/src/${name}/.`,
+  ...(except ? { except } : {}),
+});
+/** The renderer's floors a folder may not import, besides the server and the shell. @param {...ReturnType<typeof floor>} above */
+const rendererFloors = (...above) => ['error', [SERVER, SHELL, ...above]];
+const UI_ONLY = ['stores', 'features', 'app', 'ui', 'pwa'];
+/** Every renderer folder above the ground floor. */
+const RENDERER_FOLDERS = ['i18n', 'data', 'api', 'sync', 'host', 'services', ...UI_ONLY];
+/** @param {string} why @param {string[]} names */
+const floorsOf = (why, names) => names.map((name) => floor(name, why));
+
+const ZUSTAND = { group: ['zustand', 'zustand/*'], message: 'Reach zustand through renderer/src/state (one seam for stores).' };
 const ELECTRON = { name: 'electron', message: 'Only electron/ may import electron; the renderer reaches the host through the HostBridge.' };
 
 export default tseslint.config(
@@ -109,18 +136,114 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [ELECTRON, { name: 'zustand', message: 'Reach zustand through renderer/src/state (one seam for stores).' }],
-          patterns: [NODE_BUILTINS, NODE_BARE],
+          paths: [ELECTRON],
+          patterns: [NODE_BUILTINS, NODE_BARE, ZUSTAND],
         },
       ],
       'floors/no-climb': ['error', [SERVER, SHELL]],
     },
   },
   {
-    // The seam itself and the non-React core may use zustand's vanilla store directly; everything
-    // else the renderer may not import still holds here.
-    files: ['renderer/src/state/**', 'renderer/src/services/**', 'renderer/src/sync/**', 'renderer/src/data/**'],
+    // zustand's vanilla store is made in state/ only (the core imports it from state/store).
+    files: ['renderer/src/state/**'],
     rules: { 'no-restricted-imports': ['error', { paths: [ELECTRON], patterns: [NODE_BUILTINS, NODE_BARE] }] },
+  },
+  {
+    files: ['renderer/src/model/**'],
+    ignores: ['renderer/**/*.test.{ts,tsx}'],
+    rules: {
+      'floors/no-climb': rendererFloors(...floorsOf('model/ is the ground floor: it imports only shared/', [...RENDERER_FOLDERS, 'state'])),
+    },
+  },
+  {
+    files: ['renderer/src/state/**'],
+    ignores: ['renderer/**/*.test.{ts,tsx}'],
+    rules: {
+      'floors/no-climb': rendererFloors(
+        ...floorsOf('state/ is the seam to zustand: it imports nothing of the renderer', [...RENDERER_FOLDERS, 'model']),
+      ),
+    },
+  },
+  {
+    files: ['renderer/src/i18n/**', 'renderer/src/ui/**'],
+    ignores: ['renderer/**/*.test.{ts,tsx}'],
+    rules: {
+      'floors/no-climb': rendererFloors(
+        ...floorsOf('Wording and shared UI parts know nothing of the core or the screens', [
+          'data',
+          'api',
+          'sync',
+          'host',
+          'services',
+          'stores',
+          'features',
+          'app',
+          'pwa',
+        ]),
+      ),
+    },
+  },
+  {
+    files: ['renderer/src/data/**'],
+    ignores: ['renderer/**/*.test.{ts,tsx}'],
+    rules: {
+      'floors/no-climb': rendererFloors(
+        ...floorsOf('The storage sits below the core and the API client', ['api', 'services', 'host', ...UI_ONLY]),
+      ),
+    },
+  },
+  {
+    files: ['renderer/src/api/**'],
+    ignores: ['renderer/**/*.test.{ts,tsx}'],
+    rules: {
+      'floors/no-climb': rendererFloors(
+        ...floorsOf('The API client sits below the core', ['services', 'host', 'data', 'sync', ...UI_ONLY]),
+      ),
+    },
+  },
+  {
+    files: ['renderer/src/sync/**'],
+    ignores: ['renderer/**/*.test.{ts,tsx}'],
+    rules: {
+      'floors/no-climb': rendererFloors(
+        ...floorsOf('The sync engine sits below the services and the screens', ['services', 'host', ...UI_ONLY]),
+      ),
+    },
+  },
+  {
+    files: ['renderer/src/services/**'],
+    ignores: ['renderer/**/*.test.{ts,tsx}'],
+    rules: {
+      'floors/no-climb': rendererFloors(...floorsOf('The core never imports the UI', UI_ONLY)),
+    },
+  },
+  {
+    files: ['renderer/src/stores/**'],
+    ignores: ['renderer/**/*.test.{ts,tsx}'],
+    rules: {
+      'floors/no-climb': rendererFloors(
+        floor('services', "The screens' stores reach the core through its seam (services/contracts.ts)", [SEAM]),
+        ...floorsOf("The screens' stores reach the core through its seam only", ['data', 'api', 'sync', 'host']),
+        ...floorsOf("The screens' stores sit below the screens", ['features', 'app', 'ui', 'pwa']),
+      ),
+    },
+  },
+  {
+    files: ['renderer/src/features/**'],
+    ignores: ['renderer/**/*.test.{ts,tsx}'],
+    rules: {
+      'floors/no-climb': rendererFloors(
+        floor('services', 'Screens reach the core through its seam (services/contracts.ts)', [SEAM]),
+        ...floorsOf('Screens reach only the seam, stores, state, UI parts, i18n and shared/', [
+          'data',
+          'api',
+          'sync',
+          'host',
+          'app',
+          'pwa',
+        ]),
+      ),
+    },
   },
   {
     // The reference platform is a separate program: it shares only shared/ with the client.

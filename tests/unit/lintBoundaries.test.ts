@@ -64,7 +64,7 @@ describe('lint boundaries', () => {
     const errors = await errorsFor(
       'renderer/src/services/probe.ts',
       [
-        "import type { PlatformClient } from '../platform/platformClient';",
+        "import type { PlatformClient } from '../api/platformClient';",
         "import { parseId } from '../../../shared/ids';",
         "import { createStore } from '../state';",
         'export type Client = PlatformClient;',
@@ -76,11 +76,110 @@ describe('lint boundaries', () => {
     expect(errors).toEqual([]);
   });
 
-  it("a screen reaching the renderer's own platform client is not mistaken for the server", async () => {
+  it('renderer/src/services may import neither the server nor fs, even in one file', async () => {
     const errors = await errorsFor(
-      'renderer/src/features/lookup/probe.ts',
-      "import type { PlatformClient } from '../../platform/platformClient';\nexport type Client = PlatformClient;\n",
+      'renderer/src/services/probe.ts',
+      "import { startPlatform } from '../../../platform/server';\nimport { readFileSync } from 'fs';\nexport const p = [startPlatform, readFileSync];\n",
     );
-    expect(errors).toEqual([]);
+    expect(errors).toHaveLength(2);
+  });
+});
+
+describe("the renderer's own floors", () => {
+  const BOUNDARY_RULES = ['floors/no-climb:', 'no-restricted-imports:'];
+
+  /** The probes (one import line each, placed at `path`) that a boundary rule did not refuse. */
+  async function cleanProbes(path: string, imports: string[]): Promise<string[]> {
+    const clean: string[] = [];
+    for (const line of imports) {
+      const errors = await errorsFor(path, `${line}\nexport const used = m;\n`);
+      if (!errors.some((e) => BOUNDARY_RULES.some((rule) => e.startsWith(rule)))) clean.push(line);
+      // An allowed import must lint clean altogether, not merely escape the boundary rules.
+      else continue;
+      expect(errors, line).toEqual([]);
+    }
+    return clean;
+  }
+
+  it('data/, sync/ and the API client never import services/ (not even the seam)', async () => {
+    const climbs = {
+      'renderer/src/data/probe.ts': ["import * as m from '../services/contracts';", "import * as m from '../services/outcome';"],
+      'renderer/src/data/packed/probe.ts': ["import * as m from '../../services/contracts';"],
+      'renderer/src/sync/probe.ts': ["import * as m from '../services/contracts';", "import * as m from '../stores/context';"],
+      'renderer/src/sync/snapshot/probe.ts': ["import * as m from '../../services/core';"],
+      'renderer/src/api/probe.ts': ["import * as m from '../services/contracts';", "import * as m from '../data/journalDb';"],
+    };
+    for (const [path, imports] of Object.entries(climbs)) expect(await cleanProbes(path, imports), path).toEqual([]);
+  });
+
+  it('the ground floor (model/, state/) imports nothing of the renderer', async () => {
+    expect(
+      await cleanProbes('renderer/src/model/probe.ts', ["import * as m from '../services/contracts';", "import * as m from '../state';"]),
+    ).toEqual([]);
+    expect(
+      await cleanProbes('renderer/src/state/probe.ts', ["import * as m from '../model';", "import * as m from '../stores/context';"]),
+    ).toEqual([]);
+  });
+
+  it('screens reach only the seam, stores, state, UI parts, i18n and shared/', async () => {
+    const path = 'renderer/src/features/lookup/probe.ts';
+    const climbs = [
+      "import * as m from '../../app/App';",
+      "import * as m from '../../services/lookupService';",
+      "import * as m from '../../services/core';",
+      "import * as m from '../../data/journalDb';",
+      "import * as m from '../../sync/syncEngine';",
+      "import * as m from '../../api/platformClient';",
+      "import * as m from '../../host/browserHost';",
+    ];
+    expect(await cleanProbes(path, climbs)).toEqual([]);
+    const allowed = [
+      "import * as m from '../../services/contracts';",
+      "import * as m from '../../stores/context';",
+      "import * as m from '../../state';",
+      "import * as m from '../../ui/PromptModal';",
+      "import * as m from '../../i18n';",
+      "import * as m from '../../model';",
+      "import * as m from '../../../../shared/ids';",
+      "import * as m from '../result/labels';",
+    ];
+    expect(await cleanProbes(path, allowed)).toEqual(allowed);
+  });
+
+  it("the screens' stores sit below the screens and reach the core through its seam", async () => {
+    const path = 'renderer/src/stores/probe.ts';
+    const climbs = [
+      "import * as m from '../features/result/ResultView';",
+      "import * as m from '../app/App';",
+      "import * as m from '../ui/PromptModal';",
+      "import * as m from '../services/recordsService';",
+      "import * as m from '../data/journalDb';",
+    ];
+    expect(await cleanProbes(path, climbs)).toEqual([]);
+    expect(await cleanProbes(path, ["import * as m from '../services/contracts';"])).toHaveLength(1);
+  });
+
+  it('the core never imports the screens, their stores or the app', async () => {
+    const path = 'renderer/src/services/probe.ts';
+    const climbs = [
+      "import * as m from '../stores/context';",
+      "import * as m from '../features/lookup/LookupBar';",
+      "import * as m from '../app/App';",
+      "import * as m from '../ui/PromptModal';",
+    ];
+    expect(await cleanProbes(path, climbs)).toEqual([]);
+  });
+
+  it('zustand is reached through state/ only', async () => {
+    for (const path of [
+      'renderer/src/sync/probe.ts',
+      'renderer/src/services/probe.ts',
+      'renderer/src/features/status/probe.ts',
+      'renderer/src/stores/probe.ts',
+    ]) {
+      const direct = ["import * as m from 'zustand/vanilla';", "import * as m from 'zustand';"];
+      expect(await cleanProbes(path, direct), path).toEqual([]);
+    }
+    expect(await cleanProbes('renderer/src/state/probe.ts', ["import * as m from 'zustand/vanilla';"])).toHaveLength(1);
   });
 });
