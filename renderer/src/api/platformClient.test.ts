@@ -1,6 +1,6 @@
 import { AxiosError, type AxiosAdapter, type AxiosResponse, type InternalAxiosRequestConfig } from 'axios';
 import { describe, expect, it } from 'vitest';
-import { catalogue } from '../testing/fixtures';
+import { catalogue } from '../../../tests/helpers/fixtures';
 import { clockSkewSeconds, clockSkewWarning } from './clockSkew';
 import { PlatformClient } from './platformClient';
 import { parseRetryAfter } from './platformError';

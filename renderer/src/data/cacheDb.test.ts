@@ -5,7 +5,7 @@ import { CACHE_DB_VERSION, CacheDb, declareCacheSchema } from './cacheDb';
 import { DexieListStore } from './dexieListStore';
 import { toStoredEntry } from './entryIndexKeys';
 import { JournalDb } from './journalDb';
-import { entry, residentId } from '../testing/fixtures';
+import { entry, residentId } from '../../../tests/helpers/fixtures';
 
 let seq = 0;
 const dbName = () => `cache-test-${++seq}-${Date.now()}`;

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ListEntry, SyncChange } from '../../../shared/contract';
-import { entry, legacyOf, orgCode, residentId, uscc } from '../testing/fixtures';
+import { entry, legacyOf, orgCode, residentId, uscc } from '../../../tests/helpers/fixtures';
 import { CacheDb } from './cacheDb';
 import { DexieListStore } from './dexieListStore';
 import { CursorMovedError, RebuildReplacedError, type ListPage } from './listDataStore';

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SubjectHasher, verifyAuditChain, type AuditEvent } from './auditChain';
 import { JournalDb } from './journalDb';
 import { JournalWriter, NotEnrolledError } from './journalWriter';
-import { residentId } from '../testing/fixtures';
+import { residentId } from '../../../tests/helpers/fixtures';
 
 let name: string;
 const dbs: JournalDb[] = [];

@@ -2,9 +2,9 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../data/auditChain';
 import { quotaExceededError } from '../data/storageErrors';
-import { catalogue, entry, LIST_BLACK, LIST_RED, MATTER, orgCode, profileOf, residentId, uscc } from '../testing/fixtures';
-import { FakePlatform } from '../testing/fakePlatform';
-import { memoryHost } from '../testing/memoryHost';
+import { catalogue, entry, LIST_BLACK, LIST_RED, MATTER, orgCode, profileOf, residentId, uscc } from '../../../tests/helpers/fixtures';
+import { FakePlatform } from '../../../tests/helpers/fakePlatform';
+import { memoryHost } from '../../../tests/helpers/memoryHost';
 import { createServices, type CreditCounterServices } from './createServices';
 
 const NOW = new Date('2024-06-01T08:00:00Z');

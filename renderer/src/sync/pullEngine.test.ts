@@ -5,7 +5,7 @@ import { problem } from '../../../shared/contract';
 import { CacheDb } from '../data/cacheDb';
 import { DexieListStore } from '../data/dexieListStore';
 import { PlatformError } from '../api/platformError';
-import { entry, residentId } from '../testing/fixtures';
+import { entry, residentId } from '../../../tests/helpers/fixtures';
 import { pullList, type PullProgress } from './pullEngine';
 
 /** A sync server double: an append-only change log with compaction and epochs. */

@@ -6,7 +6,7 @@ import { DexieListStore } from '../data/dexieListStore';
 import { JournalDb } from '../data/journalDb';
 import type { PlatformClient } from '../api/platformClient';
 import { PlatformError } from '../api/platformError';
-import { catalogue } from '../testing/fixtures';
+import { catalogue } from '../../../tests/helpers/fixtures';
 import { createSyncLock } from './syncLock';
 import { DEFAULT_SYNC_OPTIONS, SyncEngine, type SyncOptions } from './syncEngine';
 import { createSyncStatusStore } from './syncStatusStore';

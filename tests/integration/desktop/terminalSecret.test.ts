@@ -13,7 +13,7 @@ import { createSecretVault } from '../../../electron/main/lib/secretVault';
 import { createTerminalCalls } from '../../../electron/main/lib/terminalCalls';
 import { createServices, type CreditCounterServices } from '../../../renderer/src/services/createServices';
 import { contextBridge, ipcEventFrom, ipcMain, ipcRenderer, resetElectronDouble } from '../../doubles/electron';
-import { startTestPlatform, type TestPlatform } from '../platform/helpers';
+import { startTestPlatform, type TestPlatform } from '../../helpers/platform';
 
 let test: TestPlatform;
 let services: CreditCounterServices;

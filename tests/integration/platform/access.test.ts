@@ -7,7 +7,7 @@
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SHOWCASE } from '../../../platform/seed/showcase';
-import { call, CLIENT_VERSION, enrolAndLogin, startTestPlatform, type TestPlatform } from './helpers';
+import { call, CLIENT_VERSION, enrolAndLogin, startTestPlatform, type TestPlatform } from '../../helpers/platform';
 
 interface RawAnswer {
   status: number;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_OPERATORS } from '../../../platform/options';
 import { CreateSessionResponse, EnrolTerminalResponse, HealthResponse, Problem } from '../../../shared/contract';
-import { call, enrol, enrolAndLogin, login, mutation, startTestPlatform, type TestPlatform } from './helpers';
+import { call, enrol, enrolAndLogin, login, mutation, startTestPlatform, type TestPlatform } from '../../helpers/platform';
 
 let t: TestPlatform;
 

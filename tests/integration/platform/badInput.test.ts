@@ -3,7 +3,7 @@
  * or header gets a problem in Chinese with a stable type — and writes nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLIENT_VERSION, enrolAndLogin, startTestPlatform, type Login, type TestPlatform } from './helpers';
+import { CLIENT_VERSION, enrolAndLogin, startTestPlatform, type Login, type TestPlatform } from '../../helpers/platform';
 
 let t: TestPlatform;
 let session: Login;

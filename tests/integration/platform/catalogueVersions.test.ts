@@ -6,7 +6,17 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { OutboxResponse, type CommitmentBody, type Mutation } from '../../../shared/contract';
-import { call, checkBody, enrolAndLogin, feedbackBody, login, mutation, startTestPlatform, type Login, type TestPlatform } from './helpers';
+import {
+  call,
+  checkBody,
+  enrolAndLogin,
+  feedbackBody,
+  login,
+  mutation,
+  startTestPlatform,
+  type Login,
+  type TestPlatform,
+} from '../../helpers/platform';
 
 let t: TestPlatform;
 let terminal: Login;

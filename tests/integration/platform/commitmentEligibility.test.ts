@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { OutboxResponse } from '../../../shared/contract';
 import { SHOWCASE } from '../../../platform/seed/showcase';
-import { call, enrolAndLogin, mutation, startTestPlatform, type TestPlatform } from './helpers';
+import { call, enrolAndLogin, mutation, startTestPlatform, type TestPlatform } from '../../helpers/platform';
 
 let t: TestPlatform;
 beforeAll(async () => {

@@ -6,7 +6,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OpenMeasuresResponse, OutboxResponse, type Mutation } from '../../../shared/contract';
 import { chinaDate } from '../../../shared/dates';
-import { call, checkBody, enrolAndLogin, feedbackBody, login, mutation, startTestPlatform, type Login, type TestPlatform } from './helpers';
+import {
+  call,
+  checkBody,
+  enrolAndLogin,
+  feedbackBody,
+  login,
+  mutation,
+  startTestPlatform,
+  type Login,
+  type TestPlatform,
+} from '../../helpers/platform';
 
 let t: TestPlatform;
 let clerk: Login;

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { HealthResponse } from '../../../shared/contract';
-import { call, startTestPlatform, type TestPlatform } from './helpers';
+import { call, startTestPlatform, type TestPlatform } from '../../helpers/platform';
 
 let t: TestPlatform;
 

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_OPERATORS } from '../../../platform/options';
 import { OutboxResponse, type AuditBody } from '../../../shared/contract';
-import { call, enrol, login, mutation, startTestPlatform, type TestPlatform } from './helpers';
+import { call, enrol, login, mutation, startTestPlatform, type TestPlatform } from '../../helpers/platform';
 
 let t: TestPlatform;
 const IT = { operatorId: 'i001', password: 'demo1234' };

@@ -11,7 +11,7 @@ import {
   type ExportedRecord,
   type JournalExport,
 } from '../../../shared/contract';
-import { call, enrol, login, mutation, startTestPlatform, type TestPlatform } from './helpers';
+import { call, enrol, login, mutation, startTestPlatform, type TestPlatform } from '../../helpers/platform';
 
 let t: TestPlatform;
 let terminal: { terminalId: string; terminalSecret: string };

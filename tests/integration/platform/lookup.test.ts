@@ -3,7 +3,7 @@ import { Catalogue, LookupResponse, NameSearchResponse, Problem } from '../../..
 import { nameOf, pinyinInitials } from '../../../shared/names';
 import { LT } from '../../../platform/seed/catalogue';
 import { SHOWCASE } from '../../../platform/seed/showcase';
-import { call, enrolAndLogin, purpose, startTestPlatform, type Login, type Purpose, type TestPlatform } from './helpers';
+import { call, enrolAndLogin, purpose, startTestPlatform, type Login, type Purpose, type TestPlatform } from '../../helpers/platform';
 
 let t: TestPlatform;
 let session: Login;

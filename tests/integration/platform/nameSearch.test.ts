@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NameSearchAlertsResponse, NameSearchResponse, Problem } from '../../../shared/contract';
-import { call, enrolAndLogin, purpose, startTestPlatform, type Login, type TestPlatform } from './helpers';
+import { call, enrolAndLogin, purpose, startTestPlatform, type Login, type TestPlatform } from '../../helpers/platform';
 
 let t: TestPlatform;
 

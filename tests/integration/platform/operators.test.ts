@@ -4,7 +4,17 @@
  * with a reason in Chinese (and the terminal dead-letters it).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, checkBody, enrol, enrolAndLogin, login, mutation, startTestPlatform, type Login, type TestPlatform } from './helpers';
+import {
+  call,
+  checkBody,
+  enrol,
+  enrolAndLogin,
+  login,
+  mutation,
+  startTestPlatform,
+  type Login,
+  type TestPlatform,
+} from '../../helpers/platform';
 
 let t: TestPlatform;
 

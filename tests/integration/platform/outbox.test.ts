@@ -2,7 +2,16 @@ import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OutboxResponse, SupervisorResponse, type Mutation } from '../../../shared/contract';
 import { SHOWCASE } from '../../../platform/seed/showcase';
-import { call, checkBody, enrolAndLogin, feedbackBody, mutation, startTestPlatform, type Login, type TestPlatform } from './helpers';
+import {
+  call,
+  checkBody,
+  enrolAndLogin,
+  feedbackBody,
+  mutation,
+  startTestPlatform,
+  type Login,
+  type TestPlatform,
+} from '../../helpers/platform';
 
 let t: TestPlatform;
 

@@ -5,7 +5,7 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SHOWCASE } from '../../../platform/seed/showcase';
-import { call, enrolAndLogin, startTestPlatform, type Login, type TestPlatform } from './helpers';
+import { call, enrolAndLogin, startTestPlatform, type Login, type TestPlatform } from '../../helpers/platform';
 
 const lines: string[] = [];
 let t: TestPlatform;

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SyncPage } from '../../../shared/contract';
 import { startPlatform } from '../../../platform/server';
-import { call, enrolAndLogin, type TestPlatform } from './helpers';
+import { call, enrolAndLogin, type TestPlatform } from '../../helpers/platform';
 
 let dir: string;
 let dbFile: string;

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OutboxResponse, type Mutation } from '../../../shared/contract';
-import { call, checkBody, enrol, login, mutation, startTestPlatform, type TestPlatform } from './helpers';
+import { call, checkBody, enrol, login, mutation, startTestPlatform, type TestPlatform } from '../../helpers/platform';
 
 let t: TestPlatform;
 let terminal: { terminalId: string; terminalSecret: string };

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LookupResponse, SyncPage, type ListEntry } from '../../../shared/contract';
 import { SHOWCASE_SUBJECTS } from '../../../platform/seed/showcase';
-import { call, enrolAndLogin, purpose, startTestPlatform, type TestPlatform } from './helpers';
+import { call, enrolAndLogin, purpose, startTestPlatform, type TestPlatform } from '../../helpers/platform';
 
 async function fullState(t: TestPlatform): Promise<ListEntry[]> {
   const { token } = await enrolAndLogin(t);

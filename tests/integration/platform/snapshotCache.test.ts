@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BlockView } from '../../../shared/snapshot';
 import { inflate } from '../../../renderer/src/sync/snapshot/blockCipher';
 import { NGINX_BINARY, startNginx, type RunningNginx } from '../../support/nginx';
-import { call, startTestPlatform, type TestPlatform } from './helpers';
-import { fetchSnapshot, snapshotEntries, snapshotTerminal } from './snapshotClient';
+import { call, startTestPlatform, type TestPlatform } from '../../helpers/platform';
+import { fetchSnapshot, snapshotEntries, snapshotTerminal } from '../../helpers/snapshotClient';
 
 const blockRequests = async (t: TestPlatform): Promise<number> => (await call(`${t.controls}/state`)).body.snapshot.blockRequests as number;
 

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BlockView } from '../../../shared/snapshot';
 import { inflate } from '../../../renderer/src/sync/snapshot/blockCipher';
 import { verifyManifest } from '../../../renderer/src/sync/snapshot/verifyManifest';
-import { call, startTestPlatform, type TestPlatform } from './helpers';
-import { fetchSnapshot, pullState, snapshotEntries, snapshotTerminal } from './snapshotClient';
+import { call, startTestPlatform, type TestPlatform } from '../../helpers/platform';
+import { fetchSnapshot, pullState, snapshotEntries, snapshotTerminal } from '../../helpers/snapshotClient';
 
 let t: TestPlatform;
 

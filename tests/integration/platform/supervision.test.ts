@@ -6,7 +6,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SupervisorResponse, UnmaskResponse } from '../../../shared/contract';
 import { SHOWCASE } from '../../../platform/seed/showcase';
-import { call, checkBody, enrol, enrolAndLogin, login, mutation, startTestPlatform, type Login, type TestPlatform } from './helpers';
+import {
+  call,
+  checkBody,
+  enrol,
+  enrolAndLogin,
+  login,
+  mutation,
+  startTestPlatform,
+  type Login,
+  type TestPlatform,
+} from '../../helpers/platform';
 
 let t: TestPlatform;
 /** Terminal of 环翠区 (c001's department): c001 signs in, then s001 delivers c001's offline work. */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SyncPage, type ListEntry } from '../../../shared/contract';
 import { SHOWCASE } from '../../../platform/seed/showcase';
-import { call, enrolAndLogin, startTestPlatform, type TestPlatform } from './helpers';
+import { call, enrolAndLogin, startTestPlatform, type TestPlatform } from '../../helpers/platform';
 
 let t: TestPlatform;
 let token: string;

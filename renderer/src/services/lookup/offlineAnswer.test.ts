@@ -4,7 +4,7 @@ import type { Matter } from '../../../../shared/contract';
 import { parseId, type ParsedId } from '../../../../shared/ids';
 import { CacheDb } from '../../data/cacheDb';
 import { DexieListStore } from '../../data/dexieListStore';
-import { catalogue, entry, LIST_BLACK, LIST_RED, MATTER, profileOf, residentId, uscc } from '../../testing/fixtures';
+import { catalogue, entry, LIST_BLACK, LIST_RED, MATTER, profileOf, residentId, uscc } from '../../../../tests/helpers/fixtures';
 import { offlineAnswer, profileCacheKey } from './offlineAnswer';
 
 const NOW = new Date('2024-06-01T08:00:00Z');

@@ -3,9 +3,9 @@
  * no sockets. The Chromium integration tests use the real reference platform instead.
  */
 import { AxiosError, type AxiosAdapter, type AxiosResponse, type InternalAxiosRequestConfig } from 'axios';
-import type { ListEntry, Mutation, OfflineUnlock, Profile } from '../../../shared/contract';
-import { problem } from '../../../shared/contract';
-import { bytesToBase64, pbkdf2Sha256 } from '../data/webCrypto';
+import type { ListEntry, Mutation, OfflineUnlock, Profile } from '../../shared/contract';
+import { problem } from '../../shared/contract';
+import { bytesToBase64, pbkdf2Sha256 } from '../../renderer/src/data/webCrypto';
 import { catalogue } from './fixtures';
 
 export type FakeMode = 'up' | 'down' | 'timeout' | 'malformed' | 'error503' | 'unauthorized';

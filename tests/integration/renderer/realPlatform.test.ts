@@ -3,8 +3,8 @@ import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPlatform, type RunningPlatform } from '../../../platform/server';
 import type { Matter } from '../../../shared/contract';
-import { memoryHost } from '../testing/memoryHost';
-import { createServices, type CreditCounterServices } from './createServices';
+import { memoryHost } from '../../helpers/memoryHost';
+import { createServices, type CreditCounterServices } from '../../../renderer/src/services/createServices';
 
 let platform: RunningPlatform;
 let services: CreditCounterServices;

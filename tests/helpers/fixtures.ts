@@ -1,6 +1,6 @@
 /** Test data with valid identifiers and a small catalogue (unit tests and the integration harness). */
-import type { Catalogue, ListEntry, Profile } from '../../../shared/contract';
-import { orgCodeCheckChar, residentIdCheckChar, usccCheckChar } from '../../../shared/ids';
+import type { Catalogue, ListEntry, Profile } from '../../shared/contract';
+import { orgCodeCheckChar, residentIdCheckChar, usccCheckChar } from '../../shared/ids';
 
 export function residentId(region = '371002', birth = '19800101', sequence = '123'): string {
   const first17 = `${region}${birth}${sequence}`;

@@ -1,8 +1,8 @@
 /** Starts the reference platform in-process and talks to it over real loopback HTTP. */
 import { v7 as uuidv7 } from 'uuid';
-import type { CheckBody, FeedbackBody, Mutation, MutationKind } from '../../../shared/contract';
-import { MATTERS } from '../../../platform/seed/catalogue';
-import { startPlatform, type PlatformOptions, type RunningPlatform } from '../../../platform/server';
+import type { CheckBody, FeedbackBody, Mutation, MutationKind } from '../../shared/contract';
+import { MATTERS } from '../../platform/seed/catalogue';
+import { startPlatform, type PlatformOptions, type RunningPlatform } from '../../platform/server';
 
 export const CLIENT_VERSION = '0.1.0';
 

@@ -1,6 +1,6 @@
 /** A HostBridge for unit tests: configuration and secret in memory. */
-import { CONFIG_DEFAULTS, type ConfigKey, type ConfigSource, type ConfigValues } from '../../../shared/config/schema';
-import type { BrowserHostBridge } from '../../../shared/ipc/bridge';
+import { CONFIG_DEFAULTS, type ConfigKey, type ConfigSource, type ConfigValues } from '../../shared/config/schema';
+import type { BrowserHostBridge } from '../../shared/ipc/bridge';
 
 export function memoryHost(
   values: Partial<ConfigValues> = {},

@@ -1,10 +1,10 @@
 /** A terminal's snapshot download in Node (the renderer's own modules, an in-memory block sink). */
-import type { ListEntry, SyncChange } from '../../../shared/contract';
-import { BlockView, readDataRow } from '../../../shared/snapshot';
-import { PlatformClient } from '../../../renderer/src/api/platformClient';
-import { inflate } from '../../../renderer/src/sync/snapshot/blockCipher';
-import { downloadBlocks, type DownloadOutcome } from '../../../renderer/src/sync/snapshot/downloadBlocks';
-import { verifyManifest, type VerifiedManifest } from '../../../renderer/src/sync/snapshot/verifyManifest';
+import type { ListEntry, SyncChange } from '../../shared/contract';
+import { BlockView, readDataRow } from '../../shared/snapshot';
+import { PlatformClient } from '../../renderer/src/api/platformClient';
+import { inflate } from '../../renderer/src/sync/snapshot/blockCipher';
+import { downloadBlocks, type DownloadOutcome } from '../../renderer/src/sync/snapshot/downloadBlocks';
+import { verifyManifest, type VerifiedManifest } from '../../renderer/src/sync/snapshot/verifyManifest';
 
 export interface SnapshotTerminal {
   client: PlatformClient;
