@@ -40,7 +40,7 @@ export default defineConfig({
     coverage: {
       provider: 'v8',
       include: COVERED_AREAS.map((area) => `${area}**/*.{ts,tsx}`),
-      exclude: ['**/*.test.{ts,tsx}', '**/__fixtures__/**', '**/testing/**'],
+      exclude: ['**/*.test.{ts,tsx}', '**/__fixtures__/**'],
       reporter: ['text-summary', 'json-summary'],
       reportsDirectory: 'coverage',
       thresholds: THRESHOLDS,
