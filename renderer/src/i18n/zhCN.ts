@@ -2,6 +2,8 @@
  * The one catalogue of every string the clerk sees (zh-CN). Plain strings and small functions for
  * interpolation; `Messages` (in ./index) is the widened shape an English catalogue must satisfy.
  */
+import { FEEDBACK_REFUSAL_ZH } from '../../../shared/contract';
+
 export const zhCN = {
   app: {
     title: '信用核查窗口端',
@@ -284,9 +286,8 @@ export const zhCN = {
     otherResultPlaceholder: '实施结果如何',
     submit: '提交反馈（Ctrl+Enter）',
     submitting: '正在提交…',
-    missingDecision: (title: string) => `请为措施“${title}”选择实施情况`,
-    missingReason: (title: string) => `措施“${title}”选择了“未实施”，必须填写原因`,
-    missingOther: (title: string) => `措施“${title}”选择了“采取其他措施”，请填写措施内容和实施结果`,
+    /** Why a measure's feedback is refused, by the shared feedback rule's code. */
+    refusal: FEEDBACK_REFUSAL_ZH,
     sent: '反馈已发送到平台',
     queued: '反馈已进入待发送队列，网络恢复后自动发送',
     readOnly: '反馈已提交，不可修改',

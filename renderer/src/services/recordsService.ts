@@ -4,7 +4,7 @@
  * then an immediate push attempt whose result says whether it reached the platform.
  */
 import { v7 as uuidv7 } from 'uuid';
-import type { CommitmentBody, FeedbackBody } from '../../../shared/contract';
+import { FEEDBACK_REFUSAL_ZH, feedbackRefusal, type CommitmentBody, type FeedbackBody } from '../../../shared/contract';
 import { chinaDate, compareIsoDate, isIsoDate } from '../../../shared/dates';
 import type { AuditEvent } from '../data/auditChain';
 import { classifyStorageError } from '../data/storageErrors';
@@ -67,15 +67,8 @@ export function createRecordsService(core: Core): AppServices['records'] {
           if (!measure) return fail('unknown_measure', `措施 ${d.measureCode} 不是本次核查触发的措施`);
           if (seen.has(d.measureCode)) return fail('duplicate_measure', `措施“${measure.title}”重复提交`);
           seen.add(d.measureCode);
-          if (d.decision === 'NOT_APPLIED' && !d.reason?.trim()) {
-            return fail('reason_required', `措施“${measure.title}”选择“未实施”时必须填写原因`);
-          }
-          if (d.decision === 'OTHER_MEASURE' && !d.content?.trim()) {
-            return fail('content_required', `措施“${measure.title}”选择“采取其他措施”时必须填写所采取的措施`);
-          }
-          if (d.decision === 'DEFERRED' && (!d.reason?.trim() || measure.obligation !== 'MUST' || d.resolves !== undefined)) {
-            return fail('reason_required', `措施“${measure.title}”暂缓决定时必须填写暂缓原因`);
-          }
+          const refusal = feedbackRefusal(d, measure.obligation);
+          if (refusal !== null) return fail(refusal, FEEDBACK_REFUSAL_ZH[refusal](measure.title));
         }
         const decidedAt = core.now().toISOString();
         const records: LocalFeedback[] = decisions.map((d) => {

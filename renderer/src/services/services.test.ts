@@ -241,7 +241,7 @@ describe('records', () => {
     const result = await services.records.submitFeedback(view.checkId, [{ measureCode: 'P1', decision: 'NOT_APPLIED', reason: '  ' }]);
     expect(result).toMatchObject({ ok: false, error: { code: 'reason_required', message: expect.stringContaining('必须填写原因') } });
     const other = await services.records.submitFeedback(view.checkId, [{ measureCode: 'P1', decision: 'OTHER_MEASURE' }]);
-    expect(other).toMatchObject({ ok: false, error: { code: 'content_required' } });
+    expect(other).toMatchObject({ ok: false, error: { code: 'other_measure_incomplete' } });
     expect(await counts()).toEqual(before);
   });
 
