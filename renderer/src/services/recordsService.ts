@@ -7,7 +7,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { FEEDBACK_REFUSAL_ZH, feedbackRefusal, type CommitmentBody, type FeedbackBody } from '../../../shared/contract';
 import { chinaDate, compareIsoDate, isIsoDate } from '../../../shared/dates';
 import type { AuditEvent } from '../data/auditChain';
-import { classifyStorageError } from '../data/storageErrors';
+import { reportStorageError } from '../data/storageErrors';
 import type { LocalCheck, LocalCommitment, LocalFeedback } from '../data/journalDb';
 import type { AppServices, Delivery, FeedbackInput, OpenMustMeasure, Outcome } from './contracts';
 import type { Core } from './core';
@@ -271,8 +271,7 @@ export function createRecordsService(core: Core): AppServices['records'] {
         .catch((error: unknown) => {
           core.host.log('error', `print audit failed: ${error instanceof Error ? error.message : String(error)}`);
           // The slip is printed either way; a print that could not be put on record is shown.
-          const storage = classifyStorageError(error);
-          if (storage) core.status.setState({ storage });
+          reportStorageError(core.status, error);
         });
     },
   };
