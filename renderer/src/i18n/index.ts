@@ -1,5 +1,5 @@
-/** i18n: the active catalogue (`t`) and Chinese date/age formatting. */
-export { t, setCatalogue } from './catalogue';
-export type { Messages } from './catalogue';
+/** i18n: the active catalogue (`t`, zh-CN or en-US by config `locale`) and date/age formatting. */
+export { t, setCatalogue, setLocale, catalogueFor } from './catalogue';
+export type { Locale, Messages, PartialMessages } from './catalogue';
 export { describeError } from './errors';
 export { formatAge, formatDate, formatDateTime, formatAmount, formatClock, formatFileStamp } from './format';

@@ -559,6 +559,7 @@ export const zhCN = {
       slipFolder: '核查单 PDF 保存目录',
       slipRetentionDays: '核查单 PDF 保留天数',
       platformPublicKey: '平台签名公钥',
+      locale: '界面语言',
     } as Record<string, string>,
     sources: {
       default: '默认值',
