@@ -4,6 +4,16 @@
  */
 import { FEEDBACK_REFUSAL_ZH } from '../../../shared/contract';
 
+/** The data a failure's code is worded with. */
+export type ErrorParams = Record<string, string | number>;
+
+const zhDecision: Record<string, string> = {
+  APPLIED: '已实施',
+  NOT_APPLIED: '未实施',
+  OTHER_MEASURE: '采取其他措施',
+  DEFERRED: '暂缓决定',
+};
+
 export const zhCN = {
   app: {
     title: '信用核查窗口端',
@@ -570,6 +580,22 @@ export const zhCN = {
       web: '网页配置文件',
     } as Record<string, string>,
   },
+  /** Failures the core returns by code (with params), worded here. */
+  errors: {
+    check_not_found: () => '找不到该核查记录',
+    no_feedback: () => '没有需要提交的反馈',
+    unknown_measure: (p: ErrorParams) => `措施 ${p.measureCode} 不是本次核查触发的措施`,
+    duplicate_measure: (p: ErrorParams) => `措施“${p.measureTitle}”重复提交`,
+    feedback_exists: (p: ErrorParams) =>
+      `措施“${p.measureTitle}”的反馈已于 ${p.decidedAt} 提交（${zhDecision[String(p.decision)] ?? p.decision}），不能修改`,
+    deferral_not_found: (p: ErrorParams) => `措施“${p.measureTitle}”的反馈要了结的暂缓记录不存在`,
+    deferral_settled: (p: ErrorParams) => `措施“${p.measureTitle}”的反馈已有最终决定，不能再次提交`,
+    rejected_by_platform: (p: ErrorParams) => `记录已保存在本机，但信用平台拒绝接收：${p.reason}。请在“发送失败”列表中查看`,
+    commitment_kind_required: () => '请选择承诺类型',
+    commitment_text_required: () => '请填写承诺内容',
+    bad_due_date: () => '履约期限应为今天或以后的日期（YYYY-MM-DD）',
+    unmask_reason_required: () => '显示完整证件号码必须填写理由',
+  } as Record<string, (params: ErrorParams) => string>,
   domain: {
     kind: {
       PERSON: '自然人',

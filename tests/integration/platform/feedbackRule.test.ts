@@ -8,6 +8,7 @@ import { OutboxResponse } from '../../../shared/contract';
 import type { CheckView, FeedbackInput } from '../../../renderer/src/services/contracts';
 import { createServices, type CreditCounterServices } from '../../../renderer/src/services/createServices';
 import { memoryHost } from '../../../renderer/src/testing/memoryHost';
+import { describeFailure } from '../../../renderer/src/i18n';
 import { EMPTY_DRAFT, validateFeedback } from '../../../renderer/src/features/measures/feedbackStore';
 import { call, checkBody, enrolAndLogin, feedbackBody, mutation, sampleCaseNo, startTestPlatform, type TestPlatform } from './helpers';
 
@@ -77,7 +78,8 @@ describe('the feedback rule', () => {
     const formMessage = form.ok ? '' : form.message;
     expect(formMessage).toContain(triggered.measure.title);
     expect(formMessage).toContain(says);
-    expect(terminal.ok ? '' : terminal.error.message).toBe(formMessage);
+    // The terminal refuses by code; the screen words it with the catalogue.
+    expect(terminal.ok ? '' : describeFailure(terminal.error)).toBe(formMessage);
     expect(platform).toBe(formMessage);
     expect(await services.internals.journal.feedback.count()).toBe(0);
   });

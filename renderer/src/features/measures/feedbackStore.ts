@@ -1,6 +1,6 @@
 import { feedbackRefusal, type FeedbackDecision } from '../../../../shared/contract';
 import type { TriggeredMeasure } from '../../../../shared/measures';
-import { describeError, t } from '../../i18n';
+import { describeError, describeFailure, t } from '../../i18n';
 import type { AppServices, CheckView, Delivery, FeedbackInput, OpenMustMeasure } from '../../services/contracts';
 import { createStore } from '../../state';
 
@@ -162,7 +162,7 @@ export function createFeedbackStore(services: AppServices) {
         try {
           const outcome = await services.records.submitFeedback(view.checkId, inputs);
           if (!outcome.ok) {
-            set({ leaving: { ...leaving, deferring: false, error: outcome.error.message } });
+            set({ leaving: { ...leaving, deferring: false, error: describeFailure(outcome.error) } });
             return;
           }
           const recorded: Record<string, DecisionDraft> = { ...drafts };
@@ -205,7 +205,7 @@ export function createFeedbackStore(services: AppServices) {
           error: { code: 'UNEXPECTED', message: describeError(error) },
         }));
         if (!outcome.ok) {
-          set({ openError: { key, message: outcome.error.message } });
+          set({ openError: { key, message: describeFailure(outcome.error) } });
           return;
         }
         await get().loadOpen();
@@ -235,7 +235,7 @@ export function createFeedbackStore(services: AppServices) {
         try {
           const outcome = await services.records.submitFeedback(view.checkId, checked.inputs);
           if (outcome.ok) patch(view.checkId, { submitting: false, delivery: outcome.value, submittedAt: new Date().toISOString() });
-          else patch(view.checkId, { submitting: false, error: outcome.error.message });
+          else patch(view.checkId, { submitting: false, error: describeFailure(outcome.error) });
         } catch (error) {
           patch(view.checkId, { submitting: false, error: describeError(error) });
         }
