@@ -8,7 +8,17 @@
  * supervisor saying what differs from today's catalogue. Only what is malformed, inconsistent with
  * itself, or names a matter or measure that no catalogue version ever had, is rejected.
  */
-import type { CheckBody, CommitmentBody, FeedbackBody, ListEntry, Matter, MutationKind } from '../../shared/contract';
+import {
+  FEEDBACK_REFUSAL_ZH,
+  feedbackRefusal,
+  type CheckBody,
+  type CommitmentBody,
+  type FeedbackBody,
+  type ListEntry,
+  type Matter,
+  type Measure,
+  type MutationKind,
+} from '../../shared/contract';
 import { chinaDate } from '../../shared/dates';
 import { parseId } from '../../shared/ids';
 import { commitmentRefusal } from '../../shared/measures';
@@ -17,7 +27,6 @@ import type { PlatformContext } from '../context';
 export type RuleResult = { ok: true; note?: string } | { ok: false; detail: string };
 
 const OK: RuleResult = { ok: true };
-const blank = (s: string | undefined) => s === undefined || s.trim() === '';
 
 /** The matter a record is judged by, and how that differs from today's catalogue. */
 type MatterView = { ok: true; matter: Matter; note: string | null } | { ok: false; detail: string };
@@ -79,15 +88,20 @@ function checkRules(ctx: PlatformContext, body: CheckBody): RuleResult {
   return id.ok ? noted(matter.note) : id;
 }
 
+/** The measure as the catalogue the check was evaluated with has it (today's catalogue when that version is unknown). */
+function measureOf(ctx: PlatformContext, code: string, version: string | undefined): Measure | undefined {
+  const used = version !== undefined ? ctx.catalogueHistory.get(version) : undefined;
+  return (used ?? ctx.catalogue.catalogue).measures.find((m) => m.code === code);
+}
+
 function feedbackRules(ctx: PlatformContext, body: FeedbackBody): RuleResult {
   const check = ctx.mutations.acceptedCheck(body.checkId) as Partial<CheckBody> | undefined;
   // Judged by the catalogue its check was evaluated with.
   const matter = matterFor(ctx, body.matterCode, check?.catalogueVersion);
   if (!matter.ok) return matter;
-  if (body.decision === 'NOT_APPLIED' && blank(body.reason)) return { ok: false, detail: '未执行措施必须填写理由' };
-  if (body.decision === 'OTHER_MEASURE' && blank(body.content)) return { ok: false, detail: '采取其他措施必须填写措施内容' };
-  if (body.decision === 'DEFERRED' && blank(body.reason)) return { ok: false, detail: '暂缓决定必须填写暂缓原因' };
-  if (body.decision === 'DEFERRED' && body.resolves !== undefined) return { ok: false, detail: '暂缓决定不能用于了结另一条暂缓记录' };
+  const measure = measureOf(ctx, body.measureCode, check?.catalogueVersion);
+  const refusal = feedbackRefusal(body, measure?.obligation);
+  if (refusal !== null) return { ok: false, detail: FEEDBACK_REFUSAL_ZH[refusal](measure?.title ?? body.measureCode) };
   if (body.startAt !== undefined && body.endAt !== undefined && Date.parse(body.endAt) < Date.parse(body.startAt)) {
     return { ok: false, detail: '措施结束时间早于开始时间' };
   }

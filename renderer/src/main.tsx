@@ -1,15 +1,16 @@
 import { App as AntApp, ConfigProvider, Result } from 'antd';
+import enUSLocale from 'antd/locale/en_US';
 import zhCNLocale from 'antd/locale/zh_CN';
 import { StrictMode } from 'react';
 import type { ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { HostBridge } from '../../shared/ipc/bridge';
-import { App } from './app/App';
+import { App, BootScreen } from './app/App';
 import { createAppStores } from './stores/createAppStores';
 import { APP_VERSION } from './app/version';
 import './app/app.css';
 import { createBrowserHost } from './host/browserHost';
-import { describeError, t } from './i18n';
+import { describeError, setLocale, t, type Locale } from './i18n';
 import { registerServiceWorker, UpdatePrompt, type ServiceWorkerUpdates } from './pwa';
 import { createServices } from './services/createServices';
 
@@ -26,11 +27,13 @@ const root = createRoot(container);
 // Clerks who ask their system for reduced motion get none: antd's zoom and fade animations are switched off.
 const reducedMotion = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 
+let locale: Locale = 'zh-CN';
+
 function render(children: ReactNode) {
   root.render(
     <StrictMode>
       <ConfigProvider
-        locale={zhCNLocale}
+        locale={locale === 'en-US' ? enUSLocale : zhCNLocale}
         button={{ autoInsertSpace: false }}
         theme={{ token: { colorPrimary: '#1f4e99', borderRadius: 6, motion: !reducedMotion } }}
       >
@@ -40,21 +43,14 @@ function render(children: ReactNode) {
   );
 }
 
-function Starting() {
-  return (
-    <div className="centered-screen" data-testid="booting">
-      <div className="centered-brand">
-        <h1 style={{ margin: 0 }}>{t.app.title}</h1>
-        <div>{t.app.subtitle}</div>
-      </div>
-      <div className="booting-text">{t.app.booting}</div>
-    </div>
-  );
-}
-
 async function start() {
-  render(<Starting />);
   const host = pickHost();
+  // The screens' language (config `locale`) is chosen once, before the first screen is drawn.
+  const config = await host.getConfig().catch(() => null);
+  locale = config?.values.locale ?? 'zh-CN';
+  setLocale(locale);
+  document.documentElement.lang = locale;
+  render(<BootScreen />);
   // PWA build over http(s) only (a no-op in Electron): the shell is cached so the app starts offline.
   const updates: ServiceWorkerUpdates = registerServiceWorker({
     onError: (error) => host.log('warn', `service worker registration failed: ${error instanceof Error ? error.message : String(error)}`),

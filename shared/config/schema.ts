@@ -48,6 +48,8 @@ export const ConfigValues = z.object({
    * snapshot; empty = the key received at enrolment. A trust anchor: never from the command line.
    */
   platformPublicKey: z.union([z.literal(''), z.string().regex(/^[A-Za-z0-9+/]{43}=$/)]),
+  /** The language of the screens: zh-CN (the default, complete) or en-US (the main screens; the rest stays Chinese). */
+  locale: z.enum(['zh-CN', 'en-US']),
 });
 export type ConfigValues = z.infer<typeof ConfigValues>;
 export type ConfigKey = keyof ConfigValues;
@@ -70,6 +72,7 @@ export const CONFIG_DEFAULTS: ConfigValues = {
   slipFolder: '',
   slipRetentionDays: 30,
   platformPublicKey: '',
+  locale: 'zh-CN',
 };
 
 /** Sources in increasing precedence. */

@@ -125,6 +125,29 @@ describe('PlatformClient', () => {
     });
   });
 
+  it('classifies the 409 answers the engines act on: resync (rebuild the lists) and seq_gap (with the expected seq)', async () => {
+    const problem = (code: string, extra: object = {}) => ({
+      status: 409,
+      body: { type: 't', title: 'Conflict', status: 409, code, ...extra },
+    });
+    await expect(client(() => problem('resync')).syncEntries('c1', 100)).rejects.toMatchObject({ kind: 'resync', refused: true });
+    await expect(
+      client(() => problem('seq_gap', { expectedSeq: 7 })).pushOutbox({ terminalId: 'T1', mutations: [] }),
+    ).rejects.toMatchObject({
+      kind: 'seq-gap',
+      expectedSeq: 7,
+      refused: true,
+    });
+    // An expected seq the push engine could not act on is no seq at all.
+    await expect(
+      client(() => problem('seq_gap', { expectedSeq: 0 })).pushOutbox({ terminalId: 'T1', mutations: [] }),
+    ).rejects.toMatchObject({
+      kind: 'seq-gap',
+      expectedSeq: null,
+    });
+    await expect(client(() => problem('other_conflict')).health()).rejects.toMatchObject({ kind: 'rejected', expectedSeq: null });
+  });
+
   it('reads 404 no_records as "no records" with the data version', async () => {
     const c = client(() => ({ status: 404, body: { type: 't', title: 'none', status: 404, code: 'no_records', dataVersion: 'v9' } }));
     expect(await c.lookup({ identifier: '371002198001011234' }, { matterCode: 'M', caseNo: 'C' })).toEqual({

@@ -424,6 +424,16 @@ export class PlatformClient {
         userError: { code: code ?? 'unavailable', message: MESSAGES.server(status) },
       });
     }
+    if (status === 409 && (code === 'resync' || code === 'seq_gap')) {
+      const expected = problem?.expectedSeq;
+      return new PlatformError({
+        kind: code === 'resync' ? 'resync' : 'seq-gap',
+        status,
+        problem,
+        ...(typeof expected === 'number' && Number.isInteger(expected) && expected >= 1 ? { expectedSeq: expected } : {}),
+        userError: { code, message: problem?.detail ?? problem?.title ?? MESSAGES.rejected(status) },
+      });
+    }
     const message = (code && TERMINAL_PROBLEM_MESSAGES[code]) ?? problem?.detail ?? problem?.title ?? MESSAGES.rejected(status);
     const parseError = problem?.parseError;
     return new PlatformError({

@@ -20,6 +20,10 @@ export type PlatformErrorKind =
   | 'outdated'
   /** 429: honour retryAfterMs. */
   | 'rate-limited'
+  /** 409 `resync`: the platform cannot serve the list cursor (or its epoch changed); rebuild the lists. */
+  | 'resync'
+  /** 409 `seq_gap`: the platform expects the outbox from an earlier seq (`expectedSeq`). */
+  | 'seq-gap'
   /** Any other 4xx: the platform refused the request itself. */
   | 'rejected';
 
@@ -28,6 +32,8 @@ export class PlatformError extends Error {
   readonly status: number | null;
   readonly problem: Problem | null;
   readonly retryAfterMs: number | null;
+  /** seq-gap: the first seq the platform has not received from this terminal (null when it did not say). */
+  readonly expectedSeq: number | null;
   readonly userError: UserFacingError;
 
   constructor(init: {
@@ -36,6 +42,7 @@ export class PlatformError extends Error {
     status?: number | null;
     problem?: Problem | null;
     retryAfterMs?: number | null;
+    expectedSeq?: number | null;
     cause?: unknown;
   }) {
     super(init.userError.message, { cause: init.cause });
@@ -44,6 +51,7 @@ export class PlatformError extends Error {
     this.status = init.status ?? null;
     this.problem = init.problem ?? null;
     this.retryAfterMs = init.retryAfterMs ?? null;
+    this.expectedSeq = init.expectedSeq ?? null;
     this.userError = init.userError;
   }
 
@@ -56,6 +64,16 @@ export class PlatformError extends Error {
       this.kind === 'malformed' ||
       this.kind === 'rate-limited'
     );
+  }
+
+  /** The platform answered and refused this request itself (a 4xx the caller cannot wait out). */
+  get refused(): boolean {
+    return this.kind === 'rejected' || this.kind === 'resync' || this.kind === 'seq-gap';
+  }
+
+  /** The platform could not be reached at all (no connection, or no answer in time). */
+  get unreachable(): boolean {
+    return this.kind === 'network' || this.kind === 'timeout';
   }
 }
 

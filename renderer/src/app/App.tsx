@@ -19,6 +19,22 @@ import type { AppStores } from '../stores/createAppStores';
 import { useInactivityLock } from './useInactivityLock';
 import { useShortcuts } from './useShortcuts';
 
+/** The one start screen: drawn while the services open (main.tsx) and while the app boots. */
+export function BootScreen() {
+  return (
+    <div className="centered-screen" data-testid="booting">
+      <div className="centered-brand">
+        <Typography.Title level={2} style={{ margin: 0 }}>
+          {t.app.title}
+        </Typography.Title>
+        <div>{t.app.subtitle}</div>
+      </div>
+      <Spin size="large" />
+      <div className="booting-text">{t.app.booting}</div>
+    </div>
+  );
+}
+
 function WorkScreen() {
   const stores = useStores();
   const screen = useStore(stores.app, (s) => s.screen);
@@ -59,17 +75,7 @@ function Frame() {
   let body;
   switch (phase) {
     case 'booting':
-      return (
-        <div className="centered-screen" data-testid="booting">
-          <div className="centered-brand">
-            <Typography.Title level={2} style={{ margin: 0 }}>
-              {t.app.title}
-            </Typography.Title>
-          </div>
-          <Spin size="large" />
-          <div className="booting-text">{t.app.booting}</div>
-        </div>
-      );
+      return <BootScreen />;
     case 'boot-failed':
       body = (
         <CenteredPanel title={t.app.bootFailed}>

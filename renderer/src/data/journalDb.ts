@@ -183,3 +183,9 @@ export class JournalDb extends Dexie {
     this.deadLetters = this.table(V3_STORES.deadLetters);
   }
 }
+
+/** This PC's terminal identity as the journal records it (the one place it is read), or null before enrolment. */
+export async function readTerminalIdentity(journal: Pick<JournalDb, 'meta'>): Promise<TerminalIdentity | null> {
+  const row = await journal.meta.get('terminal');
+  return row && row.key === 'terminal' ? row.identity : null;
+}

@@ -8,7 +8,7 @@ import type { Table } from 'dexie';
 import { v7 as uuidv7 } from 'uuid';
 import type { MutationKind, RecordRef } from '../../../shared/contract';
 import { chainAuditRecords, type AuditEvent, type SubjectHasher } from './auditChain';
-import type { JournalDb, OutboxRecord } from './journalDb';
+import { readTerminalIdentity, type JournalDb, type OutboxRecord } from './journalDb';
 
 export interface MutationDraft {
   kind: MutationKind;
@@ -67,9 +67,9 @@ export class JournalWriter {
   ) {}
 
   async terminalId(): Promise<string> {
-    const row = await this.db.meta.get('terminal');
-    if (!row || row.key !== 'terminal') throw new NotEnrolledError();
-    return row.identity.terminalId;
+    const identity = await readTerminalIdentity(this.db);
+    if (!identity) throw new NotEnrolledError();
+    return identity.terminalId;
   }
 
   async commit<T>(spec: CommitSpec<T>): Promise<T> {

@@ -2,7 +2,7 @@
  * Storage failures as the sync status reports them. Dexie wraps IndexedDB errors; the original
  * DOMException may sit in `inner` (and an aborted transaction reports the cause of the abort).
  */
-import type { StorageState } from '../model';
+import type { StorageState, UserFacingError } from '../model';
 
 const UNAVAILABLE = new Set([
   'OpenFailedError',
@@ -37,6 +37,26 @@ export function classifyStorageError(error: unknown): Exclude<StorageState, { ki
   if (found.includes('QuotaExceededError')) return { kind: 'quota-exceeded', message: QUOTA_MESSAGE };
   if (found.some((n) => UNAVAILABLE.has(n))) return { kind: 'unavailable', message: UNAVAILABLE_MESSAGE };
   return null;
+}
+
+/** Where storage trouble is shown: the sync status (status bar and sync panel). */
+export interface StorageStatusSink {
+  setState(patch: { storage: StorageState; lastError?: UserFacingError }): void;
+}
+
+/**
+ * Puts a storage error on the status (and, with `asLastError`, as the sync's last error too).
+ * Returns what it reported, or null when the error is not about storage (nothing is changed).
+ */
+export function reportStorageError(
+  status: StorageStatusSink,
+  error: unknown,
+  options: { asLastError?: boolean } = {},
+): Exclude<StorageState, { kind: 'ok' }> | null {
+  const storage = classifyStorageError(error);
+  if (storage)
+    status.setState({ storage, ...(options.asLastError ? { lastError: { code: storage.kind, message: storage.message } } : {}) });
+  return storage;
 }
 
 /** The error a test (or a fault wrapper) throws to simulate a full disk. */

@@ -1,5 +1,6 @@
-/** i18n: the active catalogue (`t`) and Chinese date/age formatting. */
-export { t, setCatalogue } from './catalogue';
-export type { Messages } from './catalogue';
-export { describeError } from './errors';
+/** i18n: the active catalogue (`t`, zh-CN or en-US by config `locale`) and date/age formatting. */
+export { t, setCatalogue, setLocale, catalogueFor } from './catalogue';
+export type { Locale, Messages, PartialMessages } from './catalogue';
+export { describeError, describeFailure } from './errors';
+export type { Failure } from './errors';
 export { formatAge, formatDate, formatDateTime, formatAmount, formatClock, formatFileStamp } from './format';

@@ -2,6 +2,18 @@
  * The one catalogue of every string the clerk sees (zh-CN). Plain strings and small functions for
  * interpolation; `Messages` (in ./index) is the widened shape an English catalogue must satisfy.
  */
+import { FEEDBACK_REFUSAL_ZH } from '../../../shared/contract';
+
+/** The data a failure's code is worded with. */
+export type ErrorParams = Record<string, string | number>;
+
+const zhDecision: Record<string, string> = {
+  APPLIED: '已实施',
+  NOT_APPLIED: '未实施',
+  OTHER_MEASURE: '采取其他措施',
+  DEFERRED: '暂缓决定',
+};
+
 export const zhCN = {
   app: {
     title: '信用核查窗口端',
@@ -284,9 +296,8 @@ export const zhCN = {
     otherResultPlaceholder: '实施结果如何',
     submit: '提交反馈（Ctrl+Enter）',
     submitting: '正在提交…',
-    missingDecision: (title: string) => `请为措施“${title}”选择实施情况`,
-    missingReason: (title: string) => `措施“${title}”选择了“未实施”，必须填写原因`,
-    missingOther: (title: string) => `措施“${title}”选择了“采取其他措施”，请填写措施内容和实施结果`,
+    /** Why a measure's feedback is refused, by the shared feedback rule's code. */
+    refusal: FEEDBACK_REFUSAL_ZH,
     sent: '反馈已发送到平台',
     queued: '反馈已进入待发送队列，网络恢复后自动发送',
     readOnly: '反馈已提交，不可修改',
@@ -558,6 +569,7 @@ export const zhCN = {
       slipFolder: '核查单 PDF 保存目录',
       slipRetentionDays: '核查单 PDF 保留天数',
       platformPublicKey: '平台签名公钥',
+      locale: '界面语言',
     } as Record<string, string>,
     sources: {
       default: '默认值',
@@ -568,6 +580,22 @@ export const zhCN = {
       web: '网页配置文件',
     } as Record<string, string>,
   },
+  /** Failures the core returns by code (with params), worded here. */
+  errors: {
+    check_not_found: () => '找不到该核查记录',
+    no_feedback: () => '没有需要提交的反馈',
+    unknown_measure: (p: ErrorParams) => `措施 ${p.measureCode} 不是本次核查触发的措施`,
+    duplicate_measure: (p: ErrorParams) => `措施“${p.measureTitle}”重复提交`,
+    feedback_exists: (p: ErrorParams) =>
+      `措施“${p.measureTitle}”的反馈已于 ${p.decidedAt} 提交（${zhDecision[String(p.decision)] ?? p.decision}），不能修改`,
+    deferral_not_found: (p: ErrorParams) => `措施“${p.measureTitle}”的反馈要了结的暂缓记录不存在`,
+    deferral_settled: (p: ErrorParams) => `措施“${p.measureTitle}”的反馈已有最终决定，不能再次提交`,
+    rejected_by_platform: (p: ErrorParams) => `记录已保存在本机，但信用平台拒绝接收：${p.reason}。请在“发送失败”列表中查看`,
+    commitment_kind_required: () => '请选择承诺类型',
+    commitment_text_required: () => '请填写承诺内容',
+    bad_due_date: () => '履约期限应为今天或以后的日期（YYYY-MM-DD）',
+    unmask_reason_required: () => '显示完整证件号码必须填写理由',
+  } as Record<string, (params: ErrorParams) => string>,
   domain: {
     kind: {
       PERSON: '自然人',

@@ -15,7 +15,7 @@ import { SubjectHasher } from '../data/auditChain';
 import { CacheDb } from '../data/cacheDb';
 import { DexieListStore } from '../data/dexieListStore';
 import { PackedListStore } from '../data/packed/packedListStore';
-import { JournalDb } from '../data/journalDb';
+import { JournalDb, readTerminalIdentity } from '../data/journalDb';
 import { JournalWriter } from '../data/journalWriter';
 import type { ListDataStore } from '../data/listDataStore';
 import { classifyStorageError } from '../data/storageErrors';
@@ -105,10 +105,7 @@ export async function createServices(deps: ServiceDeps): Promise<CreditCounterSe
     }
     return client;
   };
-  const identity = async (): Promise<TerminalIdentity | null> => {
-    const row = await journal.meta.get('terminal');
-    return row && row.key === 'terminal' ? row.identity : null;
-  };
+  const identity = (): Promise<TerminalIdentity | null> => readTerminalIdentity(journal);
   const platform = async (): Promise<PlatformClient | null> => {
     const id = await identity();
     return id ? platformFor(id.platformUrl) : null;

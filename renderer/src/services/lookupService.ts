@@ -10,7 +10,7 @@ import { maskId, normaliseIdInput, parseId, type ParsedId } from '../../../share
 import { evaluateMeasures } from '../../../shared/measures';
 import { isNameQueryTooShort, NAME_QUERY_TOO_SHORT } from '../../../shared/names';
 import { checkCaseNo, scopeProfile } from '../../../shared/purpose';
-import { classifyStorageError } from '../data/storageErrors';
+import { reportStorageError } from '../data/storageErrors';
 import { formatDateTime } from '../i18n/format';
 import { clockSkewWarning } from '../api/clockSkew';
 import { PlatformError, isPlatformError } from '../api/platformError';
@@ -52,6 +52,12 @@ export function createLookupService(core: Core): AppServices['lookup'] {
    */
   const candidates = new Map<string, string>();
 
+  /** What a failed platform call tells the rest of the terminal: the session is gone, or the platform is out of reach. */
+  function notePlatformFailure(error: PlatformError): void {
+    if (error.kind === 'unauthorized') core.session.dropToken();
+    if (error.unreachable) core.engine.reportReachable(false);
+  }
+
   async function refuse(purpose: Purpose | null, action: 'LOOKUP_REFUSED', detail: string): Promise<void> {
     const operator = core.session.current()?.operator.id ?? 'unknown';
     await core.writer
@@ -60,8 +66,7 @@ export function createLookupService(core: Core): AppServices['lookup'] {
       })
       .catch((error: unknown) => {
         // The lookup is refused either way; a refusal that could not be put on record is still shown.
-        const storage = classifyStorageError(error);
-        if (storage) core.status.setState({ storage });
+        reportStorageError(core.status, error);
       });
   }
 
@@ -122,10 +127,7 @@ export function createLookupService(core: Core): AppServices['lookup'] {
           dataVersion,
           fetchedAt,
         })
-        .catch((error: unknown) => {
-          const storage = classifyStorageError(error);
-          if (storage) core.status.setState({ storage });
-        });
+        .catch((error: unknown) => reportStorageError(core.status, error));
       return {
         parsed,
         profile,
@@ -138,8 +140,7 @@ export function createLookupService(core: Core): AppServices['lookup'] {
       };
     } catch (error) {
       if (isPlatformError(error)) {
-        if (error.kind === 'unauthorized') core.session.dropToken();
-        if (error.kind === 'network' || error.kind === 'timeout') core.engine.reportReachable(false);
+        notePlatformFailure(error);
         return error;
       }
       throw error;
@@ -227,8 +228,7 @@ export function createLookupService(core: Core): AppServices['lookup'] {
       // Every lookup must be on record; a result that cannot be recorded is not shown.
       const failure = failWith<CheckView>(error);
       if (!failure.ok) failure.error.message = `本次查询未能记入本机日志，结果不予显示。${failure.error.message}`;
-      const storage = classifyStorageError(error);
-      if (storage) core.status.setState({ storage });
+      reportStorageError(core.status, error);
       return failure;
     }
     void core.engine.pushNow().catch(() => undefined);
@@ -303,8 +303,7 @@ export function createLookupService(core: Core): AppServices['lookup'] {
               .catch(() => undefined);
             return failWith(error);
           }
-          if (error.kind === 'unauthorized') core.session.dropToken();
-          if (error.kind === 'network' || error.kind === 'timeout') core.engine.reportReachable(false);
+          notePlatformFailure(error);
         }
       }
       if (!found) {

@@ -12,6 +12,11 @@ export function fail<T = never>(code: string, message: string, extra: Partial<Us
   return { ok: false, error: { code, message, ...extra } };
 }
 
+/** A refusal by code and the data the catalogue words it with (renderer/src/i18n); the core writes no sentence. */
+export function refuse<T = never>(code: string, params: Record<string, string | number> = {}): Outcome<T> {
+  return { ok: false, error: { code, message: code, params } };
+}
+
 export function toUserError(error: unknown): UserFacingError {
   if (isPlatformError(error)) return error.userError;
   if (error instanceof NotEnrolledError) return { code: 'not_enrolled', message: '本机尚未登记为查询终端，请先完成终端登记' };

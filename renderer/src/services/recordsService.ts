@@ -4,26 +4,34 @@
  * then an immediate push attempt whose result says whether it reached the platform.
  */
 import { v7 as uuidv7 } from 'uuid';
-import type { CommitmentBody, FeedbackBody } from '../../../shared/contract';
+import { feedbackRefusal, type CommitmentBody, type FeedbackBody } from '../../../shared/contract';
 import { chinaDate, compareIsoDate, isIsoDate } from '../../../shared/dates';
 import type { AuditEvent } from '../data/auditChain';
-import { classifyStorageError } from '../data/storageErrors';
+import { reportStorageError } from '../data/storageErrors';
 import type { LocalCheck, LocalCommitment, LocalFeedback } from '../data/journalDb';
 import type { AppServices, Delivery, FeedbackInput, OpenMustMeasure, Outcome } from './contracts';
 import type { Core } from './core';
-import { fail, failWith, NOT_LOGGED_IN, ok } from './outcome';
+import { failWith, NOT_LOGGED_IN, ok, refuse } from './outcome';
 
-class RefusedError extends Error {}
-
-const DECISION_LABEL = { APPLIED: '已实施', NOT_APPLIED: '未实施', OTHER_MEASURE: '采取其他措施', DEFERRED: '暂缓决定' } as const;
+/** A record refused inside the journal transaction: its code and data. */
+class RefusedError extends Error {
+  constructor(
+    readonly code: string,
+    readonly params: Record<string, string | number>,
+  ) {
+    super(code);
+  }
+}
 
 /** Why a new record on a measure that already has one is refused (null: it settles an open deferral). */
-function refusalOnExisting(existing: LocalFeedback[], resolves: string | undefined): string | null {
+function refusalOnExisting(existing: LocalFeedback[], resolves: string | undefined, measureTitle: string): RefusedError | null {
   const first = existing[0];
-  if (first === undefined) return resolves === undefined ? null : '要了结的暂缓记录不存在';
-  if (resolves === undefined) return `已于 ${first.decidedAt} 提交（${DECISION_LABEL[first.decision]}），不能修改`;
-  if (!existing.some((f) => f.feedbackId === resolves && f.decision === 'DEFERRED')) return '要了结的暂缓记录不存在';
-  if (existing.some((f) => f.resolves === resolves)) return '已有最终决定，不能再次提交';
+  if (first === undefined) return resolves === undefined ? null : new RefusedError('deferral_not_found', { measureTitle });
+  if (resolves === undefined)
+    return new RefusedError('feedback_exists', { measureTitle, decidedAt: first.decidedAt, decision: first.decision });
+  if (!existing.some((f) => f.feedbackId === resolves && f.decision === 'DEFERRED'))
+    return new RefusedError('deferral_not_found', { measureTitle });
+  if (existing.some((f) => f.resolves === resolves)) return new RefusedError('deferral_settled', { measureTitle });
   return null;
 }
 
@@ -41,7 +49,7 @@ export function createRecordsService(core: Core): AppServices['records'] {
     if ((await core.journal.outbox.where('id').anyOf(ids).count()) > 0) return ok('queued');
     const dead = await core.journal.deadLetters.where('id').anyOf(ids).toArray();
     if (dead.length > 0) {
-      return fail('rejected_by_platform', `记录已保存在本机，但信用平台拒绝接收：${dead[0]!.reason}。请在“发送失败”列表中查看`);
+      return refuse('rejected_by_platform', { reason: dead[0]!.reason });
     }
     return ok('sent');
   }
@@ -56,26 +64,19 @@ export function createRecordsService(core: Core): AppServices['records'] {
       if (!session) return { ok: false, error: NOT_LOGGED_IN };
       try {
         const check = await loadCheck(checkId);
-        if (!check) return fail('check_not_found', '找不到该核查记录');
-        if (decisions.length === 0) return fail('no_feedback', '没有需要提交的反馈');
+        if (!check) return refuse('check_not_found');
+        if (decisions.length === 0) return refuse('no_feedback');
         const triggered = new Map(
           [...check.view.evaluation.must, ...check.view.evaluation.may].map((t) => [t.measure.code, t.measure] as const),
         );
         const seen = new Set<string>();
         for (const d of decisions) {
           const measure = triggered.get(d.measureCode);
-          if (!measure) return fail('unknown_measure', `措施 ${d.measureCode} 不是本次核查触发的措施`);
-          if (seen.has(d.measureCode)) return fail('duplicate_measure', `措施“${measure.title}”重复提交`);
+          if (!measure) return refuse('unknown_measure', { measureCode: d.measureCode });
+          if (seen.has(d.measureCode)) return refuse('duplicate_measure', { measureTitle: measure.title });
           seen.add(d.measureCode);
-          if (d.decision === 'NOT_APPLIED' && !d.reason?.trim()) {
-            return fail('reason_required', `措施“${measure.title}”选择“未实施”时必须填写原因`);
-          }
-          if (d.decision === 'OTHER_MEASURE' && !d.content?.trim()) {
-            return fail('content_required', `措施“${measure.title}”选择“采取其他措施”时必须填写所采取的措施`);
-          }
-          if (d.decision === 'DEFERRED' && (!d.reason?.trim() || measure.obligation !== 'MUST' || d.resolves !== undefined)) {
-            return fail('reason_required', `措施“${measure.title}”暂缓决定时必须填写暂缓原因`);
-          }
+          const refusal = feedbackRefusal(d, measure.obligation);
+          if (refusal !== null) return refuse(refusal, { measureTitle: measure.title });
         }
         const decidedAt = core.now().toISOString();
         const records: LocalFeedback[] = decisions.map((d) => {
@@ -120,8 +121,8 @@ export function createRecordsService(core: Core): AppServices['records'] {
                 .where('[checkId+measureCode]')
                 .equals([checkId, r.measureCode])
                 .sortBy('decidedAt');
-              const refusal = refusalOnExisting(existing, r.resolves);
-              if (refusal !== null) throw new RefusedError(`措施“${r.measureTitle}”的反馈${refusal}`);
+              const refusal = refusalOnExisting(existing, r.resolves, r.measureTitle);
+              if (refusal !== null) throw refusal;
               await core.journal.feedback.add(r);
               const { operatorId: _o, decidedAt: _d, day: _day, measureTitle: _t, matterName: _m, ...body } = r;
               out.push((await tx.enqueue({ kind: 'feedback', body, operatorId: r.operatorId, occurredAt: decidedAt })).id);
@@ -131,7 +132,7 @@ export function createRecordsService(core: Core): AppServices['records'] {
         });
         return await deliver(ids);
       } catch (error) {
-        if (error instanceof RefusedError) return fail('feedback_exists', error.message);
+        if (error instanceof RefusedError) return refuse(error.code, error.params);
         return failWith(error);
       }
     },
@@ -189,12 +190,12 @@ export function createRecordsService(core: Core): AppServices['records'] {
       if (!session) return { ok: false, error: NOT_LOGGED_IN };
       try {
         const check = await loadCheck(checkId);
-        if (!check) return fail('check_not_found', '找不到该核查记录');
-        if (!input.kind.trim()) return fail('commitment_kind_required', '请选择承诺类型');
-        if (!input.text.trim()) return fail('commitment_text_required', '请填写承诺内容');
+        if (!check) return refuse('check_not_found');
+        if (!input.kind.trim()) return refuse('commitment_kind_required');
+        if (!input.text.trim()) return refuse('commitment_text_required');
         const today = chinaDate(core.now());
         if (input.dueOn !== null && (!isIsoDate(input.dueOn) || compareIsoDate(input.dueOn, today) < 0)) {
-          return fail('bad_due_date', '履约期限应为今天或以后的日期（YYYY-MM-DD）');
+          return refuse('bad_due_date');
         }
         const recordedAt = core.now().toISOString();
         const body: CommitmentBody = {
@@ -235,10 +236,10 @@ export function createRecordsService(core: Core): AppServices['records'] {
     async unmask(checkId, reason) {
       const session = core.session.current();
       if (!session) return { ok: false, error: NOT_LOGGED_IN };
-      if (!reason.trim()) return fail('reason_required', '显示完整证件号码必须填写理由');
+      if (!reason.trim()) return refuse('unmask_reason_required');
       try {
         const check = await loadCheck(checkId);
-        if (!check) return fail('check_not_found', '找不到该核查记录');
+        if (!check) return refuse('check_not_found');
         await core.writer.commit({
           audits: [
             {
@@ -278,8 +279,7 @@ export function createRecordsService(core: Core): AppServices['records'] {
         .catch((error: unknown) => {
           core.host.log('error', `print audit failed: ${error instanceof Error ? error.message : String(error)}`);
           // The slip is printed either way; a print that could not be put on record is shown.
-          const storage = classifyStorageError(error);
-          if (storage) core.status.setState({ storage });
+          reportStorageError(core.status, error);
         });
     },
   };

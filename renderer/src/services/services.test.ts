@@ -5,6 +5,7 @@ import { quotaExceededError } from '../data/storageErrors';
 import { catalogue, entry, LIST_BLACK, LIST_RED, MATTER, orgCode, profileOf, residentId, uscc } from '../../../tests/helpers/fixtures';
 import { FakePlatform } from '../../../tests/helpers/fakePlatform';
 import { memoryHost } from '../../../tests/helpers/memoryHost';
+import { describeFailure } from '../i18n';
 import { createServices, type CreditCounterServices } from './createServices';
 
 const NOW = new Date('2024-06-01T08:00:00Z');
@@ -239,9 +240,10 @@ describe('records', () => {
     ];
     const before = await counts();
     const result = await services.records.submitFeedback(view.checkId, [{ measureCode: 'P1', decision: 'NOT_APPLIED', reason: '  ' }]);
-    expect(result).toMatchObject({ ok: false, error: { code: 'reason_required', message: expect.stringContaining('必须填写原因') } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'reason_required', params: { measureTitle: expect.any(String) } } });
+    expect(result.ok ? '' : describeFailure(result.error)).toContain('必须填写原因');
     const other = await services.records.submitFeedback(view.checkId, [{ measureCode: 'P1', decision: 'OTHER_MEASURE' }]);
-    expect(other).toMatchObject({ ok: false, error: { code: 'content_required' } });
+    expect(other).toMatchObject({ ok: false, error: { code: 'other_measure_incomplete' } });
     expect(await counts()).toEqual(before);
   });
 
@@ -255,7 +257,7 @@ describe('records', () => {
       await services.records.submitFeedback(view.checkId, [{ measureCode: 'P1', decision: 'NOT_APPLIED', reason: 'x' }]),
     ).toMatchObject({
       ok: false,
-      error: { code: 'feedback_exists' },
+      error: { code: 'feedback_exists', params: { decision: 'APPLIED' } },
     });
     platform.mode = 'down';
     const commitment = await services.records.recordCommitment(view.checkId, {
@@ -275,7 +277,7 @@ describe('records', () => {
 
   it('unmasks only with a reason, audited without the clear number', async () => {
     const view = await check();
-    expect(await services.records.unmask(view.checkId, ' ')).toMatchObject({ ok: false, error: { code: 'reason_required' } });
+    expect(await services.records.unmask(view.checkId, ' ')).toMatchObject({ ok: false, error: { code: 'unmask_reason_required' } });
     expect(await services.records.unmask(view.checkId, '核对原件')).toEqual({ ok: true, value: person });
     await services.records.recordPrint(view.checkId);
     const audit = await services.internals.journal.audit.toArray();

@@ -13,7 +13,7 @@ import { loadCatalogue } from './catalogueService';
 import type { AppServices, DeclinedMeasureRow, PlatformCheckRow, SupervisorCheckRow } from './contracts';
 import type { Core } from './core';
 import { matterFor } from './lookup/checkRecord';
-import { fail, failWith, ok } from './outcome';
+import { fail, failWith, ok, refuse } from './outcome';
 
 const PLATFORM_CHECKS_LIMIT = 200;
 const NEEDS_PLATFORM = '需要联网登录信用平台后才能查看平台上的记录';
@@ -114,7 +114,7 @@ export function createSupervisorService(core: Core): AppServices['supervisor'] {
     async unmaskPlatformRecord(recordId, reason) {
       requireSupervisor(core);
       const operator = core.session.current()!.operator;
-      if (!reason.trim()) return fail('reason_required', '显示完整证件号码必须填写理由');
+      if (!reason.trim()) return refuse('unmask_reason_required');
       const client = await onlineClient(core);
       if (!client) return fail('offline', NEEDS_PLATFORM);
       try {

@@ -1,6 +1,6 @@
-import type { FeedbackDecision } from '../../../shared/contract';
+import { feedbackRefusal, type FeedbackDecision } from '../../../shared/contract';
 import type { TriggeredMeasure } from '../../../shared/measures';
-import { describeError, t } from '../i18n';
+import { describeError, t, describeFailure } from '../i18n';
 import type { AppServices, CheckView, Delivery, FeedbackInput, OpenMustMeasure } from '../services/contracts';
 import { createStore } from '../state';
 
@@ -80,7 +80,10 @@ export function measuresToDecide(view: CheckView): TriggeredMeasure[] {
   return [...view.evaluation.must, ...view.evaluation.may];
 }
 
-/** Validates the drafts; returns the inputs for the core, or the first problem. */
+/**
+ * Validates the drafts by the shared feedback rule; returns the inputs for the core, or the first problem.
+ * DEFERRED is not a choice on the form: only leaving the check records it (with the reason asked for then).
+ */
 export function validateFeedback(
   measures: readonly TriggeredMeasure[],
   drafts: Record<string, DecisionDraft>,
@@ -88,32 +91,17 @@ export function validateFeedback(
   const inputs: FeedbackInput[] = [];
   for (const { measure } of measures) {
     const d = drafts[measure.code] ?? EMPTY_DRAFT;
-    const title = measure.title;
-    switch (d.decision) {
-      case null:
-        return { ok: false, message: t.measures.missingDecision(title), measureCode: measure.code };
-      case 'APPLIED':
-        inputs.push({ measureCode: measure.code, decision: 'APPLIED' });
-        break;
-      case 'NOT_APPLIED': {
-        const reason = d.reason.trim();
-        if (reason.length === 0) return { ok: false, message: t.measures.missingReason(title), measureCode: measure.code };
-        inputs.push({ measureCode: measure.code, decision: 'NOT_APPLIED', reason });
-        break;
-      }
-      case 'OTHER_MEASURE': {
-        const content = d.content.trim();
-        const result = d.result.trim();
-        if (content.length === 0 || result.length === 0) {
-          return { ok: false, message: t.measures.missingOther(title), measureCode: measure.code };
-        }
-        inputs.push({ measureCode: measure.code, decision: 'OTHER_MEASURE', content, result });
-        break;
-      }
-      case 'DEFERRED':
-        // Deferring is not a decision: only leaving the check records it (with the reason asked for then).
-        return { ok: false, message: t.measures.missingDecision(title), measureCode: measure.code };
+    const decision = d.decision === 'DEFERRED' ? null : d.decision;
+    const refusal = feedbackRefusal({ ...d, decision }, measure.obligation);
+    if (refusal !== null || decision === null) {
+      return { ok: false, message: t.measures.refusal[refusal ?? 'decision_required'](measure.title), measureCode: measure.code };
     }
+    inputs.push({
+      measureCode: measure.code,
+      decision,
+      ...(decision === 'NOT_APPLIED' ? { reason: d.reason.trim() } : {}),
+      ...(decision === 'OTHER_MEASURE' ? { content: d.content.trim(), result: d.result.trim() } : {}),
+    });
   }
   return { ok: true, inputs };
 }
@@ -174,7 +162,7 @@ export function createFeedbackStore(services: AppServices) {
         try {
           const outcome = await services.records.submitFeedback(view.checkId, inputs);
           if (!outcome.ok) {
-            set({ leaving: { ...leaving, deferring: false, error: outcome.error.message } });
+            set({ leaving: { ...leaving, deferring: false, error: describeFailure(outcome.error) } });
             return;
           }
           const recorded: Record<string, DecisionDraft> = { ...drafts };
@@ -217,7 +205,7 @@ export function createFeedbackStore(services: AppServices) {
           error: { code: 'UNEXPECTED', message: describeError(error) },
         }));
         if (!outcome.ok) {
-          set({ openError: { key, message: outcome.error.message } });
+          set({ openError: { key, message: describeFailure(outcome.error) } });
           return;
         }
         await get().loadOpen();
@@ -247,7 +235,7 @@ export function createFeedbackStore(services: AppServices) {
         try {
           const outcome = await services.records.submitFeedback(view.checkId, checked.inputs);
           if (outcome.ok) patch(view.checkId, { submitting: false, delivery: outcome.value, submittedAt: new Date().toISOString() });
-          else patch(view.checkId, { submitting: false, error: outcome.error.message });
+          else patch(view.checkId, { submitting: false, error: describeFailure(outcome.error) });
         } catch (error) {
           patch(view.checkId, { submitting: false, error: describeError(error) });
         }

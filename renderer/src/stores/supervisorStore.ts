@@ -1,4 +1,4 @@
-import { describeError } from '../i18n';
+import { describeError, describeFailure } from '../i18n';
 import type { PlatformEvent } from '../../../shared/contract';
 import type {
   AppServices,
@@ -68,9 +68,9 @@ export function createSupervisorStore(services: AppServices) {
           declined,
           platformChecks: platformChecks.ok ? platformChecks.value : [],
           budget: budget.ok ? budget.value : null,
-          platformError: failed?.message ?? null,
+          platformError: failed ? describeFailure(failed) : null,
           events: events.ok ? events.value : [],
-          eventsError: events.ok ? null : events.error.message,
+          eventsError: events.ok ? null : describeFailure(events.error),
           loading: false,
         });
       } catch (error) {

@@ -1,4 +1,4 @@
-import { describeError, t } from '../i18n';
+import { describeError, t, describeFailure } from '../i18n';
 import type { AppServices, DeadLetter } from '../services/contracts';
 import { createStore } from '../state';
 
@@ -40,7 +40,7 @@ export function createSyncPanelStore(services: AppServices) {
     async resubmit(terminalId, seq) {
       set({ error: null });
       const outcome = await services.sync.resubmitDeadLetter(terminalId, seq);
-      if (!outcome.ok) set({ error: outcome.error.message });
+      if (!outcome.ok) set({ error: describeFailure(outcome.error) });
       await get().refresh();
     },
 
@@ -54,7 +54,7 @@ export function createSyncPanelStore(services: AppServices) {
               lines: [t.status.exported(outcome.value.fileName, outcome.value.records, outcome.value.undelivered, outcome.value.path)],
               error: null,
             }
-          : { busy: false, lines: [], error: outcome.error.message },
+          : { busy: false, lines: [], error: describeFailure(outcome.error) },
       });
     },
 
@@ -62,7 +62,7 @@ export function createSyncPanelStore(services: AppServices) {
       set({ transfer: { busy: true, lines: [], error: null } });
       const outcome = await services.sync.importJournal(fileText);
       if (!outcome.ok) {
-        set({ transfer: { busy: false, lines: [], error: outcome.error.message } });
+        set({ transfer: { busy: false, lines: [], error: describeFailure(outcome.error) } });
         return;
       }
       const { accepted, duplicate, rejected, recreated, missing } = outcome.value;

@@ -44,7 +44,7 @@ class FakeSyncServer {
     const from = Number(at);
     if (epoch !== this.epoch || (mode === 'd' && from < this.floor)) {
       throw new PlatformError({
-        kind: 'rejected',
+        kind: 'resync',
         status: 409,
         problem: problem(409, 'resync', 'resync'),
         userError: { code: 'resync', message: 'resync' },

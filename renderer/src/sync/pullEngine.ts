@@ -40,7 +40,7 @@ export interface PullOutcome {
 
 /** The platform cannot serve the cursor (or the epoch changed): rebuild from the full state. */
 function isResync(error: unknown): boolean {
-  return isPlatformError(error) && error.status === 409 && error.problem?.code === 'resync';
+  return isPlatformError(error) && error.kind === 'resync';
 }
 
 const MAX_REBUILD_RESTARTS = 3;

@@ -31,8 +31,9 @@ class FakeOutboxPlatform {
       if (m.seq > this.next) {
         if (results.length > 0) break;
         throw new PlatformError({
-          kind: 'rejected',
+          kind: 'seq-gap',
           status: 409,
+          expectedSeq: this.next,
           problem: problem(409, 'seq_gap', 'gap', { expectedSeq: this.next }),
           userError: { code: 'seq_gap', message: 'gap' },
         });
@@ -249,8 +250,9 @@ describe('drainOutbox', () => {
         const receivedAt = '2024-06-01T08:00:00Z';
         if (seqs[0] === 1 && seqs.length > 2) {
           throw new PlatformError({
-            kind: 'rejected',
+            kind: 'seq-gap',
             status: 409,
+            expectedSeq: 3,
             problem: problem(409, 'seq_gap', 'gap', { expectedSeq: 3 }),
             userError: { code: 'seq_gap', message: 'gap' },
           });

@@ -86,7 +86,7 @@ export async function drainOutbox(deps: PushDeps): Promise<PushOutcome> {
     } catch (error) {
       // A refusal for one identity (not linked, gap that cannot be filled) must not hold back the
       // others; anything about the connection or the session stops the whole run.
-      if (!isPlatformError(error) || error.kind !== 'rejected') throw error;
+      if (!isPlatformError(error) || !error.refused) throw error;
       firstRefusal ??= error;
     }
   }
@@ -148,9 +148,7 @@ async function drainTerminal(deps: PushDeps, terminalId: string, outcome: PushOu
 }
 
 function seqGapExpected(error: unknown): number | null {
-  if (!isPlatformError(error) || error.status !== 409 || error.problem?.code !== 'seq_gap') return null;
-  const expected = error.problem.expectedSeq;
-  return typeof expected === 'number' && expected >= 1 ? expected : null;
+  return isPlatformError(error) && error.kind === 'seq-gap' ? error.expectedSeq : null;
 }
 
 async function refillFromDelivered(journal: JournalDb, terminalId: string, from: number, to: number): Promise<void> {

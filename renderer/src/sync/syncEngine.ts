@@ -7,7 +7,7 @@ import type { StoreApi } from '../state/store';
 import type { CacheDb } from '../data/cacheDb';
 import type { JournalDb } from '../data/journalDb';
 import { CursorMovedError, RebuildReplacedError, type ListDataStore } from '../data/listDataStore';
-import { classifyStorageError } from '../data/storageErrors';
+import { reportStorageError } from '../data/storageErrors';
 import type { PlatformClient } from '../api/platformClient';
 import { isPlatformError } from '../api/platformError';
 import type { SyncStatus, UserFacingError } from '../model';
@@ -187,7 +187,7 @@ export class SyncEngine {
         deadLetterCount,
       });
     } catch (error) {
-      this.reportStorage(error);
+      reportStorageError(this.deps.status, error, { asLastError: true });
     }
   }
 
@@ -296,8 +296,7 @@ export class SyncEngine {
           // page, a storage error in the cache) must not hold the clerks' records back. When the
           // platform is unreachable, limiting, too new for us or wants a login, the push would fail alike.
           const pushAnyway =
-            !signal.aborted &&
-            (!isPlatformError(error) || error.kind === 'server' || error.kind === 'malformed' || error.kind === 'rejected');
+            !signal.aborted && (!isPlatformError(error) || error.kind === 'server' || error.kind === 'malformed' || error.refused);
           if (!pushAnyway) throw error;
           pullError = error;
         }
@@ -340,9 +339,7 @@ export class SyncEngine {
     const { options } = this.deps;
     // An abort (watchdog, stop) is reported by whoever aborted, not as a platform problem.
     if (isPlatformError(error) && error.kind === 'aborted') return;
-    const storage = classifyStorageError(error);
-    if (storage) {
-      this.patch({ storage, lastError: { code: storage.kind, message: storage.message } });
+    if (reportStorageError(this.deps.status, error, { asLastError: true })) {
       this.retryLater(null);
       return;
     }
@@ -358,7 +355,7 @@ export class SyncEngine {
       return;
     }
     if (isPlatformError(error)) {
-      this.patch({ lastError: error.userError, online: !(error.kind === 'network' || error.kind === 'timeout') });
+      this.patch({ lastError: error.userError, online: !error.unreachable });
       if (error.kind === 'unauthorized') {
         // Re-login needs the clerk's password: the queue waits (nothing is lost) until then.
         this.deps.onUnauthorized();
@@ -381,11 +378,6 @@ export class SyncEngine {
     const delay = retryDelay(this.failures, this.deps.options.backoff, this.deps.random, retryAfterMs);
     this.failures += 1;
     this.scheduleIn(delay, 'full');
-  }
-
-  private reportStorage(error: unknown): void {
-    const storage = classifyStorageError(error);
-    if (storage) this.patch({ storage, lastError: { code: storage.kind, message: storage.message } });
   }
 
   private checkStall(): void {

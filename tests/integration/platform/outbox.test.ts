@@ -179,7 +179,12 @@ describe('rejections', () => {
       mutation(
         12,
         'feedback',
-        feedbackBody(twoMeasures.checkId, { measureCode: 'P-TAX-HONOUR', decision: 'OTHER_MEASURE', content: '列为重点关注对象' }),
+        feedbackBody(twoMeasures.checkId, {
+          measureCode: 'P-TAX-HONOUR',
+          decision: 'OTHER_MEASURE',
+          content: '列为重点关注对象',
+          result: '已纳入重点监管名单',
+        }),
       ),
     ]);
     expect(accepted.results.map((r) => r.status)).toEqual(['accepted', 'accepted', 'accepted']);

@@ -6,7 +6,7 @@ import { addDays, chinaDate } from '../../../../shared/dates';
 import { useMemo, useState } from 'react';
 import { commitmentOptions, type CommitmentOption } from '../../../../shared/measures';
 import { useStores } from '../../stores/context';
-import { formatDate, formatDateTime, t } from '../../i18n';
+import { formatDate, formatDateTime, t, describeFailure } from '../../i18n';
 import type { CheckView } from '../../services/contracts';
 import { useStore } from '../../state';
 
@@ -52,8 +52,8 @@ export function CommitmentPanel({ view }: { view: CheckView }) {
     if (outcome.ok) {
       setOpen(false);
       form.resetFields();
-    } else if (outcome.error.message) {
-      setError(outcome.error.message);
+    } else if (outcome.error.code !== 'BUSY') {
+      setError(describeFailure(outcome.error));
     }
   }
 

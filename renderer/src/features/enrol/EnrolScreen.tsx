@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { MANAGED_SOURCES } from '../../../../shared/config/schema';
 import { useStores } from '../../stores/context';
 import { CenteredPanel } from '../../ui/CenteredPanel';
-import { t } from '../../i18n';
+import { t, describeFailure } from '../../i18n';
 import { useStore } from '../../state';
 
 interface EnrolForm {
@@ -44,7 +44,7 @@ export function EnrolScreen({ embedded = false }: { embedded?: boolean }) {
       ...(itOperatorId && values.itPassword ? { itOperator: { operatorId: itOperatorId, password: values.itPassword } } : {}),
     });
     setBusy(false);
-    if (!outcome.ok) setError(outcome.error.message);
+    if (!outcome.ok) setError(describeFailure(outcome.error));
   }
 
   const form = (

@@ -3,7 +3,7 @@ import { Alert, Button, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useStores } from '../../stores/context';
 import { CenteredPanel } from '../../ui/CenteredPanel';
-import { t } from '../../i18n';
+import { t, describeFailure } from '../../i18n';
 import { useStore } from '../../state';
 
 /** After inactivity (or the lock button): the same operator unlocks with the password. */
@@ -23,7 +23,7 @@ export function LockScreen() {
     const outcome = await unlock(values.password);
     if (!outcome.ok) {
       setBusy(false);
-      setError(outcome.error.message);
+      setError(describeFailure(outcome.error));
     }
   }
 

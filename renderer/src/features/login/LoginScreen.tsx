@@ -2,7 +2,7 @@ import { Alert, Button, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useStores } from '../../stores/context';
 import { CenteredPanel } from '../../ui/CenteredPanel';
-import { t } from '../../i18n';
+import { t, describeFailure } from '../../i18n';
 import { useStore } from '../../state';
 
 /** Login failures that are about the terminal, not the operator: only a re-enrolment (hand-over) helps. */
@@ -57,7 +57,9 @@ export function LoginScreen() {
         <Form.Item name="password" label={t.login.password} rules={[{ required: true, message: t.login.passwordRequired }]}>
           <Input.Password placeholder={t.login.passwordPlaceholder} autoComplete="current-password" />
         </Form.Item>
-        {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 16 }} role="alert" data-code={error.code} />}
+        {error && (
+          <Alert type="error" showIcon title={describeFailure(error)} style={{ marginBottom: 16 }} role="alert" data-code={error.code} />
+        )}
         {error && TERMINAL_REFUSED.has(error.code) && (
           <Button block onClick={startReenrol} style={{ marginBottom: 12 }} data-testid="login-reenrol">
             {t.login.reenrol}

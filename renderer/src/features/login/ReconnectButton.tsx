@@ -3,7 +3,7 @@ import { Button } from 'antd';
 import { useState } from 'react';
 import { useStores } from '../../stores/context';
 import { PromptModal } from '../../ui/PromptModal';
-import { t } from '../../i18n';
+import { t, describeFailure } from '../../i18n';
 import { useStore } from '../../state';
 
 /**
@@ -33,7 +33,7 @@ export function ReconnectButton() {
         requiredMessage={t.reconnect.passwordRequired}
         onSubmit={async (password) => {
           const outcome = await reconnect(password);
-          if (!outcome.ok) return outcome.error.message;
+          if (!outcome.ok) return describeFailure(outcome.error);
           // The header's tag turns to 在线登录 and this button goes away: back to the lookup field.
           stores.lookup.getState().requestFocus();
           return null;

@@ -75,7 +75,8 @@ function MeasureBody({ m, view, catalogue }: { m: TriggeredMeasure | SuppressedM
   );
 }
 
-const DECISIONS: Array<{ value: FeedbackDecision; label: string }> = [
+/** Read when drawn: the catalogue is chosen at start (config `locale`). */
+const decisions = (): Array<{ value: FeedbackDecision; label: string }> => [
   { value: 'APPLIED', label: t.measures.applied },
   { value: 'NOT_APPLIED', label: t.measures.notApplied },
   { value: 'OTHER_MEASURE', label: t.measures.other },
@@ -127,7 +128,7 @@ export function DecisionEditor({
       <Radio.Group
         value={draft.decision}
         onChange={(e) => onChange({ decision: e.target.value as FeedbackDecision })}
-        options={DECISIONS}
+        options={decisions()}
         name={`decision-${code}`}
         data-testid="decision"
       />

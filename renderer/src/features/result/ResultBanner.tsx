@@ -4,17 +4,18 @@ import type { CheckResult } from '../../../../shared/contract';
 import { t } from '../../i18n';
 import type { CheckView } from '../../services/contracts';
 
-const TONE: Record<CheckResult, { className: string; icon: ReactNode; title: string }> = {
+/** Read when drawn: the catalogue is chosen at start (config `locale`). */
+const TONE = (): Record<CheckResult, { className: string; icon: ReactNode; title: string }> => ({
   BLACK: { className: 'banner banner-black', icon: <CloseCircleFilled />, title: t.result.bannerBlack },
   BOTH: { className: 'banner banner-black', icon: <CloseCircleFilled />, title: t.result.bannerBoth },
   RED: { className: 'banner banner-red', icon: <SafetyCertificateFilled />, title: t.result.bannerRed },
   WARNING: { className: 'banner banner-warning', icon: <ExclamationCircleFilled />, title: t.result.bannerWarning },
   CLEAN: { className: 'banner banner-clean', icon: <CheckCircleFilled />, title: t.result.bannerClean },
-};
+});
 
 /** The one-second summary: black = red, red list = green, warnings = amber, clean = blue. */
 export function ResultBanner({ view }: { view: CheckView }) {
-  const tone = TONE[view.result];
+  const tone = TONE()[view.result];
   const must = view.evaluation.must.length;
   const may = view.evaluation.may.length;
   const incentives = [...view.evaluation.must, ...view.evaluation.may].filter((m) => m.measure.polarity === 'INCENTIVE').length;

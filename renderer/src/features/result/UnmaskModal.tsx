@@ -1,6 +1,6 @@
 import { PromptModal } from '../../ui/PromptModal';
 import { useStores } from '../../stores/context';
-import { t } from '../../i18n';
+import { t, describeFailure } from '../../i18n';
 import { useStore } from '../../state';
 
 /** Unmasking is explicit and audited: a reason is required (a blank one is refused here and by the core). */
@@ -20,7 +20,7 @@ export function UnmaskModal({ checkId, open, onClose }: { checkId: string; open:
       placeholder={t.unmask.reasonPlaceholder}
       onSubmit={async (reason) => {
         const outcome = await unmask(checkId, reason);
-        return outcome.ok ? null : outcome.error.message;
+        return outcome.ok ? null : describeFailure(outcome.error);
       }}
       onClose={onClose}
     />

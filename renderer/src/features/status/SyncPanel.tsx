@@ -2,7 +2,7 @@ import { ExportOutlined, ImportOutlined, SyncOutlined } from '@ant-design/icons'
 import { Alert, Button, Descriptions, Drawer, Empty, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useRef } from 'react';
 import { useStores } from '../../stores/context';
-import { formatAge, formatDateTime, t } from '../../i18n';
+import { formatAge, formatDateTime, t, describeFailure } from '../../i18n';
 import type { DeadLetter } from '../../services/contracts';
 import { useStore } from '../../state';
 import { clockSkewNeedsWarning } from '../../../../shared/dates';
@@ -102,7 +102,13 @@ export function SyncPanel() {
           { key: 'dead', label: s.deadLabel, children: status.deadLetterCount },
           { key: 'storage', label: s.storageLabel, children: storageText },
           ...(status.lastError
-            ? [{ key: 'err', label: s.lastError, children: <Typography.Text type="danger">{status.lastError.message}</Typography.Text> }]
+            ? [
+                {
+                  key: 'err',
+                  label: s.lastError,
+                  children: <Typography.Text type="danger">{describeFailure(status.lastError)}</Typography.Text>,
+                },
+              ]
             : []),
         ]}
       />

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import type { CheckResult, PlatformEvent } from '../../../../shared/contract';
 import { useStores } from '../../stores/context';
 import { PromptModal } from '../../ui/PromptModal';
-import { formatDateTime, t } from '../../i18n';
+import { formatDateTime, t, describeFailure } from '../../i18n';
 import type { DeclinedMeasureRow, NameSearchBudgetAlerts, PlatformCheckRow, SupervisorCheckRow } from '../../services/contracts';
 import { useStore } from '../../state';
 
@@ -266,7 +266,7 @@ export function SupervisorScreen() {
         onSubmit={async (reason) => {
           if (unmasking === null) return null;
           const outcome = await unmask(unmasking, reason);
-          return outcome.ok ? null : outcome.error.message;
+          return outcome.ok ? null : describeFailure(outcome.error);
         }}
         onClose={() => setUnmasking(null)}
       />
