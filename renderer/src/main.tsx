@@ -8,6 +8,7 @@ import { App } from './app/App';
 import { createAppStores } from './app/stores';
 import { APP_VERSION } from './app/version';
 import './app/app.css';
+import { appTheme } from './app/theme';
 import { createBrowserHost } from './host/browserHost';
 import { describeError, t } from './i18n';
 import { registerServiceWorker, UpdatePrompt, type ServiceWorkerUpdates } from './pwa';
@@ -29,11 +30,7 @@ const reducedMotion = typeof matchMedia === 'function' && matchMedia('(prefers-r
 function render(children: ReactNode) {
   root.render(
     <StrictMode>
-      <ConfigProvider
-        locale={zhCNLocale}
-        button={{ autoInsertSpace: false }}
-        theme={{ token: { colorPrimary: '#1f4e99', borderRadius: 6, motion: !reducedMotion } }}
-      >
+      <ConfigProvider locale={zhCNLocale} button={{ autoInsertSpace: false }} theme={appTheme({ reducedMotion })}>
         <AntApp>{children}</AntApp>
       </ConfigProvider>
     </StrictMode>,

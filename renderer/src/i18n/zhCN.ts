@@ -608,4 +608,16 @@ export const zhCN = {
     clockFormat: 'M月D日 HH:mm',
     amount: (yuan: string) => `${yuan} 元`,
   },
+  /** Names that assistive technology reads for controls whose visible form is an icon or a symbol. */
+  a11y: {
+    clear: '清除',
+    showPassword: '显示明文',
+    hidePassword: '隐藏明文',
+    previousPage: '上一页',
+    nextPage: '下一页',
+    previousPages: '向前 5 页',
+    nextPages: '向后 5 页',
+    statusRegion: '终端状态',
+    syncDetails: '同步详情（F9）',
+  },
 };

@@ -63,7 +63,12 @@ export function CommitmentPanel({ view }: { view: CheckView }) {
         <Typography.Title level={5} className="panel-title">
           {t.commitment.title}
         </Typography.Title>
-        <Button icon={<FileTextOutlined />} onClick={() => setOpen(true)} disabled={eligible.length === 0} data-testid="commitment-open">
+        <Button
+          icon={<FileTextOutlined aria-hidden />}
+          onClick={() => setOpen(true)}
+          disabled={eligible.length === 0}
+          data-testid="commitment-open"
+        >
           {t.commitment.add}
         </Button>
       </div>

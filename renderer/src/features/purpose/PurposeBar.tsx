@@ -76,7 +76,7 @@ export function PurposeBar({
               setMatter(code ?? null);
               if (code) onMatterChosen();
             }}
-            allowClear
+            allowClear={{ label: t.a11y.clear }}
             style={{ width: '100%' }}
             popupMatchSelectWidth
           />

@@ -53,7 +53,7 @@ export function SyncPanel() {
       extra={
         <Button
           type="primary"
-          icon={<SyncOutlined spin={status.syncing || requested} />}
+          icon={<SyncOutlined aria-hidden spin={status.syncing || requested} />}
           loading={requested}
           onClick={() => void syncNow()}
           data-testid="sync-now"
@@ -181,11 +181,16 @@ export function SyncPanel() {
           </Typography.Title>
           <Typography.Paragraph type="secondary">{s.transferNote}</Typography.Paragraph>
           <Space>
-            <Button icon={<ExportOutlined />} loading={transfer.busy} onClick={() => void exportJournal()} data-testid="export-journal">
+            <Button
+              icon={<ExportOutlined aria-hidden />}
+              loading={transfer.busy}
+              onClick={() => void exportJournal()}
+              data-testid="export-journal"
+            >
               {s.exportJournal}
             </Button>
             <Button
-              icon={<ImportOutlined />}
+              icon={<ImportOutlined aria-hidden />}
               disabled={transfer.busy}
               onClick={() => fileInput.current?.click()}
               data-testid="import-journal"

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import type { CheckResult, PlatformEvent } from '../../../../shared/contract';
 import { useStores } from '../../app/context';
 import { PromptModal } from '../../app/ui/PromptModal';
+import { pagedBy } from '../../app/ui/pagination';
 import { formatDateTime, t } from '../../i18n';
 import type { DeclinedMeasureRow, NameSearchBudgetAlerts, PlatformCheckRow, SupervisorCheckRow } from '../../services/contracts';
 import { useStore } from '../../state';
@@ -55,7 +56,7 @@ export function SupervisorScreen() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t.supervisor.title}
         </Typography.Title>
-        <Button icon={<ReloadOutlined />} onClick={() => void load()} loading={loading}>
+        <Button icon={<ReloadOutlined aria-hidden />} onClick={() => void load()} loading={loading}>
           {t.supervisor.refresh}
         </Button>
       </div>
@@ -66,7 +67,13 @@ export function SupervisorScreen() {
           <Typography.Title level={5} className="panel-title">
             {t.supervisor.audit}
           </Typography.Title>
-          <Button type="primary" icon={<SafetyOutlined />} onClick={() => void verify()} loading={verifying} data-testid="verify-audit">
+          <Button
+            type="primary"
+            icon={<SafetyOutlined aria-hidden />}
+            onClick={() => void verify()}
+            loading={verifying}
+            data-testid="verify-audit"
+          >
             {verifying ? t.supervisor.verifying : t.supervisor.verify}
           </Button>
         </div>
@@ -95,7 +102,7 @@ export function SupervisorScreen() {
           loading={loading}
           dataSource={checks}
           tableLayout="fixed"
-          pagination={{ pageSize: 8, hideOnSinglePage: true, showSizeChanger: false }}
+          pagination={pagedBy(8)}
           locale={{ emptyText: t.supervisor.checksNone }}
           data-testid="supervisor-checks"
           columns={[
@@ -147,7 +154,7 @@ export function SupervisorScreen() {
           loading={loading}
           dataSource={platformChecks}
           tableLayout="fixed"
-          pagination={{ pageSize: 8, hideOnSinglePage: true, showSizeChanger: false }}
+          pagination={pagedBy(8)}
           locale={{ emptyText: t.supervisor.platformChecksNone }}
           data-testid="supervisor-platform-checks"
           columns={[
@@ -172,7 +179,12 @@ export function SupervisorScreen() {
                     {unmasked[r.id] ?? r.subjectMasked}
                   </span>
                   {r.unmaskable && unmasked[r.id] === undefined && (
-                    <Button size="small" icon={<EyeOutlined />} onClick={() => setUnmasking(r.id)} data-testid="platform-unmask">
+                    <Button
+                      size="small"
+                      icon={<EyeOutlined aria-hidden />}
+                      onClick={() => setUnmasking(r.id)}
+                      data-testid="platform-unmask"
+                    >
                       {t.supervisor.unmask}
                     </Button>
                   )}
@@ -215,7 +227,7 @@ export function SupervisorScreen() {
           loading={loading}
           dataSource={declined}
           tableLayout="fixed"
-          pagination={{ pageSize: 8, hideOnSinglePage: true, showSizeChanger: false }}
+          pagination={pagedBy(8)}
           locale={{ emptyText: t.supervisor.declinedNone }}
           data-testid="supervisor-declined"
           columns={[
@@ -241,7 +253,7 @@ export function SupervisorScreen() {
             loading={loading}
             dataSource={events}
             tableLayout="fixed"
-            pagination={{ pageSize: 8, hideOnSinglePage: true, showSizeChanger: false }}
+            pagination={pagedBy(8)}
             locale={{ emptyText: t.supervisor.eventsNone }}
             data-testid="supervisor-events"
             columns={[
@@ -291,7 +303,7 @@ function BudgetAlerts({ budget, loading }: { budget: NameSearchBudgetAlerts | nu
         loading={loading}
         dataSource={budget?.alerts ?? []}
         tableLayout="fixed"
-        pagination={{ pageSize: 5, hideOnSinglePage: true, showSizeChanger: false }}
+        pagination={pagedBy(5)}
         locale={{ emptyText: t.supervisor.budgetAlertsNone }}
         data-testid="supervisor-budget-alerts"
         columns={[
