@@ -89,6 +89,8 @@ export class FaultInjector {
           return sendProblem(reply, problem(status, codeFor(status), '注入的故障', { detail: `fault ${fault.id}` }));
         }
         case 'drop':
+          // With ms: the connection is cut only after that delay (a link that stalls, then fails).
+          if (fault.ms !== undefined) await sleep(fault.ms);
           reply.hijack();
           request.raw.socket.destroy();
           return;

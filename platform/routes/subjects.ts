@@ -179,7 +179,10 @@ export function registerSubjectRoutes(app: FastifyInstance, ctx: PlatformContext
     }
     const matter = purpose.matter;
     const terminalId = request.auth?.terminalId ?? '';
-    const candidates = ctx.subjects.byNamePrefix(parsed.value.name, NAME_SEARCH_MAX_CANDIDATES).map((s) => ({
+    // One more than is answered, only to learn whether the list was cut.
+    const matches = ctx.subjects.byNamePrefix(parsed.value.name, NAME_SEARCH_MAX_CANDIDATES + 1);
+    const more = matches.length > NAME_SEARCH_MAX_CANDIDATES;
+    const candidates = matches.slice(0, NAME_SEARCH_MAX_CANDIDATES).map((s) => ({
       kind: s.kind,
       name: s.name,
       ref: refs.issue(s.identifier, terminalId),
@@ -188,7 +191,7 @@ export function registerSubjectRoutes(app: FastifyInstance, ctx: PlatformContext
       entryCount: visibleEntryCount(ctx, s, matter),
     }));
     logAccess(ctx, request, 'NAME_SEARCH', { ...base, outcome: `candidates:${candidates.length}` });
-    const answer: NameSearchResponse = { candidates, dataVersion: ctx.meta.dataVersion() };
+    const answer: NameSearchResponse = { candidates, more, dataVersion: ctx.meta.dataVersion() };
     return answer;
   });
 }

@@ -263,6 +263,8 @@ export class SnapshotPublisher {
 
   /** One worker for all builds (starting one loads the TypeScript sources and the pinyin tables). */
   private runWorker(request: BuildRequest): Promise<BuildResult> {
+    // A build that reaches this point after close() must not start a worker nobody will terminate.
+    if (this.closed) return Promise.reject(new Error('platform closing'));
     if (!this.worker) {
       const worker = new Worker(WORKER);
       worker.unref();

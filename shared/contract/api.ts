@@ -183,6 +183,8 @@ export const NAME_SEARCH_MAX_CANDIDATES = 20;
 
 export const NameSearchResponse = z.object({
   candidates: z.array(Candidate).max(NAME_SEARCH_MAX_CANDIDATES),
+  /** True when more subjects match than were answered: the clerk is told to narrow the search. */
+  more: z.boolean(),
   dataVersion: z.string(),
 });
 export type NameSearchResponse = z.infer<typeof NameSearchResponse>;

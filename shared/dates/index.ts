@@ -3,7 +3,9 @@
  * is published as calendar dates, so every judgement compares YYYY-MM-DD strings, never instants.
  */
 
-const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
+/** China time is UTC+8 all year: what every time shown to a clerk is written in, whatever the PC's zone. */
+export const CHINA_UTC_OFFSET_MINUTES = 8 * 60;
+const CHINA_OFFSET_MS = CHINA_UTC_OFFSET_MINUTES * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 

@@ -84,6 +84,15 @@ test('other measure needs content and result; a commitment is recorded; the slip
   await expect(slip).toContainText('王晓燕');
   await expect(slip).toContainText('市民中心三楼 12 号窗口');
   await expect(page.getByTestId('slip-version')).not.toBeEmpty();
+  // The 核查编号 stays on one line and inside its cell.
+  const checkId = page.getByTestId('slip-check-id');
+  const lines = await checkId.evaluate((td) => {
+    const range = document.createRange();
+    range.selectNodeContents(td);
+    return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+  });
+  expect(lines).toBe(1);
+  expect(await checkId.evaluate((td) => td.scrollWidth <= td.clientWidth)).toBe(true);
   await screenshot(page, '18-slip');
 
   // Print media shows the slip only.

@@ -14,6 +14,9 @@ test('with the network cut the whole flow answers from the cache and the feedbac
 
   await context.setOffline(true);
   await expect(page.getByTestId('status-online')).toHaveAttribute('data-online', 'false', { timeout: 15_000 });
+  // The header says the same as the status bar: no green 在线登录 beside 离线.
+  await expect(page.getByTestId('login-mode')).toHaveAttribute('data-connected', 'false');
+  await expect(page.getByTestId('login-mode')).not.toContainText('在线登录');
 
   await choosePurpose(page, 'PX-MF', 'BJ-2026-OFF1');
   const banner = await lookUp(page, subject.identifier);
@@ -37,6 +40,7 @@ test('with the network cut the whole flow answers from the cache and the feedbac
 
   await context.setOffline(false);
   await expect(page.getByTestId('status-online')).toHaveAttribute('data-online', 'true', { timeout: 30_000 });
+  await expect(page.getByTestId('login-mode')).toHaveText('在线登录');
   // Don't wait for the spread-out automatic retry: the clerk can ask for it.
   await page.keyboard.press('F9');
   await page.getByTestId('sync-now').click();

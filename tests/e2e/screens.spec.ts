@@ -102,6 +102,13 @@ test('settings: each key with its value and source; re-enrolment reachable', asy
   await expect(table).toContainText('无操作自动锁定（分钟）');
   await expect(table).toContainText('网页配置文件');
   await expect(table).toContainText('默认值');
+  // Every column says what it holds.
+  for (const header of await table.getByRole('columnheader').all()) await expect(header).not.toBeEmpty();
+  await expect(table.getByRole('columnheader', { name: '修改权限' })).toBeVisible();
+  // No configured terminal name: the row shows the enrolled one, not "(未设置)".
+  const nameRow = table.getByRole('row').filter({ hasText: '终端名称' });
+  await expect(nameRow).toContainText('市民中心三楼 12 号窗口');
+  await expect(nameRow).not.toContainText('未设置');
   await expect(page.getByTestId('reenrol')).toBeVisible();
   await expectNoHorizontalScroll(page);
   await screenshot(page, '22-settings');

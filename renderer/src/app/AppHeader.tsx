@@ -40,6 +40,8 @@ export function AppHeader() {
   const screen = useStore(stores.app, (s) => s.screen);
   const session = useStore(stores.app, (s) => s.session);
   const identity = useStore(stores.app, (s) => s.identity);
+  // The header and the status bar tell one story: an online login with the network gone is not "在线".
+  const connected = useStore(stores.sync, (s) => s.online);
   const { go, lock, logout } = stores.app.getState();
   // Lock and logout leave the check on screen: a MUST measure with no record is asked about first.
   const leave = (then: () => void) => stores.feedback.getState().requestLeave(stores.lookup.getState().view, then);
@@ -65,10 +67,16 @@ export function AppHeader() {
             <span className="app-operator" data-testid="operator">
               {t.app.operator(session.operator.name, session.operator.id)}
             </span>
-            {session.mode === 'online' ? (
-              <Tag color="green" data-testid="login-mode" data-mode="online">
+            {session.mode === 'online' && connected ? (
+              <Tag color="green" data-testid="login-mode" data-mode="online" data-connected="true">
                 {t.app.modeOnline}
               </Tag>
+            ) : session.mode === 'online' ? (
+              <Tooltip title={t.app.modeOnlineDisconnectedHint}>
+                <Tag color="orange" data-testid="login-mode" data-mode="online" data-connected="false">
+                  {t.app.modeOnlineDisconnected}
+                </Tag>
+              </Tooltip>
             ) : (
               <Tooltip title={t.app.modeOfflineHint}>
                 <Tag color="orange" data-testid="login-mode" data-mode="offline">

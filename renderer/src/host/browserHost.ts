@@ -6,6 +6,7 @@ import type { EffectiveConfig } from '../../../shared/config/schema';
 import type { BrowserHostBridge, SecretReadResult } from '../../../shared/ipc/bridge';
 import { JournalDb } from '../data/journalDb';
 import { DEFAULT_DB_NAMES } from '../data/dbNames';
+import { formatFileStamp } from '../i18n/format';
 import { fetchWebConfig } from './webConfig';
 
 export interface BrowserHostOptions {
@@ -56,7 +57,7 @@ export function createBrowserHost(options: BrowserHostOptions): BrowserHostBridg
 
     async saveJournalExport(contents) {
       try {
-        const fileName = `终端记录导出-${new Date().toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-')}.json`;
+        const fileName = `终端记录导出-${formatFileStamp(new Date())}.json`;
         const url = URL.createObjectURL(new Blob([contents], { type: 'application/json' }));
         const link = document.createElement('a');
         link.href = url;

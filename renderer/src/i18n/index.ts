@@ -2,4 +2,4 @@
 export { t, setCatalogue } from './catalogue';
 export type { Messages } from './catalogue';
 export { describeError } from './errors';
-export { formatAge, formatDate, formatDateTime, formatAmount, formatClock } from './format';
+export { formatAge, formatDate, formatDateTime, formatAmount, formatClock, formatFileStamp } from './format';

@@ -90,6 +90,12 @@ export interface NameCandidate {
   entryCount: number;
 }
 
+export interface NameSearchResult {
+  candidates: NameCandidate[];
+  /** More subjects match than are listed: the clerk should narrow the search. */
+  more: boolean;
+}
+
 export interface FeedbackInput {
   measureCode: string;
   decision: FeedbackDecision;
@@ -275,7 +281,7 @@ export interface AppServices {
   lookup: {
     /** Validates with shared/ids first: invalid input never leaves the terminal. */
     byIdentifier(input: string, purpose: Purpose | null): Promise<Outcome<CheckView>>;
-    byName(name: string, purpose: Purpose | null): Promise<Outcome<NameCandidate[]>>;
+    byName(name: string, purpose: Purpose | null): Promise<Outcome<NameSearchResult>>;
     candidate(ref: string, purpose: Purpose): Promise<Outcome<CheckView>>;
   };
   records: {

@@ -11,10 +11,11 @@ import { evaluateMeasures } from '../../../shared/measures';
 import { isNameQueryTooShort, NAME_QUERY_TOO_SHORT } from '../../../shared/names';
 import { checkCaseNo, scopeProfile } from '../../../shared/purpose';
 import { classifyStorageError } from '../data/storageErrors';
+import { formatDateTime } from '../i18n/format';
 import { clockSkewWarning } from '../platform/clockSkew';
 import { PlatformError, isPlatformError } from '../platform/platformError';
 import { loadCatalogue } from './catalogueService';
-import type { AppServices, CheckView, NameCandidate, Outcome, Purpose } from './contracts';
+import type { AppServices, CheckView, NameCandidate, NameSearchResult, Outcome, Purpose } from './contracts';
 import type { Core } from './core';
 import { emptyProfile, matterFor, newCheckId, purposeOf, recordCheck, subjectFor } from './lookup/checkRecord';
 import type { MatchKind } from './lookup/matchedBy';
@@ -154,7 +155,7 @@ export function createLookupService(core: Core): AppServices['lookup'] {
     notices.push(`${reason}，以下结果来自本机缓存（数据版本 ${answer.dataVersion}，更新于${age}）`);
     if (!answer.listSynced) notices.push('本机尚未完成名单数据同步，离线结果可能不完整');
     if (answer.fromCachedProfile && answer.cachedProfileAt) {
-      notices.push(`评分、分级、承诺等信息来自 ${formatLocal(answer.cachedProfileAt)} 的在线查询结果`);
+      notices.push(`评分、分级、承诺等信息来自 ${formatDateTime(answer.cachedProfileAt)} 的在线查询结果`);
     }
     return {
       profile: answer.profile,
@@ -264,7 +265,7 @@ export function createLookupService(core: Core): AppServices['lookup'] {
     }
   }
 
-  async function byName(name: string, purpose: Purpose | null): Promise<Outcome<NameCandidate[]>> {
+  async function byName(name: string, purpose: Purpose | null): Promise<Outcome<NameSearchResult>> {
     try {
       const pre = await preconditions(purpose, 'name search');
       if (!pre.ok) return pre;
@@ -274,12 +275,14 @@ export function createLookupService(core: Core): AppServices['lookup'] {
       if (isNameQueryTooShort(query)) return fail('name_query_too_short', NAME_QUERY_TOO_SHORT);
       const operatorId = core.session.current()!.operator.id;
       let found: NameCandidate[] | null = null;
+      let more = false;
       let source: 'online' | 'offline' = 'online';
       const client = await core.platform();
       if (client && core.session.platformToken()) {
         try {
           const answer = await client.searchByName(query, pre.value.purpose);
           core.engine.reportReachable(true);
+          more = answer.more;
           found = answer.candidates.map((c) => ({
             ref: `${PLATFORM_REF}${c.ref}`,
             name: c.name,
@@ -307,7 +310,9 @@ export function createLookupService(core: Core): AppServices['lookup'] {
       if (!found) {
         source = 'offline';
         if (candidates.size > 5_000) candidates.clear();
-        found = (await searchOffline(query, pre.value.matter)).map(({ identifier, ...candidate }) => {
+        const offline = await searchOffline(query, pre.value.matter);
+        more = offline.more;
+        found = offline.candidates.map(({ identifier, ...candidate }) => {
           const ref = crypto.randomUUID();
           candidates.set(ref, identifier);
           return { ...candidate, ref };
@@ -325,7 +330,7 @@ export function createLookupService(core: Core): AppServices['lookup'] {
           },
         ],
       });
-      return ok(found);
+      return ok({ candidates: found, more });
     } catch (error) {
       return failWith(error);
     }
@@ -352,9 +357,10 @@ export function createLookupService(core: Core): AppServices['lookup'] {
           entryCount: 1,
         });
       }
-      if (bySubject.size >= NAME_SEARCH_MAX_CANDIDATES && !existing) break;
+      if (bySubject.size > NAME_SEARCH_MAX_CANDIDATES) break;
     }
-    return [...bySubject.values()];
+    // One subject past the limit was collected only to learn that the list is cut.
+    return { candidates: [...bySubject.values()].slice(0, NAME_SEARCH_MAX_CANDIDATES), more: bySubject.size > NAME_SEARCH_MAX_CANDIDATES };
   }
 
   return {
@@ -382,9 +388,4 @@ function describeAge(seconds: number): string {
   if (seconds < 2 * 3600) return ` ${Math.round(seconds / 60)} 分钟前`;
   if (seconds < 2 * 86_400) return ` ${Math.round(seconds / 3600)} 小时前`;
   return ` ${Math.round(seconds / 86_400)} 天前`;
-}
-
-function formatLocal(iso: string): string {
-  const d = new Date(Date.parse(iso) + 8 * 3600_000);
-  return d.toISOString().slice(0, 16).replace('T', ' ');
 }

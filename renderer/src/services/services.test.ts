@@ -143,7 +143,7 @@ describe('lookup', () => {
     const found = await services.lookup.byName('张三', purpose);
     expect(found.ok).toBe(true);
     if (!found.ok) return;
-    expect(found.value).toEqual([
+    expect(found.value.candidates).toEqual([
       {
         name: '张三',
         masked: `${person.slice(0, 4)}**********${person.slice(-4)}`,
@@ -152,8 +152,8 @@ describe('lookup', () => {
         ref: expect.any(String),
       },
     ]);
-    expect(JSON.stringify(found.value)).not.toContain(person);
-    const check = await services.lookup.candidate(found.value[0]!.ref, purpose);
+    expect(JSON.stringify(found.value.candidates)).not.toContain(person);
+    const check = await services.lookup.candidate(found.value.candidates[0]!.ref, purpose);
     expect(check).toMatchObject({ ok: true, value: { subject: { name: '张三' } } });
   });
 
@@ -179,10 +179,10 @@ describe('lookup', () => {
 
   it('searches names online with platform refs only, and a candidate is looked up through the platform by its ref', async () => {
     const found = await services.lookup.byName('张三', purpose);
-    expect(found).toMatchObject({ ok: true, value: [{ name: '张三', ref: expect.stringMatching(/^p:ref_/) }] });
+    expect(found).toMatchObject({ ok: true, value: { candidates: [{ name: '张三', ref: expect.stringMatching(/^p:ref_/) }] } });
     if (!found.ok) return;
-    expect(JSON.stringify(found.value)).not.toContain(person);
-    const check = await services.lookup.candidate(found.value[0]!.ref, purpose);
+    expect(JSON.stringify(found.value.candidates)).not.toContain(person);
+    const check = await services.lookup.candidate(found.value.candidates[0]!.ref, purpose);
     expect(check).toMatchObject({ ok: true, value: { source: 'online', subject: { name: '张三', identifier: person } } });
     if (!check.ok) return;
     expect(platform.requests).toContain('POST /subjects/lookup');
@@ -201,7 +201,7 @@ describe('lookup', () => {
     const found = await services.lookup.byName('张三', purpose);
     if (!found.ok) throw new Error(found.error.message);
     platform.mode = 'down';
-    const picked = await services.lookup.candidate(found.value[0]!.ref, purpose);
+    const picked = await services.lookup.candidate(found.value.candidates[0]!.ref, purpose);
     expect(picked).toMatchObject({
       ok: false,
       error: { code: 'candidate_unreachable', message: expect.stringContaining('请重新按名称查询') },
@@ -215,7 +215,7 @@ describe('lookup', () => {
     services.internals.status.setState({ online: true });
     platform.mode = 'timeout';
     const found = await services.lookup.byName('张三', purpose);
-    expect(found).toMatchObject({ ok: true, value: [{ name: '张三' }] });
+    expect(found).toMatchObject({ ok: true, value: { candidates: [{ name: '张三' }] } });
     expect(services.sync.status.getState().online).toBe(false);
   });
 });

@@ -96,6 +96,7 @@ export class FakePlatform {
           this.candidateRefs.set(ref, identifier);
           return { ...subject, ref, entryCount: entries.length };
         }),
+        more: false,
         dataVersion: this.dataVersion,
       });
     }

@@ -31,10 +31,16 @@ describe('name search bounds', () => {
     for (const name of ['王建', 'WJG', 'w j g']) expect((await search(clerk, name)).status, name).toBe(200);
   });
 
-  it('answers at most 20 candidates', async () => {
+  it('answers at most 20 candidates and says when more match', async () => {
     const clerk = await enrolAndLogin(t, 'c001');
-    const res = await search(clerk, 'WJG');
-    expect(NameSearchResponse.parse(res.body).candidates.length).toBeLessThanOrEqual(20);
+    // Most demo companies are named 威海…: far more than 20 of the 2,000 subjects match.
+    const wide = NameSearchResponse.parse((await search(clerk, '威海')).body);
+    expect(wide.candidates).toHaveLength(20);
+    expect(wide.more).toBe(true);
+    // A full name matches a handful: the whole list, and no claim of more.
+    const narrow = NameSearchResponse.parse((await search(clerk, wide.candidates[0]!.name)).body);
+    expect(narrow.candidates.length).toBeLessThan(20);
+    expect(narrow.more).toBe(false);
   });
 
   it('an operator’s hourly budget runs out (429 in Chinese, with Retry-After); other operators keep theirs; supervisors see it', async () => {

@@ -2,8 +2,8 @@ import { FileTextOutlined } from '@ant-design/icons';
 import { Alert, Button, DatePicker, Form, Input, Modal, Select, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
+import { addDays, chinaDate } from '../../../../shared/dates';
 import { useMemo, useState } from 'react';
-import { chinaDate } from '../../../../shared/dates';
 import { commitmentOptions, type CommitmentOption } from '../../../../shared/measures';
 import { useStores } from '../../app/context';
 import { formatDate, formatDateTime, t } from '../../i18n';
@@ -114,7 +114,7 @@ export function CommitmentPanel({ view }: { view: CheckView }) {
           layout="vertical"
           requiredMark={false}
           onFinish={(v) => void onFinish(v)}
-          initialValues={{ kind: first?.kind, text: first ? textOf(first.kind) : '', dueOn: dayjs().add(30, 'day') }}
+          initialValues={{ kind: first?.kind, text: first ? textOf(first.kind) : '', dueOn: dayjs(addDays(chinaDate(new Date()), 30)) }}
         >
           <Form.Item name="kind" label={t.commitment.kind} rules={[{ required: true, message: t.commitment.kindRequired }]}>
             <Select
@@ -146,7 +146,8 @@ export function CommitmentPanel({ view }: { view: CheckView }) {
               allowClear
               placeholder={t.commitment.dueOnNone}
               format={t.time.dateFormat}
-              disabledDate={(d) => d.isBefore(dayjs(), 'day')}
+              // Days are China days: a PC set to another zone must not offer yesterday or hide today.
+              disabledDate={(d) => d.format('YYYY-MM-DD') < chinaDate(new Date())}
               style={{ width: 240 }}
             />
           </Form.Item>

@@ -10,6 +10,7 @@ import { useStore } from '../../state';
 export function CandidateList({ purpose }: { purpose: Purpose | null }) {
   const stores = useStores();
   const candidates = useStore(stores.lookup, (s) => s.candidates);
+  const more = useStore(stores.lookup, (s) => s.moreCandidates);
   const active = useStore(stores.lookup, (s) => s.activeCandidate);
   const busy = useStore(stores.lookup, (s) => s.busy);
   const { moveCandidate, choose, closeCandidates } = stores.lookup.getState();
@@ -56,7 +57,7 @@ export function CandidateList({ purpose }: { purpose: Purpose | null }) {
   return (
     <div className="panel candidate-panel">
       <Typography.Text strong id="candidate-title">
-        {t.lookup.candidatesTitle(candidates.length)}
+        {more ? t.lookup.candidatesTitleCut(candidates.length) : t.lookup.candidatesTitle(candidates.length)}
       </Typography.Text>
       <div
         ref={listRef}

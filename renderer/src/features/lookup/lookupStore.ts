@@ -14,6 +14,8 @@ export interface LookupState {
   busy: boolean;
   error: UserFacingError | null;
   candidates: NameCandidate[] | null;
+  /** The platform (or the cache) cut the candidate list: more subjects match. */
+  moreCandidates: boolean;
   activeCandidate: number;
   view: CheckView | null;
   /** Bumped to ask the screen to focus the first empty field (purpose, else the lookup input). */
@@ -59,6 +61,7 @@ export function createLookupStore(services: AppServices) {
       busy: false,
       error: null,
       candidates: null,
+      moreCandidates: false,
       activeCandidate: 0,
       view: null,
       focusTick: 0,
@@ -82,7 +85,7 @@ export function createLookupStore(services: AppServices) {
         if (analysis.kind === 'name') {
           await run(
             () => services.lookup.byName(analysis.name, purpose),
-            (candidates) => set({ candidates, activeCandidate: 0 }),
+            (found) => set({ candidates: found.candidates, moreCandidates: found.more, activeCandidate: 0 }),
           );
           return;
         }

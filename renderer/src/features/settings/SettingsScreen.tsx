@@ -95,11 +95,22 @@ export function SettingsScreen() {
           data-testid="config-table"
           columns={[
             { key: 'label', title: t.settings.key, width: 260, render: (_, r) => t.settings.keys[r.key] ?? r.key },
-            { key: 'value', title: t.settings.value, render: (_, r) => <span className="mono break">{showValue(r.key, r.value)}</span> },
+            {
+              key: 'value',
+              title: t.settings.value,
+              render: (_, r) => (
+                <span className="mono break">
+                  {/* No configured name: the terminal goes by the name it was enrolled with. */}
+                  {r.key === 'terminalName' && r.value === '' && identity
+                    ? t.settings.enrolledName(identity.terminalName)
+                    : showValue(r.key, r.value)}
+                </span>
+              ),
+            },
             { key: 'source', title: t.settings.source, width: 170, render: (_, r) => t.settings.sources[r.source] ?? r.source },
             {
               key: 'managed',
-              title: '',
+              title: t.settings.changeableBy,
               width: 190,
               render: (_, r) =>
                 MANAGED_SOURCES.includes(r.source) ? (

@@ -79,10 +79,15 @@ export function CheckSlip({
             <td>{identity ? `${identity.terminalName}（${identity.terminalId}）` : view.terminalId}</td>
           </tr>
           <tr>
+            {/* The check number is quoted over the phone and typed back: a row of its own, one unbroken line. */}
             <th>{s.checkId}</th>
-            <td className="mono">{view.checkId}</td>
+            <td className="mono slip-nowrap" data-testid="slip-check-id" colSpan={3}>
+              {view.checkId}
+            </td>
+          </tr>
+          <tr>
             <th>{s.printedAt}</th>
-            <td>{formatDateTime(printedAt)}</td>
+            <td colSpan={3}>{formatDateTime(printedAt)}</td>
           </tr>
         </tbody>
       </table>
