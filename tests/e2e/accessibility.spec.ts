@@ -20,6 +20,8 @@ import {
 } from './fixtures';
 
 test('the clerk screens: enrolment, login, check, result, leave dialog, sync panel, settings, lock', async ({ page, web, platform }) => {
+  // Eleven axe runs over full pages: on a shared 2-core machine that exceeds the default budget.
+  test.slow();
   await page.goto(web.url);
   await expect(page.getByText('终端注册').first()).toBeVisible();
   await expectAccessible(page, 'enrolment');
@@ -87,6 +89,7 @@ test('the clerk screens: enrolment, login, check, result, leave dialog, sync pan
 });
 
 test('the supervisor screen, its tables paged with Chinese arrow names', async ({ page, web, platform }) => {
+  test.slow();
   await enrol(page, web.url, platform.enrolmentCode, '督查终端');
   await login(page, DEMO_SUPERVISOR);
   await waitForListData(page);

@@ -12,6 +12,10 @@ export function appTheme({ reducedMotion }: { reducedMotion: boolean }): ThemeCo
   return {
     token: {
       colorPrimary: '#1f4e99',
+      // Link buttons follow colorLink, which antd derives from its own blue (4.1:1 on white), not the primary.
+      colorLink: '#1f4e99',
+      colorLinkHover: '#2b63b8',
+      colorLinkActive: '#173b73',
       borderRadius: 6,
       motion: !reducedMotion,
       colorTextSecondary: '#595959',
@@ -19,6 +23,10 @@ export function appTheme({ reducedMotion }: { reducedMotion: boolean }): ThemeCo
       colorTextDescription: '#595959',
       colorTextPlaceholder: '#6e6e6e',
       colorWarning: '#975a00',
+      // The darker seed would derive a grey-brown background for warning alerts: keep antd's light gold.
+      colorWarningBg: '#fffbe6',
+      colorWarningBgHover: '#fff1b8',
+      colorWarningBorder: '#ffe58f',
       colorError: '#cf1322',
       colorSuccessText: '#237804',
       colorWarningText: '#874d00',

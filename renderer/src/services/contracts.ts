@@ -10,6 +10,7 @@ import type {
   DataSource,
   FeedbackDecision,
   Matter,
+  MutationKind,
   Operator,
   PlatformEvent,
   Profile,
@@ -143,6 +144,11 @@ export interface SyncStatus {
   dataAgeSeconds: number | null;
   entryCount: number;
   outboxDepth: number;
+  /**
+   * What is waiting, by kind of record, counted with the depth (during a push only the depth moves, so a
+   * breakdown that does not add up to it is out of date).
+   */
+  outboxKinds: Partial<Record<MutationKind, number>>;
   deadLetterCount: number;
   clockSkewSeconds: number | null;
   lastError: UserFacingError | null;

@@ -12,6 +12,7 @@ import { useStores } from '../../app/context';
 import { formatAge, formatClock, t } from '../../i18n';
 import { useStore } from '../../state';
 import { clockSkewNeedsWarning } from '../../../../shared/dates';
+import { outboxWords } from './outboxWords';
 import { dataAgeAt, useNow } from './useNow';
 
 /** Always at the bottom: connectivity, data age, sync progress, outbox, dead letters, clock skew. Click for details. */
@@ -25,6 +26,7 @@ export function StatusBar({ interactive }: { interactive: boolean }) {
   const stale = age !== null && age > staleHours * 3600;
   const skew = status.clockSkewSeconds;
   const skewWarn = clockSkewNeedsWarning(skew);
+  const waiting = outboxWords(status);
 
   // A region named for what it is, holding a polite live status (so changes are announced without moving
   // focus) and a real button for the details; the clock stays outside the live part. A click anywhere on
@@ -68,7 +70,7 @@ export function StatusBar({ interactive }: { interactive: boolean }) {
           data-testid="status-outbox"
           data-depth={status.outboxDepth}
         >
-          <InboxOutlined aria-hidden /> {t.status.outbox(status.outboxDepth)}
+          <InboxOutlined aria-hidden /> {waiting ? t.status.outboxWaiting(waiting) : t.status.outbox(status.outboxDepth)}
         </span>
         {status.deadLetterCount > 0 && (
           <span className="status-item status-error" data-testid="status-dead">

@@ -108,9 +108,11 @@ export function SupervisorScreen() {
           columns={[
             { key: 'time', title: c.time, width: 160, render: (_, r) => formatDateTime(r.checkedAt) },
             { key: 'op', title: c.operator, width: 100, dataIndex: 'operatorId' },
+            // Matter and subject share the room left (a company name is as long as a matter's): neither is cut
+            // while the other has space; a name longer than its half still shows whole on hover.
             { key: 'matter', title: c.matter, dataIndex: 'matterName', ellipsis: { showTitle: true } },
             { key: 'case', title: c.caseNo, width: 150, dataIndex: 'caseNo', ellipsis: { showTitle: true } },
-            { key: 'subject', title: c.subject, width: 180, dataIndex: 'subjectName', ellipsis: { showTitle: true } },
+            { key: 'subject', title: c.subject, dataIndex: 'subjectName', ellipsis: { showTitle: true } },
             { key: 'id', title: c.identifier, width: 180, render: (_, r) => <span className="mono">{r.subjectMasked}</span> },
             {
               key: 'result',
@@ -168,7 +170,7 @@ export function SupervisorScreen() {
             },
             { key: 'matter', title: c.matter, dataIndex: 'matterName', ellipsis: { showTitle: true } },
             { key: 'case', title: c.caseNo, width: 140, dataIndex: 'caseNo', ellipsis: { showTitle: true } },
-            { key: 'subject', title: c.subject, width: 150, dataIndex: 'subjectName', ellipsis: { showTitle: true } },
+            { key: 'subject', title: c.subject, dataIndex: 'subjectName', ellipsis: { showTitle: true } },
             {
               key: 'id',
               title: c.identifier,
