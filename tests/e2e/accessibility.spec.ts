@@ -19,8 +19,8 @@ import {
   waitForListData,
 } from './fixtures';
 
-test('the clerk screens: enrolment, login, check, result, leave dialog, sync panel, settings, lock', async ({ page, web, platform }) => {
-  // Eleven axe runs over full pages: on a shared 2-core machine that exceeds the default budget.
+test('the clerk screens: enrolment, login, check, result, leave dialog, sync panel, commitment, slip, settings, lock', async ({ page, web, platform }) => {
+  // Fourteen axe runs over full pages: on a shared 2-core machine that exceeds the default budget.
   test.slow();
   await page.goto(web.url);
   await expect(page.getByText('终端注册').first()).toBeVisible();
@@ -76,6 +76,21 @@ test('the clerk screens: enrolment, login, check, result, leave dialog, sync pan
   await page.keyboard.press('Control+Enter');
   await expect(page.getByTestId('feedback-delivery')).toBeVisible();
   await expectAccessible(page, 'feedback recorded');
+
+  await page.getByTestId('commitment-open').click();
+  const commitment = page.getByRole('dialog', { name: '记录信用承诺' });
+  await expect(commitment).toBeVisible();
+  await expectAccessible(page, 'commitment dialog');
+  await expectChineseNames(page, 'commitment dialog');
+  await commitment.getByRole('button', { name: '保存承诺' }).click();
+  await expect(commitment).toBeHidden();
+  await expect(page.getByTestId('commitment-recorded')).toHaveCount(1);
+  await expectAccessible(page, 'commitment recorded');
+
+  await page.getByTestId('open-slip').click();
+  await expect(page.getByTestId('slip')).toBeVisible();
+  await expectAccessible(page, 'check slip');
+  await expectChineseNames(page, 'check slip');
 
   await page.getByRole('button', { name: '设置', exact: true }).click();
   await expect(page.getByTestId('config-table')).toBeVisible();
