@@ -19,7 +19,11 @@ import {
   waitForListData,
 } from './fixtures';
 
-test('the clerk screens: enrolment, login, check, result, leave dialog, sync panel, commitment, slip, settings, lock', async ({ page, web, platform }) => {
+test('the clerk screens: enrolment, login, check, result, leave dialog, sync panel, commitment, slip, settings, lock', async ({
+  page,
+  web,
+  platform,
+}) => {
   // Fourteen axe runs over full pages: on a shared 2-core machine that exceeds the default budget.
   test.slow();
   await page.goto(web.url);
