@@ -9,6 +9,7 @@ import { App, BootScreen } from './app/App';
 import { createAppStores } from './stores/createAppStores';
 import { APP_VERSION } from './app/version';
 import './app/app.css';
+import { appTheme } from './app/theme';
 import { createBrowserHost } from './host/browserHost';
 import { describeError, setLocale, t, type Locale } from './i18n';
 import { registerServiceWorker, UpdatePrompt, type ServiceWorkerUpdates } from './pwa';
@@ -35,7 +36,7 @@ function render(children: ReactNode) {
       <ConfigProvider
         locale={locale === 'en-US' ? enUSLocale : zhCNLocale}
         button={{ autoInsertSpace: false }}
-        theme={{ token: { colorPrimary: '#1f4e99', borderRadius: 6, motion: !reducedMotion } }}
+        theme={appTheme({ reducedMotion })}
       >
         <AntApp>{children}</AntApp>
       </ConfigProvider>

@@ -68,6 +68,12 @@ test('other measure needs content and result; a commitment is recorded; the slip
   await dialog.getByRole('button', { name: '保存承诺' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByTestId('commitment-recorded')).toHaveCount(1);
+  // One section named 信用承诺, updated: no stale "无信用承诺记录" left above the new commitment.
+  const commitments = page.getByRole('region', { name: '信用承诺' });
+  await expect(commitments).toHaveCount(1);
+  await expect(commitments.getByTestId('commitment-recorded')).toBeVisible();
+  await expect(commitments).not.toContainText('无信用承诺记录');
+  await screenshot(page, '17b-commitment-recorded');
 
   await page.keyboard.press('Control+P');
   const slip = page.getByTestId('slip');

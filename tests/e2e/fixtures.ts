@@ -6,6 +6,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { startPlatform } from '../../platform/server';
 import { SHOWCASE } from '../../platform/seed/showcase';
@@ -185,4 +186,41 @@ export async function mutations(platformUrl: string, terminal: string): Promise<
 export async function expectNoHorizontalScroll(page: Page): Promise<void> {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
+}
+
+/**
+ * axe-core over the whole page as it stands (open dialogs and drawers included): any serious or
+ * critical violation fails the test, listed with the rule and the elements it names.
+ */
+export async function expectAccessible(page: Page, screen: string): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const blocking = violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => `${n.target.join(' ')} ${n.failureSummary ?? ''}`.replace(/\s+/g, ' ')).join('\n  ')}`,
+    );
+  expect(blocking, `axe on ${screen}`).toEqual([]);
+}
+
+/** Icon names antd writes into accessible names when an icon is not hidden from assistive technology. */
+export const ENGLISH_ICON_WORDS =
+  /\b(left|right|double-left|double-right|close|close-circle|clear|search|lock|logout|setting|audit|safety-certificate|printer|reload|eye|loading|down|check|info-circle|exclamation-circle|warning|sync|inbox|database|cloud-server|disconnect|calendar|file-text|arrow-left)\b/i;
+
+/** Every control's accessible name on the page, read from the accessibility tree's role snapshot. */
+export async function controlNames(page: Page): Promise<string[]> {
+  const snapshot = await page.locator('body').ariaSnapshot();
+  return snapshot
+    .split('\n')
+    .map((line) =>
+      /^\s*- (button|link|textbox|combobox|checkbox|radio|tab|menuitem|switch|status|region|navigation|listitem) "([^"]*)"/.exec(line),
+    )
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => `${m[1]} "${m[2]}"`);
+}
+
+/** No control on the page is named with an English icon name. */
+export async function expectChineseNames(page: Page, screen: string): Promise<void> {
+  const english = (await controlNames(page)).filter((name) => ENGLISH_ICON_WORDS.test(name));
+  expect(english, `English icon names on ${screen}`).toEqual([]);
 }

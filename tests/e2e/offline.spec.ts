@@ -31,10 +31,13 @@ test('with the network cut the whole flow answers from the cache and the feedbac
   await expect(delivery).toHaveAttribute('data-delivery', 'queued');
   await expect(delivery).toContainText('待发送队列');
   await expect(page.getByTestId('status-outbox')).not.toHaveAttribute('data-depth', '0');
+  // Not a bare count: the clerk reads what is waiting (the check, the feedback, the audit trail).
+  await expect(page.getByTestId('status-outbox')).toContainText(/待发送：1 条核查记录、1 条措施反馈、\d+ 条审计记录/);
   await screenshot(page, '19-offline-queued');
 
   await page.getByTestId('status-bar').click();
   await expect(page.getByText('同步详情', { exact: true })).toBeVisible();
+  await expect(page.getByTestId('sync-outbox')).toContainText(/1 条核查记录、1 条措施反馈、\d+ 条审计记录/);
   await screenshot(page, '20-sync-panel-offline');
   await page.keyboard.press('Escape');
 

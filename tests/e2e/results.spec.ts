@@ -211,3 +211,26 @@ test('purpose limitation: a case number without the matter’s format is pointed
   await expect(page.getByTestId('scope-note')).toHaveText('本事项不查看行业信用等级、信用承诺（查询目的限定）');
   await screenshot(page, '33-scope-note');
 });
+
+test('the matter field finds a matter by any of its words and by pinyin initials, and says plainly when nothing matches', async ({
+  clerk: page,
+}) => {
+  const select = page.locator('#purpose-matter');
+  const options = page.locator('.ant-select-item-option');
+  await select.click();
+  // The README's short name, with 道德模范 left out of the middle.
+  await select.fill('劳动模范评选');
+  await expect(options.first()).toContainText('劳动模范、道德模范评选');
+  await screenshot(page, '42-matter-by-words');
+  await select.fill('ldmf');
+  await expect(options.first()).toContainText('劳动模范、道德模范评选');
+  await select.fill('没有这个事项');
+  await expect(options).toHaveCount(0);
+  await expect(page.locator('.ant-select-dropdown')).toContainText('没有匹配的事项');
+  await expect(page.locator('.ant-select-dropdown')).not.toContainText('按事项名称');
+  await screenshot(page, '43-matter-no-match');
+  // The match leads to the matter: Enter chooses it.
+  await select.fill('劳动模范评选');
+  await select.press('Enter');
+  await expect(page.locator('.purpose-info')).toContainText('PX-MF');
+});

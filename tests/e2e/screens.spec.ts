@@ -136,7 +136,10 @@ test("supervisor: today's checks, declined measures with reasons, audit chain ve
   await enrol(page, web.url, platform.enrolmentCode, '督查终端');
   await login(page, DEMO_SUPERVISOR);
   await waitForListData(page);
-  // One check with a declined measure on this terminal first.
+  // A company with a long name, then one check with a declined measure on this terminal.
+  await choosePurpose(page, 'XK-SPJY', 'XK-2026-0901');
+  await lookUp(page, SHOWCASE.redCompany.identifier);
+  await page.keyboard.press('F2');
   await choosePurpose(page, 'GG-RCGY', 'GY-2026-0900');
   await lookUp(page, SHOWCASE.haibeiDPerson.identifier);
   await decide(page, 'P-HAIBEI-D', '未实施');
@@ -148,6 +151,10 @@ test("supervisor: today's checks, declined measures with reasons, audit chain ve
   await expect(page.getByTestId('supervisor-checks')).toContainText('人才公寓申请');
   await expect(page.getByTestId('supervisor-checks')).toContainText('GY-2026-0900');
   await expect(page.getByTestId('supervisor-checks')).not.toContainText(SHOWCASE.haibeiDPerson.identifier);
+  // The company's name is not cut off while the matter column has room.
+  const company = page.getByTestId('supervisor-checks').locator('td', { hasText: SHOWCASE.redCompany.name });
+  await expect(company).toBeVisible();
+  expect(await company.evaluate((td) => [td, ...td.querySelectorAll('*')].every((e) => e.scrollWidth <= e.clientWidth))).toBe(true);
   await expect(page.getByTestId('supervisor-declined')).toContainText('经复核材料齐全');
   await page.getByTestId('verify-audit').click();
   await expect(page.getByTestId('audit-result')).toHaveAttribute('data-ok', 'true');

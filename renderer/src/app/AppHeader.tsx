@@ -50,13 +50,15 @@ export function AppHeader() {
   return (
     <header className="app-header no-print">
       <div className="app-brand">
-        <SafetyCertificateOutlined className="app-logo" />
+        <SafetyCertificateOutlined aria-hidden className="app-logo" />
         <span className="app-title">{t.app.title}</span>
       </div>
       <nav className="app-nav" aria-label={t.app.title}>
-        <NavButton screen="check" current={screen} icon={<SafetyCertificateOutlined />} label={t.app.nav.check} onGo={go} />
-        {isSupervisor && <NavButton screen="supervisor" current={screen} icon={<AuditOutlined />} label={t.app.nav.supervisor} onGo={go} />}
-        <NavButton screen="settings" current={screen} icon={<SettingOutlined />} label={t.app.nav.settings} onGo={go} />
+        <NavButton screen="check" current={screen} icon={<SafetyCertificateOutlined aria-hidden />} label={t.app.nav.check} onGo={go} />
+        {isSupervisor && (
+          <NavButton screen="supervisor" current={screen} icon={<AuditOutlined aria-hidden />} label={t.app.nav.supervisor} onGo={go} />
+        )}
+        <NavButton screen="settings" current={screen} icon={<SettingOutlined aria-hidden />} label={t.app.nav.settings} onGo={go} />
       </nav>
       <div className="app-user">
         {identity && <span className="app-terminal">{t.app.terminal(identity.terminalName)}</span>}
@@ -85,11 +87,11 @@ export function AppHeader() {
             <ReconnectButton />
           </>
         )}
-        <Button icon={<LockOutlined />} onClick={() => leave(() => void lock('manual'))} data-testid="lock">
+        <Button icon={<LockOutlined aria-hidden />} onClick={() => leave(() => void lock('manual'))} data-testid="lock">
           {t.app.nav.lock}
         </Button>
         <Popconfirm title={t.app.logoutConfirm} okText={t.app.ok} cancelText={t.app.cancel} onConfirm={() => leave(() => void logout())}>
-          <Button icon={<LogoutOutlined />} data-testid="logout">
+          <Button icon={<LogoutOutlined aria-hidden />} data-testid="logout">
             {t.app.nav.logout}
           </Button>
         </Popconfirm>

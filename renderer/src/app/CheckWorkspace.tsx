@@ -70,7 +70,7 @@ export function CheckWorkspace() {
                   <Typography.Title level={5} className="panel-title">
                     {t.slip.title}
                   </Typography.Title>
-                  <Button icon={<PrinterOutlined />} onClick={() => go('slip')} data-testid="open-slip">
+                  <Button icon={<PrinterOutlined aria-hidden />} onClick={() => go('slip')} data-testid="open-slip">
                     {t.result.printSlip}
                   </Button>
                 </div>

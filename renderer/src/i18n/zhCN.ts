@@ -60,7 +60,7 @@ export const zhCN = {
   },
   start: {
     step1: '选择办理事项',
-    step1Desc: '按名称或编码搜索事项',
+    step1Desc: '按名称、拼音首字母或编码搜索',
     step2: '填写办件编号',
     step2Desc: '查询须有事由',
     step3: '查询对象',
@@ -124,7 +124,8 @@ export const zhCN = {
   purpose: {
     title: '查询事由',
     matter: '办理事项',
-    matterPlaceholder: '按事项名称或编码搜索',
+    matterPlaceholder: '按事项名称、拼音首字母或编码搜索',
+    matterNoMatch: '没有匹配的事项',
     caseNo: '办件编号',
     caseNoPlaceholder: '请输入办件编号',
     caseNoExample: (example: string) => `请输入办件编号，如 ${example}`,
@@ -410,6 +411,9 @@ export const zhCN = {
     } as Record<'idle' | 'pull-full' | 'pull-delta' | 'rebuild' | 'push', string>,
     progress: (rows: number, remaining: number) => `${rows} 条，剩余 ${remaining} 条`,
     outbox: (n: number) => `待发送 ${n}`,
+    /** "1 条核查记录、1 条措施反馈、2 条审计记录": what is waiting, in the clerk's words. */
+    outboxKinds: (parts: Array<{ label: string; n: number }>) => parts.map((p) => `${p.n} 条${p.label}`).join('、'),
+    outboxWaiting: (what: string) => `待发送：${what}`,
     deadLetters: (n: number) => `发送失败 ${n}`,
     clockSkew: (seconds: number) =>
       `本机时钟比信用平台${seconds > 0 ? '快' : '慢'}约 ${Math.round(Math.abs(seconds) / 60)} 分钟，有效期按本机时钟判断，请联系管理员校准时间`,
@@ -640,5 +644,17 @@ export const zhCN = {
     dateFormat: 'YYYY年M月D日',
     clockFormat: 'M月D日 HH:mm',
     amount: (yuan: string) => `${yuan} 元`,
+  },
+  /** Names that assistive technology reads for controls whose visible form is an icon or a symbol. */
+  a11y: {
+    clear: '清除',
+    showPassword: '显示明文',
+    hidePassword: '隐藏明文',
+    previousPage: '上一页',
+    nextPage: '下一页',
+    previousPages: '向前 5 页',
+    nextPages: '向后 5 页',
+    statusRegion: '终端状态',
+    syncDetails: '同步详情（F9）',
   },
 };

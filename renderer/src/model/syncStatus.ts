@@ -1,3 +1,4 @@
+import type { MutationKind } from '../../../shared/contract';
 import type { UserFacingError } from './outcome';
 
 /** Where synchronisation and the terminal's storage stand, as the status bar shows it. */
@@ -14,6 +15,11 @@ export interface SyncStatus {
   dataAgeSeconds: number | null;
   entryCount: number;
   outboxDepth: number;
+  /**
+   * What is waiting, by kind of record, counted with the depth (during a push only the depth moves, so a
+   * breakdown that does not add up to it is out of date).
+   */
+  outboxKinds: Partial<Record<MutationKind, number>>;
   deadLetterCount: number;
   clockSkewSeconds: number | null;
   lastError: UserFacingError | null;

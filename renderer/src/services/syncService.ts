@@ -3,10 +3,11 @@ import type { AuditAction, AuditBody, CheckBody, CommitmentBody, FeedbackBody } 
 import type { DeadLetterRecord } from '../data/journalDb';
 import type { AppServices, DeadLetter } from './contracts';
 import type { Core } from './core';
+import { t } from '../i18n';
 import { resubmissionState, resubmitDeadLetter } from './deadLetterResubmission';
 import { exportJournal, importJournal } from './journalTransfer';
 
-const KIND_LABEL: Record<string, string> = { check: '核查记录', feedback: '措施反馈', commitment: '信用承诺', audit: '审计记录' };
+const KIND_LABEL = t.status.mutationKinds;
 const DECISION_LABEL: Record<FeedbackBody['decision'], string> = {
   APPLIED: '已实施',
   NOT_APPLIED: '未实施',

@@ -4,6 +4,7 @@
  * restarts a sync that stopped making progress, and the observable SyncStatus.
  */
 import type { StoreApi } from '../state/store';
+import type { MutationKind } from '../../../shared/contract';
 import type { CacheDb } from '../data/cacheDb';
 import type { JournalDb } from '../data/journalDb';
 import { CursorMovedError, RebuildReplacedError, type ListDataStore } from '../data/listDataStore';
@@ -171,9 +172,9 @@ export class SyncEngine {
   /** Re-reads counters from the databases into the status (cheap: no count() on the list). */
   async refreshCounts(): Promise<void> {
     try {
-      const [state, outboxDepth, deadLetterCount] = await Promise.all([
+      const [state, outboxKinds, deadLetterCount] = await Promise.all([
         this.deps.store.loadFullState(),
-        this.deps.journal.outbox.count(),
+        this.countOutboxByKind(),
         // Resubmitted ones are being dealt with; a resubmission rejected again is a dead letter of its own.
         this.deps.journal.deadLetters.filter((d) => d.resubmittedAs === undefined).count(),
       ]);
@@ -183,12 +184,22 @@ export class SyncEngine {
         dataVersion: state.dataVersion,
         lastPullAt: state.lastPullAt,
         dataAgeSeconds: state.lastPullAt ? Math.max(0, Math.round((now - Date.parse(state.lastPullAt)) / 1000)) : null,
-        outboxDepth,
+        outboxDepth: Object.values(outboxKinds).reduce((sum, n) => sum + n, 0),
+        outboxKinds,
         deadLetterCount,
       });
     } catch (error) {
       reportStorageError(this.deps.status, error, { asLastError: true });
     }
+  }
+
+  /** The clerk is told what is waiting, not just how much: one pass over the (small) outbox. */
+  private async countOutboxByKind(): Promise<Partial<Record<MutationKind, number>>> {
+    const kinds: Partial<Record<MutationKind, number>> = {};
+    await this.deps.journal.outbox.each((record) => {
+      kinds[record.kind] = (kinds[record.kind] ?? 0) + 1;
+    });
+    return kinds;
   }
 
   reportReachable(reachable: boolean): void {

@@ -13,6 +13,7 @@ export const INITIAL_SYNC_STATUS: SyncStatus = {
   dataAgeSeconds: null,
   entryCount: 0,
   outboxDepth: 0,
+  outboxKinds: {},
   deadLetterCount: 0,
   clockSkewSeconds: null,
   lastError: null,

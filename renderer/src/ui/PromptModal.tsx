@@ -2,6 +2,7 @@ import { Alert, Input, Modal, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useState } from 'react';
 import { t } from '../i18n';
+import { passwordIcon } from './passwordIcon';
 
 export interface PromptModalProps {
   open: boolean;
@@ -73,7 +74,7 @@ export function PromptModal(props: PromptModalProps) {
         {props.label}
       </label>
       {kind === 'password' ? (
-        <Input.Password {...shared} autoComplete="current-password" onPressEnter={() => void submit()} />
+        <Input.Password iconRender={passwordIcon} {...shared} autoComplete="current-password" onPressEnter={() => void submit()} />
       ) : (
         <Input.TextArea
           {...shared}

@@ -9,6 +9,7 @@ import { useStores } from '../../stores/context';
 import { formatDate, formatDateTime, t, describeFailure } from '../../i18n';
 import type { CheckView } from '../../services/contracts';
 import { useStore } from '../../state';
+import { ProfileCommitments } from '../result/ProfileSections';
 
 interface CommitmentForm {
   kind: string;
@@ -18,7 +19,10 @@ interface CommitmentForm {
 
 const NONE: never[] = [];
 
-/** 信用承诺: record one for the subject in this matter, text prefilled from a template. */
+/**
+ * 信用承诺, one section: the subject's commitments on record (when the matter asks for them), the ones
+ * recorded in this check, and the button to record one, text prefilled from a template.
+ */
 export function CommitmentPanel({ view }: { view: CheckView }) {
   const stores = useStores();
   const recorded = useStore(stores.commitment, (s) => s.byCheck[view.checkId] ?? NONE);
@@ -41,6 +45,9 @@ export function CommitmentPanel({ view }: { view: CheckView }) {
   const barred = options.filter((o) => !o.eligible);
   const textOf = (kind: string) => t.commitment.templates.find((x) => x.kind === kind)?.text ?? '';
   const first = eligible[0];
+  // Purpose limitation: commitments on record are shown only where the matter asks for them.
+  const onRecord = view.matter.visibleProfile?.commitments === true && view.profile ? view.profile.commitments : null;
+  const nothingYet = recorded.length === 0 && (onRecord?.length ?? 0) === 0;
 
   async function onFinish(values: CommitmentForm) {
     setError(null);
@@ -63,7 +70,12 @@ export function CommitmentPanel({ view }: { view: CheckView }) {
         <Typography.Title level={5} className="panel-title">
           {t.commitment.title}
         </Typography.Title>
-        <Button icon={<FileTextOutlined />} onClick={() => setOpen(true)} disabled={eligible.length === 0} data-testid="commitment-open">
+        <Button
+          icon={<FileTextOutlined aria-hidden />}
+          onClick={() => setOpen(true)}
+          disabled={eligible.length === 0}
+          data-testid="commitment-open"
+        >
           {t.commitment.add}
         </Button>
       </div>
@@ -76,22 +88,21 @@ export function CommitmentPanel({ view }: { view: CheckView }) {
           data-testid="commitment-none-eligible"
         />
       )}
-      {recorded.length === 0 ? (
-        <Typography.Text type="secondary">{t.commitment.intro}</Typography.Text>
-      ) : (
-        <>
-          {recorded.map((c, i) => (
-            <div key={i} className="record-block" data-testid="commitment-recorded" data-delivery={c.delivery}>
-              <Tag color="blue">{c.kind}</Tag>
-              <Tag color={c.delivery === 'sent' ? 'green' : 'orange'}>
-                {c.delivery === 'sent' ? t.commitment.sent : t.commitment.queued}
-              </Tag>
-              <Typography.Text type="secondary">
-                {formatDateTime(c.recordedAt)} · {t.commitment.dueOn}：{c.dueOn ? formatDate(c.dueOn) : t.commitment.dueOnNone}
-              </Typography.Text>
-            </div>
-          ))}
-        </>
+      {onRecord && onRecord.length > 0 && <ProfileCommitments commitments={onRecord} catalogue={catalogue} />}
+      {recorded.map((c, i) => (
+        <div key={i} className="record-block" data-testid="commitment-recorded" data-delivery={c.delivery}>
+          <Tag color="blue">{c.kind}</Tag>
+          <Tag color={c.delivery === 'sent' ? 'green' : 'orange'}>{c.delivery === 'sent' ? t.commitment.sent : t.commitment.queued}</Tag>
+          <Typography.Text type="secondary">
+            {formatDateTime(c.recordedAt)} · {t.commitment.dueOn}：{c.dueOn ? formatDate(c.dueOn) : t.commitment.dueOnNone}
+          </Typography.Text>
+        </div>
+      ))}
+      {nothingYet && (
+        <Typography.Paragraph type="secondary" className="commitment-intro" data-testid="commitment-none">
+          {onRecord ? `${t.result.commitmentsNone}。` : ''}
+          {t.commitment.intro}
+        </Typography.Paragraph>
       )}
       <Modal
         open={open}

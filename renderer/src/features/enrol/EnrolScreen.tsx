@@ -4,6 +4,7 @@ import { MANAGED_SOURCES } from '../../../../shared/config/schema';
 import { useStores } from '../../stores/context';
 import { CenteredPanel } from '../../ui/CenteredPanel';
 import { t, describeFailure } from '../../i18n';
+import { passwordIcon } from '../../ui/passwordIcon';
 import { useStore } from '../../state';
 
 interface EnrolForm {
@@ -101,7 +102,7 @@ export function EnrolScreen({ embedded = false }: { embedded?: boolean }) {
               }),
             ]}
           >
-            <Input.Password autoComplete="off" />
+            <Input.Password iconRender={passwordIcon} autoComplete="off" />
           </Form.Item>
         </section>
       )}

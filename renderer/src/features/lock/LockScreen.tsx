@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useStores } from '../../stores/context';
 import { CenteredPanel } from '../../ui/CenteredPanel';
 import { t, describeFailure } from '../../i18n';
+import { passwordIcon } from '../../ui/passwordIcon';
 import { useStore } from '../../state';
 
 /** After inactivity (or the lock button): the same operator unlocks with the password. */
@@ -31,7 +32,7 @@ export function LockScreen() {
     <CenteredPanel
       title={
         <span>
-          <LockOutlined /> {t.lock.title}
+          <LockOutlined aria-hidden /> {t.lock.title}
         </span>
       }
     >
@@ -39,7 +40,7 @@ export function LockScreen() {
       {session && <Typography.Paragraph strong>{t.lock.operator(session.operator.name, session.operator.id)}</Typography.Paragraph>}
       <Form<{ password: string }> layout="vertical" onFinish={onFinish} requiredMark={false} disabled={busy}>
         <Form.Item name="password" label={t.lock.password} rules={[{ required: true, message: t.lock.passwordRequired }]}>
-          <Input.Password autoFocus autoComplete="current-password" />
+          <Input.Password iconRender={passwordIcon} autoFocus autoComplete="current-password" />
         </Form.Item>
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}
         <Button type="primary" htmlType="submit" block loading={busy}>

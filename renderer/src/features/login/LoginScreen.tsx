@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useStores } from '../../stores/context';
 import { CenteredPanel } from '../../ui/CenteredPanel';
 import { t, describeFailure } from '../../i18n';
+import { passwordIcon } from '../../ui/passwordIcon';
 import { useStore } from '../../state';
 
 /** Login failures that are about the terminal, not the operator: only a re-enrolment (hand-over) helps. */
@@ -55,7 +56,7 @@ export function LoginScreen() {
           <Input placeholder={t.login.operatorIdPlaceholder} autoFocus autoComplete="username" />
         </Form.Item>
         <Form.Item name="password" label={t.login.password} rules={[{ required: true, message: t.login.passwordRequired }]}>
-          <Input.Password placeholder={t.login.passwordPlaceholder} autoComplete="current-password" />
+          <Input.Password iconRender={passwordIcon} placeholder={t.login.passwordPlaceholder} autoComplete="current-password" />
         </Form.Item>
         {error && (
           <Alert type="error" showIcon title={describeFailure(error)} style={{ marginBottom: 16 }} role="alert" data-code={error.code} />

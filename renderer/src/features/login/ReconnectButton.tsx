@@ -19,7 +19,7 @@ export function ReconnectButton() {
   if (!session || session.mode === 'online') return null;
   return (
     <>
-      <Button size="small" icon={<ApiOutlined />} data-testid="reconnect" onClick={() => setOpen(true)}>
+      <Button size="small" icon={<ApiOutlined aria-hidden />} data-testid="reconnect" onClick={() => setOpen(true)}>
         {t.reconnect.button}
       </Button>
       <PromptModal

@@ -15,17 +15,17 @@ function Hint({ analysis, submitted }: { analysis: InputAnalysis; submitted: boo
     case 'empty':
       return (
         <span className="hint">
-          <InfoCircleOutlined /> {t.lookup.typingHint}
+          <InfoCircleOutlined aria-hidden /> {t.lookup.typingHint}
         </span>
       );
     case 'name':
       return analysis.tooShort && submitted ? (
         <span className="hint hint-error" role="alert">
-          <CloseCircleFilled /> {analysis.initials ? t.lookup.initialsTooShort : t.lookup.nameTooShort}
+          <CloseCircleFilled aria-hidden /> {analysis.initials ? t.lookup.initialsTooShort : t.lookup.nameTooShort}
         </span>
       ) : (
         <span className="hint" data-testid="lookup-name-mode">
-          <UserOutlined /> {analysis.initials ? t.lookup.initialsMode(analysis.name) : t.lookup.nameMode}
+          <UserOutlined aria-hidden /> {analysis.initials ? t.lookup.initialsMode(analysis.name) : t.lookup.nameMode}
         </span>
       );
     case 'id': {
@@ -34,7 +34,7 @@ function Hint({ analysis, submitted }: { analysis: InputAnalysis; submitted: boo
       const orgWarnings = p.warnings.filter((w) => w.code !== 'LEGACY_UPGRADED');
       return (
         <span className="hint hint-ok" data-testid="lookup-valid">
-          <CheckCircleFilled /> {isLegacy ? t.lookup.legacyValid(p.masked) : t.lookup.valid(t.lookup.parsed[p.type], p.masked)}
+          <CheckCircleFilled aria-hidden /> {isLegacy ? t.lookup.legacyValid(p.masked) : t.lookup.valid(t.lookup.parsed[p.type], p.masked)}
           {orgWarnings.map((w) => (
             <span key={w.code} className="hint-warning">
               {' '}
@@ -47,11 +47,11 @@ function Hint({ analysis, submitted }: { analysis: InputAnalysis; submitted: boo
     case 'invalid':
       return analysis.show ? (
         <span className="hint hint-error" role="alert" data-testid="lookup-error">
-          <CloseCircleFilled /> {analysis.error.message}
+          <CloseCircleFilled aria-hidden /> {analysis.error.message}
         </span>
       ) : (
         <span className="hint">
-          <InfoCircleOutlined /> {t.lookup.typingHint}
+          <InfoCircleOutlined aria-hidden /> {t.lookup.typingHint}
         </span>
       );
   }
@@ -86,7 +86,7 @@ export function LookupBar({ purpose, inputRef }: { purpose: Purpose | null; inpu
           disabled={disabled}
           status={showError ? 'error' : undefined}
           placeholder={disabled ? t.lookup.disabledHint : t.lookup.placeholder}
-          prefix={<SearchOutlined />}
+          prefix={<SearchOutlined aria-hidden />}
           onChange={(e) => setInput(e.target.value)}
           onPressEnter={(e) => {
             // A card reader types fast and ends with Enter: read the field itself, not a stale render.
@@ -103,7 +103,7 @@ export function LookupBar({ purpose, inputRef }: { purpose: Purpose | null; inpu
         <Button
           type="primary"
           size="large"
-          icon={<SearchOutlined />}
+          icon={<SearchOutlined aria-hidden />}
           loading={busy}
           disabled={disabled}
           onClick={() => void submit(purpose)}
@@ -114,7 +114,7 @@ export function LookupBar({ purpose, inputRef }: { purpose: Purpose | null; inpu
       <div id="lookup-hint" className="lookup-hint" aria-live="polite">
         {disabled ? (
           <Typography.Text type="warning" data-testid="purpose-required">
-            <InfoCircleOutlined /> {t.purpose.required}
+            <InfoCircleOutlined aria-hidden /> {t.purpose.required}
           </Typography.Text>
         ) : (
           <Hint analysis={analysis} submitted={submitted} />

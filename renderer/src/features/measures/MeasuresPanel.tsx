@@ -233,7 +233,7 @@ export function MeasuresPanel({ view, catalogue }: { view: CheckView; catalogue:
       {view.evaluation.suppressed.length > 0 && (
         <div className="measure-group" data-testid="measures-suppressed">
           <Typography.Text strong className="measure-group-title">
-            <StopOutlined /> {t.measures.suppressed}（{view.evaluation.suppressed.length}）
+            <StopOutlined aria-hidden /> {t.measures.suppressed}（{view.evaluation.suppressed.length}）
           </Typography.Text>
           {view.evaluation.suppressed.map((m) => (
             <article
@@ -256,7 +256,7 @@ export function MeasuresPanel({ view, catalogue }: { view: CheckView; catalogue:
             <Alert
               type="success"
               showIcon
-              icon={<CheckCircleFilled />}
+              icon={<CheckCircleFilled aria-hidden />}
               title={t.measures.sent}
               description={`${t.measures.readOnly}。${feedback.submittedAt ? t.measures.submittedAt(formatDateTime(feedback.submittedAt)) : ''}`}
               data-testid="feedback-delivery"
@@ -267,7 +267,7 @@ export function MeasuresPanel({ view, catalogue }: { view: CheckView; catalogue:
             <Alert
               type="warning"
               showIcon
-              icon={<ClockCircleFilled />}
+              icon={<ClockCircleFilled aria-hidden />}
               title={t.measures.queued}
               description={`${t.measures.readOnly}。${feedback.submittedAt ? t.measures.submittedAt(formatDateTime(feedback.submittedAt)) : ''}`}
               data-testid="feedback-delivery"

@@ -7,18 +7,19 @@ import { useStores } from '../../stores/context';
 import { t } from '../../i18n';
 import { useStore } from '../../state';
 import { CASE_NO_MAX, caseNoProblem, findMatter } from '../../stores/purposeStore';
+import { matterMatchRank, matterSearchKey, type MatterSearchKey } from './matterSearch';
 
 interface MatterOption {
   value: string;
   label: ReactNode;
-  /** What the search matches: code and name. */
-  search: string;
+  /** What the search matches: code, name and the name's pinyin initials. */
+  search: MatterSearchKey;
 }
 
 function matterOption(m: Matter): MatterOption {
   return {
     value: m.code,
-    search: `${m.code} ${m.name}`.toLowerCase(),
+    search: matterSearchKey(m),
     label: (
       <span className="matter-option">
         <span className="matter-option-name">{m.name}</span>
@@ -69,14 +70,16 @@ export function PurposeBar({
             loading={loading}
             disabled={!catalogue}
             showSearch={{
-              filterOption: (input, option) => (option?.search ?? '').includes(input.trim().toLowerCase()),
+              filterOption: (input, option) => option !== undefined && matterMatchRank(option.search, input) !== null,
+              filterSort: (a, b, { searchValue }) =>
+                (matterMatchRank(a.search, searchValue) ?? 9) - (matterMatchRank(b.search, searchValue) ?? 9),
             }}
-            notFoundContent={<Typography.Text type="secondary">{t.purpose.matterPlaceholder}</Typography.Text>}
+            notFoundContent={<Typography.Text type="secondary">{t.purpose.matterNoMatch}</Typography.Text>}
             onChange={(code) => {
               setMatter(code ?? null);
               if (code) onMatterChosen();
             }}
-            allowClear
+            allowClear={{ label: t.a11y.clear }}
             style={{ width: '100%' }}
             popupMatchSelectWidth
           />

@@ -116,35 +116,35 @@ export function HaibeiSection({ haibei }: { haibei: HaibeiScore | null }) {
   );
 }
 
-export function CommitmentsSection({ commitments, catalogue }: { commitments: Commitment[]; catalogue: Catalogue | null }) {
+/**
+ * The subject's commitments on record, drawn inside the one 信用承诺 section (where the clerk also records
+ * a new one) so the screen never shows two sections of that name.
+ */
+export function ProfileCommitments({ commitments, catalogue }: { commitments: Commitment[]; catalogue: Catalogue | null }) {
   return (
-    <Section title={t.result.commitments} testId="commitments">
-      {commitments.length === 0 ? (
-        <None text={t.result.commitmentsNone} />
-      ) : (
-        commitments.map((c) => (
-          <Descriptions
-            key={c.id}
-            size="small"
-            column={2}
-            className="record-block"
-            items={[
-              { key: 'kind', label: t.result.commitment.kind, children: c.kind },
-              { key: 'status', label: t.result.commitment.status, children: t.domain.commitmentStatus[c.status] },
-              { key: 'made', label: t.result.commitment.madeOn, children: formatDate(c.madeOn) },
-              { key: 'due', label: t.result.commitment.dueOn, children: c.dueOn ? formatDate(c.dueOn) : t.result.entry.openEnded },
-              {
-                key: 'matter',
-                label: t.result.commitment.matter,
-                span: 2,
-                children: matterName(catalogue, c.matterCode) ?? t.result.entry.none,
-              },
-              { key: 'text', label: t.result.commitment.text, span: 2, children: c.text },
-            ]}
-          />
-        ))
-      )}
-    </Section>
+    <div data-testid="commitments">
+      {commitments.map((c) => (
+        <Descriptions
+          key={c.id}
+          size="small"
+          column={2}
+          className="record-block"
+          items={[
+            { key: 'kind', label: t.result.commitment.kind, children: c.kind },
+            { key: 'status', label: t.result.commitment.status, children: t.domain.commitmentStatus[c.status] },
+            { key: 'made', label: t.result.commitment.madeOn, children: formatDate(c.madeOn) },
+            { key: 'due', label: t.result.commitment.dueOn, children: c.dueOn ? formatDate(c.dueOn) : t.result.entry.openEnded },
+            {
+              key: 'matter',
+              label: t.result.commitment.matter,
+              span: 2,
+              children: matterName(catalogue, c.matterCode) ?? t.result.entry.none,
+            },
+            { key: 'text', label: t.result.commitment.text, span: 2, children: c.text },
+          ]}
+        />
+      ))}
+    </div>
   );
 }
 

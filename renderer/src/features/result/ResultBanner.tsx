@@ -6,11 +6,11 @@ import type { CheckView } from '../../services/contracts';
 
 /** Read when drawn: the catalogue is chosen at start (config `locale`). */
 const TONE = (): Record<CheckResult, { className: string; icon: ReactNode; title: string }> => ({
-  BLACK: { className: 'banner banner-black', icon: <CloseCircleFilled />, title: t.result.bannerBlack },
-  BOTH: { className: 'banner banner-black', icon: <CloseCircleFilled />, title: t.result.bannerBoth },
-  RED: { className: 'banner banner-red', icon: <SafetyCertificateFilled />, title: t.result.bannerRed },
-  WARNING: { className: 'banner banner-warning', icon: <ExclamationCircleFilled />, title: t.result.bannerWarning },
-  CLEAN: { className: 'banner banner-clean', icon: <CheckCircleFilled />, title: t.result.bannerClean },
+  BLACK: { className: 'banner banner-black', icon: <CloseCircleFilled aria-hidden />, title: t.result.bannerBlack },
+  BOTH: { className: 'banner banner-black', icon: <CloseCircleFilled aria-hidden />, title: t.result.bannerBoth },
+  RED: { className: 'banner banner-red', icon: <SafetyCertificateFilled aria-hidden />, title: t.result.bannerRed },
+  WARNING: { className: 'banner banner-warning', icon: <ExclamationCircleFilled aria-hidden />, title: t.result.bannerWarning },
+  CLEAN: { className: 'banner banner-clean', icon: <CheckCircleFilled aria-hidden />, title: t.result.bannerClean },
 });
 
 /** The one-second summary: black = red, red list = green, warnings = amber, clean = blue. */

@@ -3,11 +3,11 @@ import type { Catalogue } from '../../../../shared/contract';
 import { t } from '../../i18n';
 import type { CheckView } from '../../services/contracts';
 import { EntriesSection } from './EntriesSection';
-import { CommitmentsSection, GradesSection, HaibeiSection, RepairsSection } from './ProfileSections';
+import { GradesSection, HaibeiSection, RepairsSection } from './ProfileSections';
 import { SubjectCard } from './SubjectCard';
 import { WarningsList } from './WarningsList';
 
-/** The subject's credit status in this matter (everything but the measures). */
+/** The subject's credit status in this matter (everything but the measures and the commitments, which have their own section beside). */
 export function ResultView({ view, catalogue }: { view: CheckView; catalogue: Catalogue | null }) {
   const profile = view.profile;
   const isPerson = view.subject.kind === 'PERSON';
@@ -31,7 +31,6 @@ export function ResultView({ view, catalogue }: { view: CheckView; catalogue: Ca
         <>
           {seesGrades && (profile.grades.length > 0 || !isPerson) && <GradesSection grades={profile.grades} catalogue={catalogue} />}
           {seesHaibei && isPerson && <HaibeiSection haibei={profile.haibei} />}
-          {seesCommitments && <CommitmentsSection commitments={profile.commitments} catalogue={catalogue} />}
           <RepairsSection repairs={profile.repairs} catalogue={catalogue} />
         </>
       )}

@@ -53,12 +53,12 @@ export function SubjectCard({ view }: { view: CheckView }) {
                 {clear ? (
                   <>
                     <Tag color="orange">{t.result.unmasked}</Tag>
-                    <Button size="small" icon={<EyeInvisibleOutlined />} onClick={() => hide(view.checkId)}>
+                    <Button size="small" icon={<EyeInvisibleOutlined aria-hidden />} onClick={() => hide(view.checkId)}>
                       {t.result.remask}
                     </Button>
                   </>
                 ) : (
-                  <Button size="small" icon={<EyeOutlined />} onClick={() => setUnmaskOpen(true)}>
+                  <Button size="small" icon={<EyeOutlined aria-hidden />} onClick={() => setUnmaskOpen(true)}>
                     {t.result.unmask}
                   </Button>
                 )}
@@ -102,7 +102,7 @@ export function SubjectCard({ view }: { view: CheckView }) {
             label: t.result.dataAge,
             children: (
               <span className={stale ? 'text-warning' : undefined} data-testid="result-age">
-                {stale && <WarningFilled />} {formatAge(view.dataAgeSeconds)}
+                {stale && <WarningFilled aria-hidden />} {formatAge(view.dataAgeSeconds)}
                 {stale && <span data-testid="stale-warning">{t.result.staleShort(staleHours)}</span>}
               </span>
             ),

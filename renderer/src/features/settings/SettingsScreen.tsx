@@ -114,7 +114,7 @@ export function SettingsScreen() {
               width: 190,
               render: (_, r) =>
                 MANAGED_SOURCES.includes(r.source) ? (
-                  <Tag icon={<LockOutlined />} color="gold">
+                  <Tag icon={<LockOutlined aria-hidden />} color="gold">
                     {t.settings.managed}
                   </Tag>
                 ) : (

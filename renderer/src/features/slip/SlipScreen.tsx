@@ -50,12 +50,12 @@ export function SlipScreen() {
     <div className="screen slip-screen">
       <div className="slip-toolbar no-print">
         <Space wrap>
-          <Button icon={<ArrowLeftOutlined />} onClick={() => go('check')}>
+          <Button icon={<ArrowLeftOutlined aria-hidden />} onClick={() => go('check')}>
             {t.slip.back}
           </Button>
           <Button
             type="primary"
-            icon={<PrinterOutlined />}
+            icon={<PrinterOutlined aria-hidden />}
             loading={printing}
             onClick={() => doPrint('printer')}
             data-testid="slip-print"
@@ -63,7 +63,7 @@ export function SlipScreen() {
           >
             {printing ? t.slip.printing : t.slip.print}
           </Button>
-          <Button icon={<FilePdfOutlined />} disabled={printing} onClick={() => doPrint('pdf')}>
+          <Button icon={<FilePdfOutlined aria-hidden />} disabled={printing} onClick={() => doPrint('pdf')}>
             {t.slip.pdf}
           </Button>
         </Space>

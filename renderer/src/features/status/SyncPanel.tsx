@@ -6,6 +6,7 @@ import { formatAge, formatDateTime, t, describeFailure } from '../../i18n';
 import type { DeadLetter } from '../../services/contracts';
 import { useStore } from '../../state';
 import { clockSkewNeedsWarning } from '../../../../shared/dates';
+import { outboxWords } from './outboxWords';
 import { dataAgeAt, useNow } from './useNow';
 
 /** Details behind the status bar: where sync stands, dead letters with their reasons, "sync now". */
@@ -31,6 +32,7 @@ export function SyncPanel() {
     if (open) void refresh();
   }, [open, refresh, status.outboxDepth, status.deadLetterCount]);
   const age = dataAgeAt(status, now);
+  const waiting = outboxWords(status);
   const s = t.status;
 
   const storageText =
@@ -53,7 +55,7 @@ export function SyncPanel() {
       extra={
         <Button
           type="primary"
-          icon={<SyncOutlined spin={status.syncing || requested} />}
+          icon={<SyncOutlined aria-hidden spin={status.syncing || requested} />}
           loading={requested}
           onClick={() => void syncNow()}
           data-testid="sync-now"
@@ -98,7 +100,16 @@ export function SyncPanel() {
           { key: 'pull', label: s.lastPull, children: status.lastPullAt ? formatDateTime(status.lastPullAt) : s.never },
           { key: 'push', label: s.lastPush, children: status.lastPushAt ? formatDateTime(status.lastPushAt) : s.never },
           { key: 'count', label: s.entryCount, children: status.entryCount.toLocaleString('zh-CN') },
-          { key: 'outbox', label: s.outboxLabel, children: status.outboxDepth },
+          {
+            key: 'outbox',
+            label: s.outboxLabel,
+            children: (
+              <span data-testid="sync-outbox">
+                {status.outboxDepth}
+                {waiting && `（${waiting}）`}
+              </span>
+            ),
+          },
           { key: 'dead', label: s.deadLabel, children: status.deadLetterCount },
           { key: 'storage', label: s.storageLabel, children: storageText },
           ...(status.lastError
@@ -187,11 +198,16 @@ export function SyncPanel() {
           </Typography.Title>
           <Typography.Paragraph type="secondary">{s.transferNote}</Typography.Paragraph>
           <Space>
-            <Button icon={<ExportOutlined />} loading={transfer.busy} onClick={() => void exportJournal()} data-testid="export-journal">
+            <Button
+              icon={<ExportOutlined aria-hidden />}
+              loading={transfer.busy}
+              onClick={() => void exportJournal()}
+              data-testid="export-journal"
+            >
               {s.exportJournal}
             </Button>
             <Button
-              icon={<ImportOutlined />}
+              icon={<ImportOutlined aria-hidden />}
               disabled={transfer.busy}
               onClick={() => fileInput.current?.click()}
               data-testid="import-journal"

@@ -5,6 +5,7 @@ import type { CheckResult, PlatformEvent } from '../../../../shared/contract';
 import { useStores } from '../../stores/context';
 import { PromptModal } from '../../ui/PromptModal';
 import { formatDateTime, t, describeFailure } from '../../i18n';
+import { pagedBy } from '../../ui/pagination';
 import type { DeclinedMeasureRow, NameSearchBudgetAlerts, PlatformCheckRow, SupervisorCheckRow } from '../../services/contracts';
 import { useStore } from '../../state';
 
@@ -55,7 +56,7 @@ export function SupervisorScreen() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t.supervisor.title}
         </Typography.Title>
-        <Button icon={<ReloadOutlined />} onClick={() => void load()} loading={loading}>
+        <Button icon={<ReloadOutlined aria-hidden />} onClick={() => void load()} loading={loading}>
           {t.supervisor.refresh}
         </Button>
       </div>
@@ -66,7 +67,13 @@ export function SupervisorScreen() {
           <Typography.Title level={5} className="panel-title">
             {t.supervisor.audit}
           </Typography.Title>
-          <Button type="primary" icon={<SafetyOutlined />} onClick={() => void verify()} loading={verifying} data-testid="verify-audit">
+          <Button
+            type="primary"
+            icon={<SafetyOutlined aria-hidden />}
+            onClick={() => void verify()}
+            loading={verifying}
+            data-testid="verify-audit"
+          >
             {verifying ? t.supervisor.verifying : t.supervisor.verify}
           </Button>
         </div>
@@ -95,15 +102,17 @@ export function SupervisorScreen() {
           loading={loading}
           dataSource={checks}
           tableLayout="fixed"
-          pagination={{ pageSize: 8, hideOnSinglePage: true, showSizeChanger: false }}
+          pagination={pagedBy(8)}
           locale={{ emptyText: t.supervisor.checksNone }}
           data-testid="supervisor-checks"
           columns={[
             { key: 'time', title: c.time, width: 160, render: (_, r) => formatDateTime(r.checkedAt) },
             { key: 'op', title: c.operator, width: 100, dataIndex: 'operatorId' },
+            // Matter and subject share the room left (a company name is as long as a matter's): neither is cut
+            // while the other has space; a name longer than its half still shows whole on hover.
             { key: 'matter', title: c.matter, dataIndex: 'matterName', ellipsis: { showTitle: true } },
             { key: 'case', title: c.caseNo, width: 150, dataIndex: 'caseNo', ellipsis: { showTitle: true } },
-            { key: 'subject', title: c.subject, width: 180, dataIndex: 'subjectName', ellipsis: { showTitle: true } },
+            { key: 'subject', title: c.subject, dataIndex: 'subjectName', ellipsis: { showTitle: true } },
             { key: 'id', title: c.identifier, width: 180, render: (_, r) => <span className="mono">{r.subjectMasked}</span> },
             {
               key: 'result',
@@ -147,7 +156,7 @@ export function SupervisorScreen() {
           loading={loading}
           dataSource={platformChecks}
           tableLayout="fixed"
-          pagination={{ pageSize: 8, hideOnSinglePage: true, showSizeChanger: false }}
+          pagination={pagedBy(8)}
           locale={{ emptyText: t.supervisor.platformChecksNone }}
           data-testid="supervisor-platform-checks"
           columns={[
@@ -161,7 +170,7 @@ export function SupervisorScreen() {
             },
             { key: 'matter', title: c.matter, dataIndex: 'matterName', ellipsis: { showTitle: true } },
             { key: 'case', title: c.caseNo, width: 140, dataIndex: 'caseNo', ellipsis: { showTitle: true } },
-            { key: 'subject', title: c.subject, width: 150, dataIndex: 'subjectName', ellipsis: { showTitle: true } },
+            { key: 'subject', title: c.subject, dataIndex: 'subjectName', ellipsis: { showTitle: true } },
             {
               key: 'id',
               title: c.identifier,
@@ -172,7 +181,12 @@ export function SupervisorScreen() {
                     {unmasked[r.id] ?? r.subjectMasked}
                   </span>
                   {r.unmaskable && unmasked[r.id] === undefined && (
-                    <Button size="small" icon={<EyeOutlined />} onClick={() => setUnmasking(r.id)} data-testid="platform-unmask">
+                    <Button
+                      size="small"
+                      icon={<EyeOutlined aria-hidden />}
+                      onClick={() => setUnmasking(r.id)}
+                      data-testid="platform-unmask"
+                    >
                       {t.supervisor.unmask}
                     </Button>
                   )}
@@ -215,7 +229,7 @@ export function SupervisorScreen() {
           loading={loading}
           dataSource={declined}
           tableLayout="fixed"
-          pagination={{ pageSize: 8, hideOnSinglePage: true, showSizeChanger: false }}
+          pagination={pagedBy(8)}
           locale={{ emptyText: t.supervisor.declinedNone }}
           data-testid="supervisor-declined"
           columns={[
@@ -241,7 +255,7 @@ export function SupervisorScreen() {
             loading={loading}
             dataSource={events}
             tableLayout="fixed"
-            pagination={{ pageSize: 8, hideOnSinglePage: true, showSizeChanger: false }}
+            pagination={pagedBy(8)}
             locale={{ emptyText: t.supervisor.eventsNone }}
             data-testid="supervisor-events"
             columns={[
@@ -291,7 +305,7 @@ function BudgetAlerts({ budget, loading }: { budget: NameSearchBudgetAlerts | nu
         loading={loading}
         dataSource={budget?.alerts ?? []}
         tableLayout="fixed"
-        pagination={{ pageSize: 5, hideOnSinglePage: true, showSizeChanger: false }}
+        pagination={pagedBy(5)}
         locale={{ emptyText: t.supervisor.budgetAlertsNone }}
         data-testid="supervisor-budget-alerts"
         columns={[

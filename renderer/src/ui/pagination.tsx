@@ -1,0 +1,26 @@
+import type { PaginationProps } from 'antd';
+import { cloneElement, isValidElement } from 'react';
+import type { ReactNode } from 'react';
+import { t } from '../i18n';
+
+/**
+ * antd draws the page arrows as icon-only buttons whose accessible name is the icon's English name
+ * ("left", "right", "double-right"); the Chinese names go onto the buttons themselves.
+ */
+const ARROW_NAMES: Partial<Record<string, () => string>> = {
+  prev: () => t.a11y.previousPage,
+  next: () => t.a11y.nextPage,
+  'jump-prev': () => t.a11y.previousPages,
+  'jump-next': () => t.a11y.nextPages,
+};
+
+function nameArrows(_page: number, type: string, original: ReactNode): ReactNode {
+  const name = ARROW_NAMES[type]?.();
+  if (!name || !isValidElement<Record<string, unknown>>(original)) return original;
+  return cloneElement(original, { 'aria-label': name });
+}
+
+/** The tables' pagination: a fixed page size, no size changer, hidden when one page holds everything. */
+export function pagedBy(pageSize: number): PaginationProps {
+  return { pageSize, hideOnSinglePage: true, showSizeChanger: false, itemRender: nameArrows };
+}
