@@ -8,7 +8,6 @@ import {
   SyncOutlined,
   WarningFilled,
 } from '@ant-design/icons';
-import type { KeyboardEvent } from 'react';
 import { useStores } from '../../stores/context';
 import { formatAge, formatClock, t } from '../../i18n';
 import { useStore } from '../../state';
