@@ -188,7 +188,7 @@ export default tseslint.config(
     ignores: ['renderer/**/*.test.{ts,tsx}'],
     rules: {
       'floors/no-climb': rendererFloors(
-        ...floorsOf('The storage sits below the core and the API client', ['api', 'services', 'host', ...UI_ONLY]),
+        ...floorsOf('The storage sits below the sync engine, the core and the API client', ['api', 'sync', 'services', 'host', ...UI_ONLY]),
       ),
     },
   },

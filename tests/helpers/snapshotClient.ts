@@ -2,7 +2,7 @@
 import type { ListEntry, SyncChange } from '../../shared/contract';
 import { BlockView, readDataRow } from '../../shared/snapshot';
 import { PlatformClient } from '../../renderer/src/api/platformClient';
-import { inflate } from '../../renderer/src/sync/snapshot/blockCipher';
+import { inflate } from '../../renderer/src/data/packed/blocks';
 import { downloadBlocks, type DownloadOutcome } from '../../renderer/src/sync/snapshot/downloadBlocks';
 import { verifyManifest, type VerifiedManifest } from '../../renderer/src/sync/snapshot/verifyManifest';
 

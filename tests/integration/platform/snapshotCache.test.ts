@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BlockView } from '../../../shared/snapshot';
-import { inflate } from '../../../renderer/src/sync/snapshot/blockCipher';
+import { inflate } from '../../../renderer/src/data/packed/blocks';
 import { NGINX_BINARY, startNginx, type RunningNginx } from '../../support/nginx';
 import { call, startTestPlatform, type TestPlatform } from '../../helpers/platform';
 import { fetchSnapshot, snapshotEntries, snapshotTerminal } from '../../helpers/snapshotClient';

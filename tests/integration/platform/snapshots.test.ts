@@ -1,7 +1,7 @@
 /** Snapshot publication over real HTTP: signed manifests, sealed content-addressed blocks, stable hashes. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BlockView } from '../../../shared/snapshot';
-import { inflate } from '../../../renderer/src/sync/snapshot/blockCipher';
+import { inflate } from '../../../renderer/src/data/packed/blocks';
 import { verifyManifest } from '../../../renderer/src/sync/snapshot/verifyManifest';
 import { call, startTestPlatform, type TestPlatform } from '../../helpers/platform';
 import { fetchSnapshot, pullState, snapshotEntries, snapshotTerminal } from '../../helpers/snapshotClient';

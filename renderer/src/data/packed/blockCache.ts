@@ -3,7 +3,7 @@
  * that repeated lookups of one subject, and a name search walking a block, decode it once.
  */
 import { BlockView } from '../../../../shared/snapshot';
-import { inflate } from '../../sync/snapshot/blockCipher';
+import { inflate } from './blocks';
 import type { CacheDb } from '../cacheDb';
 
 export class MissingBlockError extends Error {

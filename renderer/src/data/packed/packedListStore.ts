@@ -25,9 +25,7 @@ import {
   type NameHit,
 } from '../../../../shared/snapshot';
 import { v7 as uuidv7 } from 'uuid';
-import { inflate } from '../../sync/snapshot/blockCipher';
-import type { BlockSink, StoredBlock } from '../../sync/snapshot/downloadBlocks';
-import type { VerifiedManifest } from '../../sync/snapshot/verifyManifest';
+import { inflate, type BlockSink, type StoredBlock, type VerifiedManifest } from './blocks';
 import type { CacheDb, PackedIdsRecord, StoredEntry } from '../cacheDb';
 import { toStoredEntry } from '../entryIndexKeys';
 import {

@@ -1,7 +1,7 @@
 /**
  * Opening a sealed snapshot block: its SHA-256 must be the address the signed manifest names, then
  * AES-256-GCM (IV ‖ ciphertext ‖ tag) under the manifest's key authenticates and decrypts it into
- * the deflate-raw bytes the terminal stores; `inflate` gives the block a reader decodes.
+ * the deflate-raw bytes the terminal stores (`data/packed/blocks` inflates them for a reader).
  */
 import { base64ToBytes } from '../../data/webCrypto';
 import { SnapshotVerificationError } from './verifyManifest';
@@ -32,9 +32,4 @@ export async function openBlock(sealed: Uint8Array<ArrayBuffer>, key: CryptoKey,
   } catch {
     throw new SnapshotVerificationError('名单快照数据块无法解密（密钥或数据不符），已丢弃');
   }
-}
-
-export async function inflate(compressed: Uint8Array<ArrayBuffer>): Promise<Uint8Array> {
-  const stream = new Blob([compressed]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
 }

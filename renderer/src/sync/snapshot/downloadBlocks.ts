@@ -7,19 +7,7 @@
 import type { SnapshotBlockRef } from '../../../../shared/contract';
 import type { PlatformClient } from '../../api/platformClient';
 import { importBlockKey, openBlock } from './blockCipher';
-import type { VerifiedManifest } from './verifyManifest';
-
-export interface StoredBlock {
-  hash: string;
-  /** The block's deflate-raw plaintext (decrypted, verified). */
-  bytes: Uint8Array<ArrayBuffer>;
-}
-
-export interface BlockSink {
-  /** Which of these hashes are stored already. */
-  stored(hashes: readonly string[]): Promise<Set<string>>;
-  put(blocks: readonly StoredBlock[]): Promise<void>;
-}
+import type { BlockSink, StoredBlock, VerifiedManifest } from '../../data/packed/blocks';
 
 export interface DownloadOptions {
   client: Pick<PlatformClient, 'snapshotBlock'>;

@@ -4,13 +4,9 @@
  * body is the one the statement names (SHA-256), and the body repeats the statement's version,
  * cursor and count. Any failure is an error with a Chinese message; nothing is stored.
  */
-import {
-  SnapshotManifestBody,
-  type SignedDataVersion,
-  type SnapshotManifestResponse,
-  type SnapshotManifestBody as ManifestBody,
-} from '../../../../shared/contract';
+import { SnapshotManifestBody, type SignedDataVersion, type SnapshotManifestResponse } from '../../../../shared/contract';
 import { parseStatement, type SnapshotStatement } from '../../../../shared/snapshot';
+import type { VerifiedManifest } from '../../data/packed/blocks';
 import { base64ToBytes } from '../../data/webCrypto';
 
 export class SnapshotVerificationError extends Error {
@@ -20,12 +16,7 @@ export class SnapshotVerificationError extends Error {
   }
 }
 
-export interface VerifiedManifest {
-  statement: SnapshotStatement;
-  body: ManifestBody;
-  /** The compact signed part, kept with each check decided on this data. */
-  signed: SignedDataVersion;
-}
+export type { VerifiedManifest } from '../../data/packed/blocks';
 
 const encoder = new TextEncoder();
 
