@@ -7,3 +7,4 @@ export * from './sign';
 export * from './statement';
 export * from './subject';
 export * from './verify';
+export * from './revocations';
