@@ -8,3 +8,4 @@ export * from './statement';
 export * from './subject';
 export * from './verify';
 export * from './revocations';
+export * from './describe';
