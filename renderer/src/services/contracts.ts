@@ -17,6 +17,8 @@ import type {
 } from '../../../shared/contract';
 import type { Evaluation } from '../../../shared/measures';
 import type { StoreApi } from 'zustand/vanilla';
+import type { SlipText } from '../../../shared/slip';
+import type { SlipDecisions } from './slipSigning';
 
 /** Every failure the UI can show: a Chinese message the clerk can act on. */
 export interface UserFacingError {
@@ -308,6 +310,10 @@ export interface AppServices {
     exportJournal(): Promise<Outcome<JournalExportResult>>;
     /** IT, online: a file another terminal exported, into the platform. */
     importJournal(fileText: string): Promise<Outcome<JournalImportSummary>>;
+  };
+  slips: {
+    /** Signs the check's statement for its slip with the terminal's certified key (kept on the check record). */
+    sign(view: CheckView, decisions: SlipDecisions): Promise<Outcome<SlipText>>;
   };
   supervisor: {
     todaysChecks(): Promise<SupervisorCheckRow[]>;
