@@ -6,7 +6,15 @@
  */
 import type { SignedDataVersion } from '../../../shared/contract';
 import { parseStatement } from '../../../shared/snapshot';
-import { caseNoHash, fromBase64, signSlip, subjectHash, type CheckStatementBody, type SlipDecision, type SlipText } from '../../../shared/slip';
+import {
+  caseNoHash,
+  fromBase64,
+  signSlip,
+  subjectHash,
+  type CheckStatementBody,
+  type SlipDecision,
+  type SlipText,
+} from '../../../shared/slip';
 import type { JournalDb } from '../data/journalDb';
 import { bytesToBase64 } from '../data/webCrypto';
 import type { CheckView } from './contracts';
@@ -42,7 +50,11 @@ function randomSalt(): Uint8Array {
   return crypto.getRandomValues(new Uint8Array(16));
 }
 
-export function statementBodyOf(view: CheckView, decisions: SlipDecisions, signed: SignedDataVersion | null | undefined): CheckStatementBody {
+export function statementBodyOf(
+  view: CheckView,
+  decisions: SlipDecisions,
+  signed: SignedDataVersion | null | undefined,
+): CheckStatementBody {
   const salt = randomSalt();
   const snapshot = signed ? parseStatement(signed.statement) : null;
   const signature = signed ? fromBase64(signed.signature) : null;
@@ -66,7 +78,11 @@ export function statementBodyOf(view: CheckView, decisions: SlipDecisions, signe
         obligation: measure.obligation,
         decision: decisions[measure.code] ?? null,
       })),
-      ...view.evaluation.suppressed.map(({ measure }) => ({ code: measure.code, obligation: measure.obligation, decision: 'SUPPRESSED' as const })),
+      ...view.evaluation.suppressed.map(({ measure }) => ({
+        code: measure.code,
+        obligation: measure.obligation,
+        decision: 'SUPPRESSED' as const,
+      })),
     ],
     signedData: snapshot && signature ? { statement: snapshot, signature } : null,
   };
@@ -84,8 +100,10 @@ export async function signCheckSlip(journal: JournalDb, view: CheckView, decisio
   if (!certificate) return { ok: false, message: '终端证书格式错误，核查单不带可验证二维码' };
   const check = await journal.checks.get(view.checkId);
   const body = statementBodyOf(view, decisions, check?.signedData);
-  const slip = await signSlip(body, certificate, async (message) =>
-    new Uint8Array(await crypto.subtle.sign({ name: 'Ed25519' }, key.privateKey, message as Uint8Array<ArrayBuffer>)),
+  const slip = await signSlip(
+    body,
+    certificate,
+    async (message) => new Uint8Array(await crypto.subtle.sign({ name: 'Ed25519' }, key.privateKey, message as Uint8Array<ArrayBuffer>)),
   );
   if (check) await journal.checks.update(view.checkId, { slip: { text: slip.text, reference: slip.reference } });
   return { ok: true, slip };

@@ -172,7 +172,10 @@ export function CheckSlip({
             <SlipQr text={signed.text} />
             <div className="slip-signature-text">
               <div>
-                {s.reference}：<span className="mono slip-nowrap" data-testid="slip-reference">{signed.reference}</span>
+                {s.reference}：
+                <span className="mono slip-nowrap" data-testid="slip-reference">
+                  {signed.reference}
+                </span>
               </div>
               <div>{s.signatureNote}</div>
             </div>
