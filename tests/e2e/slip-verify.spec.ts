@@ -80,4 +80,20 @@ test('a printed slip, scanned at 300 dpi, verifies with verify-slip; a tampered 
   const tampered = await verifySlip(platform.publicKey.key, decoded.text.slice(0, i) + other + decoded.text.slice(i + 1));
   expect(tampered.out).toContain('核验结果：未通过');
   expect(tampered.code).toBe(1);
+
+  // The verification screen: a scanner types the QR text and presses Enter.
+  await page.getByRole('button', { name: '核验核查单' }).click();
+  await page.getByTestId('verify-input').fill(decoded.text);
+  await page.getByTestId('verify-input').press('Enter');
+  await expect(page.getByTestId('verify-result')).toHaveAttribute('data-valid', 'true');
+  await expect(page.getByTestId('verify-terminal')).toHaveText('终端签名有效');
+  await expect(page.getByTestId('verify-data')).toHaveText('平台为数据版本担保');
+  await expect(page.getByTestId('verify-platform')).toHaveText('平台记录一致');
+  await page.getByTestId('verify-card').fill(subject.identifier);
+  await expect(page.getByTestId('verify-card-match')).toHaveText('与核查对象一致');
+  await screenshot(page, '31-verify-slip');
+  // The reference number finds this terminal's own slip.
+  await page.getByTestId('verify-input').fill(reference!.toLowerCase());
+  await page.getByTestId('verify-input').press('Enter');
+  await expect(page.getByTestId('verify-contents')).toContainText(reference!);
 });

@@ -17,7 +17,8 @@ import type {
 } from '../../../shared/contract';
 import type { Evaluation } from '../../../shared/measures';
 import type { StoreApi } from 'zustand/vanilla';
-import type { SlipText } from '../../../shared/slip';
+import type { SlipText, SlipVerification } from '../../../shared/slip';
+import type { SlipCheckResponse } from '../../../shared/contract';
 import type { SlipDecisions } from './slipSigning';
 
 /** Every failure the UI can show: a Chinese message the clerk can act on. */
@@ -249,6 +250,13 @@ export interface NameSearchBudgetAlerts {
   }>;
 }
 
+export interface SlipCheck {
+  verification: SlipVerification;
+  /** The platform's answer; null offline (or when it could not be asked). */
+  platform: SlipCheckResponse | null;
+  platformError: string | null;
+}
+
 export interface AppServices {
   enrolment: {
     current(): Promise<TerminalIdentity | null>;
@@ -314,6 +322,8 @@ export interface AppServices {
   slips: {
     /** Signs the check's statement for its slip with the terminal's certified key (kept on the check record). */
     sign(view: CheckView, decisions: SlipDecisions): Promise<Outcome<SlipText>>;
+    /** Offline verification with the trusted platform key, then the platform's own answer when online. QR text or a reference number of this terminal. */
+    verify(input: string): Promise<Outcome<SlipCheck>>;
   };
   supervisor: {
     todaysChecks(): Promise<SupervisorCheckRow[]>;

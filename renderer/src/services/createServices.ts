@@ -33,7 +33,7 @@ import { createLookupService } from './lookupService';
 import { createRecordsService } from './recordsService';
 import { SessionHolder } from './sessionHolder';
 import { completeInterruptedEnrolment } from './terminalIdentity';
-import { signCheckSlip } from './slipSigning';
+import { signCheckSlip, verifySlipInput } from './slipSigning';
 import { createSupervisorService } from './supervisorService';
 import { fail, failWith, ok } from './outcome';
 import { createTerminalAccess } from './terminalAccess';
@@ -179,6 +179,7 @@ export async function createServices(deps: ServiceDeps): Promise<CreditCounterSe
           return failWith(error);
         }
       },
+      verify: (input) => verifySlipInput(core, input),
     },
     internals: core,
     async close() {

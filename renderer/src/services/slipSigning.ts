@@ -7,6 +7,8 @@
 import type { SignedDataVersion } from '../../../shared/contract';
 import { parseStatement } from '../../../shared/snapshot';
 import {
+  normaliseReference,
+  verifySlipText,
   caseNoHash,
   fromBase64,
   signSlip,
@@ -17,7 +19,9 @@ import {
 } from '../../../shared/slip';
 import type { JournalDb } from '../data/journalDb';
 import { bytesToBase64 } from '../data/webCrypto';
-import type { CheckView } from './contracts';
+import { describeError } from '../i18n';
+import type { CheckView, Outcome, SlipCheck } from './contracts';
+import type { Core } from './core';
 
 export interface NewSlipKey {
   privateKey: CryptoKey;
@@ -107,4 +111,33 @@ export async function signCheckSlip(journal: JournalDb, view: CheckView, decisio
   );
   if (check) await journal.checks.update(view.checkId, { slip: { text: slip.text, reference: slip.reference } });
   return { ok: true, slip };
+}
+
+/**
+ * What the verification screen shows: the slip checked offline with the platform key this terminal
+ * trusts, then (online) the platform's own answer. A reference number is looked up among this
+ * terminal's own slips.
+ */
+export async function verifySlipInput(core: Core, input: string): Promise<Outcome<SlipCheck>> {
+  let text = input.trim();
+  const reference = normaliseReference(text);
+  if (reference && text.length <= 12) {
+    const check = await core.journal.checks.filter((c) => c.slip?.reference === reference).first();
+    if (!check?.slip)
+      return { ok: false, error: { code: 'slip_not_found', message: `本终端没有核验码为 ${reference} 的核查单，请扫描核查单上的二维码` } };
+    text = check.slip.text;
+  }
+  const key = core.config.values.platformPublicKey || (await core.identity())?.platformPublicKey;
+  if (!key) return { ok: false, error: { code: 'no_platform_key', message: '本机没有平台签名公钥，无法核验（请先登记终端）' } };
+  const verification = verifySlipText(text, { platformKeys: [key], now: Math.floor(core.now().getTime() / 1000) });
+  if (!verification.statement || !core.session.platformToken())
+    return { ok: true, value: { verification, platform: null, platformError: null } };
+  try {
+    const client = await core.platform();
+    if (!client) return { ok: true, value: { verification, platform: null, platformError: null } };
+    const platform = await client.checkSlip(text);
+    return { ok: true, value: { verification, platform, platformError: null } };
+  } catch (error) {
+    return { ok: true, value: { verification, platform: null, platformError: describeError(error) } };
+  }
 }

@@ -1,6 +1,6 @@
 import type { HostBridge } from '../../../../shared/ipc/bridge';
 import { describeError, t } from '../../i18n';
-import type { AppServices, CheckView } from '../../services/contracts';
+import type { AppServices, CheckView, Outcome, SlipCheck } from '../../services/contracts';
 import type { SlipDecisions } from '../../services/slipSigning';
 import { createStore } from '../../state';
 
@@ -19,6 +19,8 @@ export interface SlipState {
   /** Why the slip on screen carries no signed QR. */
   unsigned: string | null;
   sign(view: CheckView, decisions: SlipDecisions): Promise<void>;
+  /** The verification screen's question (QR text or reference number). */
+  verify(input: string): Promise<Outcome<SlipCheck>>;
   requestPrint(target: PrintTarget): void;
   print(checkId: string, target: PrintTarget): Promise<void>;
   clearMessage(): void;
@@ -30,6 +32,7 @@ export function createSlipStore(services: AppServices, host: HostBridge) {
   return createStore<SlipState>()((set, get) => ({
     signed: null,
     unsigned: null,
+    verify: (input) => services.slips.verify(input),
     sign(view, decisions) {
       signing = (async () => {
         const outcome = await services.slips.sign(view, decisions);
