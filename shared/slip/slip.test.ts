@@ -208,7 +208,7 @@ describe('slip verification: no altered byte verifies', () => {
     const { text } = await signSlip(statementBody(), certificate, TERMINAL.sign);
     const bytes = base45Decode(text)!;
     flipsNeverVerify(bytes, 0x01);
-  });
+  }, 120_000);
 
   it('flipping every byte of generated statements', async () => {
     const decision = fc.constantFrom('APPLIED', 'NOT_APPLIED', 'OTHER_MEASURE', 'DEFERRED', 'SUPPRESSED', null);
