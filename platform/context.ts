@@ -12,6 +12,7 @@ import { OperatorRepository } from './db/operators';
 import { SessionRepository } from './db/sessions';
 import { SubjectRepository } from './db/subjects';
 import { TerminalOperatorRepository } from './db/terminalOperators';
+import { TerminalKeyRepository } from './db/terminalKeys';
 import { TerminalRepository } from './db/terminals';
 import { DEFAULT_SNAPSHOT_OPTIONS, SnapshotPublisher, type SnapshotOptions } from './snapshots/publisher';
 import { loadSigningKey, type SigningKey } from './snapshots/signingKey';
@@ -39,6 +40,8 @@ export interface PlatformContext {
   entries: EntryRepository;
   subjects: SubjectRepository;
   terminals: TerminalRepository;
+  /** Terminal keys certified for check slips. */
+  terminalKeys: TerminalKeyRepository;
   operators: OperatorRepository;
   terminalOperators: TerminalOperatorRepository;
   sessions: SessionRepository;
@@ -90,6 +93,7 @@ export function createContext(
     entries: new EntryRepository(db, meta),
     subjects: new SubjectRepository(db),
     terminals: new TerminalRepository(db),
+    terminalKeys: new TerminalKeyRepository(db),
     operators: new OperatorRepository(db),
     terminalOperators: new TerminalOperatorRepository(db),
     sessions: new SessionRepository(db),

@@ -277,6 +277,19 @@ const MIGRATIONS: Migration[] = [
     stats TEXT NOT NULL
   );
   `,
+  // 9: terminal keys the platform certified for check slips (one per enrolment), and when a key was
+  // revoked (its terminal handed over to a later enrolment of the PC).
+  `
+  CREATE TABLE terminal_keys (
+    key_id TEXT PRIMARY KEY,
+    terminal_id TEXT NOT NULL,
+    public_key TEXT NOT NULL,
+    certificate TEXT NOT NULL,
+    issued_at TEXT NOT NULL,
+    revoked_at TEXT
+  );
+  CREATE INDEX terminal_keys_terminal ON terminal_keys(terminal_id);
+  `,
 ];
 
 function addNameInitials(db: Database.Database): void {

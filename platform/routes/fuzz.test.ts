@@ -323,6 +323,8 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   'GET /api/v1/supervisor/events': 'supervisor',
   'GET /api/v1/supervisor/open-measures': 'supervisor',
   'POST /api/v1/admin/journal-imports': 'it',
+  'GET /api/v1/terminal-keys/revoked': 'operator',
+  'POST /api/v1/slips/check': 'counter',
 };
 
 function expectedAccess(route: { method: string; url: string }): Access | undefined {

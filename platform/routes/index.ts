@@ -6,6 +6,7 @@ import { registerCatalogRoutes } from './catalog';
 import { registerHealthRoute } from './health';
 import { registerOutboxRoutes } from './outbox';
 import { registerSessionRoutes } from './sessions';
+import { registerSlipRoutes } from './slips';
 import { registerSnapshotRoutes } from './snapshots';
 import { registerSubjectRoutes } from './subjects';
 import { registerSupervisorRoutes } from './supervisor';
@@ -23,4 +24,5 @@ export function registerApiRoutes(app: FastifyInstance, ctx: PlatformContext): v
   registerOutboxRoutes(app, ctx);
   registerSupervisorRoutes(app, ctx);
   registerAdminRoutes(app, ctx);
+  registerSlipRoutes(app, ctx);
 }

@@ -12,6 +12,8 @@ import type { PlatformContext } from '../context';
 import { fail } from '../http/problems';
 import { parseWith } from '../http/validate';
 import { enrolWithHandOver, type HandOverProof } from '../recovery/handOver';
+import { keyIdOfRaw } from '../../shared/slip/primitives';
+import { certifyTerminalKey } from '../slips/certify';
 
 function sameSecret(a: string, b: string): boolean {
   // Compare digests so the comparison takes the same time whatever the lengths.
@@ -37,7 +39,11 @@ export function registerTerminalRoutes(app: FastifyInstance, ctx: PlatformContex
       request.log.warn({ terminalName: parsed.value.name }, 'terminal enrolment refused');
       return fail(reply, 403, 'enrolment_refused', '终端登记码错误');
     }
-    const { name, predecessor, itOperator } = parsed.value;
+    const { name, predecessor, itOperator, terminalPublicKey } = parsed.value;
+    // Each enrolment makes a key of its own: a key certified before (another PC's, or a replay) is refused.
+    if (terminalPublicKey !== undefined && ctx.terminalKeys.get(keyIdOfRaw(Buffer.from(terminalPublicKey, 'base64')))) {
+      return fail(reply, 409, 'terminal_key_reused', '终端签名密钥已登记过，请重新生成后再登记');
+    }
     let proof: HandOverProof | null = null;
     if (predecessor && itOperator) {
       const operatorId = await itAdministrator(ctx, itOperator);
@@ -58,11 +64,15 @@ export function registerTerminalRoutes(app: FastifyInstance, ctx: PlatformContex
       request.log.warn({ terminalName: name, predecessorId: predecessor?.terminalId }, 'hand-over refused');
       return fail(reply, 403, 'handover_refused', '接替原终端未获确认', { detail: outcome.detail });
     }
+    // Rotation by re-enrolment: the identity handed over no longer signs slips.
+    if (outcome.handOver) ctx.terminalKeys.revokeTerminal(outcome.handOver.predecessorId, ctx.now().toISOString());
+    const terminalCertificate = parsed.value.terminalPublicKey ? certifyTerminalKey(ctx, terminalId, parsed.value.terminalPublicKey) : null;
     request.log.info({ terminalId, terminalName: name, predecessorId: predecessor?.terminalId, provedBy: proof?.by }, 'terminal enrolled');
     const body: EnrolTerminalResponse = {
       terminalId,
       terminalSecret,
       platformPublicKey: ctx.signing.publicKey,
+      ...(terminalCertificate ? { terminalCertificate } : {}),
       ...(outcome.handOver ? { handOver: outcome.handOver } : {}),
     };
     return reply.code(201).send(body);

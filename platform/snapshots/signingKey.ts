@@ -13,6 +13,8 @@ export interface SigningKey {
   publicKey: PlatformPublicKey;
   /** base64 Ed25519 signature over the UTF-8 bytes of `text`. */
   sign(text: string): string;
+  /** Ed25519 signature over `bytes` (a terminal certificate). */
+  signBytes(bytes: Uint8Array): Uint8Array;
 }
 
 /** The raw 32-byte key from an Ed25519 KeyObject (its SPKI DER ends with it). */
@@ -41,5 +43,6 @@ export function signingKeyFrom(privateKey: KeyObject = generateKeyPairSync('ed25
   return {
     publicKey: { algorithm: 'Ed25519', key: raw.toString('base64'), keyId: keyIdOf(raw) },
     sign: (text) => sign(null, Buffer.from(text, 'utf8'), privateKey).toString('base64'),
+    signBytes: (bytes) => new Uint8Array(sign(null, bytes, privateKey)),
   };
 }

@@ -38,6 +38,12 @@ export const HandOverConfirmation = z.object({
 });
 export type HandOverConfirmation = z.infer<typeof HandOverConfirmation>;
 
+/** Lower-case hex SHA-256 (a snapshot block's address). */
+export const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
+
+/** Standard base64 of exactly 32 bytes (an Ed25519 public key, an AES-256 key). */
+export const Base64Key32 = z.string().regex(/^[A-Za-z0-9+/]{43}=$/, '应为 32 字节的 base64 编码');
+
 export const EnrolTerminalRequest = z.object({
   enrolmentCode: z.string().min(1),
   name: z.string().trim().min(1).max(64),
@@ -48,14 +54,10 @@ export const EnrolTerminalRequest = z.object({
    */
   predecessor: Predecessor.optional(),
   itOperator: HandOverConfirmation.optional(),
+  /** The terminal's own Ed25519 public key (raw, base64), made at enrolment; the platform certifies it for check slips. */
+  terminalPublicKey: Base64Key32.optional(),
 });
 export type EnrolTerminalRequest = z.infer<typeof EnrolTerminalRequest>;
-
-/** Lower-case hex SHA-256 (a snapshot block's address). */
-export const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
-
-/** Standard base64 of exactly 32 bytes (an Ed25519 public key, an AES-256 key). */
-export const Base64Key32 = z.string().regex(/^[A-Za-z0-9+/]{43}=$/, '应为 32 字节的 base64 编码');
 
 /** The platform's snapshot signing key; IT may pin the same key in the terminal configuration. */
 export const PlatformPublicKey = z.object({
@@ -82,6 +84,15 @@ export const EnrolTerminalResponse = z.object({
     .optional(),
   /** The key that signs snapshot manifests (platforms without snapshots leave it out). */
   platformPublicKey: PlatformPublicKey.optional(),
+  /**
+   * The platform's certificate of `terminalPublicKey` (base64 of its CBOR, see shared/slip): it travels
+   * inside every check slip the terminal signs. Absent when no key was sent.
+   */
+  terminalCertificate: z
+    .string()
+    .regex(/^[A-Za-z0-9+/]+={0,2}$/)
+    .max(1024)
+    .optional(),
 });
 export type EnrolTerminalResponse = z.infer<typeof EnrolTerminalResponse>;
 
@@ -675,3 +686,26 @@ export const HealthResponse = z.object({
   time: IsoDateTime,
 });
 export type HealthResponse = z.infer<typeof HealthResponse>;
+
+// ---- Check slips: GET /terminal-keys/revoked (operator), POST /slips/check (counter) -------------
+
+/** The platform-signed list of revoked terminal keys (shared/slip/revocations.ts). */
+export const RevokedTerminalKeysResponse = SignedDataVersion;
+export type RevokedTerminalKeysResponse = z.infer<typeof RevokedTerminalKeysResponse>;
+
+/** A slip's QR text (Base45), as a scanner typed it. */
+export const SlipCheckRequest = z.object({ slip: z.string().trim().min(1).max(4096) });
+export type SlipCheckRequest = z.infer<typeof SlipCheckRequest>;
+
+/** "Is this the record this terminal signed?" — the platform's own verification and its record of the check. */
+export const SlipCheckResponse = z.object({
+  /** Problem codes of the platform's own verification (empty: valid). */
+  problems: z.array(z.string().max(64)).max(16),
+  /** The platform holds an accepted check with this id from this terminal. */
+  recordFound: z.boolean(),
+  /** Every field of the slip matches that record (subject and case number by their salted hashes). */
+  sameRecord: z.boolean(),
+  /** What differs, in Chinese (never a clear identifier). */
+  differences: z.array(z.string().max(200)).max(16),
+});
+export type SlipCheckResponse = z.infer<typeof SlipCheckResponse>;

@@ -34,6 +34,7 @@ export const ProblemCode = z.enum([
   'internal',
   'unavailable',
   'snapshot_building',
+  'terminal_key_reused',
 ]);
 export type ProblemCode = z.infer<typeof ProblemCode>;
 

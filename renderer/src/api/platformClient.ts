@@ -28,6 +28,7 @@ import {
   type EnrolTerminalRequest,
   type JournalExport,
   type OutboxRequest,
+  SlipCheckResponse,
 } from '../../../shared/contract';
 import type { TerminalCallAnswer } from '../../../shared/ipc/channels';
 import { MESSAGES, PlatformError, TERMINAL_PROBLEM_MESSAGES, parseRetryAfter } from './platformError';
@@ -320,6 +321,18 @@ export class PlatformClient {
       method: 'GET',
       path: '/supervisor/name-search-alerts',
       schema: NameSearchAlertsResponse,
+      timeoutMs: this.timeouts.defaultMs,
+    });
+    return r.body;
+  }
+
+  /** Clerks and supervisors: is this slip the record its terminal delivered? */
+  async checkSlip(slip: string): Promise<SlipCheckResponse> {
+    const r = await this.call({
+      method: 'POST',
+      path: '/slips/check',
+      data: { slip },
+      schema: SlipCheckResponse,
       timeoutMs: this.timeouts.defaultMs,
     });
     return r.body;

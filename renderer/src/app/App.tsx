@@ -6,6 +6,7 @@ import { LockScreen } from '../features/lock/LockScreen';
 import { LoginScreen } from '../features/login/LoginScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { SlipScreen } from '../features/slip/SlipScreen';
+import { VerifySlipScreen } from '../features/slip/VerifySlipScreen';
 import { StatusBar } from '../features/status/StatusBar';
 import { SyncPanel } from '../features/status/SyncPanel';
 import { SupervisorScreen } from '../features/supervisor/SupervisorScreen';
@@ -43,6 +44,8 @@ function WorkScreen() {
       return <CheckWorkspace />;
     case 'slip':
       return <SlipScreen />;
+    case 'verify':
+      return <VerifySlipScreen />;
     case 'supervisor':
       return <SupervisorScreen />;
     case 'settings':

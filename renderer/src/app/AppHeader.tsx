@@ -1,4 +1,4 @@
-import { AuditOutlined, LockOutlined, LogoutOutlined, SafetyCertificateOutlined, SettingOutlined } from '@ant-design/icons';
+import { AuditOutlined, LockOutlined, LogoutOutlined, QrcodeOutlined, SafetyCertificateOutlined, SettingOutlined } from '@ant-design/icons';
 import { Button, Popconfirm, Tag, Tooltip } from 'antd';
 import type { ReactNode } from 'react';
 import { ReconnectButton } from '../features/login/ReconnectButton';
@@ -55,6 +55,7 @@ export function AppHeader() {
       </div>
       <nav className="app-nav" aria-label={t.app.title}>
         <NavButton screen="check" current={screen} icon={<SafetyCertificateOutlined aria-hidden />} label={t.app.nav.check} onGo={go} />
+        <NavButton screen="verify" current={screen} icon={<QrcodeOutlined aria-hidden />} label={t.app.nav.verify} onGo={go} />
         {isSupervisor && (
           <NavButton screen="supervisor" current={screen} icon={<AuditOutlined aria-hidden />} label={t.app.nav.supervisor} onGo={go} />
         )}

@@ -72,6 +72,8 @@ export interface LocalCheck {
    * platform's live data online). null: no signed snapshot held (per-record layout, or none yet).
    */
   signedData?: SignedDataVersion | null;
+  /** The latest signed statement printed on its slip (Base45 QR text and reference number). */
+  slip?: { text: string; reference: string };
 }
 
 export interface LocalFeedback extends FeedbackBody {
@@ -98,6 +100,8 @@ export type MetaRecord =
   | { key: 'pendingEnrolment'; terminalName: string; platformUrl: string; startedAt: string }
   | { key: 'auditHead'; chainSeq: number; hash: string }
   | { key: 'auditKey'; raw: string }
+  /** The terminal's slip signing key (non-extractable) and the platform's certificate of it (base64). */
+  | { key: 'slipKey'; terminalId: string; privateKey: CryptoKey; publicKey: string; certificate: string }
   | { key: 'lastOperator'; operatorId: string }
   /** Platform sessions signed out while the platform could not be reached: the next login revokes them. */
   | { key: 'revokeSessions'; sessionIds: string[] }

@@ -14,7 +14,7 @@ export const enUS: PartialMessages = {
     booting: 'Starting…',
     bootFailed: 'The app could not start',
     retry: 'Retry',
-    nav: { check: 'Credit check', supervisor: 'Supervision', settings: 'Settings', lock: 'Lock', logout: 'Log out' },
+    nav: { check: 'Credit check', verify: 'Verify slip', supervisor: 'Supervision', settings: 'Settings', lock: 'Lock', logout: 'Log out' },
     modeOnline: 'Online',
     modeOffline: 'Offline login',
     modeOnlineDisconnected: 'Network down',

@@ -23,6 +23,7 @@ export const zhCN = {
     retry: '重试',
     nav: {
       check: '信用核查',
+      verify: '核验核查单',
       supervisor: '督查',
       settings: '设置',
       lock: '锁定',
@@ -360,6 +361,9 @@ export const zhCN = {
     ] as ReadonlyArray<{ kind: string; text: string }>,
   },
   slip: {
+    reference: '核验码',
+    signatureNote: '本单由本终端签名，并以平台签名的名单数据版本为据：扫描二维码或输入核验码即可核验。',
+    signing: '正在签署核查单……',
     title: '信用核查单',
     print: '打印（Ctrl+P）',
     pdf: '保存为 PDF',

@@ -15,6 +15,11 @@ import type {
 } from '../../../shared/contract';
 import type { AuditVerification, Check, Outcome, Purpose, SyncStatus, TerminalIdentity } from '../model';
 import type { StoreApi } from '../state/store';
+import type { SlipText, SlipVerification } from '../../../shared/slip';
+import type { SlipCheckResponse } from '../../../shared/contract';
+import type { SlipDecisions } from './slipSigning';
+
+export type { SlipDecisions } from './slipSigning';
 
 // The value types the screens see through the seam; they live on the ground floor (model/).
 export type { AuditVerification, Outcome, Purpose, StorageState, SyncStatus, TerminalIdentity, UserFacingError } from '../model';
@@ -166,6 +171,13 @@ export interface NameSearchBudgetAlerts {
   }>;
 }
 
+export interface SlipCheck {
+  verification: SlipVerification;
+  /** The platform's answer; null offline (or when it could not be asked). */
+  platform: SlipCheckResponse | null;
+  platformError: string | null;
+}
+
 export interface AppServices {
   enrolment: {
     current(): Promise<TerminalIdentity | null>;
@@ -227,6 +239,12 @@ export interface AppServices {
     exportJournal(): Promise<Outcome<JournalExportResult>>;
     /** IT, online: a file another terminal exported, into the platform. */
     importJournal(fileText: string): Promise<Outcome<JournalImportSummary>>;
+  };
+  slips: {
+    /** Signs the check's statement for its slip with the terminal's certified key (kept on the check record). */
+    sign(view: CheckView, decisions: SlipDecisions): Promise<Outcome<SlipText>>;
+    /** Offline verification with the trusted platform key, then the platform's own answer when online. QR text or a reference number of this terminal. */
+    verify(input: string): Promise<Outcome<SlipCheck>>;
   };
   supervisor: {
     todaysChecks(): Promise<SupervisorCheckRow[]>;

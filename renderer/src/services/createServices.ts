@@ -33,7 +33,9 @@ import { createLookupService } from './lookupService';
 import { createRecordsService } from './recordsService';
 import { SessionHolder } from './sessionHolder';
 import { completeInterruptedEnrolment } from './terminalIdentity';
+import { signCheckSlip, verifySlipInput } from './slipSigning';
 import { createSupervisorService } from './supervisorService';
+import { fail, failWith, ok } from './outcome';
 import { createTerminalAccess } from './terminalAccess';
 import { createSyncService } from './syncService';
 
@@ -165,6 +167,17 @@ export async function createServices(deps: ServiceDeps): Promise<CreditCounterSe
     records: createRecordsService(core),
     sync: createSyncService(core),
     supervisor: createSupervisorService(core),
+    slips: {
+      async sign(view, decisions) {
+        try {
+          const signed = await signCheckSlip(core.journal, view, decisions);
+          return signed.ok ? ok(signed.slip) : fail('slip_unsigned', signed.message);
+        } catch (error) {
+          return failWith(error);
+        }
+      },
+      verify: (input) => verifySlipInput(core, input),
+    },
     internals: core,
     async close() {
       await engine.stop();

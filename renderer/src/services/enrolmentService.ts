@@ -11,6 +11,7 @@
 import type { AppServices, Outcome, TerminalIdentity } from './contracts';
 import { SYSTEM_ACTOR, type Core } from './core';
 import { fail, failWith, ok } from './outcome';
+import { createSlipKey, keepSlipKey } from './slipSigning';
 import { lowestHeldSeq, recordIdentity } from './terminalIdentity';
 
 export function createEnrolmentService(core: Core): AppServices['enrolment'] {
@@ -35,18 +36,22 @@ export function createEnrolmentService(core: Core): AppServices['enrolment'] {
         await core.journal.meta.put({ key: 'pendingEnrolment', terminalName: name, platformUrl: url, startedAt: core.now().toISOString() });
         // The host stores the secret (with its terminal id) first, the identity is recorded second: see
         // terminalIdentity.ts for a stop in between. The host also adds the hand-over's proof from its vault.
+        // A new slip key with every enrolment (rotation): the platform certifies its public half.
+        const slipKey = await createSlipKey();
         const enrolled = await core.terminal.enrol(
           url,
           {
             enrolmentCode: enrolmentCode.trim(),
             name,
+            ...(slipKey ? { terminalPublicKey: slipKey.publicKey } : {}),
             ...(predecessor ? { predecessor } : {}),
             ...(confirmation ? { itOperator: { operatorId: confirmation.operatorId.trim(), password: confirmation.password } } : {}),
           },
           existing,
         );
         if (!enrolled.ok) return enrolled;
-        const { terminalId, handOver, platformPublicKey } = enrolled.value;
+        const { terminalId, handOver, platformPublicKey, terminalCertificate } = enrolled.value;
+        if (slipKey) await keepSlipKey(core.journal, terminalId, slipKey, terminalCertificate);
         const identity = await recordIdentity(
           core,
           terminalId,

@@ -1,6 +1,6 @@
 import type { HostBridge } from '../../../shared/ipc/bridge';
 import { describeError, t } from '../i18n';
-import type { AppServices } from '../services/contracts';
+import type { AppServices, CheckView, Outcome, SlipCheck, SlipDecisions } from '../services/contracts';
 import { createStore } from '../state';
 
 export type PrintTarget = 'pdf' | 'printer';
@@ -13,13 +13,36 @@ export interface SlipState {
   message: { kind: 'success' | 'error'; text: string } | null;
   /** Printed on the slip: the time of the last print started (null: not printed yet, show "now"). */
   printedAt: string | null;
+  /** The signed statement on the slip on screen: its QR text and reference number. */
+  signed: { checkId: string; text: string; reference: string } | null;
+  /** Why the slip on screen carries no signed QR. */
+  unsigned: string | null;
+  sign(view: CheckView, decisions: SlipDecisions): Promise<void>;
+  /** The verification screen's question (QR text or reference number). */
+  verify(input: string): Promise<Outcome<SlipCheck>>;
   requestPrint(target: PrintTarget): void;
   print(checkId: string, target: PrintTarget): Promise<void>;
   clearMessage(): void;
 }
 
 export function createSlipStore(services: AppServices, host: HostBridge) {
+  // The signature in progress: a print waits for it, so the page never goes out without its QR.
+  let signing: Promise<void> = Promise.resolve();
   return createStore<SlipState>()((set, get) => ({
+    signed: null,
+    unsigned: null,
+    verify: (input) => services.slips.verify(input),
+    sign(view, decisions) {
+      signing = (async () => {
+        const outcome = await services.slips.sign(view, decisions);
+        set(
+          outcome.ok
+            ? { signed: { checkId: view.checkId, text: outcome.value.text, reference: outcome.value.reference }, unsigned: null }
+            : { signed: null, unsigned: outcome.error.message },
+        );
+      })();
+      return signing;
+    },
     printing: false,
     pendingPrint: null,
     message: null,
@@ -33,6 +56,7 @@ export function createSlipStore(services: AppServices, host: HostBridge) {
       if (get().printing) return;
       set({ printing: true, pendingPrint: null, message: null, printedAt: new Date().toISOString() });
       try {
+        await signing;
         // One frame for the slip to show its print time before the host captures the page.
         await new Promise((resolve) => setTimeout(resolve, 50));
         const result = await host.printSlip(target);

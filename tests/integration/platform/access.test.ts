@@ -218,6 +218,9 @@ const ROUTES: ProtectedRoute[] = [
     role: 'supervisor',
     dataMarker: PERSON,
   },
+  // Terminals keep the signed list of revoked slip keys; the slip check is a counter's question.
+  { method: 'GET', path: '/api/v1/terminal-keys/revoked', role: 'clerk', dataMarker: 'credit-counter revoked terminal keys' },
+  { method: 'POST', path: '/api/v1/slips/check', body: { slip: 'NOT A SLIP' }, role: 'counter', dataMarker: '"recordFound"' },
   // Logout answers no data, but must not act (204) for anyone but the session's holder.
   { method: 'DELETE', path: '/api/v1/sessions/current', role: 'clerk', dataMarker: '"never"' },
 ];

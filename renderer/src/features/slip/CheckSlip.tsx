@@ -5,6 +5,7 @@ import type { RecordedCommitment } from '../../stores/commitmentStore';
 import type { CheckFeedback } from '../../stores/feedbackStore';
 import { EMPTY_DRAFT } from '../../stores/feedbackStore';
 import { listTypeName } from '../result/labels';
+import { SlipQr } from './SlipQr';
 
 /** 核查单: the printable record for the case file. Masked ID only. */
 export function CheckSlip({
@@ -15,6 +16,8 @@ export function CheckSlip({
   session,
   identity,
   printedAt,
+  signed,
+  unsigned,
 }: {
   view: CheckView;
   catalogue: Catalogue | null;
@@ -23,6 +26,9 @@ export function CheckSlip({
   session: Session | null;
   identity: TerminalIdentity | null;
   printedAt: Date;
+  /** The signed statement (QR text and reference number); null while signing or when it cannot be signed. */
+  signed?: { text: string; reference: string } | null;
+  unsigned?: string | null;
 }) {
   const active = view.evaluation.entries.filter(
     (e) => e.triggers || e.effectiveStatus === 'ACTIVE' || e.effectiveStatus === 'OBJECTION_PENDING',
@@ -160,6 +166,24 @@ export function CheckSlip({
           </ul>
         </>
       )}
+      <div className="slip-signature" data-testid="slip-signature">
+        {signed ? (
+          <>
+            <SlipQr text={signed.text} />
+            <div className="slip-signature-text">
+              <div>
+                {s.reference}：
+                <span className="mono slip-nowrap" data-testid="slip-reference">
+                  {signed.reference}
+                </span>
+              </div>
+              <div>{s.signatureNote}</div>
+            </div>
+          </>
+        ) : (
+          <div className="slip-signature-text">{unsigned ?? s.signing}</div>
+        )}
+      </div>
       <p className="slip-footer">{s.footer}</p>
     </div>
   );

@@ -24,10 +24,21 @@ export function SlipScreen() {
   const pending = useStore(stores.slip, (s) => s.pendingPrint);
   const message = useStore(stores.slip, (s) => s.message);
   const printedAt = useStore(stores.slip, (s) => s.printedAt);
-  const { print, clearMessage } = stores.slip.getState();
+  const signed = useStore(stores.slip, (s) => s.signed);
+  const unsigned = useStore(stores.slip, (s) => s.unsigned);
+  const { print, clearMessage, sign } = stores.slip.getState();
   const now = useNow();
 
   useEffect(() => clearMessage, [clearMessage]);
+
+  // The statement signs the decisions as delivered; a new decision signs a new statement.
+  useEffect(() => {
+    if (!view) return;
+    const decisions = Object.fromEntries(
+      Object.entries(feedback.drafts).map(([code, d]) => [code, feedback.delivery !== null ? d.decision : null]),
+    );
+    void sign(view, decisions);
+  }, [view, feedback, sign]);
 
   // Ctrl+P on another screen asked for a print: the slip is on screen now.
   useEffect(() => {
@@ -87,6 +98,8 @@ export function SlipScreen() {
           session={session}
           identity={identity}
           printedAt={printedAt ? new Date(printedAt) : now}
+          signed={signed?.checkId === view.checkId ? signed : null}
+          unsigned={unsigned}
         />
       </div>
     </div>

@@ -1,0 +1,143 @@
+/**
+ * The terminal's slip key and the signed statement printed on each check slip. The key pair is made
+ * at enrolment with WebCrypto, the private half non-extractable, and kept in the journal database
+ * (IndexedDB stores the CryptoKey itself; no script can read its bytes). The platform certifies the
+ * public half; the certificate travels inside every statement. A re-enrolment makes a new pair.
+ */
+import type { SignedDataVersion } from '../../../shared/contract';
+import { parseStatement } from '../../../shared/snapshot';
+import {
+  normaliseReference,
+  verifySlipText,
+  caseNoHash,
+  fromBase64,
+  signSlip,
+  subjectHash,
+  type CheckStatementBody,
+  type SlipDecision,
+  type SlipText,
+} from '../../../shared/slip';
+import type { JournalDb } from '../data/journalDb';
+import { bytesToBase64 } from '../data/webCrypto';
+import { describeError } from '../i18n';
+import type { CheckView, Outcome, SlipCheck } from './contracts';
+import type { Core } from './core';
+
+export interface NewSlipKey {
+  privateKey: CryptoKey;
+  publicKey: string;
+}
+
+/** A fresh Ed25519 pair (null where the browser has no Ed25519: the terminal then prints no signed QR). */
+export async function createSlipKey(): Promise<NewSlipKey | null> {
+  try {
+    const pair = (await crypto.subtle.generateKey({ name: 'Ed25519' }, false, ['sign', 'verify'])) as CryptoKeyPair;
+    const raw = new Uint8Array(await crypto.subtle.exportKey('raw', pair.publicKey));
+    return { privateKey: pair.privateKey, publicKey: bytesToBase64(raw) };
+  } catch {
+    return null;
+  }
+}
+
+export async function keepSlipKey(journal: JournalDb, terminalId: string, key: NewSlipKey, certificate: string | undefined): Promise<void> {
+  if (!certificate) {
+    await journal.meta.delete('slipKey');
+    return;
+  }
+  await journal.meta.put({ key: 'slipKey', terminalId, privateKey: key.privateKey, publicKey: key.publicKey, certificate });
+}
+
+/** Decisions as recorded for the check, by measure code (null: not decided yet). */
+export type SlipDecisions = Record<string, SlipDecision>;
+
+function randomSalt(): Uint8Array {
+  return crypto.getRandomValues(new Uint8Array(16));
+}
+
+export function statementBodyOf(
+  view: CheckView,
+  decisions: SlipDecisions,
+  signed: SignedDataVersion | null | undefined,
+): CheckStatementBody {
+  const salt = randomSalt();
+  const snapshot = signed ? parseStatement(signed.statement) : null;
+  const signature = signed ? fromBase64(signed.signature) : null;
+  return {
+    checkId: view.checkId,
+    checkedAt: Math.floor(Date.parse(view.checkedAt) / 1000),
+    clockSkewSeconds: null,
+    matterCode: view.matter.code,
+    caseNoHash: caseNoHash(salt, view.purpose.caseNo),
+    subjectKind: view.subject.kind,
+    subjectMasked: view.subject.masked,
+    salt,
+    subjectHash: subjectHash(salt, view.subject.identifier),
+    result: view.result,
+    source: view.source,
+    dataVersion: view.dataVersion,
+    dataAgeSeconds: view.dataAgeSeconds,
+    measures: [
+      ...[...view.evaluation.must, ...view.evaluation.may].map(({ measure }) => ({
+        code: measure.code,
+        obligation: measure.obligation,
+        decision: decisions[measure.code] ?? null,
+      })),
+      ...view.evaluation.suppressed.map(({ measure }) => ({
+        code: measure.code,
+        obligation: measure.obligation,
+        decision: 'SUPPRESSED' as const,
+      })),
+    ],
+    signedData: snapshot && signature ? { statement: snapshot, signature } : null,
+  };
+}
+
+export type SignedSlipOutcome = { ok: true; slip: SlipText } | { ok: false; message: string };
+
+/** Signs the check's statement with the terminal's key; the statement is kept on the check record. */
+export async function signCheckSlip(journal: JournalDb, view: CheckView, decisions: SlipDecisions): Promise<SignedSlipOutcome> {
+  const key = await journal.meta.get('slipKey');
+  if (!key || key.key !== 'slipKey' || key.terminalId !== view.terminalId) {
+    return { ok: false, message: '本终端没有平台认证的签名密钥（请由信息技术人员重新登记终端），核查单不带可验证二维码' };
+  }
+  const certificate = fromBase64(key.certificate);
+  if (!certificate) return { ok: false, message: '终端证书格式错误，核查单不带可验证二维码' };
+  const check = await journal.checks.get(view.checkId);
+  const body = statementBodyOf(view, decisions, check?.signedData);
+  const slip = await signSlip(
+    body,
+    certificate,
+    async (message) => new Uint8Array(await crypto.subtle.sign({ name: 'Ed25519' }, key.privateKey, message as Uint8Array<ArrayBuffer>)),
+  );
+  if (check) await journal.checks.update(view.checkId, { slip: { text: slip.text, reference: slip.reference } });
+  return { ok: true, slip };
+}
+
+/**
+ * What the verification screen shows: the slip checked offline with the platform key this terminal
+ * trusts, then (online) the platform's own answer. A reference number is looked up among this
+ * terminal's own slips.
+ */
+export async function verifySlipInput(core: Core, input: string): Promise<Outcome<SlipCheck>> {
+  let text = input.trim();
+  const reference = normaliseReference(text);
+  if (reference && text.length <= 12) {
+    const check = await core.journal.checks.filter((c) => c.slip?.reference === reference).first();
+    if (!check?.slip)
+      return { ok: false, error: { code: 'slip_not_found', message: `本终端没有核验码为 ${reference} 的核查单，请扫描核查单上的二维码` } };
+    text = check.slip.text;
+  }
+  const key = core.config.values.platformPublicKey || (await core.identity())?.platformPublicKey;
+  if (!key) return { ok: false, error: { code: 'no_platform_key', message: '本机没有平台签名公钥，无法核验（请先登记终端）' } };
+  const verification = verifySlipText(text, { platformKeys: [key], now: Math.floor(core.now().getTime() / 1000) });
+  if (!verification.statement || !core.session.platformToken())
+    return { ok: true, value: { verification, platform: null, platformError: null } };
+  try {
+    const client = await core.platform();
+    if (!client) return { ok: true, value: { verification, platform: null, platformError: null } };
+    const platform = await client.checkSlip(text);
+    return { ok: true, value: { verification, platform, platformError: null } };
+  } catch (error) {
+    return { ok: true, value: { verification, platform: null, platformError: describeError(error) } };
+  }
+}
