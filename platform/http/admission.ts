@@ -84,7 +84,8 @@ export class AdmissionControl {
     if (kind === 'exempt') return null;
     if (kind === 'bulk') {
       if (this.bulkInFlight >= this.options.maxBulkInFlight) return `平台正在处理 ${this.bulkInFlight} 个同步或上传请求`;
-      if (this.options.lagLimitMs > 0 && this.lagMs > this.options.lagLimitMs) return '平台负载过高';
+      // Lag alone does not refuse a lone request (one terminal, a test): only bulk work beside other bulk work.
+      if (this.options.lagLimitMs > 0 && this.lagMs > this.options.lagLimitMs && this.bulkInFlight > 0) return '平台负载过高';
       return null;
     }
     return this.otherInFlight >= this.options.maxInFlight ? `平台正在处理 ${this.otherInFlight} 个请求` : null;

@@ -260,11 +260,18 @@ async function setup(command: SetupCommand): Promise<void> {
       );
       if (!session) throw new Error('login timed out');
       const terminal = new Terminal(enrolled.terminalId, session.token, command.lookupEveryMs);
-      await terminal.pull(deadline);
+      // The fleet was in sync before the run: one terminal pulls the full state, the others take its
+      // cursor (a full pull per terminal here is the resync scenario's work, not the setup's).
+      if (!synced) {
+        synced = terminal.pull(deadline).then(() => ({ cursor: terminal.cursor, dataVersion: terminal.dataVersion }));
+      }
+      ({ cursor: terminal.cursor, dataVersion: terminal.dataVersion } = await synced);
       made.push(terminal);
+      if (made.length % 100 === 0) process.stderr.write(`  ${made.length} terminals enrolled and signed in\n`);
     }
   };
-  await Promise.all(Array.from({ length: 8 }, worker));
+  let synced: Promise<{ cursor: string | null; dataVersion: string | null }> | null = null;
+  await Promise.all(Array.from({ length: 16 }, worker));
   if (made.length < command.terminals) throw new Error(`only ${made.length} of ${command.terminals} terminals set up in time`);
   terminals = made;
   const supervisor = await json<{ token: string }>(
@@ -337,7 +344,13 @@ async function reconcile(): Promise<{ lost: number; duplicated: number; chainBro
 
 async function runScenario(command: ScenarioCommand): Promise<TerminalsReport> {
   recorder = new Recorder(Date.now());
-  const until = Date.now() + command.durationMs;
+  // steady runs for its duration; reconnect and resync run until every terminal is done, within
+  // the engine's spread plus five minutes (what is not delivered by then counts as behind, and lost).
+  const until =
+    Date.now() +
+    (command.scenario === 'steady'
+      ? command.durationMs
+      : Math.max(command.durationMs, 2 * DEFAULT_SYNC_OPTIONS.spreadMaxMs * spreadScale + 300_000));
   if (command.scenario === 'steady') {
     await Promise.all(terminals.map((t) => t.work(until, command.pollEveryMs)));
   } else if (command.scenario === 'reconnect') {
