@@ -46,7 +46,7 @@ export function syncPage(ctx: PlatformContext, after: string | undefined, limit:
 
   // In delta mode every tombstone after the position counts; in full mode only those after the start.
   const tombstonesAfter = cursor.mode === 'F' ? cursor.start : cursor.position;
-  const changes = ctx.syncPages.get({ epoch, lastSeq, after: cursor.position, tombstonesAfter, limit }, () =>
+  const changes = ctx.syncPages.get({ epoch, run: ctx.meta.runAt(lastSeq), lastSeq, after: cursor.position, tombstonesAfter, limit }, () =>
     ctx.entries.changesAfter(cursor.position, tombstonesAfter, limit),
   );
   const last = changes.lastSeq ?? cursor.position;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ChangesPage } from '../db/entries';
 import { SyncPageCache, type PageKey } from './pageCache';
 
-const key = (after: number, lastSeq = 100): PageKey => ({ epoch: 'E1', lastSeq, after, tombstonesAfter: lastSeq, limit: 10 });
+const key = (after: number, lastSeq = 100): PageKey => ({ epoch: 'E1', run: 'R1', lastSeq, after, tombstonesAfter: lastSeq, limit: 10 });
 const page = (bytes: number): ChangesPage => ({ json: Buffer.alloc(bytes, 'x'), count: 1, lastSeq: 1 });
 
 describe('SyncPageCache', () => {

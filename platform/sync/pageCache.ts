@@ -10,8 +10,9 @@ import type { ChangesPage } from '../db/entries';
 
 export interface PageKey {
   epoch: string;
-  /** Head seq of the list when the page was asked for. */
+  /** Head seq of the list when the page was asked for, and the run (opening of the database) that handed it out. */
   lastSeq: number;
+  run: string;
   after: number;
   tombstonesAfter: number;
   limit: number;
@@ -28,7 +29,7 @@ export class SyncPageCache {
   constructor(private readonly maxBytes = DEFAULT_PAGE_CACHE_BYTES) {}
 
   get(key: PageKey, build: () => ChangesPage): ChangesPage {
-    const id = `${key.epoch}|${key.lastSeq}|${key.after}|${key.tombstonesAfter}|${key.limit}`;
+    const id = `${key.epoch}|${key.run}|${key.lastSeq}|${key.after}|${key.tombstonesAfter}|${key.limit}`;
     const cached = this.pages.get(id);
     if (cached) {
       this.hits++;
