@@ -3,6 +3,7 @@
  *   [--reseed] [--enrolment-code CODE] [--operator ID:PASSWORD:ROLE]... [--test-controls]
  *   [--min-client-version V] [--token-ttl SECONDS] [--offline-unlock-hours H] [--rate-limit N]
  *   [--name-search-budget N] [--cors-origin ORIGIN]... [--host HOST] [--quiet] [--seed-only]
+ *   [--max-bulk-in-flight N] [--max-in-flight N] [--lag-limit-ms MS] [--retry-after S] [--sync-page-cache-mb MB]
  */
 import { parseArgs } from 'node:util';
 import { deleteDatabaseFiles, openDatabase } from './db/open';
@@ -40,6 +41,11 @@ const USAGE = `Credit Counter reference platform
   --cors-origin ORIGIN      origin whose pages may call the API from a browser, repeatable
                             (the web build's, e.g. http://127.0.0.1:5173; app://credit-counter for
                             the desktop app); default none
+  --max-bulk-in-flight N    outbox batches and sync pages served at once; more get 503 + Retry-After (default 16)
+  --max-in-flight N         other requests at once (lookups, logins…); /health is never refused (default 512)
+  --lag-limit-ms MS         refuse bulk work while the event loop lags more than this (smoothed; default 75; 0 = off)
+  --retry-after S           Retry-After of those refusals, seconds (default 3)
+  --sync-page-cache-mb MB   memory for sync pages prepared once and shared by all terminals (default 256)
   --quiet                   no request log
   --help`;
 
@@ -71,6 +77,11 @@ function parseCommandLine(argv: string[]): { options: PlatformOptions; seedOnly:
       'rate-limit': { type: 'string' },
       'cors-origin': { type: 'string', multiple: true },
       'name-search-budget': { type: 'string' },
+      'max-bulk-in-flight': { type: 'string' },
+      'max-in-flight': { type: 'string' },
+      'lag-limit-ms': { type: 'string' },
+      'retry-after': { type: 'string' },
+      'sync-page-cache-mb': { type: 'string' },
       quiet: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -100,6 +111,16 @@ function parseCommandLine(argv: string[]): { options: PlatformOptions; seedOnly:
   set('rateLimitPerMinute', integer('rate-limit', values['rate-limit']));
   set('corsOrigins', values['cors-origin']?.map(normaliseOrigin));
   set('nameSearchesPerHour', integer('name-search-budget', values['name-search-budget']));
+  const admission = {
+    maxBulkInFlight: integer('max-bulk-in-flight', values['max-bulk-in-flight']),
+    maxInFlight: integer('max-in-flight', values['max-in-flight']),
+    lagLimitMs: integer('lag-limit-ms', values['lag-limit-ms']),
+    retryAfterSeconds: integer('retry-after', values['retry-after']),
+  };
+  const given = Object.fromEntries(Object.entries(admission).filter(([, v]) => v !== undefined));
+  if (Object.keys(given).length > 0) options.admission = given;
+  const cacheMb = integer('sync-page-cache-mb', values['sync-page-cache-mb']);
+  set('syncPageCacheBytes', cacheMb === undefined ? undefined : cacheMb * 1024 * 1024);
   return { options, seedOnly: values['seed-only'] ?? false };
 }
 

@@ -16,6 +16,8 @@ import { TerminalKeyRepository } from './db/terminalKeys';
 import { TerminalRepository } from './db/terminals';
 import { DEFAULT_SNAPSHOT_OPTIONS, SnapshotPublisher, type SnapshotOptions } from './snapshots/publisher';
 import { loadSigningKey, type SigningKey } from './snapshots/signingKey';
+import { SyncPageCache } from './sync/pageCache';
+import { AdmissionControl, DEFAULT_ADMISSION, type AdmissionOptions } from './http/admission';
 
 /** Settings the test controls may change while the platform runs. */
 export interface PlatformSettings {
@@ -52,6 +54,10 @@ export interface PlatformContext {
   /** The Ed25519 key that signs snapshot statements. */
   signing: SigningKey;
   snapshots: SnapshotPublisher;
+  /** Sync pages assembled once and shared by every terminal that asks for the same one. */
+  syncPages: SyncPageCache;
+  /** Sheds bulk work early (503 with Retry-After) while the platform is saturated. */
+  admission: AdmissionControl;
   settings: PlatformSettings;
   /** The catalogue served now; change it through serveCatalogue (which keeps the history). */
   catalogue: CatalogueSnapshot;
@@ -84,6 +90,7 @@ export function createContext(
   rateLimitPerMinute: number,
   now: () => Date,
   snapshotOptions: SnapshotOptions = DEFAULT_SNAPSHOT_OPTIONS,
+  load: { syncPageCacheBytes?: number; admission?: Partial<AdmissionOptions> } = {},
 ): PlatformContext {
   const meta = new MetaStore(db);
   const signing = loadSigningKey(meta);
@@ -103,6 +110,8 @@ export function createContext(
     rateLimiter: new RateLimiter(rateLimitPerMinute),
     signing,
     snapshots: new SnapshotPublisher(db, meta, signing, now, snapshotOptions),
+    syncPages: new SyncPageCache(load.syncPageCacheBytes),
+    admission: new AdmissionControl({ ...DEFAULT_ADMISSION, ...load.admission }),
     settings,
     catalogue: loadCatalogue(meta),
     catalogueHistory: new CatalogueHistory(db),

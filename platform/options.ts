@@ -2,6 +2,7 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Role, SupervisorScope } from '../shared/contract';
+import type { AdmissionOptions } from './http/admission';
 import type { SnapshotOptions } from './snapshots/publisher';
 
 export interface OperatorAccount {
@@ -50,6 +51,10 @@ export interface PlatformOptions {
   now?: () => Date;
   /** Snapshot publication (block size, rebuild policy); see snapshots/publisher.ts. */
   snapshots?: Partial<SnapshotOptions>;
+  /** Admission control: how much bulk work (outbox batches, sync pages) runs at once; see http/admission.ts. */
+  admission?: Partial<AdmissionOptions>;
+  /** Memory for prepared sync pages shared between terminals (bytes; 0 = build every page afresh). */
+  syncPageCacheBytes?: number;
   /** Wait for the first snapshot before serving (default: when the list holds ≤ 200,000 entries). */
   awaitSnapshot?: boolean;
 }

@@ -196,6 +196,10 @@ export async function createPlatformApp(options: PlatformOptions = {}): Promise<
     options.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE,
     options.now ?? (() => new Date()),
     { ...DEFAULT_SNAPSHOT_OPTIONS, ...options.snapshots },
+    {
+      ...(options.syncPageCacheBytes !== undefined ? { syncPageCacheBytes: options.syncPageCacheBytes } : {}),
+      ...(options.admission ? { admission: options.admission } : {}),
+    },
   );
   const app = buildApp(options);
   try {
@@ -218,6 +222,8 @@ export async function createPlatformApp(options: PlatformOptions = {}): Promise<
       exposedHeaders: ['ETag', 'Date', 'Retry-After'],
       maxAge: 600,
     });
+    // Before the faults and the guard: a saturated platform refuses bulk work before anything else runs.
+    ctx.admission.register(app);
     faults?.register(app);
     app.get('/', async () => ({
       name: 'Credit Counter reference platform',

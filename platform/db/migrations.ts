@@ -290,6 +290,12 @@ const MIGRATIONS: Migration[] = [
   );
   CREATE INDEX terminal_keys_terminal ON terminal_keys(terminal_id);
   `,
+  // 10: the audit chain check reads a terminal's latest accepted audit record on every audit record
+  // received. Without an index of its own the planner chose (kind, occurred_at_ms) and sorted every
+  // audit row; this one makes the check one index probe whatever the table holds.
+  `
+  CREATE INDEX mutations_audit_chain ON mutations(terminal_id, seq) WHERE kind = 'audit' AND status = 'accepted';
+  `,
 ];
 
 function addNameInitials(db: Database.Database): void {

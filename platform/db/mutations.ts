@@ -81,6 +81,10 @@ export interface RecordFilter {
   limit: number;
 }
 
+/** The chain check's read: one probe at the end of the terminal's run in the audit chain index. */
+export const LAST_AUDIT_SQL =
+  "SELECT body FROM mutations INDEXED BY mutations_audit_chain WHERE terminal_id = ? AND kind = 'audit' AND status = 'accepted' ORDER BY seq DESC LIMIT 1";
+
 export class MutationRepository {
   private readonly insertStmt;
   private readonly getStmt;
@@ -109,10 +113,7 @@ export class MutationRepository {
     this.feedbackForCheckStmt = db.prepare<[string], { body: string; operator_id: string; occurred_at: string }>(
       "SELECT body, operator_id, occurred_at FROM mutations WHERE check_id = ? AND kind = 'feedback' AND status = 'accepted' ORDER BY received_at, seq",
     );
-    // Walks the terminal's (terminal_id, seq) index backwards to its latest accepted audit record.
-    this.lastAuditStmt = db.prepare<[string], { body: string }>(
-      "SELECT body FROM mutations WHERE terminal_id = ? AND kind = 'audit' AND status = 'accepted' ORDER BY seq DESC LIMIT 1",
-    );
+    this.lastAuditStmt = db.prepare<[string], { body: string }>(LAST_AUDIT_SQL);
     this.auditLinkStmt = db.prepare<[string, string, number], { id: string }>(
       `SELECT id FROM mutations INDEXED BY mutations_audit_hash
        WHERE json_extract(body, '$.hash') = ? AND kind = 'audit' AND status = 'accepted'
@@ -201,6 +202,30 @@ export class MutationRepository {
 
   forTerminal(terminalId?: string): StoredMutation[] {
     return (terminalId === undefined ? this.allStmt.all() : this.byTerminalStmt.all(terminalId)).map(toStored);
+  }
+
+  /**
+   * One page of a terminal's records by seq (the (terminal_id, seq) key), optionally only those that
+   * name an operator of a department. Each page is one index range, however many records there are.
+   */
+  terminalPage(
+    terminalId: string,
+    after: number,
+    limit: number,
+    department?: string,
+  ): Array<{ id: string; seq: number; kind: MutationKind; status: StoredStatus; chainOk: boolean | null }> {
+    const scoped = department === undefined ? '' : ' AND operator_id IN (SELECT id FROM operators WHERE department = @department)';
+    const sql = `SELECT id, seq, kind, status, chain_ok FROM mutations WHERE terminal_id = @terminalId AND seq > @after${scoped} ORDER BY seq LIMIT @limit`;
+    return this.db
+      .prepare<Record<string, unknown>, { id: string; seq: number; kind: string; status: string; chain_ok: number | null }>(sql)
+      .all({ terminalId, after, limit, ...(department !== undefined ? { department } : {}) })
+      .map((r) => ({
+        id: r.id,
+        seq: r.seq,
+        kind: r.kind as MutationKind,
+        status: r.status as StoredStatus,
+        chainOk: r.chain_ok === null ? null : r.chain_ok === 1,
+      }));
   }
 
   /** Accepted records for supervisors, by the time they happened on the terminal. */

@@ -1,6 +1,9 @@
-/** IT's routes: POST /admin/journal-imports — a terminal's exported journal, when no hand-over can deliver it. */
+/**
+ * IT's routes: POST /admin/journal-imports — a terminal's exported journal, when no hand-over can
+ * deliver it; GET /admin/load — event-loop lag, memory and admission figures for monitoring.
+ */
 import type { FastifyInstance } from 'fastify';
-import { JournalExport } from '../../shared/contract';
+import { JournalExport, type PlatformLoad } from '../../shared/contract';
 import type { PlatformContext } from '../context';
 import { fail } from '../http/problems';
 import { parseWith } from '../http/validate';
@@ -17,5 +20,20 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: PlatformContext):
     const answer = importJournal(ctx, parsed.value, operatorId);
     request.log.info({ operatorId, eventId: answer.eventId, ...answer.counts }, 'journal imported');
     return reply.code(201).send(answer);
+  });
+
+  app.get('/admin/load', { config: { access: 'it', admission: 'exempt' } }, async (): Promise<PlatformLoad> => {
+    const lag = ctx.admission.takeLag();
+    return {
+      eventLoopLagP50Ms: lag.p50,
+      eventLoopLagP99Ms: lag.p99,
+      eventLoopLagMaxMs: lag.max,
+      rssMb: Math.round(process.memoryUsage.rss() / 1048576),
+      bulkInFlight: ctx.admission.bulkInFlight,
+      otherInFlight: ctx.admission.otherInFlight,
+      shed: ctx.admission.shed,
+      syncPageBuilds: ctx.syncPages.builds,
+      syncPageHits: ctx.syncPages.hits,
+    };
   });
 }

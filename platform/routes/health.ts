@@ -5,7 +5,7 @@ import type { PlatformContext } from '../context';
 import { PLATFORM_VERSION } from '../version';
 
 export function registerHealthRoute(app: FastifyInstance, ctx: PlatformContext): void {
-  app.get('/health', { config: { access: 'public', open: true } }, async (): Promise<HealthResponse> => ({
+  app.get('/health', { config: { access: 'public', open: true, admission: 'exempt' } }, async (): Promise<HealthResponse> => ({
     status: 'ok',
     platformVersion: PLATFORM_VERSION,
     minimumClientVersion: ctx.settings.minClientVersion,

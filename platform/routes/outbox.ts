@@ -8,7 +8,7 @@ import { applyOutbox } from '../outbox/apply';
 import { UNKNOWN_TERMINAL_DETAIL } from './sessions';
 
 export function registerOutboxRoutes(app: FastifyInstance, ctx: PlatformContext): void {
-  app.post('/outbox', { config: { access: 'operator' } }, async (request, reply) => {
+  app.post('/outbox', { config: { access: 'operator', admission: 'bulk' } }, async (request, reply) => {
     const parsed = parseWith(OutboxRequest, request.body);
     if (!parsed.ok) return fail(reply, 400, 'bad_request', '上传批次格式错误', { detail: parsed.detail });
     if (!request.auth) return fail(reply, 403, 'forbidden', '只能上传本终端的记录');

@@ -4,7 +4,8 @@
  * with identifiers masked; POST /supervisor/records/{id}/unmask — the clear identifier of one
  * record, with a reason, on the platform's access log; GET /supervisor/name-search-alerts — who ran out
  * of their hourly name searches; GET /supervisor/events — hand-overs, journal imports and resubmissions;
- * GET /supervisor/open-measures — MUST measures left open (undecided or deferred) per clerk and China day.
+ * GET /supervisor/open-measures — MUST measures left open (undecided or deferred) per clerk and China day;
+ * GET /supervisor/terminals/{id}/records — every record of one terminal by seq, paged (reconciliation).
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { redactIdentifiers } from '../../shared/ids';
@@ -13,10 +14,12 @@ import {
   OpenMeasuresQuery,
   PlatformEventsQuery,
   SupervisorQuery,
+  TerminalRecordsQuery,
   UnmaskRequest,
   type NameSearchAlertsResponse,
   type PlatformEventsResponse,
   type SupervisorRecord,
+  type TerminalRecordsPage,
   type UnmaskResponse,
 } from '../../shared/contract';
 import type { AuthContext } from '../auth/guard';
@@ -149,6 +152,32 @@ export function registerSupervisorRoutes(app: FastifyInstance, ctx: PlatformCont
       ...(department !== undefined ? { department } : {}),
     });
   });
+
+  // Reconciliation: ids and outcomes only, paged by seq, so a terminal's whole history can be walked.
+  app.get<{ Params: { terminalId: string } }>(
+    '/supervisor/terminals/:terminalId/records',
+    { config: { access: 'supervisor' } },
+    async (request, reply) => {
+      const parsed = parseWith(TerminalRecordsQuery, request.query);
+      if (!parsed.ok) return fail(reply, 400, 'bad_request', '查询参数错误', { detail: parsed.detail });
+      const terminalId = request.params.terminalId.slice(0, 64);
+      const { after, limit } = parsed.value;
+      const department = scopeDepartment(authOf(request));
+      const rows = ctx.mutations.terminalPage(terminalId, after, limit, department);
+      const body: TerminalRecordsPage = {
+        terminalId,
+        records: rows.map((r) => ({
+          id: r.id,
+          seq: r.seq,
+          kind: r.kind,
+          status: r.status,
+          ...(r.chainOk !== null ? { chainOk: r.chainOk } : {}),
+        })),
+        nextAfter: rows.length === limit ? rows[rows.length - 1]!.seq : null,
+      };
+      return body;
+    },
+  );
 
   // Hand-overs, journal imports and dead-letter resubmissions, newest first.
   app.get('/supervisor/events', { config: { access: 'supervisor' } }, async (request, reply) => {

@@ -7,7 +7,7 @@ import { parseWith } from '../http/validate';
 import { renderPage, syncPage } from '../sync/page';
 
 export function registerSyncRoutes(app: FastifyInstance, ctx: PlatformContext): void {
-  app.get('/sync/entries', { config: { access: 'operator' } }, async (request, reply) => {
+  app.get('/sync/entries', { config: { access: 'operator', admission: 'bulk' } }, async (request, reply) => {
     const parsed = parseWith(SyncQuery, request.query);
     if (!parsed.ok) return fail(reply, 400, 'bad_request', '同步参数错误', { detail: parsed.detail });
     const outcome = syncPage(ctx, parsed.value.after, parsed.value.limit);

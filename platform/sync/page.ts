@@ -3,7 +3,7 @@
  * order, plus tombstones newer than the pass's start); once that is exhausted the same cursor
  * continues as deltas (every change after it, deletions as `del`). Pages are bounded by the
  * limit and assembled as JSON by SQLite, so memory stays flat and rows are cheap whatever the
- * list size.
+ * list size; each page is assembled once and then shared by every terminal asking for it (pageCache.ts).
  */
 import type { SyncPage } from '../../shared/contract';
 import type { PlatformContext } from '../context';
@@ -46,7 +46,9 @@ export function syncPage(ctx: PlatformContext, after: string | undefined, limit:
 
   // In delta mode every tombstone after the position counts; in full mode only those after the start.
   const tombstonesAfter = cursor.mode === 'F' ? cursor.start : cursor.position;
-  const changes = ctx.entries.changesAfter(cursor.position, tombstonesAfter, limit);
+  const changes = ctx.syncPages.get({ epoch, run: ctx.meta.runAt(lastSeq), lastSeq, after: cursor.position, tombstonesAfter, limit }, () =>
+    ctx.entries.changesAfter(cursor.position, tombstonesAfter, limit),
+  );
   const last = changes.lastSeq ?? cursor.position;
   const remaining = ctx.entries.countAfter(last, tombstonesAfter);
   const hasMore = remaining > 0;

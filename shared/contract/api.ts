@@ -614,6 +614,57 @@ export type SupervisorRecord = z.infer<typeof SupervisorRecord>;
 export const SupervisorResponse = z.object({ records: z.array(SupervisorRecord) });
 export type SupervisorResponse = z.infer<typeof SupervisorResponse>;
 
+// ---- Reconciliation: GET /supervisor/terminals/{terminalId}/records?after=&limit= (supervisors, within their scope) ----
+// Every record the platform holds from one terminal, accepted or rejected, in the terminal's seq
+// order and paged by seq (no upper bound on how many there are): what a terminal queued can be
+// compared id by id with what arrived. Ids, seqs and outcomes only — no record bodies.
+
+export const TERMINAL_RECORDS_PAGE_MAX = 5_000;
+
+export const TerminalRecordsQuery = z.object({
+  /** The last seq of the previous page (0: from the start). */
+  after: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(TERMINAL_RECORDS_PAGE_MAX).default(1_000),
+});
+export type TerminalRecordsQuery = z.infer<typeof TerminalRecordsQuery>;
+
+export const TerminalRecordsPage = z.object({
+  terminalId: z.string(),
+  records: z.array(
+    z.object({
+      id: z.string(),
+      seq: z.number().int(),
+      kind: MutationKind,
+      status: z.enum(['accepted', 'rejected']),
+      /** kind=audit: false when the record does not continue the terminal's hash chain. */
+      chainOk: z.boolean().optional(),
+    }),
+  ),
+  /** `after` for the next page; null when this was the last one. */
+  nextAfter: z.number().int().nullable(),
+});
+export type TerminalRecordsPage = z.infer<typeof TerminalRecordsPage>;
+
+// ---- Platform load: GET /admin/load (IT) ----
+// What the operators' monitoring reads: event-loop lag since the previous read, memory, and how
+// much bulk work admission control is holding off.
+
+export const PlatformLoad = z.object({
+  /** Event-loop delay since the previous read of this route (ms). */
+  eventLoopLagP50Ms: z.number(),
+  eventLoopLagP99Ms: z.number(),
+  eventLoopLagMaxMs: z.number(),
+  rssMb: z.number(),
+  bulkInFlight: z.number().int(),
+  otherInFlight: z.number().int(),
+  /** Requests answered 503 by admission control since the platform started. */
+  shed: z.number().int(),
+  /** Sync pages assembled, and pages served from the prepared ones, since the platform started. */
+  syncPageBuilds: z.number().int(),
+  syncPageHits: z.number().int(),
+});
+export type PlatformLoad = z.infer<typeof PlatformLoad>;
+
 // ---- Name-search budget: GET /supervisor/name-search-alerts?from=&to= (supervisors, within their scope) ----
 // Each operator has a budget of name searches per hour (a rolling hour); a search beyond it is refused
 // (429 name_search_budget). Supervisors see who ran out, where, and how often they were refused.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffCeiling, fullJitterDelay, reconnectSpread, retryDelay } from './backoff';
+import { backoffCeiling, fullJitterDelay, jitteredInterval, reconnectSpread, retryDelay } from './backoff';
 
 const policy = { baseMs: 1_000, capMs: 60_000 };
 
@@ -28,5 +28,21 @@ describe('backoff', () => {
   it('spreads reconnecting terminals over 0–N seconds, and not at all when N is 0', () => {
     expect(reconnectSpread(0, () => 0.7)).toBe(0);
     expect(reconnectSpread(60_000, () => 0.5)).toBe(30_000);
+  });
+});
+
+describe('jitteredInterval', () => {
+  it('spreads the poll interval over ±20% so terminals started together drift apart', () => {
+    expect(jitteredInterval(300_000, () => 0)).toBe(240_000);
+    expect(jitteredInterval(300_000, () => 0.5)).toBe(300_000);
+    expect(jitteredInterval(300_000, () => 0.999_999)).toBe(360_000);
+    // A thousand terminals polling every five minutes: their next polls fall over the whole two-minute window.
+    let seed = 7;
+    const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+    const next = Array.from({ length: 1_000 }, () => jitteredInterval(300_000, random));
+    const perTenSeconds = new Map<number, number>();
+    for (const ms of next) perTenSeconds.set(Math.floor(ms / 10_000), (perTenSeconds.get(Math.floor(ms / 10_000)) ?? 0) + 1);
+    expect(perTenSeconds.size).toBe(12);
+    expect(Math.max(...perTenSeconds.values())).toBeLessThan(150);
   });
 });

@@ -33,3 +33,28 @@ export function retryDelay(attempt: number, policy: BackoffPolicy, random: () =>
 export function reconnectSpread(spreadMaxMs: number, random: () => number): number {
   return spreadMaxMs > 0 ? Math.floor(random() * spreadMaxMs) : 0;
 }
+
+/**
+ * The regular poll interval, stretched or shortened by up to ±jitter of itself: terminals started
+ * together (a morning, a restart of the platform) drift apart instead of polling in lockstep.
+ */
+export function jitteredInterval(intervalMs: number, random: () => number, jitter = 0.2): number {
+  return Math.max(0, Math.round(intervalMs * (1 - jitter + 2 * jitter * random())));
+}
+
+/** Waits `ms` (0: not at all); an abort ends the wait with the signal's reason. */
+export function pause(ms: number, signal?: AbortSignal): Promise<void> {
+  if (ms <= 0) return Promise.resolve();
+  if (signal?.aborted) return Promise.reject(signal.reason as Error);
+  return new Promise((resolve, reject) => {
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(signal?.reason as Error);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}

@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ListEntry, SyncChange, SyncPage } from '../../../shared/contract';
 import { problem } from '../../../shared/contract';
 import { CacheDb } from '../data/cacheDb';
@@ -147,6 +147,38 @@ describe('pullList', () => {
     expect(seenDuringRebuild).toContain('E0'); // still the old generation mid-rebuild
     expect(await localState()).toEqual(server.state());
     expect((await store.loadFullState()).epoch).toBe('ep2');
+  });
+});
+
+describe('pullList when a new epoch reaches every terminal at once', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('waits its random delay after the 409 before asking for the full state, and keeps the old data meanwhile', async () => {
+    for (const id of ids(6)) server.put(entry({ id, identifier: residentId('371002', '19800101', '777') }));
+    await pullList({ client: server, store, now, pageSize: 50 });
+    server.epoch = 'ep2';
+    server.put(entry({ id: 'E100', identifier: residentId('371002', '19800101', '777') }));
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const callsBefore = server.calls;
+    let done = false;
+    const pulling = pullList({ client: server, store, now, pageSize: 50, resyncDelayMs: () => 20_000 }).then((outcome) => {
+      done = true;
+      return outcome;
+    });
+    // IndexedDB (fake-indexeddb) runs on setImmediate, which stays real: the delta request meets its 409.
+    await vi.waitFor(() => expect(server.calls).toBe(callsBefore + 1));
+    for (let i = 0; i < 20; i++) await new Promise((resolve) => setImmediate(resolve));
+    await vi.advanceTimersByTimeAsync(19_000);
+    for (let i = 0; i < 20; i++) await new Promise((resolve) => setImmediate(resolve));
+    // Only the delta request that met the 409: no full-state page yet, lookups still see the old generation.
+    expect(server.calls).toBe(callsBefore + 1);
+    expect(done).toBe(false);
+    expect((await store.loadFullState()).epoch).toBe('ep1');
+    await vi.advanceTimersByTimeAsync(1_000);
+    const outcome = await pulling;
+    expect(outcome.mode).toBe('rebuild');
+    expect((await store.loadFullState()).epoch).toBe('ep2');
+    expect(await localState()).toEqual(server.state());
   });
 });
 

@@ -8,6 +8,7 @@ import type { SyncPage } from '../../../shared/contract';
 import type { ListDataStore, ListTarget, RebuildGeneration } from '../data/listDataStore';
 import type { PlatformClient } from '../api/platformClient';
 import { PlatformError, isPlatformError } from '../api/platformError';
+import { pause } from './backoff';
 import type { SnapshotPuller } from './snapshot/snapshotPull';
 
 export type PullPhase = 'pull-full' | 'pull-delta' | 'rebuild';
@@ -30,6 +31,12 @@ export interface PullDeps {
   heartbeat?: () => void;
   /** Rebuilds start from the platform's signed snapshot when the store takes snapshots. */
   snapshot?: SnapshotPuller;
+  /**
+   * How long to wait before a rebuild the platform asked for (409 resync, a new epoch): a new epoch
+   * reaches every terminal at once, and a random wait spreads their rebuilds (lookups keep working
+   * from the current data meanwhile). None when absent.
+   */
+  resyncDelayMs?: () => number;
 }
 
 export interface PullOutcome {
@@ -56,8 +63,10 @@ export async function pullList(deps: PullDeps): Promise<PullOutcome> {
   try {
     outcome = await pagesInto(deps, 'live', 'pull-delta', state.cursor, state.epoch);
   } catch (error) {
-    if (error instanceof EpochChanged || isResync(error)) return startRebuild(deps, false);
-    throw error;
+    if (!(error instanceof EpochChanged || isResync(error))) throw error;
+    await pause(deps.resyncDelayMs?.() ?? 0, deps.signal);
+    deps.heartbeat?.();
+    return startRebuild(deps, false);
   }
   // The delta overlay has grown past its threshold: the next snapshot replaces it.
   if (await deps.snapshot?.newerWanted()) return startRebuild(deps, false);

@@ -12,7 +12,7 @@ import { reportStorageError } from '../data/storageErrors';
 import type { PlatformClient } from '../api/platformClient';
 import { isPlatformError } from '../api/platformError';
 import type { SyncStatus, UserFacingError } from '../model';
-import { DEFAULT_BACKOFF, type BackoffPolicy, reconnectSpread, retryDelay } from './backoff';
+import { DEFAULT_BACKOFF, type BackoffPolicy, reconnectSpread, retryDelay, jitteredInterval } from './backoff';
 import { refreshCatalogue } from './catalogueSync';
 import { pullList } from './pullEngine';
 import { DEFAULT_DELIVERED_RETENTION_DAYS, drainOutbox, type PushOutcome } from './pushEngine';
@@ -27,6 +27,10 @@ export interface SyncOptions {
   intervalMs: number;
   /** Random 0–spreadMaxMs wait after the network returns (0 in tests). */
   spreadMaxMs: number;
+  /** Random 0–resyncSpreadMaxMs wait before a rebuild the platform asked for (default: spreadMaxMs). */
+  resyncSpreadMaxMs?: number;
+  /** The interval varies by ±this share of itself, so terminals do not poll in lockstep. */
+  intervalJitter?: number;
   /** A run with no progress for this long is aborted and restarted. */
   stallMs: number;
   watchdogIntervalMs: number;
@@ -42,6 +46,7 @@ export const DEFAULT_SYNC_OPTIONS: SyncOptions = {
   pushBatchSize: 200,
   intervalMs: 5 * 60_000,
   spreadMaxMs: 60_000,
+  intervalJitter: 0.2,
   stallMs: 150_000,
   watchdogIntervalMs: 10_000,
   backoff: DEFAULT_BACKOFF,
@@ -290,6 +295,7 @@ export class SyncEngine {
             signal,
             heartbeat: this.beat,
             onProgress: (p) => this.patch({ phase: p.phase, progress: { rows: p.rows, rowsPerSec: p.rowsPerSec, remaining: p.remaining } }),
+            resyncDelayMs: () => reconnectSpread(this.deps.options.resyncSpreadMaxMs ?? this.deps.options.spreadMaxMs, this.deps.random),
             ...(this.deps.store.snapshots && this.deps.trustedKey
               ? {
                   snapshot: createSnapshotPuller({
@@ -343,7 +349,7 @@ export class SyncEngine {
       lastError: null,
       ...(this.deps.status.getState().storage.kind !== 'ok' ? { storage: { kind: 'ok', persisted: this.persisted } } : {}),
     });
-    this.scheduleIn(this.deps.options.intervalMs, 'full');
+    this.scheduleIn(jitteredInterval(this.deps.options.intervalMs, this.deps.random, this.deps.options.intervalJitter ?? 0), 'full');
   }
 
   private failed(error: unknown): void {

@@ -201,6 +201,14 @@ const ROUTES: ProtectedRoute[] = [
     role: 'supervisor',
     dataMarker: '"operators"',
   },
+  {
+    method: 'GET',
+    path: '/api/v1/supervisor/terminals/T-unknown/records?after=0',
+    pattern: '/api/v1/supervisor/terminals/:terminalId/records',
+    role: 'supervisor',
+    dataMarker: '"records"',
+  },
+  { method: 'GET', path: '/api/v1/admin/load', role: 'it', dataMarker: '"rssMb"' },
   // An export that is not one: only IT reaches the validation, so nothing is imported by this table.
   {
     method: 'POST',

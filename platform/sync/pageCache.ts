@@ -1,0 +1,58 @@
+/**
+ * Prepared sync pages. After an epoch change a thousand terminals walk the same full state from
+ * the same start, so each page is assembled once (one SQLite pass over up to SYNC_PAGE_MAX rows)
+ * and then served from memory to everyone who asks for it: a resync costs the platform one build
+ * per page, not one per terminal. A page is keyed by everything its rows depend on, including the
+ * head seq: any change to the list makes a new key, so a stale page is never served; old keys age
+ * out of the byte-bounded LRU.
+ */
+import type { ChangesPage } from '../db/entries';
+
+export interface PageKey {
+  epoch: string;
+  /** Head seq of the list when the page was asked for, and the run (opening of the database) that handed it out. */
+  lastSeq: number;
+  run: string;
+  after: number;
+  tombstonesAfter: number;
+  limit: number;
+}
+
+export const DEFAULT_PAGE_CACHE_BYTES = 256 * 1024 * 1024;
+
+export class SyncPageCache {
+  private readonly pages = new Map<string, ChangesPage>();
+  private bytes = 0;
+  hits = 0;
+  builds = 0;
+
+  constructor(private readonly maxBytes = DEFAULT_PAGE_CACHE_BYTES) {}
+
+  get(key: PageKey, build: () => ChangesPage): ChangesPage {
+    const id = `${key.epoch}|${key.run}|${key.lastSeq}|${key.after}|${key.tombstonesAfter}|${key.limit}`;
+    const cached = this.pages.get(id);
+    if (cached) {
+      this.hits++;
+      // Most recently used last: the Map's order is the eviction order.
+      this.pages.delete(id);
+      this.pages.set(id, cached);
+      return cached;
+    }
+    this.builds++;
+    const page = build();
+    const size = page.json?.length ?? 0;
+    if (this.maxBytes <= 0 || size > this.maxBytes / 4) return page;
+    this.pages.set(id, page);
+    this.bytes += size;
+    for (const [oldest, old] of this.pages) {
+      if (this.bytes <= this.maxBytes) break;
+      this.pages.delete(oldest);
+      this.bytes -= old.json?.length ?? 0;
+    }
+    return page;
+  }
+
+  get heldBytes(): number {
+    return this.bytes;
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * The load harness at a tiny size: its own platform and terminals processes start and stop, every
+ * scenario reports one JSON line with the keys the README's figures come from, and the
+ * reconciliation finds every queued record on the platform exactly once. Timings are not asserted
+ * (they are the harness's output, for a quiet machine).
+ */
+import { execFile } from 'node:child_process';
+import { resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = resolve(import.meta.dirname, '../../..');
+
+describe('npm run load', () => {
+  it('runs steady, reconnect and resync for 5 terminals and loses or duplicates nothing', async () => {
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'tests/load/run.ts',
+        '--terminals',
+        '5',
+        '--entries',
+        '200',
+        '--duration',
+        '3',
+        '--queued',
+        '12',
+        '--lookup-every',
+        '1',
+        '--poll-every',
+        '2',
+        '--spread-scale',
+        '0.02',
+        '--json',
+      ],
+      { cwd: ROOT, timeout: 240_000, maxBuffer: 16 * 1024 * 1024 },
+    );
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines.map((l) => l.scenario)).toEqual(['steady', 'reconnect', 'resync']);
+    for (const line of lines) {
+      for (const key of [
+        'scenario',
+        'terminals',
+        'healthP99Ms',
+        'lookupP99Ms',
+        'peakOverSteady',
+        'drainSeconds',
+        'ingestPerSec',
+        'lost',
+        'duplicated',
+      ]) {
+        expect(line, `${String(line.scenario)} has ${key}`).toHaveProperty(key);
+      }
+      expect(line.terminals).toBe(5);
+      expect(line.lost, String(line.scenario)).toBe(0);
+      expect(line.duplicated, String(line.scenario)).toBe(0);
+      expect(line.chainBroken, String(line.scenario)).toBe(0);
+      expect(line.terminalsBehind, String(line.scenario)).toBe(0);
+    }
+    // Every terminal delivered the 12 records it queued during the outage.
+    expect(lines[1]!.accepted).toBe(60);
+    // Every terminal rebuilt from the new epoch's full state.
+    expect(lines[2]!.syncMegabytes).toBeGreaterThan(0);
+  }, 300_000);
+});

@@ -1,0 +1,54 @@
+/** Messages between run.ts and the terminals process. */
+export type Scenario = 'steady' | 'reconnect' | 'resync';
+
+export interface SetupCommand {
+  type: 'setup';
+  api: string;
+  enrolmentCode: string;
+  terminals: number;
+  /** A clerk's pace: one lookup per this many ms on average. */
+  lookupEveryMs: number;
+  /** The engine's reconnect spread and resync delay are multiplied by this (1 = as shipped). */
+  spreadScale: number;
+  timeoutMs: number;
+}
+
+export interface ScenarioCommand {
+  type: 'scenario';
+  scenario: Scenario;
+  durationMs: number;
+  pollEveryMs: number;
+  queuedPerTerminal: number;
+  /** resync: the data version every terminal must end up holding. */
+  dataVersion?: string;
+}
+
+export type ToTerminals = SetupCommand | ScenarioCommand;
+
+export interface RouteFigures {
+  count: number;
+  perSec: number;
+  p50Ms: number;
+  p99Ms: number;
+}
+
+export interface TerminalsReport {
+  scenario: string;
+  seconds: number;
+  routes: Record<string, RouteFigures>;
+  statuses: Record<string, number>;
+  /** Requests started in each second of the scenario. */
+  perSecond: number[];
+  accepted: number;
+  /** From the first record accepted to the last. */
+  ingestSeconds: number;
+  syncBytes: number;
+  /** Until every terminal delivered everything and holds the platform's data version (null: not by the deadline). */
+  drainSeconds: number | null;
+  lost: number;
+  duplicated: number;
+  /** Records rejected or flagged as breaking their terminal's audit chain. */
+  chainBroken: number;
+  /** Terminals that had not finished by the deadline. */
+  behind: number;
+}

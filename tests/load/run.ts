@@ -1,0 +1,315 @@
+/**
+ * npm run load -- [--terminals 1000] [--entries 100000] [--scenario steady|reconnect|resync|all]
+ *                 [--json] [--duration S] [--queued 50] [--lookup-every S] [--poll-every S] [--spread-scale F]
+ *
+ * A thousand terminals at once, on loopback. Starts its own platform (a fresh database seeded with
+ * --entries list entries) in a process pinned to one core (`taskset -c 0` where taskset exists), the
+ * simulated terminals in another process (on the other cores), and from here probes /health every
+ * 100 ms and reads the platform's event-loop lag and memory (GET /admin/load) every second.
+ * Per scenario it prints requests/s and p50/p99 per route, /health p99, event-loop lag p99, RSS,
+ * peak request rate over the steady rate, the drain time, ingestion rate and the reconciliation
+ * (lost / duplicated records); --json prints one JSON line per scenario instead. Every loop is
+ * bounded by count and by time; the platform and the terminals are stopped at the end, also on error.
+ */
+import { execFileSync, fork, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { PlatformLoad } from '../../shared/contract';
+import type { Scenario, ScenarioCommand, SetupCommand, TerminalsReport } from './protocol';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const { values } = parseArgs({
+  options: {
+    terminals: { type: 'string' },
+    entries: { type: 'string' },
+    scenario: { type: 'string' },
+    json: { type: 'boolean' },
+    duration: { type: 'string' },
+    queued: { type: 'string' },
+    'lookup-every': { type: 'string' },
+    'poll-every': { type: 'string' },
+    'spread-scale': { type: 'string' },
+    'platform-arg': { type: 'string', multiple: true },
+  },
+});
+const TERMINALS = Number(values.terminals ?? 1000);
+const ENTRIES = Number(values.entries ?? 100_000);
+const DURATION_S = Number(values.duration ?? 120);
+const QUEUED = Number(values.queued ?? 50);
+const LOOKUP_EVERY_S = Number(values['lookup-every'] ?? 30);
+const POLL_EVERY_S = Number(values['poll-every'] ?? 60);
+const SPREAD_SCALE = Number(values['spread-scale'] ?? 1);
+const SCENARIOS: Scenario[] =
+  values.scenario === undefined || values.scenario === 'all' ? ['steady', 'reconnect', 'resync'] : [values.scenario as Scenario];
+if (!SCENARIOS.every((s) => ['steady', 'reconnect', 'resync'].includes(s))) throw new Error(`unknown scenario ${values.scenario}`);
+for (const [name, n] of Object.entries({ TERMINALS, ENTRIES, DURATION_S, QUEUED, LOOKUP_EVERY_S, POLL_EVERY_S, SPREAD_SCALE })) {
+  if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a non-negative number`);
+}
+const log = (line: string) => (values.json ? process.stderr : process.stdout).write(`${line}\n`);
+
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? done(address.port) : fail(new Error('no port'))));
+    });
+  });
+}
+
+function hasTaskset(): boolean {
+  try {
+    execFileSync('taskset', ['-V'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function rssMb(pid: number | undefined): number {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Math.round(Number(m[1]) / 1024) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+const percentile = (list: number[], q: number) => {
+  const sorted = [...list].sort((a, b) => a - b);
+  return sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+};
+const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'cc-load-'));
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const api = `${base}/api/v1`;
+  const children: ChildProcess[] = [];
+  const stopAll = () => {
+    for (const child of children) if (child.exitCode === null && child.pid !== undefined) child.kill('SIGTERM');
+  };
+  process.once('SIGINT', () => {
+    stopAll();
+    process.exit(130);
+  });
+  try {
+    const platformArgs = [
+      '--import',
+      'tsx',
+      join(ROOT, 'platform/cli.ts'),
+      '--db',
+      join(dir, 'platform.db'),
+      '--port',
+      String(port),
+      '--subjects',
+      String(Math.max(2_000, ENTRIES)),
+      '--entries',
+      String(ENTRIES),
+      '--quiet',
+      // The epoch change of the resync scenario is a test control; the harness is loopback only.
+      '--test-controls',
+      ...(values['platform-arg'] ?? []),
+    ];
+    const pinned = hasTaskset();
+    const platform = pinned
+      ? spawn('taskset', ['-c', '0', process.execPath, ...platformArgs], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] })
+      : spawn(process.execPath, platformArgs, { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+    children.push(platform);
+    log(
+      `platform on ${base}${pinned ? ' (pinned to core 0)' : ' (taskset not found: not pinned)'}, seeding ${ENTRIES.toLocaleString()} entries…`,
+    );
+    const seedDeadline = Date.now() + 15 * 60_000;
+    for (;;) {
+      if (Date.now() > seedDeadline || platform.exitCode !== null) throw new Error('the platform did not start');
+      const up = await fetch(`${api}/health`).then(
+        (r) => r.ok,
+        () => false,
+      );
+      if (up) break;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+
+    // IT signs in for the platform's own figures.
+    const headers = { 'X-Client-Version': '0.1.0', 'Content-Type': 'application/json' };
+    const post = async (path: string, body: unknown, token?: string) => {
+      const res = await fetch(`${api}${path}`, {
+        method: 'POST',
+        headers: { ...headers, ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify(body),
+      });
+      if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+      return (await res.json()) as Record<string, string>;
+    };
+    const itSeat = await post('/terminals', { enrolmentCode: 'WEIHAI-DEMO-2026', name: '负载监控' });
+    const itToken = (await post('/sessions', { ...itSeat, operatorId: 'i001', password: 'demo1234' })).token!;
+    const readLoad = async (): Promise<PlatformLoad | null> => {
+      const res = await fetch(`${api}/admin/load`, { headers: { ...headers, Authorization: `Bearer ${itToken}` } }).catch(() => null);
+      return res?.ok ? ((await res.json()) as PlatformLoad) : null;
+    };
+
+    const terminals = fork(join(ROOT, 'tests/load/terminals.ts'), [], {
+      cwd: ROOT,
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    children.push(terminals);
+    if (pinned && terminals.pid !== undefined) {
+      try {
+        execFileSync('taskset', ['-a', '-p', '-c', '1-63', String(terminals.pid)], { stdio: 'ignore' });
+      } catch {
+        // a one-core machine: the terminals share the platform's core
+      }
+    }
+    const ask = <T>(message: SetupCommand | ScenarioCommand, wanted: string, timeoutMs: number): Promise<T> =>
+      new Promise((done, fail) => {
+        const timer = setTimeout(() => fail(new Error(`terminals: no ${wanted} within ${timeoutMs / 1000} s`)), timeoutMs);
+        const onMessage = (m: { type: string; report?: T; message?: string }) => {
+          if (m.type === 'started') return;
+          clearTimeout(timer);
+          terminals.off('message', onMessage);
+          if (m.type === wanted) done(m.report as T);
+          else fail(new Error(`terminals: ${m.message ?? m.type}`));
+        };
+        terminals.on('message', onMessage);
+        terminals.once('exit', (code) => fail(new Error(`terminals exited (${code})`)));
+        terminals.send(message);
+      });
+
+    const setupStarted = Date.now();
+    log(`setting up ${TERMINALS} terminals (enrol, log in, first full pull)…`);
+    await ask(
+      {
+        type: 'setup',
+        api,
+        enrolmentCode: 'WEIHAI-DEMO-2026',
+        terminals: TERMINALS,
+        lookupEveryMs: LOOKUP_EVERY_S * 1000,
+        spreadScale: SPREAD_SCALE,
+        timeoutMs: 60 * 60_000,
+      },
+      'ready',
+      61 * 60_000,
+    );
+    log(`  ready in ${round((Date.now() - setupStarted) / 1000)} s`);
+
+    let steadyRate: number | null = null;
+    for (const scenario of SCENARIOS) {
+      let dataVersion: string | undefined;
+      if (scenario === 'resync') {
+        const res = await fetch(`${base}/__test/epoch`, { method: 'POST', headers, body: '{}' });
+        dataVersion = ((await res.json()) as { dataVersion: string }).dataVersion;
+      }
+      // Health every 100 ms, the platform's own figures every second, from this process.
+      const health: number[] = [];
+      const lags: number[] = [];
+      let peakRss = 0;
+      let sampling = true;
+      const shedBefore = (await readLoad())?.shed ?? 0; // also starts a fresh lag window
+      const probe = (async () => {
+        for (let i = 0; sampling && i < 100_000; i++) {
+          const started = performance.now();
+          const ok = await fetch(`${api}/health`, { signal: AbortSignal.timeout(30_000) }).then(
+            (r) => r.text().then(() => r.ok),
+            () => false,
+          );
+          health.push(ok ? performance.now() - started : 30_000);
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      })();
+      const monitor = (async () => {
+        for (let i = 0; sampling && i < 100_000; i++) {
+          await new Promise((r) => setTimeout(r, 1000));
+          const load = await readLoad();
+          if (load) lags.push(load.eventLoopLagP99Ms);
+          peakRss = Math.max(peakRss, rssMb(platform.pid));
+        }
+      })();
+      const report = await ask<TerminalsReport>(
+        {
+          type: 'scenario',
+          scenario,
+          durationMs: DURATION_S * 1000,
+          pollEveryMs: POLL_EVERY_S * 1000,
+          queuedPerTerminal: QUEUED,
+          ...(dataVersion ? { dataVersion } : {}),
+        },
+        'report',
+        DURATION_S * 1000 + 10 * 60_000,
+      );
+      sampling = false;
+      await Promise.all([probe, monitor]);
+      const load = await readLoad();
+
+      const busySeconds = report.perSecond.filter((n) => n > 0);
+      const rate = busySeconds.reduce((a, b) => a + b, 0) / Math.max(1, report.perSecond.length);
+      if (scenario === 'steady') steadyRate = rate;
+      const peak = Math.max(0, ...report.perSecond);
+      const lookup = report.routes['POST /subjects/lookup'];
+      const figures = {
+        scenario,
+        terminals: TERMINALS,
+        entries: ENTRIES,
+        seconds: round(report.seconds),
+        healthP99Ms: round(percentile(health, 0.99)),
+        healthP50Ms: round(percentile(health, 0.5)),
+        lookupP99Ms: lookup ? round(lookup.p99Ms) : null,
+        eventLoopLagP99Ms: round(percentile(lags, 0.99)),
+        platformRssMb: peakRss,
+        requestsPerSec: round(rate),
+        peakRequestsPerSec: peak,
+        peakOverSteady: steadyRate ? round(peak / steadyRate, 2) : null,
+        drainSeconds: report.drainSeconds === null ? null : round(report.drainSeconds),
+        ingestPerSec: report.ingestSeconds > 0 ? Math.round(report.accepted / report.ingestSeconds) : report.accepted,
+        accepted: report.accepted,
+        syncMegabytes: round(report.syncBytes / 1048576),
+        lost: report.lost,
+        duplicated: report.duplicated,
+        chainBroken: report.chainBroken,
+        terminalsBehind: report.behind,
+        shed: load ? load.shed - shedBefore : null,
+        statuses: report.statuses,
+        routes: Object.fromEntries(
+          Object.entries(report.routes).map(([route, f]) => [
+            route,
+            { perSec: round(f.perSec), p50Ms: round(f.p50Ms), p99Ms: round(f.p99Ms), count: f.count },
+          ]),
+        ),
+      };
+      if (values.json) {
+        process.stdout.write(`${JSON.stringify(figures)}\n`);
+        continue;
+      }
+      log(`\n== ${scenario}: ${TERMINALS} terminals, ${ENTRIES.toLocaleString()} entries, ${figures.seconds} s`);
+      for (const [route, f] of Object.entries(figures.routes))
+        log(`  ${route.padEnd(40)} ${String(f.perSec).padStart(7)} req/s  p50 ${f.p50Ms} ms  p99 ${f.p99Ms} ms  (${f.count})`);
+      log(
+        `  /health p99 ${figures.healthP99Ms} ms (p50 ${figures.healthP50Ms}); lookup p99 ${figures.lookupP99Ms ?? '–'} ms; event-loop lag p99 ${figures.eventLoopLagP99Ms} ms; platform RSS ${figures.platformRssMb} MB`,
+      );
+      log(`  requests ${figures.requestsPerSec}/s, peak ${peak}/s, peak over steady ${figures.peakOverSteady ?? '– (no steady run)'}`);
+      log(
+        `  drain ${scenario === 'steady' ? '–' : (figures.drainSeconds ?? 'not finished by the deadline')} s; ingestion ${figures.ingestPerSec} records/s (${figures.accepted} accepted); sync ${figures.syncMegabytes} MB moved; 503 shed ${figures.shed}`,
+      );
+      log(
+        `  reconciliation: lost ${figures.lost}, duplicated ${figures.duplicated}, rejected or chain-broken ${figures.chainBroken}, terminals behind ${figures.terminalsBehind}`,
+      );
+      log(`  statuses ${JSON.stringify(figures.statuses)}`);
+    }
+  } finally {
+    stopAll();
+    await new Promise((r) => setTimeout(r, 500));
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,413 @@
+/**
+ * The simulated terminals of `npm run load` (run.ts starts this file in a process of its own).
+ * Each terminal keeps what the real one needs for the wire and no IndexedDB: a sync cursor, the
+ * platform's data version, its audit chain head and its queue. Timing comes from the engine's own
+ * code (renderer/src/sync: reconnect spread, full-jitter backoff with Retry-After, jittered polling,
+ * the resync delay, page and batch sizes); bulk sync pages are counted, and only their head is parsed.
+ *
+ * Commands arrive over IPC from run.ts; every loop ends by count or by the scenario's deadline.
+ */
+import type { Mutation, OutboxResponse, TerminalRecordsPage } from '../../shared/contract';
+import { DEFAULT_BACKOFF, jitteredInterval, pause, reconnectSpread, retryDelay } from '../../renderer/src/sync/backoff';
+import { DEFAULT_SYNC_OPTIONS } from '../../renderer/src/sync/syncEngine';
+import { SimulatedAuditJournal } from './auditRecords';
+import type { ScenarioCommand, TerminalsReport, SetupCommand, ToTerminals } from './protocol';
+
+const VERSION_HEADER = { 'X-Client-Version': '0.1.0' };
+const SUBJECTS = [
+  { identifier: '371002198805121234', masked: '3710**********1234' },
+  { identifier: '371003197503080213', masked: '3710**********0213' },
+];
+
+let api = '';
+let terminals: Terminal[] = [];
+let supervisorToken = '';
+
+/** Per-route latencies and outcomes of one scenario. */
+class Recorder {
+  readonly latencies = new Map<string, number[]>();
+  readonly statuses = new Map<string, number>();
+  /** Requests started per second since the scenario began. */
+  readonly perSecond: number[] = [];
+  /** When the scenario's own work ended (the reconciliation after it is not counted). */
+  endedAt = 0;
+  syncBytes = 0;
+  accepted = 0;
+  firstAcceptAt = 0;
+  lastAcceptAt = 0;
+  constructor(readonly startedAt: number) {}
+
+  /** The reconciliation's own requests are no load figures. */
+  paused = false;
+
+  note(route: string, ms: number, status: number, at: number): void {
+    if (this.paused) return;
+    const list = this.latencies.get(route) ?? [];
+    list.push(ms);
+    this.latencies.set(route, list);
+    this.statuses.set(String(status), (this.statuses.get(String(status)) ?? 0) + 1);
+    const second = Math.floor((at - this.startedAt) / 1000);
+    if (second >= 0) this.perSecond[second] = (this.perSecond[second] ?? 0) + 1;
+  }
+}
+
+let recorder = new Recorder(Date.now());
+
+class HttpProblem extends Error {
+  constructor(
+    readonly status: number,
+    readonly retryAfterMs: number | null,
+    readonly code: string | undefined,
+  ) {
+    super(`HTTP ${status} ${code ?? ''}`);
+  }
+}
+
+async function request(route: string, path: string, init: { method?: string; token?: string; body?: unknown } = {}): Promise<Response> {
+  const started = Date.now();
+  const headers: Record<string, string> = { ...VERSION_HEADER };
+  if (init.token) headers.Authorization = `Bearer ${init.token}`;
+  if (init.body !== undefined) headers['Content-Type'] = 'application/json';
+  let res: Response;
+  try {
+    res = await fetch(`${api}${path}`, {
+      method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
+      headers,
+      ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+      signal: AbortSignal.timeout(60_000),
+    });
+  } catch (error) {
+    recorder.note(route, Date.now() - started, 0, started);
+    throw new HttpProblem(0, null, (error as Error).name);
+  }
+  if (res.status >= 400) {
+    const text = await res.text();
+    recorder.note(route, Date.now() - started, res.status, started);
+    const retryAfter = res.headers.get('retry-after');
+    let code: string | undefined;
+    try {
+      code = (JSON.parse(text) as { code?: string }).code;
+    } catch {
+      code = undefined;
+    }
+    throw new HttpProblem(res.status, retryAfter === null ? null : Number(retryAfter) * 1000, code);
+  }
+  // The caller reads the body; the latency counts until it is read (see timed()).
+  (res as Response & { startedAt?: number; route?: string }).startedAt = started;
+  (res as Response & { route?: string }).route = route;
+  return res;
+}
+
+async function json<T>(res: Response): Promise<T> {
+  const body = (await res.json()) as T;
+  const r = res as Response & { startedAt: number; route: string };
+  recorder.note(r.route, Date.now() - r.startedAt, res.status, r.startedAt);
+  return body;
+}
+
+/** Retries transient failures like the engine: Retry-After as a floor, else capped full jitter. */
+async function withRetries<T>(deadline: number, work: () => Promise<T>): Promise<T | null> {
+  for (let attempt = 0; Date.now() < deadline; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (!(error instanceof HttpProblem) || !(error.status === 0 || error.status === 429 || error.status >= 500)) throw error;
+      const delay = retryDelay(attempt, DEFAULT_BACKOFF, Math.random, error.retryAfterMs);
+      await pause(Math.min(delay, Math.max(0, deadline - Date.now())));
+    }
+  }
+  return null;
+}
+
+class Terminal {
+  cursor: string | null = null;
+  dataVersion: string | null = null;
+  readonly queue: Mutation[] = [];
+  /** Every id this terminal queued, for the reconciliation. */
+  readonly queuedIds: string[] = [];
+  readonly journal: SimulatedAuditJournal;
+
+  constructor(
+    readonly terminalId: string,
+    readonly token: string,
+    private readonly lookupEveryMs: number,
+  ) {
+    this.journal = new SimulatedAuditJournal(terminalId, 'c001');
+  }
+
+  async queueLookups(count: number): Promise<void> {
+    const records = await this.journal.lookups(count, SUBJECTS[this.queuedIds.length % SUBJECTS.length]!, new Date());
+    this.queue.push(...records);
+    for (const r of records) this.queuedIds.push(r.id);
+  }
+
+  /** A clerk's lookup: the platform with a purpose, then the audit record queued and pushed. */
+  async lookup(deadline: number): Promise<void> {
+    const subject = SUBJECTS[Math.floor(Math.random() * SUBJECTS.length)]!;
+    await withRetries(deadline, async () =>
+      json(
+        await request('POST /subjects/lookup', '/subjects/lookup', {
+          token: this.token,
+          body: { identifier: subject.identifier, matter: 'PX-MF', caseNo: 'PX-2026-0001' },
+        }),
+      ),
+    );
+    await this.queueLookups(1);
+  }
+
+  /** Drains the queue in the engine's batch size; returns false if the deadline came first. */
+  async push(deadline: number): Promise<boolean> {
+    while (this.queue.length > 0) {
+      const batch = this.queue.slice(0, DEFAULT_SYNC_OPTIONS.pushBatchSize);
+      const answer = await withRetries(deadline, async () =>
+        json<OutboxResponse>(
+          await request('POST /outbox', '/outbox', { token: this.token, body: { terminalId: this.terminalId, mutations: batch } }),
+        ),
+      );
+      if (answer === null) return false;
+      const now = Date.now();
+      const accepted = answer.results.filter((r) => r.status === 'accepted').length;
+      if (accepted > 0) {
+        recorder.accepted += accepted;
+        recorder.firstAcceptAt ||= now;
+        recorder.lastAcceptAt = now;
+      }
+      this.queue.splice(0, batch.length);
+    }
+    return true;
+  }
+
+  /** Pulls until the platform says there is no more; a 409 waits the engine's resync delay, then rebuilds. */
+  async pull(deadline: number): Promise<boolean> {
+    for (let pages = 0; pages < 100_000 && Date.now() < deadline; pages++) {
+      const query = new URLSearchParams({ limit: String(DEFAULT_SYNC_OPTIONS.pageSize) });
+      if (this.cursor !== null) query.set('after', this.cursor);
+      let head: { cursor: string; hasMore: boolean; dataVersion: string } | null;
+      try {
+        head = await withRetries(deadline, async () => {
+          const res = await request('GET /sync/entries', `/sync/entries?${query.toString()}`, { token: this.token });
+          const bytes = new Uint8Array(await res.arrayBuffer());
+          const r = res as Response & { startedAt: number };
+          recorder.note('GET /sync/entries', Date.now() - r.startedAt, res.status, r.startedAt);
+          recorder.syncBytes += bytes.length;
+          // The head comes before the changes (platform/sync/page.ts renderPage): parse only that.
+          const text = Buffer.from(bytes.subarray(0, 4096)).toString('utf8');
+          const end = text.indexOf(',"changes":[');
+          return JSON.parse(`${text.slice(0, end)}}`) as { cursor: string; hasMore: boolean; dataVersion: string };
+        });
+      } catch (error) {
+        if (error instanceof HttpProblem && error.status === 409 && error.code === 'resync') {
+          await pause(reconnectSpread(DEFAULT_SYNC_OPTIONS.spreadMaxMs * spreadScale, Math.random));
+          this.cursor = null;
+          continue;
+        }
+        throw error;
+      }
+      if (head === null) return false;
+      this.cursor = head.cursor;
+      this.dataVersion = head.dataVersion;
+      if (!head.hasMore) return true;
+    }
+    return false;
+  }
+
+  /** Counter work until the deadline: lookups at the clerk's pace, pushes, polls on the jittered interval. */
+  async work(until: number, pollEveryMs: number): Promise<void> {
+    let nextPoll = Date.now() + jitteredInterval(pollEveryMs, Math.random, DEFAULT_SYNC_OPTIONS.intervalJitter);
+    let nextLookup = Date.now() + Math.random() * this.lookupEveryMs;
+    for (let steps = 0; steps < 100_000 && Date.now() < until; steps++) {
+      const wake = Math.min(nextPoll, nextLookup, until);
+      await pause(Math.max(0, wake - Date.now()));
+      if (Date.now() >= until) break;
+      if (Date.now() >= nextLookup) {
+        await this.lookup(until).catch(() => undefined);
+        await this.push(until).catch(() => undefined);
+        nextLookup = Date.now() + this.lookupEveryMs * (0.5 + Math.random());
+      }
+      if (Date.now() >= nextPoll) {
+        await this.pull(until).catch(() => undefined);
+        nextPoll = Date.now() + jitteredInterval(pollEveryMs, Math.random, DEFAULT_SYNC_OPTIONS.intervalJitter);
+      }
+    }
+  }
+}
+
+/** The spread and resync delay scaled for short runs (1 = the engine's own 60 s). */
+let spreadScale = 1;
+
+async function setup(command: SetupCommand): Promise<void> {
+  api = command.api;
+  spreadScale = command.spreadScale;
+  const deadline = Date.now() + command.timeoutMs;
+  const made: Terminal[] = [];
+  let supervisorSeat = null as { terminalId: string; terminalSecret: string } | null;
+  // Enrolment and login cost the platform a slow password hash each: a few at a time, like IT rolling out.
+  let next = 0;
+  const worker = async () => {
+    while (next < command.terminals && Date.now() < deadline) {
+      const i = next++;
+      const enrolled = await withRetries(deadline, async () =>
+        json<{ terminalId: string; terminalSecret: string }>(
+          await request('POST /terminals', '/terminals', { body: { enrolmentCode: command.enrolmentCode, name: `负载窗口 ${i}` } }),
+        ),
+      );
+      if (!enrolled) throw new Error('enrolment timed out');
+      supervisorSeat ??= enrolled;
+      const session = await withRetries(deadline, async () =>
+        json<{ token: string }>(
+          await request('POST /sessions', '/sessions', { body: { ...enrolled, operatorId: 'c001', password: 'demo1234' } }),
+        ),
+      );
+      if (!session) throw new Error('login timed out');
+      const terminal = new Terminal(enrolled.terminalId, session.token, command.lookupEveryMs);
+      // The fleet was in sync before the run: one terminal pulls the full state, the others take its
+      // cursor (a full pull per terminal here is the resync scenario's work, not the setup's).
+      if (!synced) {
+        synced = terminal.pull(deadline).then(() => ({ cursor: terminal.cursor, dataVersion: terminal.dataVersion }));
+      }
+      ({ cursor: terminal.cursor, dataVersion: terminal.dataVersion } = await synced);
+      made.push(terminal);
+      if (made.length % 100 === 0) process.stderr.write(`  ${made.length} terminals enrolled and signed in\n`);
+    }
+  };
+  let synced: Promise<{ cursor: string | null; dataVersion: string | null }> | null = null;
+  await Promise.all(Array.from({ length: 16 }, worker));
+  if (made.length < command.terminals) throw new Error(`only ${made.length} of ${command.terminals} terminals set up in time`);
+  terminals = made;
+  const supervisor = await json<{ token: string }>(
+    await request('POST /sessions', '/sessions', {
+      // A supervisor signs in at one of the counters to reconcile (city-wide scope: every terminal's records).
+      body: { ...(supervisorSeat as { terminalId: string; terminalSecret: string }), operatorId: 's001', password: 'demo1234' },
+    }),
+  );
+  supervisorToken = supervisor.token;
+}
+
+function report(scenario: string, extra: Partial<TerminalsReport>): TerminalsReport {
+  const routes: TerminalsReport['routes'] = {};
+  const seconds = Math.max(1, ((recorder.endedAt || Date.now()) - recorder.startedAt) / 1000);
+  for (const [route, list] of recorder.latencies) {
+    const sorted = [...list].sort((a, b) => a - b);
+    const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+    routes[route] = { count: list.length, perSec: list.length / seconds, p50Ms: at(0.5), p99Ms: at(0.99) };
+  }
+  const perSecond = Array.from(recorder.perSecond, (n) => n ?? 0);
+  return {
+    scenario,
+    seconds,
+    routes,
+    statuses: Object.fromEntries(recorder.statuses),
+    perSecond,
+    accepted: recorder.accepted,
+    ingestSeconds: recorder.lastAcceptAt > recorder.firstAcceptAt ? (recorder.lastAcceptAt - recorder.firstAcceptAt) / 1000 : 0,
+    syncBytes: recorder.syncBytes,
+    drainSeconds: null,
+    lost: 0,
+    duplicated: 0,
+    chainBroken: 0,
+    behind: 0,
+    ...extra,
+  };
+}
+
+/** Every id each terminal queued is on the platform exactly once (paged through the supervisors' route). */
+async function reconcile(): Promise<{ lost: number; duplicated: number; chainBroken: number }> {
+  recorder.paused = true;
+  let lost = 0;
+  let duplicated = 0;
+  let chainBroken = 0;
+  for (const terminal of terminals) {
+    const seen = new Map<string, number>();
+    let after = 0;
+    for (let pages = 0; pages < 10_000; pages++) {
+      const res = await request(
+        'GET /supervisor/terminals/:id/records',
+        `/supervisor/terminals/${terminal.terminalId}/records?after=${after}&limit=5000`,
+        {
+          token: supervisorToken,
+        },
+      );
+      const page = await json<TerminalRecordsPage>(res);
+      for (const r of page.records) {
+        seen.set(r.id, (seen.get(r.id) ?? 0) + 1);
+        if (r.status !== 'accepted' || r.chainOk === false) chainBroken++;
+      }
+      if (page.nextAfter === null) break;
+      after = page.nextAfter;
+    }
+    const queued = new Set(terminal.queuedIds);
+    for (const id of queued) if (!seen.has(id)) lost++;
+    for (const [id, n] of seen) if (n > 1 || !queued.has(id)) duplicated += queued.has(id) ? n - 1 : n;
+  }
+  return { lost, duplicated, chainBroken };
+}
+
+async function runScenario(command: ScenarioCommand): Promise<TerminalsReport> {
+  recorder = new Recorder(Date.now());
+  // steady runs for its duration; reconnect and resync run until every terminal is done, within
+  // the engine's spread plus five minutes (what is not delivered by then counts as behind, and lost).
+  const until =
+    Date.now() +
+    (command.scenario === 'steady'
+      ? command.durationMs
+      : Math.max(command.durationMs, 2 * DEFAULT_SYNC_OPTIONS.spreadMaxMs * spreadScale + 300_000));
+  if (command.scenario === 'steady') {
+    await Promise.all(terminals.map((t) => t.work(until, command.pollEveryMs)));
+  } else if (command.scenario === 'reconnect') {
+    // The outage: every terminal queues its records offline; then the network returns for all in the same second.
+    for (const t of terminals) await t.queueLookups(command.queuedPerTerminal);
+    recorder = new Recorder(Date.now());
+    const returned = Date.now();
+    let done = 0;
+    let last = 0;
+    await Promise.all(
+      terminals.map(async (t) => {
+        await pause(reconnectSpread(DEFAULT_SYNC_OPTIONS.spreadMaxMs * spreadScale, Math.random));
+        const pulled = await t.pull(until).catch(() => false);
+        const pushed = await t.push(until).catch(() => false);
+        if (pulled && pushed) {
+          done++;
+          last = Math.max(last, Date.now());
+        }
+      }),
+    );
+    const behind = terminals.length - done;
+    recorder.endedAt = Date.now();
+    return report('reconnect', { drainSeconds: behind === 0 ? (last - returned) / 1000 : null, behind, ...(await reconcile()) });
+  } else {
+    // resync: the platform starts a new epoch (run.ts did); each terminal meets the 409 at its next poll.
+    const began = Date.now();
+    let last = 0;
+    let done = 0;
+    await Promise.all(
+      terminals.map(async (t) => {
+        await pause(jitteredInterval(command.pollEveryMs, Math.random, DEFAULT_SYNC_OPTIONS.intervalJitter) * Math.random());
+        if (await t.pull(until).catch(() => false)) {
+          done++;
+          last = Math.max(last, Date.now());
+        }
+      }),
+    );
+    recorder.endedAt = Date.now();
+    const holding = terminals.filter((t) => t.dataVersion === command.dataVersion).length;
+    return report('resync', {
+      drainSeconds: done === terminals.length ? (last - began) / 1000 : null,
+      behind: terminals.length - holding,
+      ...(await reconcile()),
+    });
+  }
+  // steady: deliver what is left, then reconcile.
+  await Promise.all(terminals.map((t) => t.push(Date.now() + 60_000).catch(() => false)));
+  recorder.endedAt = Date.now();
+  return report('steady', await reconcile());
+}
+
+process.on('message', (message: ToTerminals) => {
+  const reply = (m: unknown) => process.send?.(m);
+  const task =
+    message.type === 'setup'
+      ? setup(message).then(() => ({ type: 'ready' }))
+      : runScenario(message).then((r) => ({ type: 'report', report: r }));
+  task.then(reply, (error: unknown) => reply({ type: 'error', message: (error as Error).stack ?? String(error) }));
+});
+process.send?.({ type: 'started' });
