@@ -8,6 +8,7 @@ import { registerOutboxRoutes } from './outbox';
 import { registerSessionRoutes } from './sessions';
 import { registerSnapshotRoutes } from './snapshots';
 import { registerSubjectRoutes } from './subjects';
+import { registerSupervisionRoutes } from './supervision';
 import { registerSupervisorRoutes } from './supervisor';
 import { registerSyncRoutes } from './sync';
 import { registerTerminalRoutes } from './terminals';
@@ -22,5 +23,6 @@ export function registerApiRoutes(app: FastifyInstance, ctx: PlatformContext): v
   registerSnapshotRoutes(app, ctx);
   registerOutboxRoutes(app, ctx);
   registerSupervisorRoutes(app, ctx);
+  registerSupervisionRoutes(app, ctx);
   registerAdminRoutes(app, ctx);
 }

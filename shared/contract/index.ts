@@ -1,3 +1,4 @@
 export * from './domain';
 export * from './problem';
 export * from './api';
+export * from './supervision';
