@@ -30,6 +30,7 @@ import {
   type PlatformOptions,
 } from './options';
 import { registerApiRoutes } from './routes';
+import { DEMO_MONTH, seedSupervisionMonth } from './seed/supervisionMonth';
 import { defaultEntryCount, isSeeded, seedDatabase, type SeedInfo } from './seed/writeDatabase';
 import { DEFAULT_SNAPSHOT_OPTIONS } from './snapshots/publisher';
 import { registerTestControls } from './testControls/routes';
@@ -68,6 +69,15 @@ function prepareDatabase(options: PlatformOptions, dbPath: string): { db: Db; re
   const subjects = options.subjects ?? DEFAULT_SUBJECTS;
   const info = seedDatabase(db, { subjects, entries: options.entries ?? defaultEntryCount(subjects), seed: options.seed ?? DEFAULT_SEED });
   return { db, reused: false, info };
+}
+
+const DEMO_MONTH_KEY = 'demo_month';
+
+/** The demo month, written once per database (its heartbeats as of this first start). */
+function seedDemoMonthOnce(ctx: PlatformContext): void {
+  if (ctx.meta.get(DEMO_MONTH_KEY) !== undefined) return;
+  const summary = seedSupervisionMonth(ctx, { ...DEMO_MONTH, heartbeatsAt: ctx.now() });
+  ctx.meta.set(DEMO_MONTH_KEY, JSON.stringify({ checks: summary.checks, records: summary.records, at: ctx.now().toISOString() }));
 }
 
 async function storeOperators(ctx: PlatformContext, operators: OperatorAccount[]): Promise<void> {
@@ -197,6 +207,7 @@ export async function createPlatformApp(options: PlatformOptions = {}): Promise<
     options.now ?? (() => new Date()),
     { ...DEFAULT_SNAPSHOT_OPTIONS, ...options.snapshots },
   );
+  if (options.demoMonth) seedDemoMonthOnce(ctx);
   const app = buildApp(options);
   try {
     await storeOperators(ctx, operators);

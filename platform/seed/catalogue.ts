@@ -3,7 +3,17 @@
  * (办理事项) with their measure lists. Static data; the generator writes it into the database and
  * the platform serves it from there.
  */
-import type { Catalogue, CommitmentKind, DeclineReason, Field, HaibeiGrade, ListType, Matter, Measure, MeasureTrigger } from '../../shared/contract';
+import type {
+  Catalogue,
+  CommitmentKind,
+  DeclineReason,
+  Field,
+  HaibeiGrade,
+  ListType,
+  Matter,
+  Measure,
+  MeasureTrigger,
+} from '../../shared/contract';
 
 export const CATALOGUE_VERSION = '2026.12-WH-05';
 
