@@ -5,6 +5,16 @@
  * evaluate → record → journal → outbox → platform.
  */
 import type {
+  ExportFormat,
+  FleetQuery,
+  FleetResponse,
+  RecordedCheck,
+  SupervisionDashboard,
+  SupervisionFilter,
+  SupervisionRecordsQuery,
+  SupervisionRecordsResponse,
+} from '../../../shared/contract';
+import type {
   Catalogue,
   CheckResult,
   DataSource,
@@ -308,6 +318,14 @@ export interface AppServices {
     exportJournal(): Promise<Outcome<JournalExportResult>>;
     /** IT, online: a file another terminal exported, into the platform. */
     importJournal(fileText: string): Promise<Outcome<JournalImportSummary>>;
+  };
+  /** The city's supervision dashboard (supervisors) and the terminal fleet (IT), from the platform. */
+  supervision: {
+    dashboard(filter: SupervisionFilter): Promise<Outcome<SupervisionDashboard>>;
+    records(filter: SupervisionFilter, query: Partial<SupervisionRecordsQuery>): Promise<Outcome<SupervisionRecordsResponse>>;
+    recordedCheck(checkId: string): Promise<Outcome<RecordedCheck>>;
+    exportView(filter: SupervisionFilter, format: ExportFormat, drill?: Partial<SupervisionRecordsQuery>): Promise<Outcome<Blob>>;
+    fleet(query: FleetQuery): Promise<Outcome<FleetResponse>>;
   };
   supervisor: {
     todaysChecks(): Promise<SupervisorCheckRow[]>;

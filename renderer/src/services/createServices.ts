@@ -33,6 +33,7 @@ import { createLookupService } from './lookupService';
 import { createRecordsService } from './recordsService';
 import { SessionHolder } from './sessionHolder';
 import { completeInterruptedEnrolment } from './terminalIdentity';
+import { createSupervisionService } from './supervisionService';
 import { createSupervisorService } from './supervisorService';
 import { createTerminalAccess } from './terminalAccess';
 import { createSyncService } from './syncService';
@@ -168,6 +169,7 @@ export async function createServices(deps: ServiceDeps): Promise<CreditCounterSe
     records: createRecordsService(core),
     sync: createSyncService(core),
     supervisor: createSupervisorService(core),
+    supervision: createSupervisionService(core),
     internals: core,
     async close() {
       await engine.stop();
