@@ -5,7 +5,14 @@
 import cors from '@fastify/cors';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import type { Socket } from 'node:net';
-import { API_BASE, CLIENT_VERSION_HEADER, problem, PROBLEM_CONTENT_TYPE, type PlatformPublicKey } from '../shared/contract';
+import {
+  API_BASE,
+  CLIENT_VERSION_HEADER,
+  HEARTBEAT_HEADER,
+  problem,
+  PROBLEM_CONTENT_TYPE,
+  type PlatformPublicKey,
+} from '../shared/contract';
 import { registerGuard, type RegisteredRoute } from './auth/guard';
 import { hashPassword } from './auth/passwords';
 import { createContext, type PlatformContext } from './context';
@@ -225,8 +232,10 @@ export async function createPlatformApp(options: PlatformOptions = {}): Promise<
     await app.register(cors, {
       origin: (origin, callback) => callback(null, origin !== undefined && allowedOrigins.has(origin)),
       methods: ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
-      allowedHeaders: ['Authorization', 'Content-Type', CLIENT_VERSION_HEADER, 'If-None-Match'],
-      exposedHeaders: ['ETag', 'Date', 'Retry-After'],
+      allowedHeaders: ['Authorization', 'Content-Type', CLIENT_VERSION_HEADER, 'If-None-Match', HEARTBEAT_HEADER],
+      // The export's file name, for the browser's download.
+
+      exposedHeaders: ['ETag', 'Date', 'Retry-After', 'Content-Disposition'],
       maxAge: 600,
     });
     faults?.register(app);

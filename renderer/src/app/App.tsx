@@ -8,6 +8,8 @@ import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { SlipScreen } from '../features/slip/SlipScreen';
 import { StatusBar } from '../features/status/StatusBar';
 import { SyncPanel } from '../features/status/SyncPanel';
+import { CityDashboard } from '../features/supervision/CityDashboard';
+import { FleetScreen } from '../features/supervision/FleetScreen';
 import { SupervisorScreen } from '../features/supervisor/SupervisorScreen';
 import { t } from '../i18n';
 import { useStore } from '../state';
@@ -29,6 +31,10 @@ function WorkScreen() {
       return <SlipScreen />;
     case 'supervisor':
       return <SupervisorScreen />;
+    case 'cityboard':
+      return <CityDashboard />;
+    case 'fleet':
+      return <FleetScreen />;
     case 'settings':
       return <SettingsScreen />;
     case 'enrol':

@@ -1,7 +1,16 @@
-import { AuditOutlined, LockOutlined, LogoutOutlined, SafetyCertificateOutlined, SettingOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  BarChartOutlined,
+  DesktopOutlined,
+  LockOutlined,
+  LogoutOutlined,
+  SafetyCertificateOutlined,
+  SettingOutlined,
+} from '@ant-design/icons';
 import { Button, Popconfirm, Tag, Tooltip } from 'antd';
 import type { ReactNode } from 'react';
 import { ReconnectButton } from '../features/login/ReconnectButton';
+import { SUPERVISION_NAV } from '../features/supervision/labels';
 import { t } from '../i18n';
 import { useStore } from '../state';
 import type { Screen } from './appStore';
@@ -46,6 +55,7 @@ export function AppHeader() {
   // Lock and logout leave the check on screen: a MUST measure with no record is asked about first.
   const leave = (then: () => void) => stores.feedback.getState().requestLeave(stores.lookup.getState().view, then);
   const isSupervisor = session?.operator.roles.includes('supervisor') ?? false;
+  const isIt = session?.operator.roles.includes('it') ?? false;
 
   return (
     <header className="app-header no-print">
@@ -56,6 +66,10 @@ export function AppHeader() {
       <nav className="app-nav" aria-label={t.app.title}>
         <NavButton screen="check" current={screen} icon={<SafetyCertificateOutlined />} label={t.app.nav.check} onGo={go} />
         {isSupervisor && <NavButton screen="supervisor" current={screen} icon={<AuditOutlined />} label={t.app.nav.supervisor} onGo={go} />}
+        {isSupervisor && (
+          <NavButton screen="cityboard" current={screen} icon={<BarChartOutlined />} label={SUPERVISION_NAV.cityboard} onGo={go} />
+        )}
+        {isIt && <NavButton screen="fleet" current={screen} icon={<DesktopOutlined />} label={SUPERVISION_NAV.fleet} onGo={go} />}
         <NavButton screen="settings" current={screen} icon={<SettingOutlined />} label={t.app.nav.settings} onGo={go} />
       </nav>
       <div className="app-user">

@@ -29,7 +29,9 @@ import {
   type JournalExport,
   type OutboxRequest,
   FleetResponse,
+  HEARTBEAT_HEADER,
   RecordedCheck,
+  type Heartbeat,
   SupervisionDashboard,
   SupervisionRecordsResponse,
   type ExportFormat,
@@ -50,7 +52,12 @@ export interface PlatformClientOptions {
   timeouts?: Partial<PlatformTimeouts>;
   /** For tests: an axios adapter ('fetch', 'http', 'xhr' or a function). */
   adapter?: AxiosRequestConfig['adapter'];
+  /** The terminal's heartbeat, sent with its sync calls (pull, push, snapshot manifest) for IT's fleet view. */
+  heartbeat?: () => Heartbeat;
 }
+
+/** The calls a heartbeat rides on: the ones every terminal makes regularly. */
+const HEARTBEAT_PATHS = ['/sync/entries', '/outbox', '/snapshots/manifest'];
 
 export interface PlatformTimeouts {
   /** Lookups are interactive: a clerk waits, so fall back to the cache quickly. */
@@ -421,6 +428,9 @@ export class PlatformClient {
         headers: {
           ...(token ? { Authorization: `Bearer ${token}` } : {}),
           ...(options.data !== undefined ? { 'Content-Type': 'application/json' } : {}),
+          ...(this.options.heartbeat && HEARTBEAT_PATHS.includes(options.path)
+            ? { [HEARTBEAT_HEADER]: JSON.stringify(this.options.heartbeat()) }
+            : {}),
           ...options.headers,
         },
       });

@@ -33,6 +33,7 @@ import { createLookupService } from './lookupService';
 import { createRecordsService } from './recordsService';
 import { SessionHolder } from './sessionHolder';
 import { completeInterruptedEnrolment } from './terminalIdentity';
+import { createHeartbeat } from '../sync/heartbeat';
 import { createSupervisionService } from './supervisionService';
 import { createSupervisorService } from './supervisorService';
 import { createTerminalAccess } from './terminalAccess';
@@ -89,6 +90,11 @@ export async function createServices(deps: ServiceDeps): Promise<CreditCounterSe
   const writer = new JournalWriter(journal, hasher, now);
   const session = new SessionHolder(now);
 
+  const heartbeat = createHeartbeat(
+    deps.host.appVersion,
+    () => status.getState(),
+    typeof navigator !== 'undefined' && navigator.storage?.estimate ? () => navigator.storage.estimate() : undefined,
+  );
   const clients = new Map<string, PlatformClient>();
   const platformFor = (platformUrl: string): PlatformClient => {
     let client = clients.get(platformUrl);
@@ -99,6 +105,7 @@ export async function createServices(deps: ServiceDeps): Promise<CreditCounterSe
         getToken: () => session.platformToken(),
         now,
         onServerTime: (serverTime) => status.setState({ clockSkewSeconds: clockSkewSeconds(serverTime, now()) }),
+        heartbeat,
         ...(deps.platform?.timeouts ? { timeouts: deps.platform.timeouts } : {}),
         ...(deps.platform?.adapter ? { adapter: deps.platform.adapter } : {}),
       });
