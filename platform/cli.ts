@@ -27,6 +27,7 @@ const USAGE = `Credit Counter reference platform
   --db FILE                 SQLite file (default ${DEFAULT_DB_FILE}); ":memory:" for a throw-away database
   --subjects N              random subjects to seed on first start (default ${DEFAULT_SUBJECTS})
   --entries N               list entries to seed (default 6% of subjects)
+  --no-demo-month           do not seed the demo month of counters (supervision dashboard, fleet)
   --seed N                  PRNG seed of the demo data (default ${DEFAULT_SEED})
   --reseed                  rebuild the database even if it exists
   --seed-only               seed (or reseed) the database and exit
@@ -71,6 +72,7 @@ function parseCommandLine(argv: string[]): { options: PlatformOptions; seedOnly:
       'enrolment-code': { type: 'string' },
       operator: { type: 'string', multiple: true },
       'test-controls': { type: 'boolean' },
+      'no-demo-month': { type: 'boolean' },
       'min-client-version': { type: 'string' },
       'token-ttl': { type: 'string' },
       'offline-unlock-hours': { type: 'string' },
@@ -95,6 +97,7 @@ function parseCommandLine(argv: string[]): { options: PlatformOptions; seedOnly:
     db: values.db ?? DEFAULT_DB_FILE,
     reseed: values.reseed ?? false,
     testControls: values['test-controls'] ?? false,
+    demoMonth: !(values['no-demo-month'] ?? false),
     logger: !values.quiet,
   };
   const set = <K extends keyof PlatformOptions>(key: K, value: PlatformOptions[K] | undefined) => {

@@ -18,6 +18,8 @@ import { DEFAULT_SNAPSHOT_OPTIONS, SnapshotPublisher, type SnapshotOptions } fro
 import { loadSigningKey, type SigningKey } from './snapshots/signingKey';
 import { SyncPageCache } from './sync/pageCache';
 import { AdmissionControl, DEFAULT_ADMISSION, type AdmissionOptions } from './http/admission';
+import { SupervisionFacts } from './supervision/facts';
+import { FleetRepository } from './supervision/fleet';
 
 /** Settings the test controls may change while the platform runs. */
 export interface PlatformSettings {
@@ -62,6 +64,9 @@ export interface PlatformContext {
   /** The catalogue served now; change it through serveCatalogue (which keeps the history). */
   catalogue: CatalogueSnapshot;
   catalogueHistory: CatalogueHistory;
+  /** What the supervision dashboard counts, kept as records arrive. */
+  supervision: SupervisionFacts;
+  fleet: FleetRepository;
   now(): Date;
 }
 
@@ -83,6 +88,8 @@ export function snapshotOf(catalogue: Catalogue, etagOf: (json: string) => strin
   const json = JSON.stringify(catalogue);
   return { catalogue, json, etag: etagOf(json), matters: new Map(catalogue.matters.map((m) => [m.code, m])) };
 }
+
+const SUPERVISION_FACTS_KEY = 'supervision_facts';
 
 export function createContext(
   db: Db,
@@ -115,8 +122,22 @@ export function createContext(
     settings,
     catalogue: loadCatalogue(meta),
     catalogueHistory: new CatalogueHistory(db),
+    supervision: undefined as unknown as SupervisionFacts,
+    fleet: new FleetRepository(db),
     now,
   };
+  ctx.supervision = new SupervisionFacts(db, {
+    departmentOf: (id) => ctx.operators.get(id)?.department,
+    catalogueFor: (version) => (version !== undefined ? ctx.catalogueHistory.get(version) : undefined) ?? ctx.catalogue.catalogue,
+    currentCatalogueVersion: () => ctx.catalogue.catalogue.version,
+  });
   serveCatalogue(ctx, ctx.catalogue);
+  // A database that held records before the supervision facts existed gets them counted once.
+  if (meta.get(SUPERVISION_FACTS_KEY) === undefined) {
+    db.transaction(() => {
+      ctx.supervision.rebuild();
+      meta.set(SUPERVISION_FACTS_KEY, '1');
+    })();
+  }
   return ctx;
 }

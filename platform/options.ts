@@ -32,6 +32,11 @@ export interface PlatformOptions {
   operators?: OperatorAccount[];
   /** Mount /__test routes (data changes, fault injection). Never in production. */
   testControls?: boolean;
+  /**
+   * Seed a month of a city's counters (30 terminals, a few thousand checks with feedback, a few
+   * terminals in trouble) for the supervision dashboard and the fleet view, once per database.
+   */
+  demoMonth?: boolean;
   minClientVersion?: string;
   tokenTtlSeconds?: number;
   offlineUnlockHours?: number;

@@ -5,7 +5,14 @@
 import cors from '@fastify/cors';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import type { Socket } from 'node:net';
-import { API_BASE, CLIENT_VERSION_HEADER, problem, PROBLEM_CONTENT_TYPE, type PlatformPublicKey } from '../shared/contract';
+import {
+  API_BASE,
+  CLIENT_VERSION_HEADER,
+  HEARTBEAT_HEADER,
+  problem,
+  PROBLEM_CONTENT_TYPE,
+  type PlatformPublicKey,
+} from '../shared/contract';
 import { registerGuard, type RegisteredRoute } from './auth/guard';
 import { hashPassword } from './auth/passwords';
 import { createContext, type PlatformContext } from './context';
@@ -30,6 +37,7 @@ import {
   type PlatformOptions,
 } from './options';
 import { registerApiRoutes } from './routes';
+import { DEMO_MONTH, seedSupervisionMonth } from './seed/supervisionMonth';
 import { defaultEntryCount, isSeeded, seedDatabase, type SeedInfo } from './seed/writeDatabase';
 import { DEFAULT_SNAPSHOT_OPTIONS } from './snapshots/publisher';
 import { registerTestControls } from './testControls/routes';
@@ -68,6 +76,15 @@ function prepareDatabase(options: PlatformOptions, dbPath: string): { db: Db; re
   const subjects = options.subjects ?? DEFAULT_SUBJECTS;
   const info = seedDatabase(db, { subjects, entries: options.entries ?? defaultEntryCount(subjects), seed: options.seed ?? DEFAULT_SEED });
   return { db, reused: false, info };
+}
+
+const DEMO_MONTH_KEY = 'demo_month';
+
+/** The demo month, written once per database (its heartbeats as of this first start). */
+function seedDemoMonthOnce(ctx: PlatformContext): void {
+  if (ctx.meta.get(DEMO_MONTH_KEY) !== undefined) return;
+  const summary = seedSupervisionMonth(ctx, { ...DEMO_MONTH, heartbeatsAt: ctx.now() });
+  ctx.meta.set(DEMO_MONTH_KEY, JSON.stringify({ checks: summary.checks, records: summary.records, at: ctx.now().toISOString() }));
 }
 
 async function storeOperators(ctx: PlatformContext, operators: OperatorAccount[]): Promise<void> {
@@ -201,6 +218,7 @@ export async function createPlatformApp(options: PlatformOptions = {}): Promise<
       ...(options.admission ? { admission: options.admission } : {}),
     },
   );
+  if (options.demoMonth) seedDemoMonthOnce(ctx);
   const app = buildApp(options);
   try {
     await storeOperators(ctx, operators);
@@ -218,8 +236,10 @@ export async function createPlatformApp(options: PlatformOptions = {}): Promise<
     await app.register(cors, {
       origin: (origin, callback) => callback(null, origin !== undefined && allowedOrigins.has(origin)),
       methods: ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
-      allowedHeaders: ['Authorization', 'Content-Type', CLIENT_VERSION_HEADER, 'If-None-Match'],
-      exposedHeaders: ['ETag', 'Date', 'Retry-After'],
+      allowedHeaders: ['Authorization', 'Content-Type', CLIENT_VERSION_HEADER, 'If-None-Match', HEARTBEAT_HEADER],
+      // The export's file name, for the browser's download.
+
+      exposedHeaders: ['ETag', 'Date', 'Retry-After', 'Content-Disposition'],
       maxAge: 600,
     });
     // Before the faults and the guard: a saturated platform refuses bulk work before anything else runs.

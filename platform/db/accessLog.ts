@@ -1,7 +1,16 @@
 /** The platform's own record of every lookup, name search and unmask, refused ones included. */
 import type { Db } from './open';
 
-export type AccessAction = 'LOOKUP' | 'NAME_SEARCH' | 'UNMASK';
+/** SUPERVISION_*: a supervisor's dashboard view, drill-down, recorded check or export; FLEET_VIEW: IT's fleet list. */
+export type AccessAction =
+  | 'LOOKUP'
+  | 'NAME_SEARCH'
+  | 'UNMASK'
+  | 'SUPERVISION_VIEW'
+  | 'SUPERVISION_RECORDS'
+  | 'SUPERVISION_CHECK'
+  | 'SUPERVISION_EXPORT'
+  | 'FLEET_VIEW';
 
 export interface AccessLogEntry {
   at: string;

@@ -4,6 +4,8 @@
  */
 import type Database from 'better-sqlite3';
 import { createInitialsCache, nameOf } from '../../shared/names';
+import { SUPERVISION_SCHEMA } from '../supervision/facts';
+import { FLEET_SCHEMA } from '../supervision/fleet';
 
 /** SQL, or code for a step SQL cannot express (both run inside the migration's transaction). */
 type Migration = string | ((db: Database.Database) => void);
@@ -296,6 +298,9 @@ const MIGRATIONS: Migration[] = [
   `
   CREATE INDEX mutations_audit_chain ON mutations(terminal_id, seq) WHERE kind = 'audit' AND status = 'accepted';
   `,
+  // 11: the supervision facts and their daily summary (supervision/facts.ts; records already stored are
+  // counted at the next start), and the terminals' latest heartbeats (supervision/fleet.ts).
+  SUPERVISION_SCHEMA + FLEET_SCHEMA,
 ];
 
 function addNameInitials(db: Database.Database): void {

@@ -19,6 +19,7 @@ import {
   type SeqRange,
 } from '../../shared/contract';
 import type { PlatformContext } from '../context';
+import type { StoredMutation } from '../db/mutations';
 import { describeIssues } from '../http/validate';
 import { checkAuditChain, type ChainCheck } from './chain';
 import { mutationFingerprint } from './fingerprint';
@@ -134,7 +135,7 @@ export function applyOutbox(ctx: PlatformContext, request: OutboxRequest, option
           else note = rules.note ?? null;
         }
       }
-      ctx.mutations.insert({
+      const record: StoredMutation & { checkId: string | null } = {
         id: m.id,
         terminalId,
         seq: m.seq,
@@ -152,7 +153,9 @@ export function applyOutbox(ctx: PlatformContext, request: OutboxRequest, option
         catalogueNote: note,
         resubmits: m.resubmits?.id ?? null,
         checkId: rejection ? null : checkIdOf(m, m.body),
-      });
+      };
+      ctx.mutations.insert(record);
+      ctx.supervision.record(record);
       if (!rejection) auditResubmission(ctx, terminalId, m, receivedAt);
       answer(
         index,

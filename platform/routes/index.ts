@@ -9,6 +9,7 @@ import { registerSessionRoutes } from './sessions';
 import { registerSlipRoutes } from './slips';
 import { registerSnapshotRoutes } from './snapshots';
 import { registerSubjectRoutes } from './subjects';
+import { registerSupervisionRoutes } from './supervision';
 import { registerSupervisorRoutes } from './supervisor';
 import { registerSyncRoutes } from './sync';
 import { registerTerminalRoutes } from './terminals';
@@ -23,6 +24,7 @@ export function registerApiRoutes(app: FastifyInstance, ctx: PlatformContext): v
   registerSnapshotRoutes(app, ctx);
   registerOutboxRoutes(app, ctx);
   registerSupervisorRoutes(app, ctx);
+  registerSupervisionRoutes(app, ctx);
   registerAdminRoutes(app, ctx);
   registerSlipRoutes(app, ctx);
 }

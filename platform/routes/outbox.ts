@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { OutboxRequest } from '../../shared/contract';
 import type { PlatformContext } from '../context';
+import { noteHeartbeat } from '../supervision/fleet';
 import { fail } from '../http/problems';
 import { parseWith } from '../http/validate';
 import { applyOutbox } from '../outbox/apply';
@@ -9,6 +10,7 @@ import { UNKNOWN_TERMINAL_DETAIL } from './sessions';
 
 export function registerOutboxRoutes(app: FastifyInstance, ctx: PlatformContext): void {
   app.post('/outbox', { config: { access: 'operator', admission: 'bulk' } }, async (request, reply) => {
+    noteHeartbeat(ctx.fleet, request, ctx.now());
     const parsed = parseWith(OutboxRequest, request.body);
     if (!parsed.ok) return fail(reply, 400, 'bad_request', '上传批次格式错误', { detail: parsed.detail });
     if (!request.auth) return fail(reply, 403, 'forbidden', '只能上传本终端的记录');

@@ -6,12 +6,14 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { PlatformContext } from '../context';
+import { noteHeartbeat } from '../supervision/fleet';
 import { fail } from '../http/problems';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 export function registerSnapshotRoutes(app: FastifyInstance, ctx: PlatformContext): void {
-  app.get('/snapshots/manifest', { config: { access: 'operator' } }, async (_request, reply) => {
+  app.get('/snapshots/manifest', { config: { access: 'operator' } }, async (request, reply) => {
+    noteHeartbeat(ctx.fleet, request, ctx.now());
     const snapshot = ctx.snapshots.servable();
     if (!snapshot) {
       ctx.snapshots.startBuild();

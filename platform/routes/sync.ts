@@ -2,12 +2,14 @@
 import type { FastifyInstance } from 'fastify';
 import { SyncQuery } from '../../shared/contract';
 import type { PlatformContext } from '../context';
+import { noteHeartbeat } from '../supervision/fleet';
 import { fail } from '../http/problems';
 import { parseWith } from '../http/validate';
 import { renderPage, syncPage } from '../sync/page';
 
 export function registerSyncRoutes(app: FastifyInstance, ctx: PlatformContext): void {
   app.get('/sync/entries', { config: { access: 'operator', admission: 'bulk' } }, async (request, reply) => {
+    noteHeartbeat(ctx.fleet, request, ctx.now());
     const parsed = parseWith(SyncQuery, request.query);
     if (!parsed.ok) return fail(reply, 400, 'bad_request', '同步参数错误', { detail: parsed.detail });
     const outcome = syncPage(ctx, parsed.value.after, parsed.value.limit);

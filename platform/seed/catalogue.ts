@@ -3,7 +3,17 @@
  * (办理事项) with their measure lists. Static data; the generator writes it into the database and
  * the platform serves it from there.
  */
-import type { Catalogue, CommitmentKind, Field, HaibeiGrade, ListType, Matter, Measure, MeasureTrigger } from '../../shared/contract';
+import type {
+  Catalogue,
+  CommitmentKind,
+  DeclineReason,
+  Field,
+  HaibeiGrade,
+  ListType,
+  Matter,
+  Measure,
+  MeasureTrigger,
+} from '../../shared/contract';
 
 export const CATALOGUE_VERSION = '2026.12-WH-05';
 
@@ -838,6 +848,16 @@ export const COMMITMENT_KINDS: CommitmentKind[] = [
   { name: '行业自律型承诺', notForListTypes: [] },
 ];
 
+/** Reason codes for a measure not applied (不予实施原因): what the supervision dashboard groups declines by. */
+export const DECLINE_REASONS: DeclineReason[] = [
+  { code: 'DATA_OUTDATED', label: '名单信息已过期或已修复' },
+  { code: 'NOT_SAME_SUBJECT', label: '经核实非同一主体' },
+  { code: 'NOT_IN_SCOPE', label: '本事项不适用该措施' },
+  { code: 'OBJECTION', label: '主体提出异议，待核实' },
+  { code: 'LEGAL_EXEMPTION', label: '依法依规予以豁免' },
+  { code: 'OTHER', label: '其他原因' },
+];
+
 export function buildCatalogue(): Catalogue {
   return {
     version: CATALOGUE_VERSION,
@@ -846,5 +866,6 @@ export function buildCatalogue(): Catalogue {
     measures: MEASURES,
     matters: MATTERS,
     commitmentKinds: COMMITMENT_KINDS,
+    declineReasons: DECLINE_REASONS,
   };
 }

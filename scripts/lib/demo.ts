@@ -44,6 +44,7 @@ export async function startDemoPlatform(options: DemoOptions, corsOrigins: strin
     subjects: options.subjects,
     logger: false,
     corsOrigins,
+    demoMonth: true,
   });
   console.log(`演示平台 / demo platform: ${platform.url}`);
   console.log(`  允许的网页来源 / allowed origins (CORS): ${corsOrigins.join(', ')}`);

@@ -335,6 +335,8 @@ export const FeedbackBody = z.object({
   matterCode: z.string().min(1),
   measureCode: z.string().min(1),
   decision: FeedbackDecision,
+  /** NOT_APPLIED: the catalogue's reason code the clerk picked (declineReasons), beside the free-text reason. */
+  reasonCode: z.string().min(1).max(32).optional(),
   reason: z.string().optional(),
   content: z.string().optional(),
   result: z.string().optional(),

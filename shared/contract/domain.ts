@@ -215,6 +215,13 @@ export const CommitmentKind = z.object({
 });
 export type CommitmentKind = z.infer<typeof CommitmentKind>;
 
+/** A reason code for not applying a measure (不予实施原因), counted by the supervision dashboard. */
+export const DeclineReason = z.object({
+  code: z.string().min(1).max(32),
+  label: z.string().min(1),
+});
+export type DeclineReason = z.infer<typeof DeclineReason>;
+
 export const Catalogue = z.object({
   version: CatalogueVersion,
   fields: z.array(Field),
@@ -223,6 +230,8 @@ export const Catalogue = z.object({
   matters: z.array(Matter),
   /** The commitment kinds a counter may record, with their eligibility rule (absent from catalogues before 2026.12-WH-05). */
   commitmentKinds: z.array(CommitmentKind).optional(),
+  /** Reason codes a clerk picks from when a measure is not applied (beside free text); absent from older catalogues. */
+  declineReasons: z.array(DeclineReason).optional(),
 });
 export type Catalogue = z.infer<typeof Catalogue>;
 

@@ -29,6 +29,16 @@ import {
   type JournalExport,
   type OutboxRequest,
   SlipCheckResponse,
+  FleetResponse,
+  HEARTBEAT_HEADER,
+  RecordedCheck,
+  type Heartbeat,
+  SupervisionDashboard,
+  SupervisionRecordsResponse,
+  type ExportFormat,
+  type FleetQuery,
+  type SupervisionFilter,
+  type SupervisionRecordsQuery,
 } from '../../../shared/contract';
 import type { TerminalCallAnswer } from '../../../shared/ipc/channels';
 import { MESSAGES, PlatformError, TERMINAL_PROBLEM_MESSAGES, parseRetryAfter } from './platformError';
@@ -43,7 +53,12 @@ export interface PlatformClientOptions {
   timeouts?: Partial<PlatformTimeouts>;
   /** For tests: an axios adapter ('fetch', 'http', 'xhr' or a function). */
   adapter?: AxiosRequestConfig['adapter'];
+  /** The terminal's heartbeat, sent with its sync calls (pull, push, snapshot manifest) for IT's fleet view. */
+  heartbeat?: () => Heartbeat;
 }
+
+/** The calls a heartbeat rides on: the ones every terminal makes regularly. */
+const HEARTBEAT_PATHS = ['/sync/entries', '/outbox', '/snapshots/manifest'];
 
 export interface PlatformTimeouts {
   /** Lookups are interactive: a clerk waits, so fall back to the cache quickly. */
@@ -315,6 +330,77 @@ export class PlatformClient {
     return r.body;
   }
 
+  /** Supervisors: every view of the city's dashboard for a period, department, matter and terminal. */
+  async supervisionDashboard(filter: SupervisionFilter): Promise<SupervisionDashboard> {
+    const r = await this.call({
+      method: 'GET',
+      path: '/supervisor/dashboard',
+      params: filter,
+      schema: SupervisionDashboard,
+      timeoutMs: this.timeouts.syncMs,
+    });
+    return r.body;
+  }
+
+  /** Supervisors: the records behind one number of the dashboard. */
+  async supervisionRecords(filter: SupervisionFilter, query: Partial<SupervisionRecordsQuery>): Promise<SupervisionRecordsResponse> {
+    const r = await this.call({
+      method: 'GET',
+      path: '/supervisor/dashboard/records',
+      params: { ...filter, ...query },
+      schema: SupervisionRecordsResponse,
+      timeoutMs: this.timeouts.syncMs,
+    });
+    return r.body;
+  }
+
+  /** Supervisors: a check as it was recorded, with its feedback and commitments (masked). */
+  async recordedCheck(checkId: string): Promise<RecordedCheck> {
+    const r = await this.call({
+      method: 'GET',
+      path: `/supervisor/checks/${encodeURIComponent(checkId)}`,
+      schema: RecordedCheck,
+      timeoutMs: this.timeouts.defaultMs,
+    });
+    return r.body;
+  }
+
+  /** Supervisors: the current view as a file (.xlsx or CSV), streamed by the platform. */
+  async supervisionExport(filter: SupervisionFilter, format: ExportFormat, drill?: Partial<SupervisionRecordsQuery>): Promise<Blob> {
+    const token = this.options.getToken();
+    let response: AxiosResponse<ArrayBuffer>;
+    try {
+      response = await this.http.request<ArrayBuffer>({
+        method: 'GET',
+        url: '/supervisor/dashboard/export',
+        params: { ...filter, ...drill, format },
+        responseType: 'arraybuffer',
+        timeout: this.timeouts.syncMs * 4,
+        headers: token ? { Authorization: `Bearer ${token}` } : {},
+      });
+    } catch (error) {
+      throw transportError(error);
+    }
+    if (response.status !== 200) {
+      const text = response.data ? new TextDecoder().decode(new Uint8Array(response.data)) : '';
+      throw this.errorFor({ ...response, data: text } as AxiosResponse<string>, parseProblem(text));
+    }
+    const type = format === 'csv' ? 'text/csv;charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    return new Blob([response.data], { type });
+  }
+
+  /** IT: the terminal fleet with the reasons each terminal needs a visit. */
+  async fleet(query: FleetQuery): Promise<FleetResponse> {
+    const r = await this.call({
+      method: 'GET',
+      path: '/fleet/terminals',
+      params: query,
+      schema: FleetResponse,
+      timeoutMs: this.timeouts.defaultMs,
+    });
+    return r.body;
+  }
+
   /** Supervisors: who ran out of their hourly name searches. */
   async nameSearchAlerts(): Promise<NameSearchAlertsResponse> {
     const r = await this.call({
@@ -355,6 +441,9 @@ export class PlatformClient {
         headers: {
           ...(token ? { Authorization: `Bearer ${token}` } : {}),
           ...(options.data !== undefined ? { 'Content-Type': 'application/json' } : {}),
+          ...(this.options.heartbeat && HEARTBEAT_PATHS.includes(options.path)
+            ? { [HEARTBEAT_HEADER]: JSON.stringify(this.options.heartbeat()) }
+            : {}),
           ...options.headers,
         },
       });

@@ -9,6 +9,8 @@ import { SlipScreen } from '../features/slip/SlipScreen';
 import { VerifySlipScreen } from '../features/slip/VerifySlipScreen';
 import { StatusBar } from '../features/status/StatusBar';
 import { SyncPanel } from '../features/status/SyncPanel';
+import { CityDashboard } from '../features/supervision/CityDashboard';
+import { FleetScreen } from '../features/supervision/FleetScreen';
 import { SupervisorScreen } from '../features/supervisor/SupervisorScreen';
 import { t } from '../i18n';
 import { useStore } from '../state';
@@ -48,6 +50,10 @@ function WorkScreen() {
       return <VerifySlipScreen />;
     case 'supervisor':
       return <SupervisorScreen />;
+    case 'cityboard':
+      return <CityDashboard />;
+    case 'fleet':
+      return <FleetScreen />;
     case 'settings':
       return <SettingsScreen />;
     case 'enrol':

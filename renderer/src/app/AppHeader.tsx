@@ -1,7 +1,17 @@
-import { AuditOutlined, LockOutlined, LogoutOutlined, QrcodeOutlined, SafetyCertificateOutlined, SettingOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  BarChartOutlined,
+  DesktopOutlined,
+  LockOutlined,
+  LogoutOutlined,
+  QrcodeOutlined,
+  SafetyCertificateOutlined,
+  SettingOutlined,
+} from '@ant-design/icons';
 import { Button, Popconfirm, Tag, Tooltip } from 'antd';
 import type { ReactNode } from 'react';
 import { ReconnectButton } from '../features/login/ReconnectButton';
+import { SUPERVISION_NAV } from '../features/supervision/labels';
 import { t } from '../i18n';
 import { useStore } from '../state';
 import type { Screen } from '../stores/appStore';
@@ -46,6 +56,7 @@ export function AppHeader() {
   // Lock and logout leave the check on screen: a MUST measure with no record is asked about first.
   const leave = (then: () => void) => stores.feedback.getState().requestLeave(stores.lookup.getState().view, then);
   const isSupervisor = session?.operator.roles.includes('supervisor') ?? false;
+  const isIt = session?.operator.roles.includes('it') ?? false;
 
   return (
     <header className="app-header no-print">
@@ -58,6 +69,18 @@ export function AppHeader() {
         <NavButton screen="verify" current={screen} icon={<QrcodeOutlined aria-hidden />} label={t.app.nav.verify} onGo={go} />
         {isSupervisor && (
           <NavButton screen="supervisor" current={screen} icon={<AuditOutlined aria-hidden />} label={t.app.nav.supervisor} onGo={go} />
+        )}
+        {isSupervisor && (
+          <NavButton
+            screen="cityboard"
+            current={screen}
+            icon={<BarChartOutlined aria-hidden />}
+            label={SUPERVISION_NAV.cityboard}
+            onGo={go}
+          />
+        )}
+        {isIt && (
+          <NavButton screen="fleet" current={screen} icon={<DesktopOutlined aria-hidden />} label={SUPERVISION_NAV.fleet} onGo={go} />
         )}
         <NavButton screen="settings" current={screen} icon={<SettingOutlined aria-hidden />} label={t.app.nav.settings} onGo={go} />
       </nav>

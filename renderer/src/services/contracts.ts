@@ -5,6 +5,16 @@
  * evaluate → record → journal → outbox → platform.
  */
 import type {
+  ExportFormat,
+  FleetQuery,
+  FleetResponse,
+  RecordedCheck,
+  SupervisionDashboard,
+  SupervisionFilter,
+  SupervisionRecordsQuery,
+  SupervisionRecordsResponse,
+} from '../../../shared/contract';
+import type {
   Catalogue,
   CheckResult,
   DataSource,
@@ -245,6 +255,14 @@ export interface AppServices {
     sign(view: CheckView, decisions: SlipDecisions): Promise<Outcome<SlipText>>;
     /** Offline verification with the trusted platform key, then the platform's own answer when online. QR text or a reference number of this terminal. */
     verify(input: string): Promise<Outcome<SlipCheck>>;
+  };
+  /** The city's supervision dashboard (supervisors) and the terminal fleet (IT), from the platform. */
+  supervision: {
+    dashboard(filter: SupervisionFilter): Promise<Outcome<SupervisionDashboard>>;
+    records(filter: SupervisionFilter, query: Partial<SupervisionRecordsQuery>): Promise<Outcome<SupervisionRecordsResponse>>;
+    recordedCheck(checkId: string): Promise<Outcome<RecordedCheck>>;
+    exportView(filter: SupervisionFilter, format: ExportFormat, drill?: Partial<SupervisionRecordsQuery>): Promise<Outcome<Blob>>;
+    fleet(query: FleetQuery): Promise<Outcome<FleetResponse>>;
   };
   supervisor: {
     todaysChecks(): Promise<SupervisorCheckRow[]>;

@@ -34,6 +34,8 @@ import { createRecordsService } from './recordsService';
 import { SessionHolder } from './sessionHolder';
 import { completeInterruptedEnrolment } from './terminalIdentity';
 import { signCheckSlip, verifySlipInput } from './slipSigning';
+import { createHeartbeat } from '../sync/heartbeat';
+import { createSupervisionService } from './supervisionService';
 import { createSupervisorService } from './supervisorService';
 import { fail, failWith, ok } from './outcome';
 import { createTerminalAccess } from './terminalAccess';
@@ -90,6 +92,11 @@ export async function createServices(deps: ServiceDeps): Promise<CreditCounterSe
   const writer = new JournalWriter(journal, hasher, now);
   const session = new SessionHolder(now);
 
+  const heartbeat = createHeartbeat(
+    deps.host.appVersion,
+    () => status.getState(),
+    typeof navigator !== 'undefined' && navigator.storage?.estimate ? () => navigator.storage.estimate() : undefined,
+  );
   const clients = new Map<string, PlatformClient>();
   const platformFor = (platformUrl: string): PlatformClient => {
     let client = clients.get(platformUrl);
@@ -100,6 +107,7 @@ export async function createServices(deps: ServiceDeps): Promise<CreditCounterSe
         getToken: () => session.platformToken(),
         now,
         onServerTime: (serverTime) => status.setState({ clockSkewSeconds: clockSkewSeconds(serverTime, now()) }),
+        heartbeat,
         ...(deps.platform?.timeouts ? { timeouts: deps.platform.timeouts } : {}),
         ...(deps.platform?.adapter ? { adapter: deps.platform.adapter } : {}),
       });
@@ -178,6 +186,7 @@ export async function createServices(deps: ServiceDeps): Promise<CreditCounterSe
       },
       verify: (input) => verifySlipInput(core, input),
     },
+    supervision: createSupervisionService(core),
     internals: core,
     async close() {
       await engine.stop();

@@ -9,7 +9,7 @@ import type { AppDeps } from './deps';
  * which screen is shown. A small state machine; no router.
  */
 export type Phase = 'booting' | 'boot-failed' | 'enrol' | 'login' | 'locked' | 'work';
-export type Screen = 'check' | 'slip' | 'verify' | 'supervisor' | 'settings' | 'enrol';
+export type Screen = 'check' | 'slip' | 'verify' | 'supervisor' | 'cityboard' | 'fleet' | 'settings' | 'enrol';
 export type LockReason = 'idle' | 'manual';
 
 export type EnrolInput = Parameters<AppServices['enrolment']['enrol']>[0];

@@ -22,6 +22,8 @@ export function createAppStores(deps: AppDeps) {
     slip: createSlipStore(services, host),
     syncPanel: createSyncPanelStore(services),
     supervisor: createSupervisorStore(services),
+    /** The city's dashboard and the fleet: views read the platform on demand (no state to share). */
+    supervision: services.supervision,
     /** Owned by the offline core; the status bar subscribes to it. */
     sync: services.sync.status,
   };

@@ -209,6 +209,35 @@ const ROUTES: ProtectedRoute[] = [
     dataMarker: '"records"',
   },
   { method: 'GET', path: '/api/v1/admin/load', role: 'it', dataMarker: '"rssMb"' },
+  {
+    method: 'GET',
+    path: '/api/v1/supervisor/dashboard?from=2026-01-01&to=2026-12-31',
+    pattern: '/api/v1/supervisor/dashboard',
+    role: 'supervisor',
+    dataMarker: '"checksByDay"',
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/supervisor/dashboard/records?from=2026-01-01&to=2026-12-31&metric=check',
+    pattern: '/api/v1/supervisor/dashboard/records',
+    role: 'supervisor',
+    dataMarker: '"rows"',
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/supervisor/dashboard/export?from=2026-01-01&to=2026-12-31&format=csv',
+    pattern: '/api/v1/supervisor/dashboard/export',
+    role: 'supervisor',
+    dataMarker: '核查总数',
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/supervisor/checks/chk-access-1',
+    pattern: '/api/v1/supervisor/checks/:checkId',
+    role: 'supervisor',
+    dataMarker: '"chk-access-1"',
+  },
+  { method: 'GET', path: '/api/v1/fleet/terminals', role: 'it', dataMarker: '"latestAppVersion"' },
   // An export that is not one: only IT reaches the validation, so nothing is imported by this table.
   {
     method: 'POST',

@@ -6,7 +6,7 @@
 import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SHOWCASE } from '../../../platform/seed/showcase';
-import { call, CLIENT_VERSION, enrolAndLogin, startTestPlatform, type Login, type TestPlatform } from './helpers';
+import { call, CLIENT_VERSION, enrolAndLogin, startTestPlatform, type Login, type TestPlatform } from '../../helpers/platform';
 
 let t: TestPlatform;
 let clerk: Login;

@@ -1,0 +1,38 @@
+/**
+ * The city's supervision dashboard (supervisors) and the terminal fleet (IT), online only: every
+ * figure comes from the platform, which scopes, masks and audits it; this side refuses the wrong role
+ * too, so no other caller can bypass the menu.
+ */
+import type { ExportFormat, FleetQuery, SupervisionFilter, SupervisionRecordsQuery } from '../../../shared/contract';
+import type { AppServices } from './contracts';
+import type { Core } from './core';
+import { fail, failWith, ok } from './outcome';
+
+const NEEDS_PLATFORM = '督查看板和终端运维需要联网登录信用平台后查看';
+
+export function createSupervisionService(core: Core): AppServices['supervision'] {
+  const client = async (role: 'supervisor' | 'it') => {
+    if (!core.session.current()?.operator.roles.includes(role))
+      throw new Error(role === 'it' ? '仅信息技术管理员可查看终端运维' : '仅督查人员可使用督查功能');
+    const platform = await core.platform();
+    return platform && core.session.platformToken() !== null ? platform : null;
+  };
+  const run = async <T>(role: 'supervisor' | 'it', work: (c: NonNullable<Awaited<ReturnType<typeof client>>>) => Promise<T>) => {
+    const c = await client(role);
+    if (!c) return fail<T>('login_required', NEEDS_PLATFORM);
+    try {
+      return ok(await work(c));
+    } catch (error) {
+      return failWith<T>(error);
+    }
+  };
+  return {
+    dashboard: (filter: SupervisionFilter) => run('supervisor', (c) => c.supervisionDashboard(filter)),
+    records: (filter: SupervisionFilter, query: Partial<SupervisionRecordsQuery>) =>
+      run('supervisor', (c) => c.supervisionRecords(filter, query)),
+    recordedCheck: (checkId: string) => run('supervisor', (c) => c.recordedCheck(checkId)),
+    exportView: (filter: SupervisionFilter, format: ExportFormat, drill?: Partial<SupervisionRecordsQuery>) =>
+      run('supervisor', (c) => c.supervisionExport(filter, format, drill)),
+    fleet: (query: FleetQuery) => run('it', (c) => c.fleet(query)),
+  };
+}
