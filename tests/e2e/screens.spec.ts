@@ -147,7 +147,7 @@ test("supervisor: today's checks, declined measures with reasons, audit chain ve
   await page.keyboard.press('Control+Enter');
   await expect(page.getByTestId('feedback-delivery')).toBeVisible();
 
-  await page.getByRole('button', { name: '督查' }).click();
+  await page.getByRole('button', { name: '督查', exact: true }).click();
   await expect(page.getByTestId('supervisor-checks')).toContainText('人才公寓申请');
   await expect(page.getByTestId('supervisor-checks')).toContainText('GY-2026-0900');
   await expect(page.getByTestId('supervisor-checks')).not.toContainText(SHOWCASE.haibeiDPerson.identifier);

@@ -68,7 +68,7 @@ test('supervisor: platform records with who recorded and who delivered, unmasked
   // The supervisor signs in on the same terminal: the clerk's check goes out under that login.
   await login(page, DEMO_SUPERVISOR);
   await expect(page.getByTestId('status-outbox')).toHaveAttribute('data-depth', '0', { timeout: 30_000 });
-  await page.getByRole('button', { name: '督查' }).click();
+  await page.getByRole('button', { name: '督查', exact: true }).click();
   await expect(page.getByTestId('supervisor-scope')).toHaveText('督查范围：全市');
   const row = page.getByTestId('supervisor-platform-checks').locator('tr', { hasText: 'BJ-2026-0801' });
   await expect(row).toContainText(DEMO_CLERK.id);

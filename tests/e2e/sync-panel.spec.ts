@@ -108,7 +108,7 @@ test('a record the platform rejects is listed with its reason in Chinese; the qu
 
     // Audited on the platform too: the supervisor view lists the platform's event.
     await page.keyboard.press('Escape');
-    await page.getByRole('button', { name: '督查' }).click();
+    await page.getByRole('button', { name: '督查', exact: true }).click();
     const events = page.getByTestId('supervisor-events');
     await expect(events).toContainText('重新提交');
     await expect(events).toContainText(`s001 重新提交了被拒记录 ${terminal}#`);
@@ -163,7 +163,7 @@ test('a check made offline for a matter withdrawn before it arrived is accepted,
     await page.getByTestId('logout').click();
     await page.getByRole('button', { name: '确定' }).click();
     await login(page, DEMO_SUPERVISOR);
-    await page.getByRole('button', { name: '督查' }).click();
+    await page.getByRole('button', { name: '督查', exact: true }).click();
     const note = page.getByTestId('supervisor-checks').getByTestId('platform-note');
     await expect(note).toContainText('事项 PX-ZYZ（优秀志愿者表彰）已不在现行目录');
     await expect(note).toContainText('按终端所用目录版本');
