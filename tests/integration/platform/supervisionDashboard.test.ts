@@ -232,3 +232,31 @@ describe('terminal fleet', () => {
     expect((await call(`${t.api}/fleet/terminals`, { token: huancui.token })).status).toBe(403);
   });
 });
+
+describe('what terminals typed into records never reaches a supervisor clear or as a formula', () => {
+  it('a rejected record whose ids carry an ID number or a formula is masked and defused in drill-downs and exports', async () => {
+    const typist = await enrolAndLogin(t, 'c001');
+    await push(typist, [
+      mutation(1, 'feedback', feedbackBody(PERSON, { matterCode: `=${PERSON}`, decision: 'APPLIED' })), // rejected: no such check
+      mutation(2, 'feedback', feedbackBody('=HYPERLINK("http://evil/")', { decision: 'APPLIED' })),
+    ]);
+    const res = await call(`${t.api}/supervisor/dashboard/records?${range}&metric=dead&terminal=${typist.terminalId}`, { token: city });
+    expect(res.status).toBe(200);
+    expect(SupervisionRecordsResponse.parse(res.body).rows).toHaveLength(2);
+    expect(JSON.stringify(res.body)).not.toContain(PERSON);
+
+    const headers = { Authorization: `Bearer ${city}`, 'X-Client-Version': '0.1.0' };
+    const query = `${range}&metric=dead&terminal=${typist.terminalId}`;
+    const csv = await (await fetch(`${t.api}/supervisor/dashboard/export?${query}&format=csv`, { headers })).text();
+    expect(csv).not.toContain(PERSON);
+    expect(csv.split(/[\r\n,]/).filter((cell) => /^"?[=+\-@]/.test(cell))).toEqual([]);
+
+    const xlsx = await fetch(`${t.api}/supervisor/dashboard/export?${query}&format=xlsx`, { headers });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await xlsx.arrayBuffer());
+    const cells: unknown[] = [];
+    workbook.getWorksheet('明细')!.eachRow((row) => row.eachCell((cell) => cells.push(cell.value)));
+    expect(JSON.stringify(cells)).not.toContain(PERSON);
+    expect(cells.filter((v) => typeof v !== 'string' && typeof v !== 'number')).toEqual([]); // no formula cells
+  });
+});
