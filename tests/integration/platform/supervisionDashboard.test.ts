@@ -206,6 +206,9 @@ describe('terminal fleet', () => {
 
   it('keeps heartbeats from sync calls and flags the terminals that need a visit (IT only)', async () => {
     await call(`${t.api}/sync/entries?limit=1`, { token: huancui.token, headers: { 'X-Terminal-Heartbeat': beat() } });
+    // A version counts as released once more than one terminal runs it.
+    const peer = await enrolAndLogin(t, 'c001');
+    await call(`${t.api}/sync/entries?limit=1`, { token: peer.token, headers: { 'X-Terminal-Heartbeat': beat() } });
     await call(`${t.api}/sync/entries?limit=1`, {
       token: gaoqu.token,
       headers: {
@@ -230,6 +233,28 @@ describe('terminal fleet', () => {
     expect(troubled.terminals.map((x) => x.terminalId)).toEqual([gaoqu.terminalId]);
     expect((await call(`${t.api}/fleet/terminals`, { token: city })).status).toBe(403);
     expect((await call(`${t.api}/fleet/terminals`, { token: huancui.token })).status).toBe(403);
+  });
+});
+
+describe('a terminal’s heartbeat speaks for that terminal only', () => {
+  it('one terminal claiming a version nobody runs does not flag the whole fleet as outdated', async () => {
+    const liar = await enrolAndLogin(t, 'c001');
+    const beat = JSON.stringify({
+      appVersion: '99.0.0',
+      dataVersion: 'E1.5',
+      dataAgeSeconds: 600,
+      outboxDepth: 0,
+      deadLetters: 0,
+      clockSkewSeconds: 0,
+      storageUsedBytes: null,
+      storageQuotaBytes: null,
+      lastErrorClass: 'none',
+    });
+    await call(`${t.api}/sync/entries?limit=1`, { token: liar.token, headers: { 'X-Terminal-Heartbeat': beat } });
+    const fleet = FleetResponse.parse((await call(`${t.api}/fleet/terminals`, { token: itOp.token })).body);
+    expect(fleet.latestAppVersion).not.toBe('99.0.0');
+    const outdated = fleet.terminals.filter((x) => x.flags.includes('outdated_version')).map((x) => x.terminalId);
+    expect(outdated).not.toContain(huancui.terminalId);
   });
 });
 
