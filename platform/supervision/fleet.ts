@@ -14,6 +14,7 @@ import {
   type FleetResponse,
   type FleetTerminal,
 } from '../../shared/contract';
+import { redactIdentifiers } from '../../shared/ids';
 import type { Db } from '../db/open';
 import { compareVersions as compareParsed, parseVersion } from '../semver';
 
@@ -61,7 +62,10 @@ export function heartbeatOf(request: FastifyRequest): Heartbeat | null {
     return null;
   }
   const parsed = Heartbeat.safeParse(json);
-  return parsed.success ? parsed.data : null;
+  if (!parsed.success) return null;
+  // Nothing personal: a heartbeat whose text holds an ID number is no heartbeat of ours (IT would see it clear).
+  const { appVersion, dataVersion } = parsed.data;
+  return [appVersion, dataVersion ?? ''].some((text) => redactIdentifiers(text) !== text) ? null : parsed.data;
 }
 
 /** Whether an outbox's depth rose over the last three samples and is not empty. */

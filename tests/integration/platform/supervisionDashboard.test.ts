@@ -258,6 +258,28 @@ describe('a terminal’s heartbeat speaks for that terminal only', () => {
   });
 });
 
+describe('a heartbeat carries nothing personal', () => {
+  it('a heartbeat whose text names an ID number is ignored, and IT never sees the number', async () => {
+    const typist = await enrolAndLogin(t, 'c001');
+    const beat = JSON.stringify({
+      appVersion: `0.1.0-${PERSON}`,
+      dataVersion: PERSON,
+      dataAgeSeconds: 600,
+      outboxDepth: 0,
+      deadLetters: 0,
+      clockSkewSeconds: 0,
+      storageUsedBytes: null,
+      storageQuotaBytes: null,
+      lastErrorClass: 'none',
+    });
+    expect((await call(`${t.api}/sync/entries?limit=1`, { token: typist.token, headers: { 'X-Terminal-Heartbeat': beat } })).status).toBe(
+      200,
+    );
+    const res = await call(`${t.api}/fleet/terminals`, { token: itOp.token });
+    expect(JSON.stringify(res.body)).not.toContain(PERSON);
+  });
+});
+
 describe('what terminals typed into records never reaches a supervisor clear or as a formula', () => {
   it('a rejected record whose ids carry an ID number or a formula is masked and defused in drill-downs and exports', async () => {
     const typist = await enrolAndLogin(t, 'c001');
