@@ -307,3 +307,13 @@ describe('what terminals typed into records never reaches a supervisor clear or 
     expect(cells.filter((v) => typeof v !== 'string' && typeof v !== 'number')).toEqual([]); // no formula cells
   });
 });
+
+describe('feedback belongs to the department that made the check', () => {
+  it('a clerk of another department cannot decide (and so lock) the measures of a check whose id they read off a slip', async () => {
+    const res = await push(gaoqu, [mutation(3, 'feedback', feedbackBody('hc-3', { decision: 'APPLIED' }), { operatorId: 'c002' })]);
+    expect(res.results[0]?.status).toBe('rejected');
+    // 环翠区's own clerk still records the decision.
+    const own = await push(huancui, [mutation(7, 'feedback', feedbackBody('hc-3', { decision: 'APPLIED' }))]);
+    expect(own.results[0]?.status).toBe('accepted');
+  });
+});
