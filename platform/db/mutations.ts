@@ -104,8 +104,8 @@ export class MutationRepository {
        VALUES (@id, @terminalId, @seq, @kind, @operatorId, @occurredAt, @receivedAt, @body, @fingerprint, @status, @problem, @chainOk, @chainProblem, @deliveredBy, @catalogueNote, @resubmits, @occurredAtMs, @checkId)`,
     );
     this.getStmt = db.prepare<[string], MutationRowData>(`SELECT ${COLUMNS} FROM mutations WHERE id = ?`);
-    this.checkStmt = db.prepare<[string], { body: string }>(
-      "SELECT body FROM mutations WHERE check_id = ? AND kind = 'check' AND status = 'accepted' LIMIT 1",
+    this.checkStmt = db.prepare<[string], { body: string; operator_id: string }>(
+      "SELECT body, operator_id FROM mutations WHERE check_id = ? AND kind = 'check' AND status = 'accepted' LIMIT 1",
     );
     this.feedbackStmt = db.prepare<[string, string], { id: string }>(
       "SELECT id FROM mutations WHERE check_id = ? AND kind = 'feedback' AND status = 'accepted' AND json_extract(body, '$.measureCode') = ? LIMIT 1",
@@ -175,6 +175,11 @@ export class MutationRepository {
   acceptedCheck(checkId: string): unknown {
     const r = this.checkStmt.get(checkId);
     return r ? (JSON.parse(r.body) as unknown) : undefined;
+  }
+
+  /** The operator who made the accepted check with this id, if there is one. */
+  acceptedCheckOperator(checkId: string): string | undefined {
+    return this.checkStmt.get(checkId)?.operator_id;
   }
 
   /** Id of the accepted feedback on this measure of this check, if any. */

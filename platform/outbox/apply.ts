@@ -129,7 +129,7 @@ export function applyOutbox(ctx: PlatformContext, request: OutboxRequest, option
         rejection = checkRecordOperators(ctx, terminalId, m, body.data, { imported: options.journalImport === true });
         if (!rejection) {
           const resubmission = resubmissionRules(ctx, terminalId, m);
-          const rules = resubmission.ok ? businessRules(ctx, m.kind, body.data) : resubmission;
+          const rules = resubmission.ok ? businessRules(ctx, m.kind, body.data, m.operatorId) : resubmission;
           if (!rules.ok) rejection = problem(422, 'business_rule', '记录不符合业务规则', { detail: rules.detail });
           else if (m.kind === 'audit') chain = checkAuditChain(ctx, terminalId, body.data as AuditBody);
           else note = rules.note ?? null;

@@ -94,7 +94,21 @@ function measureOf(ctx: PlatformContext, code: string, version: string | undefin
   return (used ?? ctx.catalogue.catalogue).measures.find((m) => m.code === code);
 }
 
-function feedbackRules(ctx: PlatformContext, body: FeedbackBody): RuleResult {
+/**
+ * A check's feedback and commitments come from its own department: anyone holding a slip reads the
+ * check id off it, and a decision once recorded cannot be changed, so another department's clerk
+ * could otherwise decide (and lock) measures that are not theirs.
+ */
+function sameDepartment(ctx: PlatformContext, checkId: string, operatorId: string): boolean {
+  const checkOperator = ctx.mutations.acceptedCheckOperator(checkId);
+  if (checkOperator === undefined) return true; // no such check: refused below with its own reason
+  const department = ctx.operators.get(checkOperator)?.department;
+  return department !== undefined && ctx.operators.get(operatorId)?.department === department;
+}
+
+const OTHER_DEPARTMENT = '核查记录由其他部门作出，本部门不能为其反馈或承诺';
+
+function feedbackRules(ctx: PlatformContext, body: FeedbackBody, operatorId: string): RuleResult {
   const check = ctx.mutations.acceptedCheck(body.checkId) as Partial<CheckBody> | undefined;
   // Judged by the catalogue its check was evaluated with.
   const matter = matterFor(ctx, body.matterCode, check?.catalogueVersion);
@@ -106,6 +120,7 @@ function feedbackRules(ctx: PlatformContext, body: FeedbackBody): RuleResult {
     return { ok: false, detail: '措施结束时间早于开始时间' };
   }
   if (!check) return { ok: false, detail: `反馈所属的核查记录 ${body.checkId} 不存在或未被接收` };
+  if (!sameDepartment(ctx, body.checkId, operatorId)) return { ok: false, detail: OTHER_DEPARTMENT };
   if (check.matterCode !== body.matterCode) return { ok: false, detail: '反馈的办理事项与核查记录不一致' };
   let measureNote: string | null = null;
   if (!matter.matter.measures.includes(body.measureCode)) {
@@ -150,7 +165,7 @@ function entriesOf(ctx: PlatformContext, identifier: string): ListEntry[] {
   return keys.flatMap((key) => ctx.entries.liveByMatchKey(key).map((stored) => stored.entry));
 }
 
-function commitmentRules(ctx: PlatformContext, body: CommitmentBody): RuleResult {
+function commitmentRules(ctx: PlatformContext, body: CommitmentBody, operatorId: string): RuleResult {
   const check = body.checkId === null ? undefined : (ctx.mutations.acceptedCheck(body.checkId) as Partial<CheckBody> | undefined);
   const matter = matterFor(ctx, body.matterCode, check?.catalogueVersion);
   if (!matter.ok) return matter;
@@ -160,6 +175,7 @@ function commitmentRules(ctx: PlatformContext, body: CommitmentBody): RuleResult
   if (refusal !== null) return { ok: false, detail: `该主体不能作出此类信用承诺：${refusal}` };
   if (body.checkId === null) return noted(matter.note);
   if (!check) return { ok: false, detail: `承诺所属的核查记录 ${body.checkId} 不存在或未被接收` };
+  if (!sameDepartment(ctx, body.checkId, operatorId)) return { ok: false, detail: OTHER_DEPARTMENT };
   if (check.matterCode !== body.matterCode) return { ok: false, detail: '承诺的办理事项与核查记录不一致' };
   if (canonicalId(ctx, check.subjectIdentifier ?? '') !== canonicalId(ctx, body.subjectIdentifier)) {
     return { ok: false, detail: '承诺主体与核查记录的主体不一致' };
@@ -167,14 +183,15 @@ function commitmentRules(ctx: PlatformContext, body: CommitmentBody): RuleResult
   return noted(matter.note);
 }
 
-export function businessRules(ctx: PlatformContext, kind: MutationKind, body: unknown): RuleResult {
+/** `operatorId`: the operator the record names (already known to the platform and seen on its terminal). */
+export function businessRules(ctx: PlatformContext, kind: MutationKind, body: unknown, operatorId: string): RuleResult {
   switch (kind) {
     case 'check':
       return checkRules(ctx, body as CheckBody);
     case 'feedback':
-      return feedbackRules(ctx, body as FeedbackBody);
+      return feedbackRules(ctx, body as FeedbackBody, operatorId);
     case 'commitment':
-      return commitmentRules(ctx, body as CommitmentBody);
+      return commitmentRules(ctx, body as CommitmentBody, operatorId);
     case 'audit':
       return OK;
   }

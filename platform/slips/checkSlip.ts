@@ -24,6 +24,11 @@ export function checkSlip(ctx: PlatformContext, slipText: string): SlipCheckResp
   const differences: string[] = [];
   const issued = ctx.terminalKeys.get(keyIdOfRaw(s.certificate.publicKey));
   if (!issued || issued.terminalId !== s.certificate.terminalId) differences.push('平台没有为该终端登记过这把签名密钥');
+  // Only a statement the named terminal really signed is compared with its record: otherwise anyone could
+  // forge slips naming any terminal's check and learn its result, or confirm a guessed ID number by its hash.
+  if (differences.length > 0 || !verification.terminalSignatureValid) {
+    return { problems, recordFound: false, sameRecord: false, differences };
+  }
 
   const row = ctx.db
     .prepare<[string, string], { body: string }>(

@@ -16,6 +16,7 @@ import {
   type SupervisionRecordRow,
   type SupervisionRecordsQuery,
 } from '../../shared/contract';
+import { redactIdentifiers } from '../../shared/ids';
 import type { Db } from '../db/open';
 
 /** A supervisor's filter as the platform applies it: the department is their own unless city-wide. */
@@ -124,7 +125,7 @@ export class SupervisionQueries {
     const labels = new Map((catalogue.declineReasons ?? []).map((r) => [r.code, r.label]));
     const labelOf = (code: string) => (code === UNSPECIFIED_REASON ? REASON_UNSPECIFIED_LABEL : (labels.get(code) ?? code));
     const declined = this.counts<{ key: string }>(filter, 'declined', ['key']).map((r) => {
-      const [measureCode = '', reasonCode = UNSPECIFIED_REASON] = r.key.split('|');
+      const [measureCode = '', reasonCode = UNSPECIFIED_REASON] = redactIdentifiers(r.key).split('|');
       return { measureCode, measureTitle: titles.get(measureCode) ?? measureCode, reasonCode, reasonLabel: labelOf(reasonCode), n: r.n };
     });
     declined.sort((a, b) => b.n - a.n || a.measureCode.localeCompare(b.measureCode) || a.reasonCode.localeCompare(b.reasonCode));
@@ -152,7 +153,7 @@ export class SupervisionQueries {
 
   deadLetters(filter: ScopedFilter): Pick<SupervisionDashboard, 'deadLetters' | 'resubmitted'> {
     const deadLetters = this.counts<{ key: string }>(filter, 'dead', ['key']).map((r) => {
-      const [kind, code = ''] = r.key.split('|');
+      const [kind, code = ''] = redactIdentifiers(r.key).split('|');
       return { kind: kind as MutationKind, code, n: r.n };
     });
     return { deadLetters: deadLetters.sort((a, b) => b.n - a.n), resubmitted: this.total(filter, 'resubmitted') };
@@ -221,16 +222,18 @@ export class SupervisionQueries {
     );
     return {
       more: rows.length > q.limit,
+      // Facts of rejected records keep whatever a terminal typed (a check id, a matter, a code): masked here,
+      // the one way out to the screen and the exports, so no clear ID number leaves.
       rows: rows.slice(0, q.limit).map((r) => ({
-        recordId: r.record_id,
-        checkId: r.check_id,
+        recordId: redactIdentifiers(r.record_id),
+        checkId: r.check_id === null ? null : redactIdentifiers(r.check_id),
         day: r.day,
-        terminalId: r.terminal_id,
+        terminalId: redactIdentifiers(r.terminal_id),
         operatorId: r.operator_id,
-        department: r.department,
-        matterCode: r.matter_code,
-        key: r.key,
-        measureCode: r.measure_code,
+        department: redactIdentifiers(r.department),
+        matterCode: redactIdentifiers(r.matter_code),
+        key: redactIdentifiers(r.key),
+        measureCode: r.measure_code === null ? null : redactIdentifiers(r.measure_code),
       })),
     };
   }

@@ -14,6 +14,7 @@ import {
   type FleetResponse,
   type FleetTerminal,
 } from '../../shared/contract';
+import { redactIdentifiers } from '../../shared/ids';
 import type { Db } from '../db/open';
 import { compareVersions as compareParsed, parseVersion } from '../semver';
 
@@ -61,7 +62,10 @@ export function heartbeatOf(request: FastifyRequest): Heartbeat | null {
     return null;
   }
   const parsed = Heartbeat.safeParse(json);
-  return parsed.success ? parsed.data : null;
+  if (!parsed.success) return null;
+  // Nothing personal: a heartbeat whose text holds an ID number is no heartbeat of ours (IT would see it clear).
+  const { appVersion, dataVersion } = parsed.data;
+  return [appVersion, dataVersion ?? ''].some((text) => redactIdentifiers(text) !== text) ? null : parsed.data;
 }
 
 /** Whether an outbox's depth rose over the last three samples and is not empty. */
@@ -86,6 +90,23 @@ export function flagsOf(
   if (beat.clockSkewSeconds !== null && Math.abs(beat.clockSkewSeconds) > CLOCK_SKEW_LIMIT_SECONDS) flags.push('clock_skew');
   if (latestVersion !== null && compareVersions(beat.appVersion, latestVersion) < 0) flags.push('outdated_version');
   return flags;
+}
+
+/** Terminals that must run a version before it counts as released: at least two, and one in twenty of those reporting. */
+const RELEASE_QUORUM_SHARE = 0.05;
+
+/**
+ * The newest app version enough terminals report to count as released. A heartbeat is the terminal's
+ * own say: one terminal (or one clerk with a crafted header) claiming a version nobody runs must not
+ * mark the whole fleet outdated and hide the terminals that really are.
+ */
+export function latestReleased(versions: readonly string[]): string | null {
+  const quorum = Math.max(2, Math.ceil(versions.length * RELEASE_QUORUM_SHARE));
+  const counts = new Map<string, number>();
+  for (const v of versions) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let latest: string | null = null;
+  for (const [version, n] of counts) if (n >= quorum && (latest === null || compareVersions(version, latest) > 0)) latest = version;
+  return latest;
 }
 
 export class FleetRepository {
@@ -131,9 +152,7 @@ export class FleetRepository {
   list(query: FleetQuery, now: Date): FleetResponse {
     const rows = this.listStmt.all().filter((r) => r.successor_id === null);
     const beats = rows.map((r) => (r.heartbeat ? Heartbeat.safeParse(JSON.parse(r.heartbeat)) : null));
-    let latest: string | null = null;
-    for (const b of beats)
-      if (b?.success && (latest === null || compareVersions(b.data.appVersion, latest) > 0)) latest = b.data.appVersion;
+    const latest = latestReleased(beats.flatMap((b) => (b?.success ? [b.data.appVersion] : [])));
     const all: FleetTerminal[] = rows.map((r, i) => {
       const beat = beats[i]?.success ? beats[i].data : null;
       const trend = r.outbox_trend ? (JSON.parse(r.outbox_trend) as Array<{ depth: number }>).map((s) => s.depth) : [];

@@ -38,4 +38,15 @@ describe('SyncPageCache', () => {
     cache.get(key(1), () => ((rebuilt = true), page(60)));
     expect(rebuilt).toBe(true);
   });
+
+  it('empty pages count against the budget too: a terminal polling at the head (or asking with every limit) cannot grow it for ever', () => {
+    const cache = new SyncPageCache(100_000);
+    const empty = (): ChangesPage => ({ json: null, count: 0, lastSeq: null });
+    // Every publish moves the head, and each terminal at the head asks for one more empty page.
+    for (let head = 1; head <= 100_000; head++) cache.get({ ...key(head, head), tombstonesAfter: head }, empty);
+    expect(cache.pageCount).toBeLessThan(1_000);
+    let rebuilt = false;
+    cache.get({ ...key(1, 1), tombstonesAfter: 1 }, () => ((rebuilt = true), empty()));
+    expect(rebuilt).toBe(true);
+  });
 });

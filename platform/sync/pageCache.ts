@@ -40,7 +40,10 @@ export class SyncPageCache {
     }
     this.builds++;
     const page = build();
-    const size = page.json?.length ?? 0;
+    // An empty page (a terminal polling at the head) costs one indexed query to build, and would cost
+    // nothing against the byte budget: kept, one per head seq and limit, they would grow without bound.
+    if (page.json === null) return page;
+    const size = page.json.length;
     if (this.maxBytes <= 0 || size > this.maxBytes / 4) return page;
     this.pages.set(id, page);
     this.bytes += size;
@@ -50,6 +53,10 @@ export class SyncPageCache {
       this.bytes -= old.json?.length ?? 0;
     }
     return page;
+  }
+
+  get pageCount(): number {
+    return this.pages.size;
   }
 
   get heldBytes(): number {

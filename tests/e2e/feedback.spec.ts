@@ -2,7 +2,23 @@
  * Feedback on measures: a declined measure needs a reason; other measures need content and result;
  * what was submitted is read-only. Also the credit commitment and the printed check slip.
  */
-import { choosePurpose, decide, DEMO_CLERK, expect, login, lookUp, measure, screenshot, SHOWCASE, test, waitForListData } from './fixtures';
+import { chinaDate } from '../../shared/dates';
+import {
+  choosePurpose,
+  decide,
+  DEMO_CLERK,
+  expect,
+  login,
+  lookUp,
+  measure,
+  mutations,
+  screenshot,
+  SHOWCASE,
+  supervisionDashboard,
+  terminalId,
+  test,
+  waitForListData,
+} from './fixtures';
 
 test('a MAY measure declined without a reason is refused; with a reason it is accepted', async ({ clerk: page }) => {
   const subject = SHOWCASE.haibeiDPerson;
@@ -34,6 +50,47 @@ test('a MAY measure declined without a reason is refused; with a reason it is ac
   await expect(page.getByTestId('feedback-error')).toHaveCount(0);
   await expect(warning.getByTestId('decision-readonly')).toContainText('未实施');
   await expect(warning.getByTestId('decision-readonly')).toContainText('经科室负责人同意');
+});
+
+test('a declined measure carries the catalogue reason code the clerk picked, and the platform counts it under that code', async ({
+  clerk: page,
+  platform,
+}) => {
+  const terminal = await terminalId(page);
+  await choosePurpose(page, 'GG-RCGY', 'GY-2026-1501');
+  await lookUp(page, SHOWCASE.haibeiDPerson.identifier);
+  const warning = measure(page, 'P-HAIBEI-D');
+  await decide(page, 'P-HAIBEI-D', '未实施');
+
+  // The catalogue's codes are offered beside the text; picking one fills in its label as the reason.
+  await warning.getByTestId('decision-reason-code').click();
+  await page.getByTitle('主体提出异议，待核实').click();
+  await expect(warning.getByTestId('decision-reason')).toHaveValue('主体提出异议，待核实');
+  // The clerk's own words replace the label; the code stays.
+  await warning.getByTestId('decision-reason').fill('申请人对海贝分等级提出异议，已受理，待核实后再定');
+  await screenshot(page, '17-feedback-reason-code');
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByTestId('feedback-delivery')).toHaveAttribute('data-delivery', 'sent');
+  await expect(warning.getByTestId('decision-reason-readonly')).toContainText('原因类别：主体提出异议，待核实');
+  await expect(warning.getByTestId('decision-reason-readonly')).toContainText('已受理，待核实后再定');
+
+  const sent = (await mutations(platform.url, terminal)).filter((m) => m.kind === 'feedback').map((m) => m.body);
+  expect(sent).toEqual([
+    expect.objectContaining({
+      measureCode: 'P-HAIBEI-D',
+      decision: 'NOT_APPLIED',
+      reasonCode: 'OBJECTION',
+      reason: '申请人对海贝分等级提出异议，已受理，待核实后再定',
+    }),
+  ]);
+
+  // The supervisor's dashboard counts this terminal's decline under that code, not as unspecified.
+  const today = chinaDate(new Date());
+  const board = await supervisionDashboard(platform, { from: today, to: today, terminal });
+  expect(board.declined).toEqual([
+    expect.objectContaining({ measureCode: 'P-HAIBEI-D', reasonCode: 'OBJECTION', reasonLabel: '主体提出异议，待核实', n: 1 }),
+  ]);
+  expect(board.declinedByReason).toEqual([{ reasonCode: 'OBJECTION', reasonLabel: '主体提出异议，待核实', n: 1 }]);
 });
 
 test('other measure needs content and result; a commitment is recorded; the slip prints with Ctrl+P', async ({ clerk: page }) => {

@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import { SupervisionDashboard } from '../../shared/contract';
 import { startPlatform } from '../../platform/server';
 import { SHOWCASE } from '../../platform/seed/showcase';
 import { serveStatic, type RunningStaticServer } from '../support/staticServer';
@@ -180,6 +181,27 @@ export async function mutations(platformUrl: string, terminal: string): Promise<
   const json = (await response.json()) as
     { mutations?: Array<{ id: string; kind: string; body: unknown }> } | Array<{ id: string; kind: string; body: unknown }>;
   return Array.isArray(json) ? json : (json.mutations ?? []);
+}
+
+/**
+ * The supervision dashboard as the platform answers it to the demo supervisor, signed in over HTTP on a
+ * terminal of its own (query: from, to, department, matter, terminal).
+ */
+export async function supervisionDashboard(platform: Platform, query: Record<string, string>): Promise<SupervisionDashboard> {
+  const api = `${platform.url}/api/v1`;
+  const headers = { 'X-Client-Version': '0.1.0', 'Content-Type': 'application/json' };
+  const post = async (path: string, body: unknown) => {
+    const response = await fetch(`${api}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
+    expect(response.ok).toBe(true);
+    return (await response.json()) as Record<string, unknown>;
+  };
+  const terminal = await post('/terminals', { enrolmentCode: platform.enrolmentCode, name: '督查接口' });
+  const session = await post('/sessions', { ...terminal, operatorId: DEMO_SUPERVISOR.id, password: DEMO_SUPERVISOR.password });
+  const response = await fetch(`${api}/supervisor/dashboard?${new URLSearchParams(query).toString()}`, {
+    headers: { ...headers, Authorization: `Bearer ${String(session.token)}` },
+  });
+  expect(response.ok).toBe(true);
+  return SupervisionDashboard.parse(await response.json());
 }
 
 /** No horizontal scroll at the counter resolution. */

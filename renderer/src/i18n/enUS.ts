@@ -220,6 +220,8 @@ export const enUS: PartialMessages = {
     other: 'Another measure',
     reason: 'Why not applied',
     reasonPlaceholder: 'Required: why the measure was not applied',
+    reasonCode: 'Reason category',
+    reasonCodePlaceholder: 'Pick a category; it fills in the reason below',
     otherContent: 'Measure taken',
     otherContentPlaceholder: 'What was done instead',
     otherResult: 'Result',

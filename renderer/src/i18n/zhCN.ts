@@ -292,6 +292,8 @@ export const zhCN = {
     other: '采取其他措施',
     reason: '未实施原因',
     reasonPlaceholder: '必填：说明未实施的原因',
+    reasonCode: '原因类别',
+    reasonCodePlaceholder: '选择原因类别，将填入下方原因',
     otherContent: '措施内容',
     otherContentPlaceholder: '采取了什么措施',
     otherResult: '实施结果',

@@ -63,6 +63,8 @@ export interface FeedbackInput {
   measureCode: string;
   decision: FeedbackDecision;
   reason?: string;
+  /** NOT_APPLIED: the catalogue's decline reason code the clerk picked, sent beside the text reason. */
+  reasonCode?: string;
   content?: string;
   result?: string;
   /** The DEFERRED feedback (its feedbackId) this final decision settles. */

@@ -87,6 +87,7 @@ export function createRecordsService(core: Core): AppServices['records'] {
             measureCode: d.measureCode,
             decision: d.decision,
             ...(d.reason?.trim() ? { reason: d.reason.trim() } : {}),
+            ...(d.decision === 'NOT_APPLIED' && d.reasonCode ? { reasonCode: d.reasonCode } : {}),
             ...(d.content?.trim() ? { content: d.content.trim() } : {}),
             ...(d.result?.trim() ? { result: d.result.trim() } : {}),
             department: session.operator.department,

@@ -1,4 +1,4 @@
-import { feedbackRefusal, type FeedbackDecision } from '../../../shared/contract';
+import { feedbackRefusal, type DeclineReason, type FeedbackDecision } from '../../../shared/contract';
 import type { TriggeredMeasure } from '../../../shared/measures';
 import { describeError, t, describeFailure } from '../i18n';
 import type { AppServices, CheckView, Delivery, FeedbackInput, OpenMustMeasure } from '../services/contracts';
@@ -8,6 +8,8 @@ import { createStore } from '../state';
 export interface DecisionDraft {
   decision: FeedbackDecision | null;
   reason: string;
+  /** NOT_APPLIED: the catalogue's decline reason code picked ('' for none); the text reason stays what the rule reads. */
+  reasonCode: string;
   content: string;
   result: string;
 }
@@ -65,7 +67,7 @@ export function unrecordedMust(view: CheckView, feedback: CheckFeedback | undefi
   return view.evaluation.must;
 }
 
-export const EMPTY_DRAFT: DecisionDraft = { decision: null, reason: '', content: '', result: '' };
+export const EMPTY_DRAFT: DecisionDraft = { decision: null, reason: '', reasonCode: '', content: '', result: '' };
 export const EMPTY_FEEDBACK: CheckFeedback = {
   drafts: {},
   submitting: false,
@@ -74,6 +76,16 @@ export const EMPTY_FEEDBACK: CheckFeedback = {
   delivery: null,
   submittedAt: null,
 };
+
+/**
+ * Picking a decline reason code fills in its label as the text reason while the clerk has typed nothing
+ * of their own (an empty reason, or the label of the code picked before); typed words are kept.
+ */
+export function pickReasonCode(draft: DecisionDraft, code: string, reasons: readonly DeclineReason[]): Partial<DecisionDraft> {
+  const labelOf = (c: string) => reasons.find((r) => r.code === c)?.label ?? '';
+  const typed = draft.reason.trim() !== '' && draft.reason !== labelOf(draft.reasonCode);
+  return typed ? { reasonCode: code } : { reasonCode: code, reason: labelOf(code) };
+}
 
 /** The measures that need a decision: the triggered MUST and MAY ones (suppressed ones are not applied). */
 export function measuresToDecide(view: CheckView): TriggeredMeasure[] {
@@ -99,7 +111,7 @@ export function validateFeedback(
     inputs.push({
       measureCode: measure.code,
       decision,
-      ...(decision === 'NOT_APPLIED' ? { reason: d.reason.trim() } : {}),
+      ...(decision === 'NOT_APPLIED' ? { reason: d.reason.trim(), ...(d.reasonCode ? { reasonCode: d.reasonCode } : {}) } : {}),
       ...(decision === 'OTHER_MEASURE' ? { content: d.content.trim(), result: d.result.trim() } : {}),
     });
   }

@@ -11,7 +11,7 @@ import { verifyRevocations } from '../../../shared/slip/revocations';
 import { signSlip } from '../../../shared/slip/sign';
 import { caseNoHash, subjectHash } from '../../../shared/slip/subject';
 import { verifySlipText } from '../../../shared/slip/verify';
-import { SALT, statementBody, testKey, type TestKey } from '../../../shared/slip/__fixtures__/slipFixtures';
+import { certificateFor, SALT, statementBody, testKey, type TestKey } from '../../../shared/slip/__fixtures__/slipFixtures';
 import { call, checkBody, login, mutation, startTestPlatform, type TestPlatform } from '../../helpers/platform';
 
 let t: TestPlatform;
@@ -114,5 +114,43 @@ describe('check slips on the platform', () => {
     expect(
       verifyRevocations({ ...list.body, statement: list.body.statement.replace(/keys=.*/, 'keys=') }, successor.body.platformPublicKey.key),
     ).toBeNull();
+  });
+
+  it('a slip the platform did not certify is no oracle: nothing of another terminal’s record is compared or echoed', async () => {
+    // The victim terminal delivers a check.
+    const victim = await enrolWithKey(testKey(35));
+    const victimToken = await login(t, victim.body, 'c001');
+    const check = checkBody();
+    await call(`${t.api}/outbox`, {
+      token: victimToken,
+      body: { terminalId: victim.body.terminalId, mutations: [mutation(1, 'check', check)] },
+    });
+    // A clerk elsewhere forges a slip naming the victim's terminal and check, under a certificate of its own making,
+    // guessing the subject and the result.
+    const attacker = await enrolWithKey(testKey(36));
+    const token = await login(t, attacker.body, 'c001');
+    const forgedCertificate = certificateFor(testKey(37), testKey(38), victim.body.terminalId, Math.floor(Date.now() / 1000) - 60);
+    const guess = (result: typeof check.result, identifier: string) =>
+      signSlip(
+        statementBody({
+          checkId: check.checkId,
+          checkedAt: Math.floor(Date.now() / 1000),
+          matterCode: check.matterCode,
+          caseNoHash: caseNoHash(SALT, check.caseNo),
+          subjectHash: subjectHash(SALT, identifier),
+          result,
+          source: check.source,
+          dataVersion: check.dataVersion,
+        }),
+        forgedCertificate,
+        testKey(37).sign,
+      );
+    const right = await call(`${t.api}/slips/check`, { token, body: { slip: (await guess(check.result, check.subjectIdentifier)).text } });
+    const wrong = await call(`${t.api}/slips/check`, { token, body: { slip: (await guess('BLACK', '11010519491231002X')).text } });
+    expect(right.body.problems).toContain('unknown_terminal');
+    // Both guesses get the same answer: the record is not looked at for a slip the platform never certified.
+    expect(right.body).toMatchObject({ recordFound: false, sameRecord: false });
+    expect(right.body.differences.join()).not.toContain('平台记录');
+    expect(wrong.body).toEqual({ ...right.body });
   });
 });

@@ -206,6 +206,9 @@ describe('terminal fleet', () => {
 
   it('keeps heartbeats from sync calls and flags the terminals that need a visit (IT only)', async () => {
     await call(`${t.api}/sync/entries?limit=1`, { token: huancui.token, headers: { 'X-Terminal-Heartbeat': beat() } });
+    // A version counts as released once more than one terminal runs it.
+    const peer = await enrolAndLogin(t, 'c001');
+    await call(`${t.api}/sync/entries?limit=1`, { token: peer.token, headers: { 'X-Terminal-Heartbeat': beat() } });
     await call(`${t.api}/sync/entries?limit=1`, {
       token: gaoqu.token,
       headers: {
@@ -230,5 +233,87 @@ describe('terminal fleet', () => {
     expect(troubled.terminals.map((x) => x.terminalId)).toEqual([gaoqu.terminalId]);
     expect((await call(`${t.api}/fleet/terminals`, { token: city })).status).toBe(403);
     expect((await call(`${t.api}/fleet/terminals`, { token: huancui.token })).status).toBe(403);
+  });
+});
+
+describe('a terminal’s heartbeat speaks for that terminal only', () => {
+  it('one terminal claiming a version nobody runs does not flag the whole fleet as outdated', async () => {
+    const liar = await enrolAndLogin(t, 'c001');
+    const beat = JSON.stringify({
+      appVersion: '99.0.0',
+      dataVersion: 'E1.5',
+      dataAgeSeconds: 600,
+      outboxDepth: 0,
+      deadLetters: 0,
+      clockSkewSeconds: 0,
+      storageUsedBytes: null,
+      storageQuotaBytes: null,
+      lastErrorClass: 'none',
+    });
+    await call(`${t.api}/sync/entries?limit=1`, { token: liar.token, headers: { 'X-Terminal-Heartbeat': beat } });
+    const fleet = FleetResponse.parse((await call(`${t.api}/fleet/terminals`, { token: itOp.token })).body);
+    expect(fleet.latestAppVersion).not.toBe('99.0.0');
+    const outdated = fleet.terminals.filter((x) => x.flags.includes('outdated_version')).map((x) => x.terminalId);
+    expect(outdated).not.toContain(huancui.terminalId);
+  });
+});
+
+describe('a heartbeat carries nothing personal', () => {
+  it('a heartbeat whose text names an ID number is ignored, and IT never sees the number', async () => {
+    const typist = await enrolAndLogin(t, 'c001');
+    const beat = JSON.stringify({
+      appVersion: `0.1.0-${PERSON}`,
+      dataVersion: PERSON,
+      dataAgeSeconds: 600,
+      outboxDepth: 0,
+      deadLetters: 0,
+      clockSkewSeconds: 0,
+      storageUsedBytes: null,
+      storageQuotaBytes: null,
+      lastErrorClass: 'none',
+    });
+    expect((await call(`${t.api}/sync/entries?limit=1`, { token: typist.token, headers: { 'X-Terminal-Heartbeat': beat } })).status).toBe(
+      200,
+    );
+    const res = await call(`${t.api}/fleet/terminals`, { token: itOp.token });
+    expect(JSON.stringify(res.body)).not.toContain(PERSON);
+  });
+});
+
+describe('what terminals typed into records never reaches a supervisor clear or as a formula', () => {
+  it('a rejected record whose ids carry an ID number or a formula is masked and defused in drill-downs and exports', async () => {
+    const typist = await enrolAndLogin(t, 'c001');
+    await push(typist, [
+      mutation(1, 'feedback', feedbackBody(PERSON, { matterCode: `=${PERSON}`, decision: 'APPLIED' })), // rejected: no such check
+      mutation(2, 'feedback', feedbackBody('=HYPERLINK("http://evil/")', { decision: 'APPLIED' })),
+    ]);
+    const res = await call(`${t.api}/supervisor/dashboard/records?${range}&metric=dead&terminal=${typist.terminalId}`, { token: city });
+    expect(res.status).toBe(200);
+    expect(SupervisionRecordsResponse.parse(res.body).rows).toHaveLength(2);
+    expect(JSON.stringify(res.body)).not.toContain(PERSON);
+
+    const headers = { Authorization: `Bearer ${city}`, 'X-Client-Version': '0.1.0' };
+    const query = `${range}&metric=dead&terminal=${typist.terminalId}`;
+    const csv = await (await fetch(`${t.api}/supervisor/dashboard/export?${query}&format=csv`, { headers })).text();
+    expect(csv).not.toContain(PERSON);
+    expect(csv.split(/[\r\n,]/).filter((cell) => /^"?[=+\-@]/.test(cell))).toEqual([]);
+
+    const xlsx = await fetch(`${t.api}/supervisor/dashboard/export?${query}&format=xlsx`, { headers });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await xlsx.arrayBuffer());
+    const cells: unknown[] = [];
+    workbook.getWorksheet('明细')!.eachRow((row) => row.eachCell((cell) => cells.push(cell.value)));
+    expect(JSON.stringify(cells)).not.toContain(PERSON);
+    expect(cells.filter((v) => typeof v !== 'string' && typeof v !== 'number')).toEqual([]); // no formula cells
+  });
+});
+
+describe('feedback belongs to the department that made the check', () => {
+  it('a clerk of another department cannot decide (and so lock) the measures of a check whose id they read off a slip', async () => {
+    const res = await push(gaoqu, [mutation(3, 'feedback', feedbackBody('hc-3', { decision: 'APPLIED' }), { operatorId: 'c002' })]);
+    expect(res.results[0]?.status).toBe('rejected');
+    // 环翠区's own clerk still records the decision.
+    const own = await push(huancui, [mutation(7, 'feedback', feedbackBody('hc-3', { decision: 'APPLIED' }))]);
+    expect(own.results[0]?.status).toBe('accepted');
   });
 });

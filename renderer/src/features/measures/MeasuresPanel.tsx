@@ -1,14 +1,14 @@
 import { CheckCircleFilled, ClockCircleFilled, StopOutlined } from '@ant-design/icons';
-import { Alert, Button, Input, Radio, Tag, Typography } from 'antd';
+import { Alert, Button, Input, Radio, Select, Tag, Typography } from 'antd';
 import { useEffect, useRef } from 'react';
-import type { Catalogue, FeedbackDecision } from '../../../../shared/contract';
+import type { Catalogue, DeclineReason, FeedbackDecision } from '../../../../shared/contract';
 import type { EvaluatedEntry, SuppressedMeasure, Trigger, TriggeredMeasure } from '../../../../shared/measures';
 import { useStores } from '../../stores/context';
 import { formatDateTime, t } from '../../i18n';
 import type { CheckView } from '../../services/contracts';
 import { useStore } from '../../state';
 import { fieldName, listTypeName } from '../result/labels';
-import { EMPTY_DRAFT, EMPTY_FEEDBACK, measuresToDecide } from '../../stores/feedbackStore';
+import { EMPTY_DRAFT, EMPTY_FEEDBACK, measuresToDecide, pickReasonCode } from '../../stores/feedbackStore';
 import type { DecisionDraft } from '../../stores/feedbackStore';
 
 function triggerText(trigger: Trigger, entries: EvaluatedEntry[], catalogue: Catalogue | null): string {
@@ -87,14 +87,18 @@ export function DecisionEditor({
   draft,
   readOnly,
   invalid,
+  reasons,
   onChange,
 }: {
   code: string;
   draft: DecisionDraft;
   readOnly: boolean;
   invalid: boolean;
+  /** The catalogue's decline reason codes (none in catalogues before they were defined). */
+  reasons: readonly DeclineReason[];
   onChange: (patch: Partial<DecisionDraft>) => void;
 }) {
+  const reasonLabel = reasons.find((r) => r.code === draft.reasonCode)?.label;
   if (readOnly) {
     return (
       <div className="decision-readonly" data-testid="decision-readonly">
@@ -106,7 +110,8 @@ export function DecisionEditor({
           {draft.decision ? t.domain.decision[draft.decision] : t.measures.notSubmitted}
         </Tag>
         {draft.decision === 'NOT_APPLIED' && (
-          <span>
+          <span data-testid="decision-reason-readonly">
+            {reasonLabel && `${t.measures.reasonCode}：${reasonLabel}；`}
             {t.measures.reason}：{draft.reason}
           </span>
         )}
@@ -132,6 +137,17 @@ export function DecisionEditor({
         name={`decision-${code}`}
         data-testid="decision"
       />
+      {draft.decision === 'NOT_APPLIED' && reasons.length > 0 && (
+        <Select
+          aria-label={t.measures.reasonCode}
+          placeholder={t.measures.reasonCodePlaceholder}
+          value={draft.reasonCode || undefined}
+          options={reasons.map((r) => ({ value: r.code, label: r.label }))}
+          onChange={(value: string) => onChange(pickReasonCode(draft, value, reasons))}
+          className="decision-reason-code"
+          data-testid="decision-reason-code"
+        />
+      )}
       {draft.decision === 'NOT_APPLIED' && (
         <Input.TextArea
           aria-label={t.measures.reason}
@@ -211,6 +227,7 @@ export function MeasuresPanel({ view, catalogue }: { view: CheckView; catalogue:
                 draft={draft}
                 readOnly={readOnly}
                 invalid={invalid}
+                reasons={catalogue?.declineReasons ?? []}
                 onChange={(patch) => setDraft(view.checkId, m.measure.code, patch)}
               />
             </article>

@@ -20,6 +20,7 @@ export function OpenMeasuresPanel() {
   const view = useStore(stores.lookup, (s) => s.view);
   const current = useStore(stores.feedback, (s) => (view ? (s.byCheck[view.checkId] ?? EMPTY_FEEDBACK) : null));
   const operatorId = useStore(stores.app, (s) => s.session?.operator.id ?? null);
+  const reasons = useStore(stores.purpose, (s) => s.catalogue?.declineReasons) ?? [];
   const { loadOpen, setOpenDraft, resolveOpen } = stores.feedback.getState();
 
   useEffect(() => {
@@ -63,6 +64,7 @@ export function OpenMeasuresPanel() {
               draft={drafts[key] ?? EMPTY_DRAFT}
               readOnly={false}
               invalid={error?.key === key}
+              reasons={reasons}
               onChange={(change) => setOpenDraft(key, change)}
             />
             {error?.key === key && <Alert type="error" showIcon title={error.message} role="alert" data-testid="open-measure-error" />}

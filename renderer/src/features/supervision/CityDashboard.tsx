@@ -41,6 +41,7 @@ import { useStores } from '../../stores/context';
 import { useStore } from '../../state';
 import { EChart } from './EChart';
 import { DECISION_LABELS, KIND_LABELS, LATENCY_LABELS, RESULT_COLORS, RESULT_LABELS } from './labels';
+import { pagedBy } from '../../ui/pagination';
 
 type Period = 'today' | 'week' | 'month' | 'lastMonth' | 'custom';
 const PERIODS: Array<{ value: Period; label: string }> = [
@@ -199,21 +200,26 @@ export function CityDashboard() {
           style={{ width: 220 }}
           data-testid="terminal"
         />
-        <Button icon={<ReloadOutlined />} onClick={load} loading={loading}>
+        <Button icon={<ReloadOutlined aria-hidden />} onClick={load} loading={loading}>
           刷新
         </Button>
         <Button
-          icon={<DownloadOutlined />}
+          icon={<DownloadOutlined aria-hidden />}
           onClick={() => void exportView('xlsx')}
           loading={exporting === 'xlsx'}
           data-testid="export-xlsx"
         >
           导出 Excel
         </Button>
-        <Button icon={<DownloadOutlined />} onClick={() => void exportView('csv')} loading={exporting === 'csv'} data-testid="export-csv">
+        <Button
+          icon={<DownloadOutlined aria-hidden />}
+          onClick={() => void exportView('csv')}
+          loading={exporting === 'csv'}
+          data-testid="export-csv"
+        >
           导出 CSV
         </Button>
-        <Button icon={<PrinterOutlined />} onClick={() => window.print()}>
+        <Button icon={<PrinterOutlined aria-hidden />} onClick={() => window.print()}>
           打印
         </Button>
       </Space>
@@ -427,7 +433,7 @@ function Board({ data, onDrill }: { data: SupervisionDashboard; onDrill: (d: Dri
             <Table
               size="small"
               rowKey={(r) => `${r.day}-${r.operatorId}`}
-              pagination={{ pageSize: 8, size: 'small' }}
+              pagination={{ ...pagedBy(8), size: 'small' }}
               dataSource={data.openMust}
               data-testid="open-must"
               columns={[
@@ -546,7 +552,7 @@ function DrillDrawer({
       data-testid="drill"
       extra={
         drill && (
-          <Button onClick={() => onExport(drill)} icon={<DownloadOutlined />}>
+          <Button onClick={() => onExport(drill)} icon={<DownloadOutlined aria-hidden />}>
             导出明细
           </Button>
         )
@@ -557,7 +563,7 @@ function DrillDrawer({
         size="small"
         rowKey={(r) => `${r.recordId}-${r.key}-${r.measureCode ?? ''}`}
         dataSource={rows}
-        pagination={{ pageSize: 20, size: 'small' }}
+        pagination={{ ...pagedBy(20), size: 'small' }}
         data-testid="drill-rows"
         columns={[
           { title: '日期', dataIndex: 'day', width: 96 },

@@ -10,6 +10,7 @@ import { useStores } from '../../stores/context';
 import { formatDateTime } from '../../i18n';
 import { useStore } from '../../state';
 import { FLAG_LABELS } from './labels';
+import { pagedBy } from '../../ui/pagination';
 
 function age(seconds: number | null): string {
   if (seconds === null) return '—';
@@ -82,18 +83,20 @@ export function FleetScreen() {
           aria-label="终端编号或名称"
           allowClear
           placeholder="终端编号或名称"
-          style={{ width: 220 }}
+          enterButton="查找"
+          style={{ width: 260 }}
           onSearch={(q) => setQuery(({ q: _drop, ...rest }) => ({ ...rest, ...(q.trim() ? { q: q.trim() } : {}) }))}
         />
         <Space>
           <Switch
             checked={query.troubled === 'true'}
             onChange={(on) => setQuery(({ troubled: _drop, ...rest }) => ({ ...rest, ...(on ? { troubled: 'true' as const } : {}) }))}
+            aria-labelledby="only-troubled-label"
             data-testid="only-troubled"
           />
-          只看需要上门处理的
+          <span id="only-troubled-label">只看需要上门处理的</span>
         </Space>
-        <Button icon={<ReloadOutlined />} onClick={load} loading={loading}>
+        <Button icon={<ReloadOutlined aria-hidden />} onClick={load} loading={loading}>
           刷新
         </Button>
       </Space>
@@ -112,7 +115,7 @@ export function FleetScreen() {
         rowKey="terminalId"
         loading={loading}
         dataSource={data?.terminals ?? []}
-        pagination={{ pageSize: 15, size: 'small' }}
+        pagination={{ ...pagedBy(15), size: 'small' }}
         rowClassName={(r) => (r.flags.length > 0 ? 'fleet-troubled' : '')}
         data-testid="fleet-table"
         columns={[
