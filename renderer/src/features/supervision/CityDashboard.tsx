@@ -37,11 +37,13 @@ import {
   type SupervisionRecordRow,
 } from '../../../../shared/contract';
 import { addDays, chinaDate } from '../../../../shared/dates';
+import { describeFailure } from '../../i18n';
 import { useStores } from '../../stores/context';
 import { useStore } from '../../state';
 import { EChart } from './EChart';
 import { DECISION_LABELS, KIND_LABELS, LATENCY_LABELS, RESULT_COLORS, RESULT_LABELS } from './labels';
 import { pagedBy } from '../../ui/pagination';
+import { usePlatformAnswer } from './usePlatformAnswer';
 
 type Period = 'today' | 'week' | 'month' | 'lastMonth' | 'custom';
 const PERIODS: Array<{ value: Period; label: string }> = [
@@ -95,9 +97,6 @@ export function CityDashboard() {
   const [department, setDepartment] = useState<string | undefined>();
   const [matter, setMatter] = useState<string | undefined>();
   const [terminal, setTerminal] = useState<string | undefined>();
-  const [data, setData] = useState<SupervisionDashboard | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
   const [drill, setDrill] = useState<Drill | null>(null);
   const [exporting, setExporting] = useState<ExportFormat | null>(null);
 
@@ -111,27 +110,13 @@ export function CityDashboard() {
     };
   }, [period, custom, department, matter, terminal, today]);
 
-  // Asked again when the filter changes or 刷新 is pressed; an answer to an older question is dropped.
-  const [asked, setAsked] = useState(0);
-  useEffect(() => {
-    if (!allowed) return;
-    let live = true;
-    void stores.supervision.dashboard(filter).then((outcome) => {
-      if (!live) return;
-      setLoading(false);
-      if (outcome.ok) {
-        setData(outcome.value);
-        setError(null);
-      } else setError(outcome.error.message);
-    });
-    return () => {
-      live = false;
-    };
-  }, [allowed, filter, stores, asked]);
-  const load = () => {
-    setLoading(true);
-    setAsked((n) => n + 1);
-  };
+  const {
+    data,
+    error,
+    setError,
+    loading,
+    reload: load,
+  } = usePlatformAnswer(allowed, () => stores.supervision.dashboard(filter), [filter, stores]);
 
   const exportView = async (format: ExportFormat, drillDown?: Drill) => {
     setExporting(format);
@@ -144,7 +129,7 @@ export function CityDashboard() {
     );
     setExporting(null);
     if (outcome.ok) save(outcome.value, `督查${drillDown ? '明细' : '汇总'}_${filter.from}_${filter.to}.${format}`);
-    else setError(outcome.error.message);
+    else setError(describeFailure(outcome.error));
   };
 
   if (!allowed) return <Result status="403" title="仅限信用监管人员访问" />;
@@ -530,7 +515,7 @@ function DrillDrawer({
           setRows(outcome.value.rows);
           setMore(outcome.value.more);
           setError(null);
-        } else setError(outcome.error.message);
+        } else setError(describeFailure(outcome.error));
       });
     return () => {
       live = false;
@@ -540,7 +525,7 @@ function DrillDrawer({
   const openCheck = async (checkId: string) => {
     const outcome = await stores.supervision.recordedCheck(checkId);
     if (outcome.ok) setCheck(outcome.value);
-    else setError(outcome.error.message);
+    else setError(describeFailure(outcome.error));
   };
 
   return (

@@ -4,13 +4,14 @@
  */
 import { ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Input, Result, Select, Space, Switch, Table, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
-import { FleetFlag, type FleetQuery, type FleetResponse, type FleetTerminal } from '../../../../shared/contract';
+import { useState } from 'react';
+import { FleetFlag, type FleetQuery, type FleetTerminal } from '../../../../shared/contract';
 import { useStores } from '../../stores/context';
 import { formatDateTime } from '../../i18n';
 import { useStore } from '../../state';
 import { FLAG_LABELS } from './labels';
 import { pagedBy } from '../../ui/pagination';
+import { usePlatformAnswer } from './usePlatformAnswer';
 
 function age(seconds: number | null): string {
   if (seconds === null) return '—';
@@ -27,31 +28,7 @@ export function FleetScreen() {
   const stores = useStores();
   const allowed = useStore(stores.app, (s) => s.session?.operator.roles.includes('it') ?? false);
   const [query, setQuery] = useState<FleetQuery>({});
-  const [data, setData] = useState<FleetResponse | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-
-  // Asked again when the filter changes or 刷新 is pressed; an answer to an older question is dropped.
-  const [asked, setAsked] = useState(0);
-  useEffect(() => {
-    if (!allowed) return;
-    let live = true;
-    void stores.supervision.fleet(query).then((outcome) => {
-      if (!live) return;
-      setLoading(false);
-      if (outcome.ok) {
-        setData(outcome.value);
-        setError(null);
-      } else setError(outcome.error.message);
-    });
-    return () => {
-      live = false;
-    };
-  }, [allowed, query, stores, asked]);
-  const load = () => {
-    setLoading(true);
-    setAsked((n) => n + 1);
-  };
+  const { data, error, loading, reload: load } = usePlatformAnswer(allowed, () => stores.supervision.fleet(query), [query, stores]);
 
   if (!allowed) return <Result status="403" title="仅限信息技术管理员访问" />;
   const departments = [...new Set((data?.terminals ?? []).map((x) => x.department).filter((d): d is string => d !== null))].sort();
