@@ -11,7 +11,10 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
-  workers: process.env.CI ? 2 : 2,
+  workers: 2,
+  // One retry: on a shared two-core machine scheduling delay alone can time a test out. A test that
+  // passes only on its retry is listed as flaky in the report, so it stays visible.
+  retries: 1,
   reporter: [['list']],
   use: {
     browserName: 'chromium',

@@ -271,6 +271,9 @@ export async function createPlatformApp(options: PlatformOptions = {}): Promise<
   }
 }
 
+/** How long requests in flight get to finish when the platform stops. */
+const CLOSE_GRACE_MS = 3_000;
+
 export async function startPlatform(options: PlatformOptions = {}): Promise<RunningPlatform> {
   const built = await createPlatformApp(options);
   const { app, ctx, faults } = built;
@@ -297,7 +300,10 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
         (closed ??= (async () => {
           faults?.reset(); // hung requests would otherwise keep close() waiting forever
           await ctx.snapshots.close();
+          // Requests in flight may finish, but a client that keeps one open cannot hold the shutdown.
+          const cutOff = setTimeout(() => app.server.closeAllConnections(), CLOSE_GRACE_MS);
           await app.close();
+          clearTimeout(cutOff);
           ctx.db.close();
         })()),
     };

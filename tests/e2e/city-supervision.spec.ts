@@ -78,8 +78,11 @@ test('city dashboard, drill-down, export; clerk has no dashboard; IT sees the tr
     await expect(page.getByTestId('recorded-check')).toContainText('核查记录');
     await expect(page.getByTestId('recorded-check')).toContainText(/\*{4,}/);
     await screenshot(page, '62-recorded-check');
-    await page.keyboard.press('Escape');
-    await page.keyboard.press('Escape');
+    // Close both drawers and see them go: a drawer still sliding out would take the export click.
+    await page.getByTestId('recorded-check').locator('.ant-drawer-close').click();
+    await expect(page.getByTestId('recorded-check')).toBeHidden();
+    await drill.locator('.ant-drawer-close').first().click();
+    await expect(drill).toBeHidden();
 
     const downloading = page.waitForEvent('download');
     await page.getByTestId('export-xlsx').click();

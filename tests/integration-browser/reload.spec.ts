@@ -19,6 +19,7 @@ test('reload in the middle of the first snapshot download: resumed after the res
   cc,
   env,
 }) => {
+  test.slow(); // every block answers 150 ms late on purpose, and the platform's close waits for the last ones
   const terminalId = await cc.enrolAndLogin(env, { prefix: 'reload-pull' });
   const before = await env.snapshotState();
   await env.fault({ path: '/api/v1/snapshots/blocks', kind: 'latency', ms: 150 });

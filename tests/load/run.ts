@@ -1,6 +1,7 @@
 /**
  * npm run load -- [--terminals 1000] [--entries 100000] [--scenario steady|reconnect|resync|all]
  *                 [--json] [--duration S] [--queued 50] [--lookup-every S] [--poll-every S] [--spread-scale F]
+ *                 [--platform-node-arg=--cpu-prof]
  *
  * A thousand terminals at once, on loopback. Starts its own platform (a fresh database seeded with
  * --entries list entries) in a process pinned to one core (`taskset -c 0` where taskset exists), the
@@ -33,6 +34,8 @@ const { values } = parseArgs({
     'poll-every': { type: 'string' },
     'spread-scale': { type: 'string' },
     'platform-arg': { type: 'string', multiple: true },
+    // Node's own flags for the platform process, e.g. --platform-node-arg=--cpu-prof to profile it.
+    'platform-node-arg': { type: 'string', multiple: true },
   },
 });
 const TERMINALS = Number(values.terminals ?? 1000);
@@ -99,6 +102,7 @@ async function main(): Promise<void> {
   });
   try {
     const platformArgs = [
+      ...(values['platform-node-arg'] ?? []),
       '--import',
       'tsx',
       join(ROOT, 'platform/cli.ts'),
