@@ -98,3 +98,17 @@ describe('fault injection', () => {
     expect(await pending).toBe('failed');
   });
 });
+
+describe('stopping the platform', () => {
+  it('does not wait for a client that keeps a request open: the connection is cut and close() returns', async () => {
+    const own = await startTestPlatform();
+    await call(`${own.controls}/faults`, { body: { path: '/api/v1/health', kind: 'latency', ms: 120_000, times: 1 } });
+    const held = fetch(`${own.api}/health`).then(
+      () => 'answered',
+      () => 'cut',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 200)); // the request is in the platform's hands
+    await own.platform.close();
+    expect(await held).toBe('cut');
+  }, 30_000);
+});
