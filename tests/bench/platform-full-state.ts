@@ -238,7 +238,7 @@ async function main(): Promise<void> {
     console.log(line('on the loop:', inline));
     console.log(line('in worker:  ', worker));
     console.log(
-      `  ratio:        /health p99 ${(inline.p99 / worker.p99).toFixed(1)}× and max ${(inline.max / worker.max).toFixed(1)}× lower with the worker; pull time ×${(worker.pullMs / inline.pullMs).toFixed(2)}`,
+      `  ratio:        /health p50 ${(inline.p50 / worker.p50).toFixed(1)}×, p99 ${(inline.p99 / worker.p99).toFixed(1)}× and max ${(inline.max / worker.max).toFixed(1)}× lower with the worker; pull time ×${(worker.pullMs / inline.pullMs).toFixed(2)}`,
     );
   } finally {
     if (values.keep) console.log(`  database kept at ${db}`);
