@@ -4,6 +4,7 @@
  *   [--min-client-version V] [--token-ttl SECONDS] [--offline-unlock-hours H] [--rate-limit N]
  *   [--name-search-budget N] [--cors-origin ORIGIN]... [--host HOST] [--quiet] [--seed-only]
  *   [--max-bulk-in-flight N] [--max-in-flight N] [--lag-limit-ms MS] [--retry-after S] [--sync-page-cache-mb MB]
+ *   [--no-sync-page-worker]
  */
 import { parseArgs } from 'node:util';
 import { deleteDatabaseFiles, openDatabase } from './db/open';
@@ -47,6 +48,7 @@ const USAGE = `Credit Counter reference platform
   --lag-limit-ms MS         refuse bulk work while the event loop lags more than this (smoothed; default 75; 0 = off)
   --retry-after S           Retry-After of those refusals, seconds (default 3)
   --sync-page-cache-mb MB   memory for sync pages prepared once and shared by all terminals (default 256)
+  --no-sync-page-worker     build big sync pages on the event loop instead of a worker thread (for comparison)
   --quiet                   no request log
   --help`;
 
@@ -84,6 +86,7 @@ function parseCommandLine(argv: string[]): { options: PlatformOptions; seedOnly:
       'lag-limit-ms': { type: 'string' },
       'retry-after': { type: 'string' },
       'sync-page-cache-mb': { type: 'string' },
+      'no-sync-page-worker': { type: 'boolean' },
       quiet: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -124,6 +127,7 @@ function parseCommandLine(argv: string[]): { options: PlatformOptions; seedOnly:
   if (Object.keys(given).length > 0) options.admission = given;
   const cacheMb = integer('sync-page-cache-mb', values['sync-page-cache-mb']);
   set('syncPageCacheBytes', cacheMb === undefined ? undefined : cacheMb * 1024 * 1024);
+  set('syncPageWorker', values['no-sync-page-worker'] ? false : undefined);
   return { options, seedOnly: values['seed-only'] ?? false };
 }
 

@@ -16,6 +16,7 @@ import { TerminalKeyRepository } from './db/terminalKeys';
 import { TerminalRepository } from './db/terminals';
 import { DEFAULT_SNAPSHOT_OPTIONS, SnapshotPublisher, type SnapshotOptions } from './snapshots/publisher';
 import { loadSigningKey, type SigningKey } from './snapshots/signingKey';
+import { PageBuilder } from './sync/pageBuilder';
 import { SyncPageCache } from './sync/pageCache';
 import { AdmissionControl, DEFAULT_ADMISSION, type AdmissionOptions } from './http/admission';
 import { SupervisionFacts } from './supervision/facts';
@@ -58,6 +59,8 @@ export interface PlatformContext {
   snapshots: SnapshotPublisher;
   /** Sync pages assembled once and shared by every terminal that asks for the same one. */
   syncPages: SyncPageCache;
+  /** Builds sync pages: big ones in a worker thread reading the database file (sync/pageBuilder.ts). */
+  syncPageBuilder: PageBuilder;
   /** Sheds bulk work early (503 with Retry-After) while the platform is saturated. */
   admission: AdmissionControl;
   settings: PlatformSettings;
@@ -97,7 +100,7 @@ export function createContext(
   rateLimitPerMinute: number,
   now: () => Date,
   snapshotOptions: SnapshotOptions = DEFAULT_SNAPSHOT_OPTIONS,
-  load: { syncPageCacheBytes?: number; admission?: Partial<AdmissionOptions> } = {},
+  load: { syncPageCacheBytes?: number; syncPageWorker?: boolean; admission?: Partial<AdmissionOptions> } = {},
 ): PlatformContext {
   const meta = new MetaStore(db);
   const signing = loadSigningKey(meta);
@@ -118,6 +121,7 @@ export function createContext(
     signing,
     snapshots: new SnapshotPublisher(db, meta, signing, now, snapshotOptions),
     syncPages: new SyncPageCache(load.syncPageCacheBytes),
+    syncPageBuilder: undefined as unknown as PageBuilder,
     admission: new AdmissionControl({ ...DEFAULT_ADMISSION, ...load.admission }),
     settings,
     catalogue: loadCatalogue(meta),
@@ -126,6 +130,10 @@ export function createContext(
     fleet: new FleetRepository(db),
     now,
   };
+  ctx.syncPageBuilder = new PageBuilder(
+    { file: db.memory ? null : db.name, ...(load.syncPageWorker !== undefined ? { worker: load.syncPageWorker } : {}) },
+    (after, tombstonesAfter, limit) => ctx.entries.changesAfter(after, tombstonesAfter, limit),
+  );
   ctx.supervision = new SupervisionFacts(db, {
     departmentOf: (id) => ctx.operators.get(id)?.department,
     catalogueFor: (version) => (version !== undefined ? ctx.catalogueHistory.get(version) : undefined) ?? ctx.catalogue.catalogue,

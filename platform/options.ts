@@ -60,6 +60,8 @@ export interface PlatformOptions {
   admission?: Partial<AdmissionOptions>;
   /** Memory for prepared sync pages shared between terminals (bytes; 0 = build every page afresh). */
   syncPageCacheBytes?: number;
+  /** Build big sync pages in a worker thread (default true; needs a database file). false: on the event loop, as before. */
+  syncPageWorker?: boolean;
   /** Wait for the first snapshot before serving (default: when the list holds ≤ 200,000 entries). */
   awaitSnapshot?: boolean;
 }

@@ -37,7 +37,7 @@ import {
   type PlatformOptions,
 } from './options';
 import { registerApiRoutes } from './routes';
-import { DEMO_MONTH, seedSupervisionMonth } from './seed/supervisionMonth';
+import { DEMO_MONTH, seedSupervisionMonth, writeDemoHeartbeats, type SeededTerminal } from './seed/supervisionMonth';
 import { defaultEntryCount, isSeeded, seedDatabase, type SeedInfo } from './seed/writeDatabase';
 import { DEFAULT_SNAPSHOT_OPTIONS } from './snapshots/publisher';
 import { registerTestControls } from './testControls/routes';
@@ -80,11 +80,26 @@ function prepareDatabase(options: PlatformOptions, dbPath: string): { db: Db; re
 
 const DEMO_MONTH_KEY = 'demo_month';
 
-/** The demo month, written once per database (its heartbeats as of this first start). */
-function seedDemoMonthOnce(ctx: PlatformContext): void {
-  if (ctx.meta.get(DEMO_MONTH_KEY) !== undefined) return;
-  const summary = seedSupervisionMonth(ctx, { ...DEMO_MONTH, heartbeatsAt: ctx.now() });
-  ctx.meta.set(DEMO_MONTH_KEY, JSON.stringify({ checks: summary.checks, records: summary.records, at: ctx.now().toISOString() }));
+/**
+ * The demo month, written once per database; its terminals' heartbeats written again at every start,
+ * the same values dated from now: the fleet view judges "no contact for a day" against the real clock,
+ * so heartbeats dated at the first start (or in the demo month) would flag every demo terminal a day later.
+ */
+function seedDemoMonth(ctx: PlatformContext): void {
+  const stored = ctx.meta.get(DEMO_MONTH_KEY);
+  let terminals: SeededTerminal[] | undefined;
+  if (stored === undefined) {
+    const summary = seedSupervisionMonth(ctx, { ...DEMO_MONTH, heartbeatsAt: null });
+    terminals = summary.terminals;
+    ctx.meta.set(
+      DEMO_MONTH_KEY,
+      JSON.stringify({ checks: summary.checks, records: summary.records, at: ctx.now().toISOString(), terminals }),
+    );
+  } else {
+    // A database seeded before the terminals were kept here keeps the heartbeats of its first start.
+    terminals = (JSON.parse(stored) as { terminals?: SeededTerminal[] }).terminals;
+  }
+  if (terminals) writeDemoHeartbeats(ctx, terminals, ctx.now(), DEMO_MONTH.seed);
 }
 
 async function storeOperators(ctx: PlatformContext, operators: OperatorAccount[]): Promise<void> {
@@ -215,11 +230,13 @@ export async function createPlatformApp(options: PlatformOptions = {}): Promise<
     { ...DEFAULT_SNAPSHOT_OPTIONS, ...options.snapshots },
     {
       ...(options.syncPageCacheBytes !== undefined ? { syncPageCacheBytes: options.syncPageCacheBytes } : {}),
+      ...(options.syncPageWorker !== undefined ? { syncPageWorker: options.syncPageWorker } : {}),
       ...(options.admission ? { admission: options.admission } : {}),
     },
   );
-  if (options.demoMonth) seedDemoMonthOnce(ctx);
+  if (options.demoMonth) seedDemoMonth(ctx);
   const app = buildApp(options);
+  app.addHook('onClose', async () => ctx.syncPageBuilder.close());
   try {
     await storeOperators(ctx, operators);
     // A small list is published before the first request; a large one builds in the background

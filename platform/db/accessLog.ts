@@ -1,7 +1,10 @@
 /** The platform's own record of every lookup, name search and unmask, refused ones included. */
 import type { Db } from './open';
 
-/** SUPERVISION_*: a supervisor's dashboard view, drill-down, recorded check or export; FLEET_VIEW: IT's fleet list. */
+/**
+ * SUPERVISION_*: a supervisor's dashboard view, drill-down, recorded check or export; RECONCILIATION: a page
+ * of one terminal's records; FLEET_VIEW: IT's fleet list; LOAD_VIEW: IT's read of the platform's load.
+ */
 export type AccessAction =
   | 'LOOKUP'
   | 'NAME_SEARCH'
@@ -10,7 +13,9 @@ export type AccessAction =
   | 'SUPERVISION_RECORDS'
   | 'SUPERVISION_CHECK'
   | 'SUPERVISION_EXPORT'
-  | 'FLEET_VIEW';
+  | 'RECONCILIATION'
+  | 'FLEET_VIEW'
+  | 'LOAD_VIEW';
 
 export interface AccessLogEntry {
   at: string;

@@ -5,6 +5,7 @@
  * string instead of one JS object per row.
  */
 import type { EntryStatus, ListEntry } from '../../shared/contract';
+import { CHANGES_PAGE_SQL, changesPageOf, type ChangesPage, type ChangesRow } from '../sync/changesQuery';
 import type { MetaStore } from './meta';
 import { SEQ_BUCKET_SIZE } from './migrations';
 import type { Db } from './open';
@@ -15,18 +16,7 @@ export interface StoredEntry {
   entry: ListEntry;
 }
 
-export interface ChangesPage {
-  /** UTF-8 JSON of the changes, comma-separated (without the surrounding brackets); null when empty. */
-  json: Buffer | null;
-  count: number;
-  /** seq of the last change on the page, null when empty. */
-  lastSeq: number | null;
-}
-
-/** One change as JSON: {"seq":…,"op":"put","entry":…} or {"seq":…,"op":"del","entryId":…}. */
-const CHANGE_JSON = `CASE WHEN deleted
-  THEN '{"seq":' || seq || ',"op":"del","entryId":' || json_quote(id) || '}'
-  ELSE '{"seq":' || seq || ',"op":"put","entry":' || entry || '}' END`;
+export type { ChangesPage } from '../sync/changesQuery';
 
 export class EntryRepository {
   private readonly insertStmt;
@@ -57,11 +47,7 @@ export class EntryRepository {
     this.byKeyStmt = db.prepare<[string], { seq: number; match_key: string; entry: string }>(
       'SELECT seq, match_key, entry FROM entries WHERE match_key = ? AND deleted = 0',
     );
-    // Rows after a position: live ones always, tombstones only when newer than the second bound.
-    this.pageStmt = db.prepare<[number, number, number], { json: Buffer | null; count: number; lastSeq: number | null }>(
-      `SELECT CAST(string_agg(${CHANGE_JSON}, ',' ORDER BY seq) AS BLOB) AS json, count(*) AS count, max(seq) AS lastSeq
-       FROM (SELECT seq, deleted, id, entry FROM entries WHERE seq > ? AND (deleted = 0 OR seq > ?) ORDER BY seq LIMIT ?)`,
-    );
+    this.pageStmt = db.prepare<[number, number, number], ChangesRow>(CHANGES_PAGE_SQL);
     // Exact counts in O(bucket size + buckets): rows in the position's own bucket through the
     // narrow index, whole later buckets from their trigger-maintained totals.
     const count = (flag: 0 | 1, column: 'live' | 'deleted') =>
@@ -128,8 +114,7 @@ export class EntryRepository {
 
   /** Up to `limit` changes with seq > after, in seq order; tombstones only if seq > tombstonesAfter. */
   changesAfter(after: number, tombstonesAfter: number, limit: number): ChangesPage {
-    const row = this.pageStmt.get(after, tombstonesAfter, limit);
-    return { json: row?.json ?? null, count: row?.count ?? 0, lastSeq: row?.lastSeq ?? null };
+    return changesPageOf(this.pageStmt.get(after, tombstonesAfter, limit));
   }
 
   /** Changes a page walk would still serve after `after` (live rows, tombstones after the bound). */

@@ -4,7 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import { createInitialsCache, nameOf } from '../../shared/names';
-import { SUPERVISION_SCHEMA } from '../supervision/facts';
+import { SUPERVISION_DAY_INDEX, SUPERVISION_SCHEMA } from '../supervision/facts';
 import { FLEET_SCHEMA } from '../supervision/fleet';
 
 /** SQL, or code for a step SQL cannot express (both run inside the migration's transaction). */
@@ -301,6 +301,8 @@ const MIGRATIONS: Migration[] = [
   // 11: the supervision facts and their daily summary (supervision/facts.ts; records already stored are
   // counted at the next start), and the terminals' latest heartbeats (supervision/fleet.ts).
   SUPERVISION_SCHEMA + FLEET_SCHEMA,
+  // 12: a metric's facts by day whatever their key, so that an export walks them by key page after page.
+  SUPERVISION_DAY_INDEX,
 ];
 
 function addNameInitials(db: Database.Database): void {

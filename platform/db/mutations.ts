@@ -96,6 +96,7 @@ export class MutationRepository {
   private readonly byTerminalStmt;
   private readonly allStmt;
   private readonly deleteForTerminalStmt;
+  private readonly deleteOneStmt;
   private readonly resubmissionStmt;
 
   constructor(private readonly db: Db) {
@@ -122,6 +123,7 @@ export class MutationRepository {
     this.byTerminalStmt = db.prepare<[string], MutationRowData>(`SELECT ${COLUMNS} FROM mutations WHERE terminal_id = ? ORDER BY seq`);
     this.allStmt = db.prepare<[], MutationRowData>(`SELECT ${COLUMNS} FROM mutations ORDER BY terminal_id, seq`);
     this.deleteForTerminalStmt = db.prepare<[string]>('DELETE FROM mutations WHERE terminal_id = ?');
+    this.deleteOneStmt = db.prepare<[string]>('DELETE FROM mutations WHERE id = ?');
     this.resubmissionStmt = db.prepare<[string], { id: string }>(
       "SELECT id FROM mutations WHERE resubmits = ? AND status = 'accepted' LIMIT 1",
     );
@@ -135,6 +137,11 @@ export class MutationRepository {
   /** Test controls only: a restore from a backup older than the terminal's records. */
   deleteForTerminal(terminalId: string): number {
     return this.deleteForTerminalStmt.run(terminalId).changes;
+  }
+
+  /** Test controls only: one record the platform had accepted is gone (a disk fault, a bad restore). */
+  deleteOne(id: string): boolean {
+    return this.deleteOneStmt.run(id).changes > 0;
   }
 
   insert(m: StoredMutation & { checkId: string | null }): void {

@@ -9,7 +9,7 @@
  * and /health never, so the counter's own lookups and the operators' health check stay fast.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
+import { createHistogram, type RecordableHistogram } from 'node:perf_hooks';
 import { fail } from './problems';
 
 export interface AdmissionOptions {
@@ -39,26 +39,63 @@ declare module 'fastify' {
 const SAMPLE_MS = 20;
 const LAG_SMOOTHING = 0.25;
 
+/** GET /admin/load reports the event-loop lag of the last LAG_WINDOW_MS, kept in one-second slices. */
+export const LAG_WINDOW_MS = 10_000;
+const SLICE_MS = 1_000;
+
+/**
+ * Event-loop lag over a rolling window. Reading it changes nothing: every reader (the operators'
+ * monitoring, the load harness, a curious IT operator) sees the same window, where a read that
+ * reset it would blank the figures everyone else relies on.
+ */
+export class LagWindow {
+  private readonly slices: RecordableHistogram[] = Array.from({ length: LAG_WINDOW_MS / SLICE_MS }, () => createHistogram());
+  private current = 0;
+  private sliceStart = performance.now();
+
+  record(lateMs: number, now = performance.now()): void {
+    const elapsed = Math.floor((now - this.sliceStart) / SLICE_MS);
+    if (elapsed > 0) {
+      for (let i = 0; i < Math.min(elapsed, this.slices.length); i++) {
+        this.current = (this.current + 1) % this.slices.length;
+        this.slices[this.current]!.reset();
+      }
+      this.sliceStart += elapsed * SLICE_MS;
+    }
+    // Histograms hold integers ≥ 1: microseconds, plus one.
+    this.slices[this.current]!.record(Math.round(lateMs * 1000) + 1);
+  }
+
+  /** Percentiles of the window (ms). */
+  read(): { p50: number; p99: number; max: number } {
+    const all = createHistogram();
+    for (const slice of this.slices) all.add(slice);
+    if (all.count === 0) return { p50: 0, p99: 0, max: 0 };
+    const ms = (us: number) => Math.round((us - 1) / 10) / 100;
+    return { p50: ms(all.percentile(50)), p99: ms(all.percentile(99)), max: ms(all.max) };
+  }
+}
+
 export class AdmissionControl {
   bulkInFlight = 0;
   otherInFlight = 0;
   /** Recent event-loop lag (ms), an exponential moving average of the samples. */
   lagMs = 0;
   shed = 0;
+  /** Event-loop lag for GET /admin/load. */
+  readonly lag = new LagWindow();
   private timer: ReturnType<typeof setInterval> | null = null;
-  /** Event-loop delay for GET /admin/load, since its previous read. */
-  private readonly delay: IntervalHistogram = monitorEventLoopDelay({ resolution: 10 });
 
   constructor(readonly options: AdmissionOptions) {}
 
   start(): void {
-    this.delay.enable();
-    if (this.timer || this.options.lagLimitMs <= 0) return;
+    if (this.timer) return;
     let expected = performance.now() + SAMPLE_MS;
     this.timer = setInterval(() => {
       const now = performance.now();
       const late = Math.max(0, now - expected);
       expected = now + SAMPLE_MS;
+      this.lag.record(late, now);
       // A moving average: one long request (a big page, a GC) is no saturation; a loop that stays late is.
       this.lagMs += (late - this.lagMs) * LAG_SMOOTHING;
     }, SAMPLE_MS);
@@ -66,17 +103,8 @@ export class AdmissionControl {
   }
 
   stop(): void {
-    this.delay.disable();
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
-  }
-
-  /** Event-loop delay percentiles (ms) since the previous call, which starts a new window. */
-  takeLag(): { p50: number; p99: number; max: number } {
-    const ms = (ns: number) => Math.round(ns / 1e4) / 100;
-    const lag = { p50: ms(this.delay.percentile(50)), p99: ms(this.delay.percentile(99)), max: ms(this.delay.max) };
-    this.delay.reset();
-    return lag;
   }
 
   /** Why a request of this class would be refused now, or null to admit it. */

@@ -20,7 +20,7 @@ import {
   type MutationKind,
 } from '../../shared/contract';
 import { chinaDate } from '../../shared/dates';
-import { parseId } from '../../shared/ids';
+import { parseId, redactIdentifiers } from '../../shared/ids';
 import { commitmentRefusal } from '../../shared/measures';
 import type { PlatformContext } from '../context';
 
@@ -106,6 +106,15 @@ function sameDepartment(ctx: PlatformContext, checkId: string, operatorId: strin
   return department !== undefined && ctx.operators.get(operatorId)?.department === department;
 }
 
+/**
+ * A decline's reason code is one the catalogue defines (the one the check was evaluated with, or
+ * today's): the dashboard groups declines by it, so a code a terminal made up would be a group of its own.
+ */
+function knownReasonCode(ctx: PlatformContext, code: string, version: string | undefined): boolean {
+  const used = version !== undefined ? ctx.catalogueHistory.get(version) : undefined;
+  return [used, ctx.catalogue.catalogue].some((catalogue) => catalogue?.declineReasons?.some((r) => r.code === code) === true);
+}
+
 const OTHER_DEPARTMENT = '核查记录由其他部门作出，本部门不能为其反馈或承诺';
 
 function feedbackRules(ctx: PlatformContext, body: FeedbackBody, operatorId: string): RuleResult {
@@ -121,6 +130,9 @@ function feedbackRules(ctx: PlatformContext, body: FeedbackBody, operatorId: str
   }
   if (!check) return { ok: false, detail: `反馈所属的核查记录 ${body.checkId} 不存在或未被接收` };
   if (!sameDepartment(ctx, body.checkId, operatorId)) return { ok: false, detail: OTHER_DEPARTMENT };
+  if (body.reasonCode !== undefined && !knownReasonCode(ctx, body.reasonCode, check.catalogueVersion)) {
+    return { ok: false, detail: `未知的原因代码：${redactIdentifiers(body.reasonCode)}（目录中没有该原因代码）` };
+  }
   if (check.matterCode !== body.matterCode) return { ok: false, detail: '反馈的办理事项与核查记录不一致' };
   let measureNote: string | null = null;
   if (!matter.matter.measures.includes(body.measureCode)) {

@@ -1,6 +1,7 @@
 /**
  * IT's routes: POST /admin/journal-imports — a terminal's exported journal, when no hand-over can
- * deliver it; GET /admin/load — event-loop lag, memory and admission figures for monitoring.
+ * deliver it; GET /admin/load — event-loop lag (the last 10 s, whoever else reads it), memory and
+ * admission figures for monitoring, on the access log.
  */
 import type { FastifyInstance } from 'fastify';
 import { JournalExport, type PlatformLoad } from '../../shared/contract';
@@ -22,8 +23,19 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: PlatformContext):
     return reply.code(201).send(answer);
   });
 
-  app.get('/admin/load', { config: { access: 'it', admission: 'exempt' } }, async (): Promise<PlatformLoad> => {
-    const lag = ctx.admission.takeLag();
+  app.get('/admin/load', { config: { access: 'it', admission: 'exempt' } }, async (request): Promise<PlatformLoad> => {
+    const lag = ctx.admission.lag.read();
+    ctx.accessLog.record({
+      at: ctx.now().toISOString(),
+      terminalId: request.auth?.terminalId ?? null,
+      operatorId: request.auth?.operatorId ?? null,
+      action: 'LOAD_VIEW',
+      matter: null,
+      caseNo: null,
+      identifier: null,
+      nameQuery: null,
+      outcome: 'shown',
+    });
     return {
       eventLoopLagP50Ms: lag.p50,
       eventLoopLagP99Ms: lag.p99,

@@ -22,7 +22,7 @@ import type { AccessAction } from '../db/accessLog';
 import { fail } from '../http/problems';
 import { parseWith } from '../http/validate';
 import { dashboard, outOfScope, SupervisionQueries, type ScopedFilter } from '../supervision/dashboard';
-import { streamCsv, streamXlsx } from '../supervision/export';
+import { streamCsv, streamXlsx, type ExportView } from '../supervision/export';
 import { maskRecordBody } from '../supervision/recordMask';
 import { scopeDepartment } from './supervisor';
 
@@ -155,12 +155,17 @@ export function registerSupervisionRoutes(app: FastifyInstance, ctx: PlatformCon
     const drill =
       (request.query as Record<string, unknown>).metric !== undefined ? parseWith(SupervisionRecordsQuery, request.query) : null;
     if (drill && !drill.ok) return fail(reply, 400, 'bad_request', '查询条件错误', { detail: drill.detail });
-    const view = {
+    const auth = authOf(request);
+    const what = describe(filter, drill?.ok ? `明细 ${drill.value.metric}` : '汇总');
+    const view: ExportView = {
       dashboard: dashboard(queries, filter, ctx.catalogue.catalogue, nameOf),
       records: drill?.ok ? { query: drill.value, queries, filter, nameOf } : null,
       catalogue: ctx.catalogue.catalogue,
+      // What actually left: an export is streamed, and a download can stop half-way.
+      onEnd: ({ records, complete }) =>
+        audit(auth, 'SUPERVISION_EXPORT', `${complete ? 'done' : 'cancelled'}:${format.value}:rows:${records}`, what),
     };
-    audit(authOf(request), 'SUPERVISION_EXPORT', format.value, describe(filter, drill?.ok ? `明细 ${drill.value.metric}` : '汇总'));
+    audit(auth, 'SUPERVISION_EXPORT', format.value, what);
     const stamp = `${filter.from}_${filter.to}`;
     const name = `督查${drill?.ok ? '明细' : '汇总'}_${stamp}.${format.value}`;
     reply.header(

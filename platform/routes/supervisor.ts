@@ -162,8 +162,22 @@ export function registerSupervisorRoutes(app: FastifyInstance, ctx: PlatformCont
       if (!parsed.ok) return fail(reply, 400, 'bad_request', '查询参数错误', { detail: parsed.detail });
       const terminalId = request.params.terminalId.slice(0, 64);
       const { after, limit } = parsed.value;
-      const department = scopeDepartment(authOf(request));
+      const auth = authOf(request);
+      const department = scopeDepartment(auth);
       const rows = ctx.mutations.terminalPage(terminalId, after, limit, department);
+      ctx.accessLog.record({
+        at: ctx.now().toISOString(),
+        terminalId: auth.terminalId,
+        operatorId: auth.operatorId,
+        action: 'RECONCILIATION',
+        matter: null,
+        caseNo: null,
+        identifier: null,
+        nameQuery: null,
+        outcome: `rows:${rows.length}`,
+        // The terminal asked about, as typed in the URL: masked like any text from outside.
+        reason: redactIdentifiers(`终端=${terminalId} after=${after}`).slice(0, 200),
+      });
       const body: TerminalRecordsPage = {
         terminalId,
         records: rows.map((r) => ({

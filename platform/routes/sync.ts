@@ -12,7 +12,7 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: PlatformContext): 
     noteHeartbeat(ctx.fleet, request, ctx.now());
     const parsed = parseWith(SyncQuery, request.query);
     if (!parsed.ok) return fail(reply, 400, 'bad_request', '同步参数错误', { detail: parsed.detail });
-    const outcome = syncPage(ctx, parsed.value.after, parsed.value.limit);
+    const outcome = await syncPage(ctx, parsed.value.after, parsed.value.limit);
     if (!outcome.ok) {
       return fail(reply, 409, 'resync', '需要重新全量同步', { detail: outcome.reason, dataVersion: ctx.meta.dataVersion() });
     }

@@ -23,7 +23,7 @@ export interface MonthParams {
   terminalsPerDepartment: number;
   /** Checks over the whole month and all terminals (weekends get a tenth of a weekday's). */
   checks: number;
-  /** Write each terminal's heartbeat as received at this time (the demo: when it was seeded). */
+  /** Write each terminal's heartbeat as received at this time (null: none; the demo writes them at every start). */
   heartbeatsAt: Date | null;
 }
 
@@ -360,7 +360,7 @@ export function seedSupervisionMonth(ctx: PlatformContext, params: MonthParams):
     throw error;
   }
 
-  if (params.heartbeatsAt) writeHeartbeats(ctx, terminals, params.heartbeatsAt, rng);
+  if (params.heartbeatsAt) writeDemoHeartbeats(ctx, terminals, params.heartbeatsAt, params.seed);
   return { terminals, checks: written, records };
 }
 
@@ -381,8 +381,16 @@ function auditBody(terminal: SeededTerminal, actor: string, atMs: number, action
   };
 }
 
-/** Each terminal's latest heartbeats (the growing outbox as a series of them). */
-function writeHeartbeats(ctx: PlatformContext, terminals: SeededTerminal[], at: Date, rng: Rng): void {
+/**
+ * Each terminal's latest heartbeats (the growing outbox as a series of them), as received shortly
+ * before `at`. The values come from the seed alone, so writing them again later (the demo does at
+ * every start: "no contact for a day" is judged against the real clock) gives the same fleet, only
+ * dated from then; the terminals' earlier heartbeats are replaced, not added to.
+ */
+export function writeDemoHeartbeats(ctx: PlatformContext, terminals: readonly SeededTerminal[], at: Date, seed: number): void {
+  const rng = createRng(deriveSeed(seed, 'heartbeats'));
+  const forget = ctx.db.prepare<[string]>('DELETE FROM terminal_heartbeats WHERE terminal_id = ?');
+  for (const terminal of terminals) forget.run(terminal.id);
   terminals.forEach((terminal, i) => {
     const trouble = TROUBLED_DEMO_TERMINALS[i];
     const healthy: Heartbeat = {

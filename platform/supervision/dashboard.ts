@@ -187,10 +187,10 @@ export class SupervisionQueries {
     });
   }
 
-  /** The records behind one number: newest day first, a page at a time. */
-  records(filter: ScopedFilter, q: SupervisionRecordsQuery): { rows: Omit<SupervisionRecordRow, 'operatorName'>[]; more: boolean } {
+  /** The facts behind one number: the WHERE clause and the index that walks them newest day first. */
+  private recordScope(filter: ScopedFilter, q: RecordsSelection): { index: string; w: Where } {
     const extra: string[] = [];
-    const params: Record<string, string | number> = {};
+    const params: Record<string, string> = {};
     if (q.key !== undefined) {
       extra.push('key = @key');
       params.key = q.key;
@@ -204,39 +204,95 @@ export class SupervisionQueries {
       params.operatorId = q.operatorId;
     }
     const w = where(filter, q.metric, extra);
-    const index = filter.terminal !== undefined ? 'sv_events_terminal' : 'sv_events_metric';
-    const rows = this.all<{
-      record_id: string;
-      check_id: string | null;
-      day: string;
-      terminal_id: string;
-      operator_id: string;
-      department: string;
-      matter_code: string;
-      key: string;
-      measure_code: string | null;
-    }>(
-      `SELECT record_id, check_id, day, terminal_id, operator_id, department, matter_code, key, measure_code
-       FROM sv_events INDEXED BY ${index} WHERE ${w.sql} ORDER BY day DESC, id DESC LIMIT @limit OFFSET @offset`,
-      { ...w.params, ...params, limit: q.limit + 1, offset: q.offset },
-    );
-    return {
-      more: rows.length > q.limit,
-      // Facts of rejected records keep whatever a terminal typed (a check id, a matter, a code): masked here,
-      // the one way out to the screen and the exports, so no clear ID number leaves.
-      rows: rows.slice(0, q.limit).map((r) => ({
-        recordId: redactIdentifiers(r.record_id),
-        checkId: r.check_id === null ? null : redactIdentifiers(r.check_id),
-        day: r.day,
-        terminalId: redactIdentifiers(r.terminal_id),
-        operatorId: r.operator_id,
-        department: redactIdentifiers(r.department),
-        matterCode: redactIdentifiers(r.matter_code),
-        key: redactIdentifiers(r.key),
-        measureCode: r.measure_code === null ? null : redactIdentifiers(r.measure_code),
-      })),
-    };
+    // Each index ends in (day, id), so (day DESC, id DESC) is read in index order, never sorted.
+    const index = filter.terminal !== undefined ? 'sv_events_terminal' : q.key !== undefined ? 'sv_events_metric' : 'sv_events_day';
+    return { index, w: { sql: w.sql, params: { ...w.params, ...params } } };
   }
+
+  /** The records behind one number: newest day first, a page at a time (the screen's drill-down). */
+  records(filter: ScopedFilter, q: SupervisionRecordsQuery): { rows: Omit<SupervisionRecordRow, 'operatorName'>[]; more: boolean } {
+    const { index, w } = this.recordScope(filter, q);
+    const rows = this.all<FactRow>(
+      `SELECT ${FACT_COLUMNS} FROM sv_events INDEXED BY ${index} WHERE ${w.sql} ORDER BY day DESC, id DESC LIMIT @limit OFFSET @offset`,
+      { ...w.params, limit: q.limit + 1, offset: q.offset },
+    );
+    return { more: rows.length > q.limit, rows: rows.slice(0, q.limit).map(maskedRecord) };
+  }
+
+  /**
+   * The same records walked by key: the page after `after` (the last row of the previous page), each
+   * page one index seek however deep the walk (an export of 200,000 records), and no row skipped or
+   * repeated at a page boundary. Within the last day it continues below the last id, then goes on
+   * with the earlier days: one range each, where a single (day, id) comparison would rescan the day.
+   */
+  recordsAfter(
+    filter: ScopedFilter,
+    q: RecordsSelection,
+    after: RecordKey | null,
+    limit: number,
+  ): { rows: Omit<SupervisionRecordRow, 'operatorName'>[]; last: RecordKey | null } {
+    const { index, w } = this.recordScope(filter, q);
+    let rows: FactRow[] = [];
+    if (after !== null) {
+      rows = this.all<FactRow>(
+        `SELECT ${FACT_COLUMNS} FROM sv_events INDEXED BY ${index} WHERE ${w.sql} AND day = @afterDay AND id < @afterId ORDER BY id DESC LIMIT @limit`,
+        { ...w.params, afterDay: after.day, afterId: after.id, limit },
+      );
+    }
+    if (rows.length < limit) {
+      const earlier = after !== null ? ' AND day < @afterDay' : '';
+      rows = rows.concat(
+        this.all<FactRow>(
+          `SELECT ${FACT_COLUMNS} FROM sv_events INDEXED BY ${index} WHERE ${w.sql}${earlier} ORDER BY day DESC, id DESC LIMIT @limit`,
+          { ...w.params, ...(after !== null ? { afterDay: after.day } : {}), limit: limit - rows.length },
+        ),
+      );
+    }
+    const lastRow = rows[rows.length - 1];
+    return { rows: rows.map(maskedRecord), last: lastRow ? { day: lastRow.day, id: lastRow.id } : null };
+  }
+}
+
+/** What selects the records behind one number (a drill-down's query without its paging). */
+export type RecordsSelection = Pick<SupervisionRecordsQuery, 'metric' | 'key' | 'day' | 'operatorId'>;
+
+/** Where a walk of the records stopped: the day and fact id of the last row handed out. */
+export interface RecordKey {
+  day: string;
+  id: number;
+}
+
+interface FactRow {
+  id: number;
+  record_id: string;
+  check_id: string | null;
+  day: string;
+  terminal_id: string;
+  operator_id: string;
+  department: string;
+  matter_code: string;
+  key: string;
+  measure_code: string | null;
+}
+
+const FACT_COLUMNS = 'id, record_id, check_id, day, terminal_id, operator_id, department, matter_code, key, measure_code';
+
+/**
+ * Facts of rejected records keep whatever a terminal typed (a check id, a matter, a code): masked here,
+ * the one way out to the screen and the exports, so no clear ID number leaves.
+ */
+function maskedRecord(r: FactRow): Omit<SupervisionRecordRow, 'operatorName'> {
+  return {
+    recordId: redactIdentifiers(r.record_id),
+    checkId: r.check_id === null ? null : redactIdentifiers(r.check_id),
+    day: r.day,
+    terminalId: redactIdentifiers(r.terminal_id),
+    operatorId: r.operator_id,
+    department: redactIdentifiers(r.department),
+    matterCode: redactIdentifiers(r.matter_code),
+    key: redactIdentifiers(r.key),
+    measureCode: r.measure_code === null ? null : redactIdentifiers(r.measure_code),
+  };
 }
 
 /** Every view of the dashboard for one filter. */

@@ -1,25 +1,30 @@
 /**
  * The supervision dashboard's current view as a spreadsheet: .xlsx through exceljs's streaming
- * writer (rows leave as they are written, so a drill-down of many thousand records never sits in
- * memory whole) or CSV with a BOM (Excel opens it as UTF-8). Everything exported is as masked as the
- * screen: record ids, clerks' ids and names, departments, matters — never an identifier.
+ * writer or CSV with a BOM (Excel opens it as UTF-8). A drill-down's records are read page by page
+ * by key (each page one index seek, none skipped or repeated), and between pages the export waits
+ * for the download to take what it has and lets the event loop serve everyone else: an export of
+ * 200,000 records neither sits in memory whole nor holds up /health, lookups or other terminals.
+ * Everything exported is as masked as the screen: record ids, clerks' ids and names, departments,
+ * matters — never an identifier.
  */
 import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { Catalogue, SupervisionDashboard, SupervisionRecordsQuery } from '../../shared/contract';
+import type { Catalogue, SupervisionDashboard } from '../../shared/contract';
 import { redactIdentifiers } from '../../shared/ids';
-import type { ScopedFilter, SupervisionQueries } from './dashboard';
+import type { RecordKey, RecordsSelection, ScopedFilter, SupervisionQueries } from './dashboard';
 
 export interface ExportView {
   dashboard: SupervisionDashboard;
   /** A drill-down's records, exported in full (page by page) instead of the first page on screen. */
   records: {
-    query: SupervisionRecordsQuery;
+    query: RecordsSelection;
     queries: SupervisionQueries;
     filter: ScopedFilter;
     nameOf(id: string): string | undefined;
   } | null;
   catalogue: Catalogue;
+  /** Called once the export ends: how many detail records it wrote, and whether it was written to the end (not cancelled). */
+  onEnd?(outcome: { records: number; complete: boolean }): void;
 }
 
 /** Most records one export writes (a month of a busy department fits many times over). */
@@ -30,7 +35,26 @@ type Cell = string | number;
 interface Sheet {
   name: string;
   header: string[];
-  rows(): Iterable<Cell[]>;
+  rows(): Iterable<Cell[]> | AsyncIterable<Cell[]>;
+}
+
+/** Resolves once `out` takes more (or is gone: the download was cancelled). */
+function drained(out: PassThrough): Promise<void> {
+  if (!out.writableNeedDrain || out.destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      out.off('drain', done);
+      out.off('close', done);
+      resolve();
+    };
+    out.on('drain', done);
+    out.on('close', done);
+  });
+}
+
+/** Counts the detail records written, for the access log's record of what left. */
+interface Progress {
+  records: number;
 }
 
 const RESULT_LABELS: Record<string, string> = { CLEAN: '无记录', BLACK: '黑名单', RED: '红名单', BOTH: '红黑均有', WARNING: '警示' };
@@ -43,7 +67,7 @@ const DECISION_LABELS: Record<string, string> = {
 };
 const LATENCY_LABELS: Record<string, string> = { lt1h: '1小时内', lt1d: '1天内', lt3d: '3天内', ge3d: '3天及以上' };
 
-function sheetsOf(view: ExportView): Sheet[] {
+function sheetsOf(view: ExportView, out: PassThrough, progress: Progress): Sheet[] {
   const d = view.dashboard;
   const matters = new Map(view.catalogue.matters.map((m) => [m.code, m.name]));
   const f = d.filter;
@@ -98,9 +122,11 @@ function sheetsOf(view: ExportView): Sheet[] {
     sheets.unshift({
       name: '明细',
       header: ['日期', '记录编号', '核查编号', '终端', '工作人员', '姓名', '部门', '事项', '措施', '分类'],
-      *rows() {
-        for (let offset = 0; offset < EXPORT_MAX_RECORDS; offset += PAGE) {
-          const page = drill.queries.records(drill.filter, { ...drill.query, limit: PAGE, offset });
+      async *rows() {
+        let after: RecordKey | null = null;
+        while (progress.records < EXPORT_MAX_RECORDS && !out.destroyed) {
+          const limit = Math.min(PAGE, EXPORT_MAX_RECORDS - progress.records);
+          const page = drill.queries.recordsAfter(drill.filter, drill.query, after, limit);
           for (const r of page.rows) {
             yield [
               r.day,
@@ -115,7 +141,12 @@ function sheetsOf(view: ExportView): Sheet[] {
               r.key,
             ];
           }
-          if (!page.more) return;
+          progress.records += page.rows.length;
+          if (page.rows.length < limit || page.last === null) return;
+          after = page.last;
+          // A slow download pauses the reading; and between pages everyone else gets the event loop.
+          await drained(out);
+          await new Promise<void>((resolve) => setImmediate(resolve));
         }
       },
     });
@@ -130,36 +161,50 @@ export function csvCell(value: Cell): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function streamCsv(view: ExportView): Readable {
+/** Runs `write` into a fresh stream; reports the end (complete or not) once, whatever happens. */
+function streamed(view: ExportView, write: (out: PassThrough, progress: Progress) => Promise<void>): Readable {
   const out = new PassThrough();
-  void (async () => {
+  const progress: Progress = { records: 0 };
+  let ended = false;
+  const end = (complete: boolean) => {
+    if (ended) return;
+    ended = true;
+    view.onEnd?.({ records: progress.records, complete });
+  };
+  out.once('close', () => end(false)); // cancelled (a no-op after 'finish' reported it complete)
+  out.once('finish', () => end(true));
+  write(out, progress).catch((error: unknown) => out.destroy(error instanceof Error ? error : new Error(String(error))));
+  return out;
+}
+
+export function streamCsv(view: ExportView): Readable {
+  return streamed(view, async (out, progress) => {
     out.write('\uFEFF');
-    for (const sheet of sheetsOf(view)) {
+    for (const sheet of sheetsOf(view, out, progress)) {
       out.write(`${csvCell(`【${sheet.name}】`)}\r\n${sheet.header.map(csvCell).join(',')}\r\n`);
-      for (const row of sheet.rows()) {
+      for await (const row of sheet.rows()) {
         // Respect back-pressure: a slow download pauses the query instead of buffering it.
-        if (!out.write(`${row.map(csvCell).join(',')}\r\n`)) await new Promise((r) => out.once('drain', r));
+        if (!out.write(`${row.map(csvCell).join(',')}\r\n`)) await drained(out);
+        if (out.destroyed) return;
       }
       out.write('\r\n');
     }
     out.end();
-  })().catch((error: unknown) => out.destroy(error instanceof Error ? error : new Error(String(error))));
-  return out;
+  });
 }
 
 export function streamXlsx(view: ExportView): Readable {
-  const out = new PassThrough();
-  void (async () => {
+  return streamed(view, async (out, progress) => {
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true });
     workbook.creator = 'Credit Counter';
-    for (const sheet of sheetsOf(view)) {
+    for (const sheet of sheetsOf(view, out, progress)) {
       const ws = workbook.addWorksheet(sheet.name);
       ws.columns = sheet.header.map((h) => ({ header: h, width: Math.max(10, h.length * 2 + 4) }));
       ws.getRow(1).font = { bold: true };
-      for (const row of sheet.rows()) ws.addRow(row).commit();
+      for await (const row of sheet.rows()) ws.addRow(row).commit();
+      if (out.destroyed) return;
       ws.commit();
     }
     await workbook.commit();
-  })().catch((error: unknown) => out.destroy(error instanceof Error ? error : new Error(String(error))));
-  return out;
+  });
 }

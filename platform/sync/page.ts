@@ -3,7 +3,8 @@
  * order, plus tombstones newer than the pass's start); once that is exhausted the same cursor
  * continues as deltas (every change after it, deletions as `del`). Pages are bounded by the
  * limit and assembled as JSON by SQLite, so memory stays flat and rows are cheap whatever the
- * list size; each page is assembled once and then shared by every terminal asking for it (pageCache.ts).
+ * list size; each page is assembled once and then shared by every terminal asking for it (pageCache.ts),
+ * a big one in a worker thread so that the event loop stays free (pageBuilder.ts).
  */
 import type { SyncPage } from '../../shared/contract';
 import type { PlatformContext } from '../context';
@@ -31,7 +32,7 @@ function unservable(ctx: PlatformContext, cursor: Cursor, epoch: string, lastSeq
   return null;
 }
 
-export function syncPage(ctx: PlatformContext, after: string | undefined, limit: number): SyncOutcome {
+export async function syncPage(ctx: PlatformContext, after: string | undefined, limit: number): Promise<SyncOutcome> {
   const { epoch, lastSeq, horizon } = ctx.meta.syncState();
   let cursor: Cursor;
   if (after === undefined) {
@@ -46,10 +47,14 @@ export function syncPage(ctx: PlatformContext, after: string | undefined, limit:
 
   // In delta mode every tombstone after the position counts; in full mode only those after the start.
   const tombstonesAfter = cursor.mode === 'F' ? cursor.start : cursor.position;
-  const changes = ctx.syncPages.get({ epoch, run: ctx.meta.runAt(lastSeq), lastSeq, after: cursor.position, tombstonesAfter, limit }, () =>
-    ctx.entries.changesAfter(cursor.position, tombstonesAfter, limit),
+  const position = cursor.position;
+  const changes = await ctx.syncPages.get({ epoch, run: ctx.meta.runAt(lastSeq), lastSeq, after: position, tombstonesAfter, limit }, () =>
+    // How many changes the page will hold decides where it is built (pageBuilder.ts): a count is O(bucket).
+    ctx.syncPageBuilder.build(position, tombstonesAfter, limit, ctx.entries.countAfter(position, tombstonesAfter)),
   );
-  const last = changes.lastSeq ?? cursor.position;
+  // Built off the loop, the page may come back after the list has moved to a new epoch: not this cursor's.
+  if (ctx.meta.syncState().epoch !== epoch) return { ok: false, reason: '数据已重建（新纪元），请重新全量同步' };
+  const last = changes.lastSeq ?? position;
   const remaining = ctx.entries.countAfter(last, tombstonesAfter);
   const hasMore = remaining > 0;
   // A finished full pass stands for the state as of its start: continue with deltas from there.

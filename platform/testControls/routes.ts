@@ -1,7 +1,7 @@
 /**
  * /__test routes (only with --test-controls): change data while running so that sync sees the
  * changes, withdraw a matter from the catalogue, reset state, adjust settings, inspect stored
- * mutations and the access log, inject faults.
+ * mutations and the access log, lose a stored record, inject faults.
  * No auth — never mount these on a real platform.
  */
 import type { FastifyInstance } from 'fastify';
@@ -216,6 +216,15 @@ export function registerTestControls(app: FastifyInstance, ctx: PlatformContext,
     })();
     if (!forgotten) return fail(reply, 404, 'not_found', 'no such terminal');
     return { terminalId: id, ...forgotten };
+  });
+
+  /**
+   * The platform loses one record it had accepted (a disk fault, a restore that missed it): the terminal
+   * was told "accepted" and has let it go, so only a reconciliation against the terminal's own list finds it.
+   */
+  app.post<{ Params: { id: string } }>('/mutations/:id/lose', async (request, reply) => {
+    if (!ctx.mutations.deleteOne(request.params.id)) return fail(reply, 404, 'not_found', 'no such record');
+    return { lost: request.params.id };
   });
 
   app.post('/expire-sessions', async () => ({ expired: ctx.sessions.expireAll(ctx.now().getTime()) }));

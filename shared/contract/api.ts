@@ -648,11 +648,12 @@ export const TerminalRecordsPage = z.object({
 export type TerminalRecordsPage = z.infer<typeof TerminalRecordsPage>;
 
 // ---- Platform load: GET /admin/load (IT) ----
-// What the operators' monitoring reads: event-loop lag since the previous read, memory, and how
-// much bulk work admission control is holding off.
+// What the operators' monitoring reads: event-loop lag over the last 10 seconds (reading it resets
+// nothing, so several monitors see the same figures), memory, and how much bulk work admission
+// control is holding off.
 
 export const PlatformLoad = z.object({
-  /** Event-loop delay since the previous read of this route (ms). */
+  /** Event-loop delay over the last 10 seconds (ms). */
   eventLoopLagP50Ms: z.number(),
   eventLoopLagP99Ms: z.number(),
   eventLoopLagMaxMs: z.number(),

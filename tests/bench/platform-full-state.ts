@@ -1,6 +1,9 @@
 /**
  * Benchmark: seed N list entries into a temporary platform database, then pull the full state over
- * HTTP in pages of 10,000 and report seeding time, rows/s, MB/s and the server's peak RSS.
+ * HTTP in pages of 10,000 and report seeding time, rows/s, MB/s and the server's peak RSS. Then, on
+ * a fresh server each (no page prepared yet), one more pull while this process asks /health over and
+ * over: how long /health waits while every page is built for the first time — built on the event
+ * loop (`--no-sync-page-worker`, the baseline) and in the page worker (the default), with the ratio.
  *
  *   npx tsx tests/bench/platform-full-state.ts [ENTRIES=1000000] [--subjects N] [--page 10000] [--keep]
  *
@@ -67,8 +70,8 @@ async function seed(db: string): Promise<{ wallMs: number; report: string }> {
   return { wallMs: performance.now() - started, report: output.text().trim() };
 }
 
-async function startServer(db: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = node(['--db', db, '--port', '0', '--quiet']);
+async function startServer(db: string, extra: string[] = []): Promise<{ child: ChildProcess; url: string }> {
+  const child = node(['--db', db, '--port', '0', '--quiet', ...extra]);
   const output = collectOutput(child);
   for (let i = 0; i < 600; i++) {
     const m = /URL:\s+(http:\/\/\S+)/.exec(output.text());
@@ -134,6 +137,54 @@ async function pullFullState(
   return { rows, bytes, pages, ms: performance.now() - started, slowestPageMs };
 }
 
+async function stopServer(server: { child: ChildProcess }): Promise<void> {
+  const exited = new Promise((r) => server.child.on('exit', r));
+  server.child.kill('SIGTERM');
+  await exited;
+}
+
+async function signIn(api: string): Promise<string> {
+  const terminal = await post<EnrolTerminalResponse>(`${api}/terminals`, { enrolmentCode: 'WEIHAI-DEMO-2026', name: 'bench' });
+  return (await post<CreateSessionResponse>(`${api}/sessions`, { ...terminal, operatorId: 'c001', password: 'demo1234' })).token;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? NaN;
+}
+
+/** A first full pull on a fresh server (every page built for the first time) while /health is asked back to back. */
+async function healthDuringFirstBuilds(
+  db: string,
+  extra: string[],
+): Promise<{ p50: number; p99: number; max: number; probes: number; pullMs: number }> {
+  const server = await startServer(db, extra);
+  try {
+    const api = `${server.url}/api/v1`;
+    const token = await signIn(api);
+    const waits: number[] = [];
+    let pulling = true;
+    const probe = (async () => {
+      for (let i = 0; pulling && i < 1_000_000; i++) {
+        const started = performance.now();
+        await (await fetch(`${api}/health`)).text();
+        waits.push(performance.now() - started);
+      }
+    })();
+    const pull = await pullFullState(api, token, false).finally(() => (pulling = false));
+    await probe;
+    const sorted = waits.sort((a, b) => a - b);
+    return {
+      p50: percentile(sorted, 0.5),
+      p99: percentile(sorted, 0.99),
+      max: sorted[sorted.length - 1] ?? NaN,
+      probes: sorted.length,
+      pullMs: pull.ms,
+    };
+  } finally {
+    await stopServer(server);
+  }
+}
+
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'cc-platform-bench-'));
   const db = join(dir, 'platform.db');
@@ -147,8 +198,7 @@ async function main(): Promise<void> {
     const server = await startServer(db);
     try {
       const api = `${server.url}/api/v1`;
-      const terminal = await post<EnrolTerminalResponse>(`${api}/terminals`, { enrolmentCode: 'WEIHAI-DEMO-2026', name: 'bench' });
-      const session = await post<CreateSessionResponse>(`${api}/sessions`, { ...terminal, operatorId: 'c001', password: 'demo1234' });
+      const session = { token: await signIn(api) };
       const pid = server.child.pid ?? 0;
       const rssBefore = peakRssMb(pid);
       const cpuBefore = cpuSeconds(pid);
@@ -176,10 +226,20 @@ async function main(): Promise<void> {
       console.log(`  server RSS:   peak ${rssAfter ?? 'n/a'} MB (peak before the pull ${rssBefore ?? 'n/a'} MB)`);
       console.log(`  driver RSS:   peak ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
     } finally {
-      const exited = new Promise((r) => server.child.on('exit', r));
-      server.child.kill('SIGTERM');
-      await exited;
+      await stopServer(server);
     }
+
+    // The same first builds, with /health asked meanwhile: on the event loop (baseline), then in the worker.
+    const inline = await healthDuringFirstBuilds(db, ['--no-sync-page-worker']);
+    const worker = await healthDuringFirstBuilds(db, []);
+    const line = (name: string, r: typeof inline) =>
+      `  ${name} /health p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, max ${r.max.toFixed(1)} ms over ${r.probes} probes; pull ${(r.pullMs / 1000).toFixed(2)} s`;
+    console.log('  first page builds, /health asked back to back meanwhile:');
+    console.log(line('on the loop:', inline));
+    console.log(line('in worker:  ', worker));
+    console.log(
+      `  ratio:        /health p50 ${(inline.p50 / worker.p50).toFixed(1)}×, p99 ${(inline.p99 / worker.p99).toFixed(1)}× and max ${(inline.max / worker.max).toFixed(1)}× lower with the worker; pull time ×${(worker.pullMs / inline.pullMs).toFixed(2)}`,
+    );
   } finally {
     if (values.keep) console.log(`  database kept at ${db}`);
     else rmSync(dir, { recursive: true, force: true });

@@ -21,6 +21,8 @@ export interface ScenarioCommand {
   queuedPerTerminal: number;
   /** resync: the data version every terminal must end up holding. */
   dataVersion?: string;
+  /** The harness checks itself: the platform loses one delivered record before the reconciliation. */
+  loseOneRecord?: boolean;
 }
 
 export type ToTerminals = SetupCommand | ScenarioCommand;
@@ -46,6 +48,10 @@ export interface TerminalsReport {
   /** Until every terminal delivered everything and holds the platform's data version (null: not by the deadline). */
   drainSeconds: number | null;
   lost: number;
+  /** The first few ids found lost, to name them. */
+  lostIds: string[];
+  /** The id the platform was made to lose (--lose-record-in), or null. */
+  madeLost: string | null;
   duplicated: number;
   /** Records rejected or flagged as breaking their terminal's audit chain. */
   chainBroken: number;

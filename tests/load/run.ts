@@ -1,7 +1,7 @@
 /**
  * npm run load -- [--terminals 1000] [--entries 100000] [--scenario steady|reconnect|resync|all]
  *                 [--json] [--duration S] [--queued 50] [--lookup-every S] [--poll-every S] [--spread-scale F]
- *                 [--platform-node-arg=--cpu-prof]
+ *                 [--lose-record-in steady|reconnect|resync] [--platform-node-arg=--cpu-prof]
  *
  * A thousand terminals at once, on loopback. Starts its own platform (a fresh database seeded with
  * --entries list entries) in a process pinned to one core (`taskset -c 0` where taskset exists), the
@@ -11,6 +11,8 @@
  * peak request rate over the steady rate, the drain time, ingestion rate and the reconciliation
  * (lost / duplicated records); --json prints one JSON line per scenario instead. Every loop is
  * bounded by count and by time; the platform and the terminals are stopped at the end, also on error.
+ * --lose-record-in checks the check: in that scenario the platform (a test control) loses one record
+ * it had accepted before the reconciliation, which must then report it lost.
  */
 import { execFileSync, fork, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -33,6 +35,7 @@ const { values } = parseArgs({
     'lookup-every': { type: 'string' },
     'poll-every': { type: 'string' },
     'spread-scale': { type: 'string' },
+    'lose-record-in': { type: 'string' },
     'platform-arg': { type: 'string', multiple: true },
     // Node's own flags for the platform process, e.g. --platform-node-arg=--cpu-prof to profile it.
     'platform-node-arg': { type: 'string', multiple: true },
@@ -48,6 +51,9 @@ const SPREAD_SCALE = Number(values['spread-scale'] ?? 1);
 const SCENARIOS: Scenario[] =
   values.scenario === undefined || values.scenario === 'all' ? ['steady', 'reconnect', 'resync'] : [values.scenario as Scenario];
 if (!SCENARIOS.every((s) => ['steady', 'reconnect', 'resync'].includes(s))) throw new Error(`unknown scenario ${values.scenario}`);
+if (values['lose-record-in'] !== undefined && !SCENARIOS.includes(values['lose-record-in'] as Scenario)) {
+  throw new Error(`--lose-record-in ${values['lose-record-in']} names no scenario of this run`);
+}
 for (const [name, n] of Object.entries({ TERMINALS, ENTRIES, DURATION_S, QUEUED, LOOKUP_EVERY_S, POLL_EVERY_S, SPREAD_SCALE })) {
   if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a non-negative number`);
 }
@@ -213,7 +219,7 @@ async function main(): Promise<void> {
       const lags: number[] = [];
       let peakRss = 0;
       let sampling = true;
-      const shedBefore = (await readLoad())?.shed ?? 0; // also starts a fresh lag window
+      const shedBefore = (await readLoad())?.shed ?? 0;
       const probe = (async () => {
         for (let i = 0; sampling && i < 100_000; i++) {
           const started = performance.now();
@@ -229,7 +235,7 @@ async function main(): Promise<void> {
         for (let i = 0; sampling && i < 100_000; i++) {
           await new Promise((r) => setTimeout(r, 1000));
           const load = await readLoad();
-          if (load) lags.push(load.eventLoopLagP99Ms);
+          if (load) lags.push(load.eventLoopLagP99Ms); // over the platform's last 10 s: overlapping windows
           peakRss = Math.max(peakRss, rssMb(platform.pid));
         }
       })();
@@ -241,6 +247,7 @@ async function main(): Promise<void> {
           pollEveryMs: POLL_EVERY_S * 1000,
           queuedPerTerminal: QUEUED,
           ...(dataVersion ? { dataVersion } : {}),
+          ...(values['lose-record-in'] === scenario ? { loseOneRecord: true } : {}),
         },
         'report',
         DURATION_S * 1000 + 10 * 60_000,
@@ -272,6 +279,8 @@ async function main(): Promise<void> {
         accepted: report.accepted,
         syncMegabytes: round(report.syncBytes / 1048576),
         lost: report.lost,
+        lostIds: report.lostIds,
+        madeLost: report.madeLost,
         duplicated: report.duplicated,
         chainBroken: report.chainBroken,
         terminalsBehind: report.behind,

@@ -303,6 +303,8 @@ function report(scenario: string, extra: Partial<TerminalsReport>): TerminalsRep
     syncBytes: recorder.syncBytes,
     drainSeconds: null,
     lost: 0,
+    lostIds: [],
+    madeLost: null,
     duplicated: 0,
     chainBroken: 0,
     behind: 0,
@@ -311,8 +313,12 @@ function report(scenario: string, extra: Partial<TerminalsReport>): TerminalsRep
 }
 
 /** Every id each terminal queued is on the platform exactly once (paged through the supervisors' route). */
-async function reconcile(): Promise<{ lost: number; duplicated: number; chainBroken: number }> {
+async function reconcile(
+  loseOneRecord = false,
+): Promise<{ lost: number; lostIds: string[]; madeLost: string | null; duplicated: number; chainBroken: number }> {
   recorder.paused = true;
+  const madeLost = loseOneRecord ? await loseOne() : null;
+  const lostIds: string[] = [];
   let lost = 0;
   let duplicated = 0;
   let chainBroken = 0;
@@ -336,10 +342,23 @@ async function reconcile(): Promise<{ lost: number; duplicated: number; chainBro
       after = page.nextAfter;
     }
     const queued = new Set(terminal.queuedIds);
-    for (const id of queued) if (!seen.has(id)) lost++;
+    for (const id of queued) {
+      if (seen.has(id)) continue;
+      lost++;
+      if (lostIds.length < 20) lostIds.push(id);
+    }
     for (const [id, n] of seen) if (n > 1 || !queued.has(id)) duplicated += queued.has(id) ? n - 1 : n;
   }
-  return { lost, duplicated, chainBroken };
+  return { lost, lostIds, madeLost, duplicated, chainBroken };
+}
+
+/** Through a test control, the platform loses the last record one terminal delivered (the harness's own check). */
+async function loseOne(): Promise<string> {
+  const id = terminals.find((t) => t.queuedIds.length > 0)?.queuedIds.at(-1);
+  if (id === undefined) throw new Error('no delivered record to lose');
+  const res = await fetch(`${api.replace(/\/api\/v1$/, '/__test')}/mutations/${id}/lose`, { method: 'POST' });
+  if (!res.ok) throw new Error(`the platform did not lose ${id}: ${res.status}`);
+  return id;
 }
 
 async function runScenario(command: ScenarioCommand): Promise<TerminalsReport> {
@@ -373,7 +392,11 @@ async function runScenario(command: ScenarioCommand): Promise<TerminalsReport> {
     );
     const behind = terminals.length - done;
     recorder.endedAt = Date.now();
-    return report('reconnect', { drainSeconds: behind === 0 ? (last - returned) / 1000 : null, behind, ...(await reconcile()) });
+    return report('reconnect', {
+      drainSeconds: behind === 0 ? (last - returned) / 1000 : null,
+      behind,
+      ...(await reconcile(command.loseOneRecord)),
+    });
   } else {
     // resync: the platform starts a new epoch (run.ts did); each terminal meets the 409 at its next poll.
     const began = Date.now();
@@ -393,13 +416,13 @@ async function runScenario(command: ScenarioCommand): Promise<TerminalsReport> {
     return report('resync', {
       drainSeconds: done === terminals.length ? (last - began) / 1000 : null,
       behind: terminals.length - holding,
-      ...(await reconcile()),
+      ...(await reconcile(command.loseOneRecord)),
     });
   }
   // steady: deliver what is left, then reconcile.
   await Promise.all(terminals.map((t) => t.push(Date.now() + 60_000).catch(() => false)));
   recorder.endedAt = Date.now();
-  return report('steady', await reconcile());
+  return report('steady', await reconcile(command.loseOneRecord));
 }
 
 process.on('message', (message: ToTerminals) => {

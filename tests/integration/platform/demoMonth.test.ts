@@ -1,7 +1,10 @@
 /**
  * The demo month: deterministic, counted by the dashboard as seeded, and its troubled terminals
- * flagged in the fleet view.
+ * flagged in the fleet view — also days after the database was first seeded.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FleetResponse, SupervisionDashboard } from '../../../shared/contract';
 import { DEMO_MONTH, TROUBLED_DEMO_TERMINALS } from '../../../platform/seed/supervisionMonth';
@@ -57,4 +60,38 @@ describe('demo month', () => {
         .sort(),
     );
   });
+});
+
+describe('the demo fleet days after the first start', () => {
+  it('shows the same six terminals in trouble, with the same heartbeats dated from the latest start', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cc-demo-fleet-'));
+    const db = join(dir, 'platform.db');
+    const fleetAt = async (now: Date) => {
+      const p = await startTestPlatform({ demoMonth: true, db, now: () => now });
+      try {
+        const token = (await enrolAndLogin(p, 'i001')).token;
+        const fleet = FleetResponse.parse((await call(`${p.api}/fleet/terminals`, { token })).body);
+        return fleet.terminals.filter((x) => x.name.includes('号窗口') && x.department !== null);
+      } finally {
+        await p.platform.close();
+      }
+    };
+    try {
+      const firstStart = new Date('2026-12-01T01:00:00Z');
+      const threeDaysOn = new Date(firstStart.getTime() + 3 * 86_400_000);
+      const first = await fleetAt(firstStart);
+      const later = await fleetAt(threeDaysOn);
+      const troubled = (list: typeof first) => list.filter((x) => x.flags.length > 0).map((x) => `${x.terminalId} ${x.flags.join()}`);
+      expect(troubled(first)).toHaveLength(Object.keys(TROUBLED_DEMO_TERMINALS).length);
+      expect(troubled(later)).toEqual(troubled(first));
+      // The same heartbeats, each received the same time before its start.
+      expect(later.map((x) => x.heartbeat)).toEqual(first.map((x) => x.heartbeat));
+      expect(later.map((x) => x.outboxTrend)).toEqual(first.map((x) => x.outboxTrend));
+      expect(later.map((x) => Date.parse(x.lastContactAt!) - threeDaysOn.getTime())).toEqual(
+        first.map((x) => Date.parse(x.lastContactAt!) - firstStart.getTime()),
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
 });

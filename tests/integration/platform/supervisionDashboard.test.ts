@@ -308,6 +308,36 @@ describe('what terminals typed into records never reaches a supervisor clear or 
   });
 });
 
+describe('reason codes come from the catalogue', () => {
+  it('a decline with a reason code the catalogue does not define is refused in Chinese and leaves the measure open', async () => {
+    const clerk = await enrolAndLogin(t, 'c001');
+    const checkId = `rc-${Date.now()}`;
+    await push(clerk, [mutation(1, 'check', checkBody({ checkId, triggeredMeasures: ['P-COURT-HONOUR', 'P-COURT-PERMIT'] }))]);
+    const refused = await push(clerk, [
+      mutation(
+        2,
+        'feedback',
+        feedbackBody(checkId, { measureCode: 'P-COURT-PERMIT', decision: 'NOT_APPLIED', reasonCode: 'MADE_UP', reason: '随便' }),
+      ),
+    ]);
+    const result = refused.results[0] as { status: string; problem?: { status: number; detail?: string } };
+    expect(result.status).toBe('rejected');
+    expect(result.problem?.status).toBe(422);
+    expect(result.problem?.detail).toMatch(/原因代码.*MADE_UP/);
+    // Nothing was decided: the declined figures do not move and the measure can still be decided.
+    const declined = (await view(city)).declinedByReason;
+    expect(declined.map((d) => d.reasonCode)).not.toContain('MADE_UP');
+    const own = await push(clerk, [
+      mutation(
+        3,
+        'feedback',
+        feedbackBody(checkId, { measureCode: 'P-COURT-PERMIT', decision: 'NOT_APPLIED', reasonCode: 'OBJECTION', reason: '异议' }),
+      ),
+    ]);
+    expect(own.results[0]?.status).toBe('accepted');
+  });
+});
+
 describe('feedback belongs to the department that made the check', () => {
   it('a clerk of another department cannot decide (and so lock) the measures of a check whose id they read off a slip', async () => {
     const res = await push(gaoqu, [mutation(3, 'feedback', feedbackBody('hc-3', { decision: 'APPLIED' }), { operatorId: 'c002' })]);
