@@ -87,7 +87,8 @@ export function VerifySlipScreen() {
 
   const v = result?.verification;
   const match = v?.statement && card.trim() ? matchSubject(v.statement, card) : null;
-  const fields = v ? slipFields(v) : [];
+  // The skew is shown once, with the checks above.
+  const fields = v ? slipFields(v).filter((f) => f.label !== '终端时钟偏差') : [];
 
   return (
     <div className="screen verify-slip-screen">
