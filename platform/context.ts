@@ -12,6 +12,7 @@ import { OperatorRepository } from './db/operators';
 import { SessionRepository } from './db/sessions';
 import { SubjectRepository } from './db/subjects';
 import { TerminalOperatorRepository } from './db/terminalOperators';
+import { SlipRepository } from './db/slips';
 import { TerminalKeyRepository } from './db/terminalKeys';
 import { TerminalRepository } from './db/terminals';
 import { DEFAULT_SNAPSHOT_OPTIONS, SnapshotPublisher, type SnapshotOptions } from './snapshots/publisher';
@@ -47,6 +48,8 @@ export interface PlatformContext {
   terminals: TerminalRepository;
   /** Terminal keys certified for check slips. */
   terminalKeys: TerminalKeyRepository;
+  /** The check slips terminals printed, by 核验码. */
+  slips: SlipRepository;
   operators: OperatorRepository;
   terminalOperators: TerminalOperatorRepository;
   sessions: SessionRepository;
@@ -111,6 +114,7 @@ export function createContext(
     subjects: new SubjectRepository(db),
     terminals: new TerminalRepository(db),
     terminalKeys: new TerminalKeyRepository(db),
+    slips: new SlipRepository(db),
     operators: new OperatorRepository(db),
     terminalOperators: new TerminalOperatorRepository(db),
     sessions: new SessionRepository(db),

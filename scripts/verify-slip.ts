@@ -11,7 +11,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { verifyRevocations } from '../shared/slip/revocations';
+import { verifyRevocations, type RevokedKey } from '../shared/slip/revocations';
 import { verifySlipText } from '../shared/slip/verify';
 import { describeSlip } from '../shared/slip/describe';
 import { decodeQrFromPng } from './lib/slipImage';
@@ -41,11 +41,12 @@ if (/\.png$/i.test(input)) {
 }
 const decodedAt = performance.now();
 
-let revokedTerminalKeys: Set<string> | undefined;
+let revokedTerminalKeys: RevokedKey[] | undefined;
 if (values.revoked) {
   const list = verifyRevocations(JSON.parse(readFileSync(values.revoked, 'utf8')) as { statement: string; signature: string }, platformKey);
   if (!list) fail('吊销名单不是该平台签发的（或已被改动），不能使用');
-  revokedTerminalKeys = new Set(list.keys);
+  console.log(`吊销名单：平台签发于 ${list.issuedAt}，${list.keys.length} 把终端密钥`);
+  revokedTerminalKeys = list.keys;
 }
 const result = verifySlipText(text, {
   platformKeys: [platformKey],

@@ -3,6 +3,7 @@
  * Order matters: user data is located (and migrated) and the app:// scheme registered before `ready`,
  * and a packaged app refuses debugging switches before anything else runs.
  */
+import { randomBytes } from 'node:crypto';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Menu, app, dialog, ipcMain, net, session, type BrowserWindow } from 'electron';
@@ -12,6 +13,7 @@ import { registerIpc } from './ipc';
 import { buildContentSecurityPolicy } from './lib/contentSecurityPolicy';
 import { devToolsEnabled, refusedStartupSwitches, runsPackaged } from './lib/startupSwitches';
 import { purgeExpiredSlips, slipRetentionDirectories } from './lib/slipFiles';
+import { createSlipKeyHolder } from './lib/slipKey';
 import { createTerminalCalls } from './lib/terminalCalls';
 import { installScope, isFolderWritable, proxyConfig, updateFeed } from './lib/updatePolicy';
 import { UPDATE_SIGNING_PUBLIC_KEY } from './lib/updateSigningKey';
@@ -21,7 +23,7 @@ import { loadMachineConfig } from './machineConfig';
 import { createMainWindow } from './mainWindow';
 import { printSlip } from './printing';
 import { saveJournalExport } from './savedFiles';
-import { createTerminalSecretVault } from './secretStore';
+import { SLIP_KEY_FILE_NAME, createTerminalSecretVault } from './secretStore';
 import { hardenSession, hardenWebContents } from './security';
 import { startAutoUpdates } from './updates';
 
@@ -99,6 +101,15 @@ async function start(): Promise<void> {
       platformUrl: { value: config.values.platformUrl, managed: MANAGED_SOURCES.includes(config.sources.platformUrl) },
     }),
     clearTerminalSecret: () => vault.clear(),
+    slipKey: createSlipKeyHolder(
+      createTerminalSecretVault({
+        platform,
+        userData,
+        allowPlaintext: config.values.allowPlaintextSecretStorage,
+        fileName: SLIP_KEY_FILE_NAME,
+      }),
+      () => new Uint8Array(randomBytes(32)),
+    ),
     printSlip: (contents, target) =>
       printSlip(contents, target, {
         platform,

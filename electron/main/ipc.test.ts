@@ -5,7 +5,8 @@ import { IpcChannels } from '../../shared/ipc/channels';
 import { ipcEventFrom, ipcMain, resetElectronDouble } from '../../tests/doubles/electron';
 import { registerIpc, type HostServices } from './ipc';
 import { isTrustedSender } from './lib/ipcGuard';
-import { createSecretVault } from './lib/secretVault';
+import { createSecretVault, type CiphertextStore } from './lib/secretVault';
+import { createSlipKeyHolder } from './lib/slipKey';
 import { createTerminalCalls } from './lib/terminalCalls';
 
 const config: EffectiveConfig = {
@@ -35,6 +36,19 @@ const platformFetch = async (url: string, init: RequestInit): Promise<Response> 
   return Response.json({ token: 'token-0123456789abcdef', sessionId: 'session-1', expiresAt: '2099-01-01T00:00:00Z' }, { status: 201 });
 };
 
+function memoryCiphertext(): CiphertextStore {
+  let held: Uint8Array | null = null;
+  return {
+    read: async () => held,
+    write: async (data) => {
+      held = data;
+    },
+    remove: async () => {
+      held = null;
+    },
+  };
+}
+
 function register(): void {
   let held: Uint8Array | null = null;
   const vault = createSecretVault({
@@ -62,6 +76,19 @@ function register(): void {
       calls.push('clear');
       await vault.clear();
     },
+    slipKey: createSlipKeyHolder(
+      createSecretVault({
+        cipher: {
+          isAsyncEncryptionAvailable: async () => true,
+          storageBackend: () => undefined,
+          encryptStringAsync: async (text) => new TextEncoder().encode(text),
+          decryptStringAsync: async (data) => ({ result: new TextDecoder().decode(data), shouldReEncrypt: false }),
+        },
+        store: memoryCiphertext(),
+        allowPlaintext: false,
+      }),
+      () => new Uint8Array(32).fill(7),
+    ),
     printSlip: async (contents: WebContents, target) => {
       calls.push(`print:${target}:${contents.getURL()}`);
       return { ok: true, path: '/tmp/x.pdf' };
@@ -97,16 +124,19 @@ describe('IPC', () => {
     expect(ipcMain.listenerCount(IpcChannels.log.channel)).toBe(1);
   });
 
-  it('has no channel that reads or writes the terminal secret', () => {
+  it('has no channel that reads or writes the terminal secret or the slip key', () => {
     expect(Object.keys(IpcChannels).sort()).toEqual([
+      'adoptSlipKey',
       'clearTerminalSecret',
       'createSession',
+      'createSlipKey',
       'enrolTerminal',
       'enrolledTerminal',
       'getConfig',
       'log',
       'printSlip',
       'saveJournalExport',
+      'signSlipStatement',
     ]);
   });
 
@@ -135,6 +165,17 @@ describe('IPC', () => {
       'print:pdf:app://credit-counter/lookup',
       'log:warn:同步失败',
     ]);
+  });
+
+  it('makes, adopts and uses the slip key in the main process: the page gets the public key and signatures only', async () => {
+    const made = (await ipcMain.simulateInvoke(IpcChannels.createSlipKey.channel, app())) as { ok: true; publicKey: string };
+    expect(made).toEqual({ ok: true, publicKey: expect.stringMatching(/^[A-Za-z0-9+/]{43}=$/) });
+    expect(await ipcMain.simulateInvoke(IpcChannels.adoptSlipKey.channel, app(), made.publicKey)).toEqual(made);
+    // Not a statement: refused in the main process, whatever the page sends.
+    const refused = await ipcMain.simulateInvoke(IpcChannels.signSlipStatement.channel, app(), 'AAAA');
+    expect(refused).toMatchObject({ ok: false });
+    await expect(ipcMain.simulateInvoke(IpcChannels.signSlipStatement.channel, app(), 'not base64!')).rejects.toThrow();
+    await expect(ipcMain.simulateInvoke(IpcChannels.createSlipKey.channel, ipcEventFrom('https://evil.example/'))).rejects.toThrow();
   });
 
   it('rejects callers from a foreign origin, and from a destroyed frame', async () => {

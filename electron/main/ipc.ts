@@ -3,6 +3,7 @@ import type { EffectiveConfig } from '../../shared/config/schema';
 import type { ElectronHostBridge } from '../../shared/ipc/bridge';
 import { IpcChannels, type PrintResult, type SavedFileResult } from '../../shared/ipc/channels';
 import { guardIpc } from './lib/ipcGuard';
+import type { SlipKeyHolder } from './lib/slipKey';
 
 /** What the IPC handlers delegate to; each is a module of its own. */
 export interface HostServices {
@@ -10,6 +11,8 @@ export interface HostServices {
   /** The platform calls that need the terminal secret (lib/terminalCalls.ts). */
   terminal: Pick<ElectronHostBridge, 'enrolTerminal' | 'createSession' | 'enrolledTerminal'>;
   clearTerminalSecret(): Promise<void>;
+  /** The slip key, kept and used in this process (lib/slipKey.ts). */
+  slipKey: SlipKeyHolder;
   printSlip(contents: WebContents, target: 'pdf' | 'printer'): Promise<PrintResult>;
   saveJournalExport(contents: string): Promise<SavedFileResult>;
   log(level: 'info' | 'warn' | 'error', message: string): void;
@@ -34,7 +37,19 @@ export function registerIpc(ipcMain: Pick<IpcMain, 'handle' | 'on'>, services: H
     });
   };
 
-  const { getConfig, enrolTerminal, createSession, enrolledTerminal, clearTerminalSecret, printSlip, saveJournalExport, log } = IpcChannels;
+  const {
+    getConfig,
+    enrolTerminal,
+    createSession,
+    enrolledTerminal,
+    clearTerminalSecret,
+    printSlip,
+    saveJournalExport,
+    createSlipKey,
+    adoptSlipKey,
+    signSlipStatement,
+    log,
+  } = IpcChannels;
   handle(
     getConfig.channel,
     guardIpc(getConfig.channel, getConfig, () => services.getConfig()),
@@ -62,6 +77,18 @@ export function registerIpc(ipcMain: Pick<IpcMain, 'handle' | 'on'>, services: H
   handle(
     saveJournalExport.channel,
     guardIpc(saveJournalExport.channel, saveJournalExport, (_event, contents) => services.saveJournalExport(contents)),
+  );
+  handle(
+    createSlipKey.channel,
+    guardIpc(createSlipKey.channel, createSlipKey, () => services.slipKey.create()),
+  );
+  handle(
+    adoptSlipKey.channel,
+    guardIpc(adoptSlipKey.channel, adoptSlipKey, (_event, publicKey) => services.slipKey.adopt(publicKey)),
+  );
+  handle(
+    signSlipStatement.channel,
+    guardIpc(signSlipStatement.channel, signSlipStatement, (_event, statementBytes) => services.slipKey.sign(statementBytes)),
   );
 
   // log is fire-and-forget (HostBridge.log returns void), so it is a send/on channel.

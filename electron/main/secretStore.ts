@@ -4,6 +4,8 @@ import { safeStorage } from 'electron';
 import { createSecretVault, type CiphertextStore, type SecretCipher, type SecretVault } from './lib/secretVault';
 
 export const SECRET_FILE_NAME = 'terminal-secret.bin';
+/** The slip signing key, encrypted the same way (lib/slipKey.ts). */
+export const SLIP_KEY_FILE_NAME = 'slip-key.bin';
 
 /** safeStorage's async API, with the Linux backend name (undefined elsewhere). */
 export function safeStorageCipher(platform: 'win32' | 'linux'): SecretCipher {
@@ -16,8 +18,8 @@ export function safeStorageCipher(platform: 'win32' | 'linux'): SecretCipher {
 }
 
 /** Ciphertext in one file under userData, replaced atomically and readable by the user only. */
-export function fileCiphertextStore(userData: string): CiphertextStore {
-  const path = join(userData, SECRET_FILE_NAME);
+export function fileCiphertextStore(userData: string, fileName = SECRET_FILE_NAME): CiphertextStore {
+  const path = join(userData, fileName);
   return {
     async read() {
       try {
@@ -42,10 +44,12 @@ export function createTerminalSecretVault(options: {
   platform: 'win32' | 'linux';
   userData: string;
   allowPlaintext: boolean;
+  /** Another secret kept the same way (the slip key); the terminal secret's file by default. */
+  fileName?: string;
 }): SecretVault {
   return createSecretVault({
     cipher: safeStorageCipher(options.platform),
-    store: fileCiphertextStore(options.userData),
+    store: fileCiphertextStore(options.userData, options.fileName),
     allowPlaintext: options.allowPlaintext,
   });
 }

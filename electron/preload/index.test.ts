@@ -26,6 +26,9 @@ describe('preload', () => {
         'clearTerminalSecret',
         'printSlip',
         'saveJournalExport',
+        'createSlipKey',
+        'adoptSlipKey',
+        'signSlipStatement',
         'log',
       ].sort(),
     );
@@ -48,6 +51,9 @@ describe('preload', () => {
     await bridge.clearTerminalSecret();
     await bridge.printSlip('printer');
     await bridge.saveJournalExport('{}');
+    await bridge.createSlipKey();
+    await bridge.adoptSlipKey('PK');
+    await bridge.signSlipStatement('AAAA');
     bridge.log('error', '出错了');
     expect(ipcRenderer.invocations).toEqual([
       { channel: IpcChannels.createSession.channel, args: [request] },
@@ -57,6 +63,9 @@ describe('preload', () => {
       { channel: IpcChannels.clearTerminalSecret.channel, args: [] },
       { channel: IpcChannels.printSlip.channel, args: ['printer'] },
       { channel: IpcChannels.saveJournalExport.channel, args: ['{}'] },
+      { channel: IpcChannels.createSlipKey.channel, args: [] },
+      { channel: IpcChannels.adoptSlipKey.channel, args: ['PK'] },
+      { channel: IpcChannels.signSlipStatement.channel, args: ['AAAA'] },
     ]);
     expect(ipcRenderer.sent).toEqual([{ channel: IpcChannels.log.channel, args: ['error', '出错了'] }]);
   });

@@ -20,6 +20,9 @@ const creditCounterHost = Object.freeze({
   printSlip: (target: 'pdf' | 'printer') => ipcRenderer.invoke(CHANNELS.printSlip, target),
   enrolledTerminal: () => ipcRenderer.invoke(CHANNELS.enrolledTerminal),
   saveJournalExport: (contents: string) => ipcRenderer.invoke(CHANNELS.saveJournalExport, contents),
+  createSlipKey: () => ipcRenderer.invoke(CHANNELS.createSlipKey),
+  adoptSlipKey: (publicKey: string) => ipcRenderer.invoke(CHANNELS.adoptSlipKey, publicKey),
+  signSlipStatement: (statementBytes: string) => ipcRenderer.invoke(CHANNELS.signSlipStatement, statementBytes),
   log: (level: 'info' | 'warn' | 'error', message: string) => {
     ipcRenderer.send(CHANNELS.log, level, message);
   },

@@ -3,10 +3,12 @@ import type { Db } from './open';
 
 /**
  * SUPERVISION_*: a supervisor's dashboard view, drill-down, recorded check or export; RECONCILIATION: a page
- * of one terminal's records; FLEET_VIEW: IT's fleet list; LOAD_VIEW: IT's read of the platform's load.
+ * of one terminal's records; FLEET_VIEW: IT's fleet list; LOAD_VIEW: IT's read of the platform's load;
+ * SLIP_LOOKUP: a check slip asked for by its 核验码 (recordId: the code).
  */
 export type AccessAction =
   | 'LOOKUP'
+  | 'SLIP_LOOKUP'
   | 'NAME_SEARCH'
   | 'UNMASK'
   | 'SUPERVISION_VIEW'
@@ -51,11 +53,15 @@ export class AccessLogRepository {
   private readonly insertStmt;
   private readonly listStmt;
   private readonly searchesSinceStmt;
+  private readonly outcomesSinceStmt;
 
   constructor(private readonly db: Db) {
     this.searchesSinceStmt = db.prepare<[string, string, string], { n: number; oldest: string | null }>(
       `SELECT count(*) AS n, min(at) AS oldest FROM access_log
        WHERE operator_id = ? AND action = 'NAME_SEARCH' AND outcome LIKE ? AND at > ?`,
+    );
+    this.outcomesSinceStmt = db.prepare<[string, string, string, string], { n: number; oldest: string | null }>(
+      'SELECT count(*) AS n, min(at) AS oldest FROM access_log WHERE operator_id = ? AND action = ? AND outcome = ? AND at > ?',
     );
     this.insertStmt = db.prepare(
       `INSERT INTO access_log (at, terminal_id, operator_id, action, matter, case_no, identifier, name_query, outcome, record_id, reason)
@@ -88,6 +94,12 @@ export class AccessLogRepository {
   /** Name searches this operator had answered after `sinceIso`, and the oldest of them. */
   answeredSearchesSince(operatorId: string, sinceIso: string): { count: number; oldestAt: string | null } {
     const r = this.searchesSinceStmt.get(operatorId, ANSWERED_SEARCH, sinceIso);
+    return { count: r?.n ?? 0, oldestAt: r?.oldest ?? null };
+  }
+
+  /** How often this operator's `action` ended in `outcome` after `sinceIso`, and the oldest of them. */
+  outcomesSince(operatorId: string, action: AccessAction, outcome: string, sinceIso: string): { count: number; oldestAt: string | null } {
+    const r = this.outcomesSinceStmt.get(operatorId, action, outcome, sinceIso);
     return { count: r?.n ?? 0, oldestAt: r?.oldest ?? null };
   }
 

@@ -303,6 +303,20 @@ const MIGRATIONS: Migration[] = [
   SUPERVISION_SCHEMA + FLEET_SCHEMA,
   // 12: a metric's facts by day whatever their key, so that an export walks them by key page after page.
   SUPERVISION_DAY_INDEX,
+  // 13: the check slips terminals printed (delivered with the print's audit record), found by their
+  // 核验码. The code is 50 bits of the slip's hash, so two slips may share one: keyed by the whole hash.
+  `
+  CREATE TABLE slips (
+    slip_sha256 TEXT PRIMARY KEY,
+    reference TEXT NOT NULL,
+    terminal_id TEXT NOT NULL,
+    check_id TEXT NOT NULL,
+    slip TEXT NOT NULL,
+    received_at TEXT NOT NULL
+  );
+  CREATE INDEX slips_reference ON slips(reference);
+  CREATE INDEX slips_check ON slips(check_id);
+  `,
 ];
 
 function addNameInitials(db: Database.Database): void {

@@ -1,4 +1,5 @@
 /** Terminal public keys the platform certified for check slips, and their revocation. */
+import type { RevokedKey } from '../../shared/slip/revocations';
 import type { Db } from './open';
 
 export interface TerminalKeyRecord {
@@ -40,7 +41,9 @@ export class TerminalKeyRepository {
     );
     this.getStmt = db.prepare<[string], Row>('SELECT * FROM terminal_keys WHERE key_id = ?');
     this.revokeStmt = db.prepare<[string, string]>('UPDATE terminal_keys SET revoked_at = ? WHERE terminal_id = ? AND revoked_at IS NULL');
-    this.revokedStmt = db.prepare<[], { key_id: string }>('SELECT key_id FROM terminal_keys WHERE revoked_at IS NOT NULL ORDER BY key_id');
+    this.revokedStmt = db.prepare<[], { key_id: string; revoked_at: string }>(
+      'SELECT key_id, revoked_at FROM terminal_keys WHERE revoked_at IS NOT NULL ORDER BY key_id',
+    );
   }
 
   insert(r: Omit<TerminalKeyRecord, 'revokedAt'>): void {
@@ -57,7 +60,8 @@ export class TerminalKeyRepository {
     return this.revokeStmt.run(at, terminalId).changes;
   }
 
-  revokedKeyIds(): string[] {
-    return this.revokedStmt.all().map((r) => r.key_id);
+  /** Each revoked key and the second from which it is no longer trusted (slips signed before still stand). */
+  revokedKeys(): RevokedKey[] {
+    return this.revokedStmt.all().map((r) => ({ keyId: r.key_id, revokedAt: Math.floor(Date.parse(r.revoked_at) / 1000) }));
   }
 }

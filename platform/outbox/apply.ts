@@ -26,6 +26,7 @@ import { mutationFingerprint } from './fingerprint';
 import { checkRecordOperators } from './operators';
 import { auditResubmission, resubmissionRules } from './resubmission';
 import { businessRules } from './rules';
+import { recordPrintedSlip } from '../slips/printedSlips';
 
 export type OutboxOutcome =
   { ok: true; response: OutboxResponse; skipped: SeqRange[] } | { ok: false; expectedSeq: number; detail: string };
@@ -157,6 +158,12 @@ export function applyOutbox(ctx: PlatformContext, request: OutboxRequest, option
       ctx.mutations.insert(record);
       ctx.supervision.record(record);
       if (!rejection) auditResubmission(ctx, terminalId, m, receivedAt);
+      // A printed slip is kept (when its terminal signed it) for lookups by 核验码; a slip that is not
+      // kept leaves the print's record as it is: the audit trail does not depend on it.
+      if (!rejection && m.kind === 'audit' && body.success) {
+        const audit = body.data as AuditBody;
+        if (audit.action === 'PRINT' && audit.slip !== undefined) recordPrintedSlip(ctx, terminalId, audit.slip, receivedAt);
+      }
       answer(
         index,
         rejection

@@ -363,6 +363,7 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   'POST /api/v1/admin/journal-imports': 'it',
   'GET /api/v1/terminal-keys/revoked': 'operator',
   'POST /api/v1/slips/check': 'counter',
+  'POST /api/v1/slips/lookup': 'counter',
   'GET /api/v1/admin/load': 'it',
   'GET /api/v1/supervisor/terminals/:terminalId/records': 'supervisor',
 };

@@ -142,6 +142,7 @@ export function registerSupervisionRoutes(app: FastifyInstance, ctx: PlatformCon
       commitments: records
         .filter((r) => r.kind === 'commitment')
         .map((r) => ({ recordId: r.id, occurredAt: r.occurred_at, body: masked(r.body) })),
+      slipReferences: [...new Set(ctx.slips.byCheck(checkId, check.terminal_id).map((slip) => slip.reference))],
     };
     audit(auth, 'SUPERVISION_CHECK', 'shown', '', check.id);
     return answer;

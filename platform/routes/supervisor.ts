@@ -49,6 +49,13 @@ function authOf(request: FastifyRequest): AuthContext {
 }
 
 export function registerSupervisorRoutes(app: FastifyInstance, ctx: PlatformContext): void {
+  /** A check's slips, by 核验码: the supervisor opens the statement of a check from its record. */
+  const slipReferencesOf = (r: StoredMutation): { slipReferences?: string[] } => {
+    const checkId = r.kind === 'check' && typeof r.body === 'object' && r.body !== null ? (r.body as { checkId?: unknown }).checkId : null;
+    if (typeof checkId !== 'string') return {};
+    const references = ctx.slips.byCheck(checkId, r.terminalId).map((slip) => slip.reference);
+    return references.length > 0 ? { slipReferences: [...new Set(references)] } : {};
+  };
   app.get('/supervisor/records', { config: { access: 'supervisor' } }, async (request, reply) => {
     const parsed = parseWith(SupervisorQuery, request.query);
     if (!parsed.ok) return fail(reply, 400, 'bad_request', '查询参数错误', { detail: parsed.detail });
@@ -81,6 +88,7 @@ export function registerSupervisorRoutes(app: FastifyInstance, ctx: PlatformCont
         ...(UNMASKABLE_KINDS.has(r.kind) && clearIdentifierOf(r.body) !== null ? { unmaskable: true } : {}),
         ...(r.catalogueNote !== null ? { catalogueNote: r.catalogueNote } : {}),
         ...(r.resubmits !== null ? { resubmits: r.resubmits } : {}),
+        ...slipReferencesOf(r),
       })),
     };
     return body;

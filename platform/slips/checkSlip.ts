@@ -15,7 +15,7 @@ const same = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every(
 export function checkSlip(ctx: PlatformContext, slipText: string): SlipCheckResponse {
   const verification = verifySlipText(slipText, {
     platformKeys: [ctx.signing.publicKey.key],
-    revokedTerminalKeys: new Set(ctx.terminalKeys.revokedKeyIds()),
+    revokedTerminalKeys: ctx.terminalKeys.revokedKeys(),
     now: Math.floor(ctx.now().getTime() / 1000),
   });
   const problems = verification.problems.map((p) => p.code);

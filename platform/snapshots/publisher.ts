@@ -7,11 +7,13 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
-import type { SnapshotManifestBody, SnapshotManifestResponse, SnapshotSections } from '../../shared/contract';
+import type { RevokedTerminalKeysResponse, SnapshotManifestBody, SnapshotManifestResponse, SnapshotSections } from '../../shared/contract';
 import { formatStatement } from '../../shared/snapshot';
 import { formatDataVersion, type MetaStore } from '../db/meta';
 import type { Db } from '../db/open';
 import { SnapshotRepository, type SnapshotRecord, type SnapshotStats } from '../db/snapshots';
+import { TerminalKeyRepository } from '../db/terminalKeys';
+import { signedRevocations } from '../slips/revocations';
 import { encodeCursor } from '../sync/cursor';
 import type { BuildRequest, BuildResult } from './buildWorker';
 import type { SigningKey } from './signingKey';
@@ -57,6 +59,8 @@ export interface ManifestParts {
   targetBytes: number;
   createdAt: string;
   signing: SigningKey;
+  /** The signed list of revoked terminal keys as of the build (terminals keep it for verifying slips offline). */
+  revokedTerminalKeys?: RevokedTerminalKeysResponse;
 }
 
 /** The manifest body for sealed sections, and the signed statement that names its SHA-256. */
@@ -75,6 +79,7 @@ export function assembleManifest(parts: ManifestParts): SnapshotManifestResponse
     key: parts.keyBase64,
     targetBytes: parts.targetBytes,
     sections: parts.sections,
+    ...(parts.revokedTerminalKeys ? { revokedTerminalKeys: parts.revokedTerminalKeys } : {}),
   };
   const bodyText = JSON.stringify(body);
   const statement = formatStatement({
@@ -97,6 +102,7 @@ export class SnapshotPublisher {
   private timer: ReturnType<typeof setInterval> | null = null;
   private closed = false;
   private readonly repo: SnapshotRepository;
+  private readonly terminalKeys: TerminalKeyRepository;
   /** Block requests the platform itself answered (tests show what a cache in front saved). */
   blockRequests = 0;
   builds = 0;
@@ -110,6 +116,7 @@ export class SnapshotPublisher {
     private readonly options: SnapshotOptions = DEFAULT_SNAPSHOT_OPTIONS,
   ) {
     this.repo = new SnapshotRepository(db);
+    this.terminalKeys = new TerminalKeyRepository(db);
     this.current = this.repo.latest();
     if (options.checkIntervalMs > 0) {
       this.timer = setInterval(() => this.refreshIfDue(), options.checkIntervalMs);
@@ -228,6 +235,7 @@ export class SnapshotPublisher {
       targetBytes: this.options.targetBytes,
       createdAt,
       signing: this.signing,
+      revokedTerminalKeys: signedRevocations(this.signing, this.terminalKeys, new Date(createdAt)),
     });
     const all = Object.values(result.sections).flat();
     const previous = new Set(this.current?.epoch === result.epoch ? this.current.blocks : []);

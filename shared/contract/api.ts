@@ -257,6 +257,21 @@ export const SnapshotSections = z.object({
 });
 export type SnapshotSections = z.infer<typeof SnapshotSections>;
 
+/** A signed statement of a data version (see shared/snapshot/statement.ts) and its Ed25519 signature. */
+export const SignedDataVersion = z.object({
+  statement: z.string().min(1).max(4_096),
+  /** base64 of the 64-byte Ed25519 signature over the statement's UTF-8 bytes. */
+  signature: z.string().regex(/^[A-Za-z0-9+/]{86}==$/),
+});
+export type SignedDataVersion = z.infer<typeof SignedDataVersion>;
+
+/**
+ * The platform-signed list of revoked terminal keys (shared/slip/revocations.ts): about 30 characters a
+ * key, so years of hand-overs across a thousand terminals fit.
+ */
+export const RevokedTerminalKeysResponse = SignedDataVersion.extend({ statement: z.string().min(1).max(262_144) });
+export type RevokedTerminalKeysResponse = z.infer<typeof RevokedTerminalKeysResponse>;
+
 /**
  * The manifest body, sent as a JSON string whose SHA-256 the signed statement names. Blocks are
  * deflate-raw compressed, then AES-256-GCM encrypted under `key` (rotated with the epoch) with an
@@ -276,16 +291,13 @@ export const SnapshotManifestBody = z.object({
   key: Base64Key32,
   targetBytes: z.number().int().positive(),
   sections: SnapshotSections,
+  /**
+   * The platform's signed list of revoked terminal keys as of the build (shared/slip/revocations.ts):
+   * signed on its own too, so a terminal keeps it to verify check slips offline.
+   */
+  revokedTerminalKeys: RevokedTerminalKeysResponse.optional(),
 });
 export type SnapshotManifestBody = z.infer<typeof SnapshotManifestBody>;
-
-/** A signed statement of a data version (see shared/snapshot/statement.ts) and its Ed25519 signature. */
-export const SignedDataVersion = z.object({
-  statement: z.string().min(1).max(4_096),
-  /** base64 of the 64-byte Ed25519 signature over the statement's UTF-8 bytes. */
-  signature: z.string().regex(/^[A-Za-z0-9+/]{86}==$/),
-});
-export type SignedDataVersion = z.infer<typeof SignedDataVersion>;
 
 export const SnapshotManifestResponse = SignedDataVersion.extend({
   body: z.string().min(2),
@@ -395,6 +407,11 @@ export const AuditBody = z.object({
   subjectMasked: z.string().nullable(),
   outcome: z.string(),
   detail: z.string().nullable(),
+  /**
+   * PRINT of a signed check slip: the slip's QR text (Base45). The platform keeps it, when the sending
+   * terminal signed it, to answer a verifier who has only the 核验码 (POST /slips/lookup).
+   */
+  slip: z.string().min(1).max(4096).optional(),
   prevHash: z.string(),
   hash: z.string(),
 });
@@ -610,6 +627,11 @@ export const SupervisorRecord = z.object({
   catalogueNote: z.string().optional(),
   /** This record resubmits the rejected record with this id. */
   resubmits: z.string().optional(),
+  /** kind=check: the 核验码 of the slips its terminal printed for it, newest first (POST /slips/lookup verifies one). */
+  slipReferences: z
+    .array(z.string().regex(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/))
+    .max(10)
+    .optional(),
 });
 export type SupervisorRecord = z.infer<typeof SupervisorRecord>;
 
@@ -741,11 +763,7 @@ export const HealthResponse = z.object({
 });
 export type HealthResponse = z.infer<typeof HealthResponse>;
 
-// ---- Check slips: GET /terminal-keys/revoked (operator), POST /slips/check (counter) -------------
-
-/** The platform-signed list of revoked terminal keys (shared/slip/revocations.ts). */
-export const RevokedTerminalKeysResponse = SignedDataVersion;
-export type RevokedTerminalKeysResponse = z.infer<typeof RevokedTerminalKeysResponse>;
+// ---- Check slips: GET /terminal-keys/revoked (operator), POST /slips/check and /slips/lookup (counter) --
 
 /** A slip's QR text (Base45), as a scanner typed it. */
 export const SlipCheckRequest = z.object({ slip: z.string().trim().min(1).max(4096) });
@@ -763,3 +781,24 @@ export const SlipCheckResponse = z.object({
   differences: z.array(z.string().max(200)).max(16),
 });
 export type SlipCheckResponse = z.infer<typeof SlipCheckResponse>;
+
+/** A 核验码 as printed (10 characters of Crockford's Base32, e.g. 7K3QD-M9X2A), or as typed. */
+export const SlipLookupRequest = z.object({ reference: z.string().trim().min(1).max(32) });
+export type SlipLookupRequest = z.infer<typeof SlipLookupRequest>;
+
+/** Most lookups find one slip; two printed slips may share a 核验码 (50 bits), then the QR decides. */
+export const SlipLookupResponse = z.object({
+  slips: z
+    .array(
+      z.object({
+        /** The slip's QR text as the terminal printed it (the verifier checks its signature itself). */
+        slip: z.string().min(1).max(4096),
+        receivedAt: IsoDateTime,
+        /** The platform's own verification and its record of the check, as POST /slips/check answers. */
+        platform: SlipCheckResponse,
+      }),
+    )
+    .min(1)
+    .max(5),
+});
+export type SlipLookupResponse = z.infer<typeof SlipLookupResponse>;

@@ -35,6 +35,12 @@ export const ProblemCode = z.enum([
   'unavailable',
   'snapshot_building',
   'terminal_key_reused',
+  /** POST /slips/lookup: what was typed is not a 核验码. */
+  'bad_reference',
+  /** POST /slips/lookup: the platform holds no printed slip with this 核验码. */
+  'slip_not_found',
+  /** POST /slips/lookup: the operator's lookups that found nothing this hour are used up (429, with Retry-After). */
+  'slip_lookup_budget',
 ]);
 export type ProblemCode = z.infer<typeof ProblemCode>;
 

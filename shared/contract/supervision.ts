@@ -174,6 +174,11 @@ export const RecordedCheck = z.object({
     z.object({ recordId: z.string(), occurredAt: IsoDateTime, receivedAt: IsoDateTime, body: z.record(z.string(), z.unknown()) }),
   ),
   commitments: z.array(z.object({ recordId: z.string(), occurredAt: IsoDateTime, body: z.record(z.string(), z.unknown()) })),
+  /** The 核验码 of the slips the check's terminal printed for it, newest first (absent from older platforms). */
+  slipReferences: z
+    .array(z.string().regex(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/))
+    .max(10)
+    .optional(),
 });
 export type RecordedCheck = z.infer<typeof RecordedCheck>;
 

@@ -5,10 +5,20 @@ import type {
   HostStoredTerminal,
   PrintResult,
   SavedFileResult,
+  SlipKeyAnswer,
+  SlipSignAnswer,
   TerminalCallAnswer,
 } from './channels';
 
-export type { HostEnrolRequest, HostSessionRequest, HostStoredTerminal, SavedFileResult, TerminalCallAnswer } from './channels';
+export type {
+  HostEnrolRequest,
+  HostSessionRequest,
+  HostStoredTerminal,
+  SavedFileResult,
+  SlipKeyAnswer,
+  SlipSignAnswer,
+  TerminalCallAnswer,
+} from './channels';
 
 interface HostBridgeBase {
   readonly appVersion: string;
@@ -40,6 +50,12 @@ export interface ElectronHostBridge extends HostBridgeBase {
   createSession(request: HostSessionRequest): Promise<TerminalCallAnswer>;
   /** Which terminal (and platform) the kept secret was issued for; never the secret itself. */
   enrolledTerminal(): Promise<HostStoredTerminal>;
+  /** A new slip key pair for an enrolment, made and kept (encrypted by the OS store) in the main process. */
+  createSlipKey(): Promise<SlipKeyAnswer>;
+  /** The enrolment that certified `publicKey` is recorded: the main process signs with that key from now on. */
+  adoptSlipKey(publicKey: string): Promise<SlipKeyAnswer>;
+  /** Signs a check statement's signing bytes (base64) with the key in use; nothing else is signed. */
+  signSlipStatement(statementBytes: string): Promise<SlipSignAnswer>;
 }
 
 /** A browser has no store the page cannot read: the secret is kept in the journal and the page makes the calls. */

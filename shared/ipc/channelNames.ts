@@ -7,5 +7,8 @@ export const IPC_CHANNEL_NAMES = {
   printSlip: 'cc:print',
   enrolledTerminal: 'cc:terminal:enrolled',
   saveJournalExport: 'cc:journal:export',
+  createSlipKey: 'cc:slip-key:create',
+  adoptSlipKey: 'cc:slip-key:adopt',
+  signSlipStatement: 'cc:slip-key:sign',
   log: 'cc:log',
 } as const;

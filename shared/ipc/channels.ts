@@ -92,10 +92,31 @@ export const SavedFileResult = z.union([
 ]);
 export type SavedFileResult = z.infer<typeof SavedFileResult>;
 
+/** Standard padded base64, bounded (a key, a signature, a statement's signing bytes). */
+const Base64Text = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .regex(/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/);
+
+/** The slip key's public half (raw Ed25519, base64), or why there is none. */
+export const SlipKeyAnswer = z.union([
+  z.object({ ok: z.literal(true), publicKey: Base64Text(44) }),
+  z.object({ ok: z.literal(false), message: z.string().max(2_000) }),
+]);
+export type SlipKeyAnswer = z.infer<typeof SlipKeyAnswer>;
+
+/** The Ed25519 signature (base64) over a check statement's signing bytes, or why it was refused. */
+export const SlipSignAnswer = z.union([
+  z.object({ ok: z.literal(true), signature: Base64Text(88) }),
+  z.object({ ok: z.literal(false), message: z.string().max(2_000) }),
+]);
+export type SlipSignAnswer = z.infer<typeof SlipSignAnswer>;
+
 /**
  * Typed IPC channels between preload and main. The main process checks each call's arguments with
  * `input` and its own reply with `output` before the reply leaves it. There is no channel that reads
- * the terminal secret: it never leaves the main process.
+ * the terminal secret or the slip key: they never leave the main process.
  */
 export const IpcChannels = {
   getConfig: { channel: NAMES.getConfig, input: z.tuple([]), output: EffectiveConfigSchema },
@@ -118,6 +139,10 @@ export const IpcChannels = {
     ]),
     output: SavedFileResult,
   },
+  /** The slip key lives and signs in the main process: the page asks for a new key, adopts it, asks for signatures. */
+  createSlipKey: { channel: NAMES.createSlipKey, input: z.tuple([]), output: SlipKeyAnswer },
+  adoptSlipKey: { channel: NAMES.adoptSlipKey, input: z.tuple([Base64Text(44)]), output: SlipKeyAnswer },
+  signSlipStatement: { channel: NAMES.signSlipStatement, input: z.tuple([Base64Text(8_192).min(4)]), output: SlipSignAnswer },
   log: { channel: NAMES.log, input: z.tuple([z.enum(['info', 'warn', 'error']), z.string().max(2_000)]), output: z.undefined() },
 } as const;
 export type IpcChannelName = keyof typeof IpcChannels;

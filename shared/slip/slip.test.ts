@@ -1,9 +1,12 @@
+import { ed25519 } from '@noble/curves/ed25519.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { residentIdCheckChar } from '../ids';
 import { base45Decode, base45Encode } from './base45';
 import { cborDecodeCanonical } from './cbor';
-import { keyIdOfRaw, toHex } from './primitives';
+import { describeSlip } from './describe';
+import { keyIdOfRaw, toBase64, toHex, utf8 } from './primitives';
+import { formatRevocations, parseRevocations, verifyRevocations } from './revocations';
 import { slipReference, normaliseReference } from './reference';
 import { signSlip } from './sign';
 import { certificateSigningBytes, decodeCertificate, decodeSignedSlip, encodeSignedSlip, statementSigningBytes } from './statement';
@@ -100,11 +103,47 @@ describe('slip verification', () => {
     expect(verifySlipText(text, trust).problems.map((p) => p.code)).toEqual(['tampered']);
   });
 
-  it('names a revoked terminal key', async () => {
+  it('names a terminal key revoked before the check; a slip signed before the revocation still stands', async () => {
     const { text } = await signSlip(statementBody(), certificate, TERMINAL.sign);
-    const v = verifySlipText(text, { ...trust, revokedTerminalKeys: new Set([keyIdOfRaw(TERMINAL.publicKey)]) });
-    expect(v.problems.map((p) => p.code)).toEqual(['revoked_key']);
-    expect(v.terminalSignatureValid).toBe(true);
+    const revokedFrom = (revokedAt: number) => ({ ...trust, revokedTerminalKeys: [{ keyId: keyIdOfRaw(TERMINAL.publicKey), revokedAt }] });
+    // The statement says CHECKED_AT on a clock 2 s fast: the platform's time was CHECKED_AT - 2.
+    const revoked = verifySlipText(text, revokedFrom(CHECKED_AT - 2));
+    expect(revoked.problems.map((p) => p.code)).toEqual(['revoked_key']);
+    expect(revoked.terminalSignatureValid).toBe(true);
+    expect(revoked.retiredAt).toBeNull();
+    // Handed over a second after the check: the genuine slip verifies, and the verifier is told the key has since retired.
+    const retired = verifySlipText(text, revokedFrom(CHECKED_AT - 1));
+    expect(retired.valid).toBe(true);
+    expect(retired.retiredAt).toBe(CHECKED_AT - 1);
+    expect(describeSlip(retired).join('\n')).toContain('本核查单签于退役之前');
+    // Another terminal's revocation changes nothing.
+    const other = verifySlipText(text, { ...trust, revokedTerminalKeys: [{ keyId: testKey(7).keyId, revokedAt: 0 }] });
+    expect(other).toMatchObject({ valid: true, retiredAt: null });
+  });
+
+  it('reads only the revocation list exactly as the platform writes it, signed by the platform', () => {
+    const list = {
+      keyId: PLATFORM.keyId,
+      issuedAt: '2026-12-02T08:00:00.000Z',
+      keys: [
+        { keyId: 'ff'.repeat(8), revokedAt: 5 },
+        { keyId: TERMINAL.keyId, revokedAt: CHECKED_AT },
+      ],
+    };
+    const statement = formatRevocations(list);
+    const signature = toBase64(ed25519.sign(utf8(statement), PLATFORM.secret));
+    expect(verifyRevocations({ statement, signature }, PLATFORM.base64)?.keys).toEqual(
+      [...list.keys].sort((a, b) => (a.keyId < b.keyId ? -1 : 1)),
+    );
+    // A later revocation moment, a dropped key, a leading zero: not the signed text.
+    const resigned = (text: string) => verifyRevocations({ statement: text, signature }, PLATFORM.base64);
+    expect(resigned(statement.replace(`@${CHECKED_AT}`, `@${CHECKED_AT + 86_400}`))).toBeNull();
+    expect(resigned(statement.replace(/,?ffffffffffffffff@5,?/, ''))).toBeNull();
+    expect(parseRevocations(statement.replace('@5', '@05'))).toBeNull();
+    // Signed by someone else.
+    expect(
+      verifyRevocations({ statement, signature: toBase64(ed25519.sign(utf8(statement), testKey(9).secret)) }, PLATFORM.base64),
+    ).toBeNull();
   });
 
   it('names a data version the platform never signed (none held, or signed by someone else)', async () => {

@@ -287,6 +287,21 @@ export function decodeSignedSlip(bytes: Uint8Array): SignedSlip | null {
   };
 }
 
+const bytesEqual = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((v, i) => v === b[i]);
+
+/**
+ * The statement whose signing bytes `bytes` are, or null unless they are exactly what
+ * statementSigningBytes writes for a statement this version accepts (the holder of a terminal key
+ * signs nothing else with it: not a certificate, not a list, not a statement carrying a clear ID).
+ */
+export function statementFromSigningBytes(bytes: Uint8Array): CheckStatement | null {
+  const value = cborDecodeCanonical(bytes);
+  if (!Array.isArray(value) || value.length !== 2 || value[0] !== STATEMENT_TAG) return null;
+  // The slip decoder checks every field; a placeholder signature stands in for the one not made yet.
+  const slip = decodeSignedSlip(cborEncode([SLIP_FORMAT, value[1]!, new Uint8Array(64)]));
+  return slip && bytesEqual(statementSigningBytes(slip.statement), bytes) ? slip.statement : null;
+}
+
 /** The exact text the platform signed for a snapshot carried on a slip. */
 export function signedDataText(d: SlipSignedData): Uint8Array {
   return utf8(formatStatement(d.statement));

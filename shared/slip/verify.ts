@@ -6,6 +6,7 @@ import { base45Decode } from './base45';
 import { ed25519Verify, fromBase64, keyIdOfRaw } from './primitives';
 import { SLIP_PROBLEM_MESSAGES, type SlipProblemCode } from './messages';
 import { slipReference } from './reference';
+import type { RevokedKey } from './revocations';
 import {
   certificateSigningBytes,
   decodeSignedSlip,
@@ -21,8 +22,8 @@ export const SLIP_CLOCK_TOLERANCE_SECONDS = 300;
 export interface SlipTrust {
   /** The platform's raw Ed25519 public keys (base64) that this verifier trusts. */
   platformKeys: readonly string[];
-  /** Terminal key ids (keyIdOfRaw of the terminal's public key) the platform revoked. */
-  revokedTerminalKeys?: ReadonlySet<string>;
+  /** Terminal keys the platform revoked, each from a moment on (its signed list, shared/slip/revocations.ts). */
+  revokedTerminalKeys?: readonly RevokedKey[];
   /** The verifier's time (Unix seconds). */
   now: number;
 }
@@ -42,6 +43,11 @@ export interface SlipVerification {
   terminalSignatureValid: boolean;
   /** The platform signed the data version the terminal held. */
   platformVouchesData: boolean;
+  /**
+   * The terminal's key was revoked at this moment (Unix seconds) after the slip was signed: the slip
+   * stands, and the verifier is told the key has since been retired. Null when the key is not revoked.
+   */
+  retiredAt: number | null;
   problems: SlipProblem[];
 }
 
@@ -62,6 +68,7 @@ export function verifySlipBytes(bytes: Uint8Array, trust: SlipTrust): SlipVerifi
       reference: null,
       terminalSignatureValid: false,
       platformVouchesData: false,
+      retiredAt: null,
       problems: [problem('malformed')],
     };
   }
@@ -73,7 +80,6 @@ export function verifySlipBytes(bytes: Uint8Array, trust: SlipTrust): SlipVerifi
   const certified =
     platformKey !== undefined && ed25519Verify(s.certificate.signature, certificateSigningBytes(s.certificate), platformKey);
   if (!certified) problems.push(problem('unknown_terminal'));
-  if (trust.revokedTerminalKeys?.has(keyIdOfRaw(s.certificate.publicKey))) problems.push(problem('revoked_key'));
   const signedByTerminal = ed25519Verify(slip.signature, statementSigningBytes(s), s.certificate.publicKey);
   if (!signedByTerminal) problems.push(problem('tampered'));
 
@@ -87,6 +93,12 @@ export function verifySlipBytes(bytes: Uint8Array, trust: SlipTrust): SlipVerifi
 
   // The terminal's clock, corrected by the skew it measured against the platform.
   const checkedAt = s.checkedAt - (s.clockSkewSeconds ?? 0);
+  // A revoked key is distrusted from its revocation on: a hand-over must not void the PC's genuine earlier
+  // slips. A key stolen with the old PC can still claim an earlier time; the platform's record (online) is
+  // the answer to that, since the old identity can deliver nothing after the hand-over.
+  const keyId = keyIdOfRaw(s.certificate.publicKey);
+  const revokedAt = trust.revokedTerminalKeys?.find((k) => k.keyId === keyId)?.revokedAt ?? null;
+  if (revokedAt !== null && checkedAt >= revokedAt) problems.push(problem('revoked_key'));
   if (checkedAt > trust.now + SLIP_CLOCK_TOLERANCE_SECONDS) problems.push(problem('future'));
   if (checkedAt > s.certificate.expiresAt) problems.push(problem('expired'));
   if (checkedAt < s.certificate.issuedAt - SLIP_CLOCK_TOLERANCE_SECONDS) problems.push(problem('backdated'));
@@ -98,6 +110,7 @@ export function verifySlipBytes(bytes: Uint8Array, trust: SlipTrust): SlipVerifi
     reference: slipReference(bytes),
     terminalSignatureValid: certified && signedByTerminal,
     platformVouchesData: vouched,
+    retiredAt: revokedAt !== null && checkedAt < revokedAt ? revokedAt : null,
     problems,
   };
 }

@@ -11,7 +11,20 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { BASE45_ALPHABET } from '../../shared/slip/base45';
 import { decodeQrFromPng } from '../../scripts/lib/slipImage';
-import { choosePurpose, decide, DEMO_CLERK, expect, login, lookUp, screenshot, SHOWCASE, test, waitForListData } from './fixtures';
+import {
+  choosePurpose,
+  decide,
+  DEMO_CLERK,
+  DEMO_SUPERVISOR,
+  enrol,
+  expect,
+  login,
+  lookUp,
+  screenshot,
+  SHOWCASE,
+  test,
+  waitForListData,
+} from './fixtures';
 
 const run = promisify(execFile);
 
@@ -89,6 +102,12 @@ test('a printed slip, scanned at 300 dpi, verifies with verify-slip; a tampered 
   await expect(page.getByTestId('verify-terminal')).toHaveText('终端签名有效');
   await expect(page.getByTestId('verify-data')).toHaveText('平台为数据版本担保');
   await expect(page.getByTestId('verify-platform')).toHaveText('平台记录一致');
+  await expect(page.getByTestId('verify-verdict')).toContainText('核验通过');
+  // Online, the platform's signed revocation list was fetched (and kept for offline use): the key stands.
+  await expect(page.getByTestId('verify-key')).toHaveText('未吊销');
+  await expect(page.getByTestId('verify-revocations')).toContainText('吊销名单：平台');
+  // The skew the terminal measured against the platform is signed and shown.
+  await expect(page.getByTestId('verify-skew')).toContainText(/与平台一致|终端时钟比平台/);
   await page.getByTestId('verify-card').fill(subject.identifier);
   await expect(page.getByTestId('verify-card-match')).toHaveText('与核查对象一致');
   await screenshot(page, '31-verify-slip');
@@ -96,4 +115,30 @@ test('a printed slip, scanned at 300 dpi, verifies with verify-slip; a tampered 
   await page.getByTestId('verify-input').fill(reference!.toLowerCase());
   await page.getByTestId('verify-input').press('Enter');
   await expect(page.getByTestId('verify-contents')).toContainText(reference!);
+});
+
+test('the supervisor opens the verification of a check from the records', async ({ page, web, platform }) => {
+  test.setTimeout(120_000);
+  await page.addInitScript(() => {
+    window.print = () => undefined;
+  });
+  await enrol(page, web.url, platform.enrolmentCode, '督查终端');
+  await login(page, DEMO_SUPERVISOR);
+  await waitForListData(page);
+  await choosePurpose(page, 'PX-MF', 'BJ-2026-1406');
+  await lookUp(page, SHOWCASE.courtDishonestPerson.identifier);
+  await decide(page, 'P-COURT-HONOUR', '已实施');
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByTestId('feedback-delivery')).toBeVisible();
+  await page.keyboard.press('Control+P');
+  const reference = (await page.getByTestId('slip-reference').textContent())!;
+
+  await page.getByRole('button', { name: '督查', exact: true }).click();
+  const link = page.getByTestId('supervisor-checks').getByTestId('supervisor-slip');
+  await expect(link).toHaveText(`核验 ${reference}`);
+  await link.click();
+  await expect(page.getByTestId('verify-result')).toHaveAttribute('data-valid', 'true');
+  await expect(page.getByTestId('verify-input')).toHaveValue(/\S{100,}/); // the slip's QR text, as a scanner would type it
+  await expect(page.getByTestId('verify-contents')).toContainText(reference);
+  await expect(page.getByTestId('verify-platform')).toHaveText('平台记录一致');
 });

@@ -77,9 +77,11 @@ test('the page has exactly the bridge and no Node.js', async () => {
   expect(probe).toEqual({
     kind: 'electron',
     keys: [
+      'adoptSlipKey',
       'appVersion',
       'clearTerminalSecret',
       'createSession',
+      'createSlipKey',
       'enrolTerminal',
       'enrolledTerminal',
       'getConfig',
@@ -87,6 +89,7 @@ test('the page has exactly the bridge and no Node.js', async () => {
       'log',
       'printSlip',
       'saveJournalExport',
+      'signSlipStatement',
     ],
     require: 'undefined',
     process: 'undefined',

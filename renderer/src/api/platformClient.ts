@@ -29,6 +29,8 @@ import {
   type JournalExport,
   type OutboxRequest,
   SlipCheckResponse,
+  SlipLookupResponse,
+  RevokedTerminalKeysResponse,
   FleetResponse,
   HEARTBEAT_HEADER,
   RecordedCheck,
@@ -419,6 +421,30 @@ export class PlatformClient {
       path: '/slips/check',
       data: { slip },
       schema: SlipCheckResponse,
+      timeoutMs: this.timeouts.defaultMs,
+    });
+    return r.body;
+  }
+
+  /** The printed slip(s) and the platform's record for a 核验码; null when the platform holds none. */
+  async lookupSlip(reference: string): Promise<SlipLookupResponse | null> {
+    const r = await this.call({
+      method: 'POST',
+      path: '/slips/lookup',
+      data: { reference },
+      schema: SlipLookupResponse,
+      timeoutMs: this.timeouts.defaultMs,
+      passStatuses: [404],
+    });
+    return r.status === 404 ? null : r.body;
+  }
+
+  /** The platform-signed list of revoked terminal keys (the caller verifies it with the trusted key). */
+  async revokedTerminalKeys(): Promise<RevokedTerminalKeysResponse> {
+    const r = await this.call({
+      method: 'GET',
+      path: '/terminal-keys/revoked',
+      schema: RevokedTerminalKeysResponse,
       timeoutMs: this.timeouts.defaultMs,
     });
     return r.body;

@@ -20,6 +20,8 @@ export interface AuditEvent {
   subject: { identifier: string; masked: string } | null;
   outcome: string;
   detail: string | null;
+  /** PRINT: the signed slip's QR text (no clear identifier: the slip refuses one), delivered for lookups by 核验码. */
+  slip?: string;
 }
 
 export type UnhashedAudit = Omit<AuditBody, 'hash'>;
@@ -84,6 +86,7 @@ export async function chainAuditRecords(
       subjectMasked: event.subject?.masked ?? null,
       outcome: event.outcome,
       detail: redactIdentifiers(event.detail),
+      ...(event.slip ? { slip: event.slip } : {}),
       prevHash,
     };
     const hash = await hashAuditRecord(unhashed);

@@ -100,8 +100,13 @@ export type MetaRecord =
   | { key: 'pendingEnrolment'; terminalName: string; platformUrl: string; startedAt: string }
   | { key: 'auditHead'; chainSeq: number; hash: string }
   | { key: 'auditKey'; raw: string }
-  /** The terminal's slip signing key (non-extractable) and the platform's certificate of it (base64). */
-  | { key: 'slipKey'; terminalId: string; privateKey: CryptoKey; publicKey: string; certificate: string }
+  /**
+   * The terminal's slip key and the platform's certificate of it (base64). privateKey: the browser's
+   * non-extractable WebCrypto key; absent in Electron, where the key lives in the main process.
+   */
+  | { key: 'slipKey'; terminalId: string; privateKey?: CryptoKey; publicKey: string; certificate: string }
+  /** The newest platform-signed list of revoked terminal keys seen (data/slipRevocations.ts). */
+  | { key: 'revokedTerminalKeys'; statement: string; signature: string }
   | { key: 'lastOperator'; operatorId: string }
   /** Platform sessions signed out while the platform could not be reached: the next login revokes them. */
   | { key: 'revokeSessions'; sessionIds: string[] }

@@ -533,7 +533,10 @@ export const zhCN = {
       platformNote: '平台标记',
       event: '事件',
       summary: '说明',
+      slip: '核查单',
     },
+    verifySlip: (reference: string) => `核验 ${reference}`,
+    slipNone: '未打印',
     notAllowed: '仅督查人员可查看此页面',
   },
   settings: {

@@ -139,6 +139,8 @@ export interface SupervisorCheckRow {
   source: DataSource;
   /** The platform accepted the record with a remark (e.g. the matter was withdrawn meanwhile). */
   platformNote: string | null;
+  /** The signed slip last made for the check (its QR text and 核验码), null when none was signed. */
+  slip: { text: string; reference: string } | null;
 }
 
 export interface DeclinedMeasureRow {
@@ -168,6 +170,8 @@ export interface PlatformCheckRow {
   unmaskable: boolean;
   /** Accepted under the catalogue version the terminal used, which differs from today's: how. */
   catalogueNote: string | null;
+  /** The 核验码 of the newest slip printed for the check (the verification screen asks the platform for it). */
+  slipReference: string | null;
 }
 
 export interface NameSearchBudgetAlerts {
@@ -188,6 +192,8 @@ export interface SlipCheck {
   /** The platform's answer; null offline (or when it could not be asked). */
   platform: SlipCheckResponse | null;
   platformError: string | null;
+  /** The platform-signed revocation list the verification used (issued when, how old, how many keys); null: none held. */
+  revocations: { issuedAt: string; ageSeconds: number; count: number } | null;
 }
 
 export interface AppServices {

@@ -178,7 +178,7 @@ export async function createServices(deps: ServiceDeps): Promise<CreditCounterSe
     slips: {
       async sign(view, decisions) {
         try {
-          const signed = await signCheckSlip(core.journal, view, decisions);
+          const signed = await signCheckSlip(core.journal, core.host, view, decisions, core.status.getState().clockSkewSeconds);
           return signed.ok ? ok(signed.slip) : fail('slip_unsigned', signed.message);
         } catch (error) {
           return failWith(error);

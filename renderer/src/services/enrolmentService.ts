@@ -37,7 +37,7 @@ export function createEnrolmentService(core: Core): AppServices['enrolment'] {
         // The host stores the secret (with its terminal id) first, the identity is recorded second: see
         // terminalIdentity.ts for a stop in between. The host also adds the hand-over's proof from its vault.
         // A new slip key with every enrolment (rotation): the platform certifies its public half.
-        const slipKey = await createSlipKey();
+        const slipKey = await createSlipKey(core.host);
         const enrolled = await core.terminal.enrol(
           url,
           {
@@ -51,7 +51,7 @@ export function createEnrolmentService(core: Core): AppServices['enrolment'] {
         );
         if (!enrolled.ok) return enrolled;
         const { terminalId, handOver, platformPublicKey, terminalCertificate } = enrolled.value;
-        if (slipKey) await keepSlipKey(core.journal, terminalId, slipKey, terminalCertificate);
+        if (slipKey) await keepSlipKey(core.journal, core.host, terminalId, slipKey, terminalCertificate);
         const identity = await recordIdentity(
           core,
           terminalId,

@@ -274,6 +274,8 @@ export function createRecordsService(core: Core): AppServices['records'] {
               subject: check ? subjectOf(check) : null,
               outcome: 'printed',
               detail: `check=${checkId}`,
+              // The platform keeps the signed slip so a verifier with only its 核验码 can get it back.
+              ...(check?.slip ? { slip: check.slip.text } : {}),
             },
           ],
         })

@@ -1,10 +1,12 @@
 /**
  * The terminal's slip key and the signed statement printed on each check slip. The key pair is made
- * at enrolment with WebCrypto, the private half non-extractable, and kept in the journal database
- * (IndexedDB stores the CryptoKey itself; no script can read its bytes). The platform certifies the
- * public half; the certificate travels inside every statement. A re-enrolment makes a new pair.
+ * at enrolment: in Electron by the main process, which keeps it encrypted by the OS store and signs
+ * over IPC; in the browser with WebCrypto, the private half non-extractable and kept in the journal
+ * database (IndexedDB stores the CryptoKey itself; no script can read its bytes). The platform
+ * certifies the public half; the certificate travels inside every statement. A re-enrolment makes a
+ * new pair.
  */
-import type { SignedDataVersion } from '../../../shared/contract';
+import type { SignedDataVersion, SlipCheckResponse } from '../../../shared/contract';
 import { parseStatement } from '../../../shared/snapshot';
 import {
   normaliseReference,
@@ -14,22 +16,36 @@ import {
   signSlip,
   subjectHash,
   type CheckStatementBody,
+  type Ed25519Signer,
   type SlipDecision,
+  type RevokedTerminalKeys,
   type SlipText,
 } from '../../../shared/slip';
 import type { JournalDb } from '../data/journalDb';
-import { bytesToBase64 } from '../data/webCrypto';
+import { heldRevocations, keepRevocations } from '../data/slipRevocations';
+import { base64ToBytes, bytesToBase64 } from '../data/webCrypto';
+import type { HostBridge } from '../../../shared/ipc/bridge';
 import { describeError } from '../i18n';
 import type { CheckView, Outcome, SlipCheck } from './contracts';
 import type { Core } from './core';
 
 export interface NewSlipKey {
-  privateKey: CryptoKey;
   publicKey: string;
+  /** Browser only: the non-extractable WebCrypto key. In Electron the key lives in the main process. */
+  privateKey?: CryptoKey;
 }
 
-/** A fresh Ed25519 pair (null where the browser has no Ed25519: the terminal then prints no signed QR). */
-export async function createSlipKey(): Promise<NewSlipKey | null> {
+/**
+ * A fresh Ed25519 pair for an enrolment: made and kept by the Electron main process (encrypted by the
+ * OS store), or a non-extractable WebCrypto key in the browser. Null where there is none to be had (a
+ * browser without Ed25519, an OS store that refuses): the terminal then prints no signed QR.
+ */
+export async function createSlipKey(host: HostBridge): Promise<NewSlipKey | null> {
+  if (host.kind === 'electron') {
+    const made = await host.createSlipKey().catch(() => null);
+    if (!made?.ok) host.log('warn', `slip key not made: ${made?.message ?? 'host unavailable'}`);
+    return made?.ok ? { publicKey: made.publicKey } : null;
+  }
   try {
     const pair = (await crypto.subtle.generateKey({ name: 'Ed25519' }, false, ['sign', 'verify'])) as CryptoKeyPair;
     const raw = new Uint8Array(await crypto.subtle.exportKey('raw', pair.publicKey));
@@ -39,12 +55,39 @@ export async function createSlipKey(): Promise<NewSlipKey | null> {
   }
 }
 
-export async function keepSlipKey(journal: JournalDb, terminalId: string, key: NewSlipKey, certificate: string | undefined): Promise<void> {
-  if (!certificate) {
+/** The enrolment is recorded: the certified key becomes the one that signs (the main process adopts its pending key). */
+export async function keepSlipKey(
+  journal: JournalDb,
+  host: HostBridge,
+  terminalId: string,
+  key: NewSlipKey,
+  certificate: string | undefined,
+): Promise<void> {
+  const adopted = certificate && host.kind === 'electron' ? await host.adoptSlipKey(key.publicKey).catch(() => null) : null;
+  if (!certificate || (host.kind === 'electron' && !adopted?.ok)) {
     await journal.meta.delete('slipKey');
     return;
   }
-  await journal.meta.put({ key: 'slipKey', terminalId, privateKey: key.privateKey, publicKey: key.publicKey, certificate });
+  await journal.meta.put({
+    key: 'slipKey',
+    terminalId,
+    publicKey: key.publicKey,
+    certificate,
+    ...(key.privateKey ? { privateKey: key.privateKey } : {}),
+  });
+}
+
+/** Who signs: the Electron main process over IPC, or WebCrypto with the key kept in the journal. */
+function signerFor(host: HostBridge, privateKey: CryptoKey | undefined): Ed25519Signer | null {
+  // A key an earlier release made in an Electron page keeps signing until the next enrolment.
+  if (privateKey)
+    return async (message) => new Uint8Array(await crypto.subtle.sign({ name: 'Ed25519' }, privateKey, message as Uint8Array<ArrayBuffer>));
+  if (host.kind !== 'electron') return null;
+  return async (message) => {
+    const answer = await host.signSlipStatement(bytesToBase64(message));
+    if (!answer.ok) throw new Error(answer.message);
+    return base64ToBytes(answer.signature);
+  };
 }
 
 /** Decisions as recorded for the check, by measure code (null: not decided yet). */
@@ -58,6 +101,7 @@ export function statementBodyOf(
   view: CheckView,
   decisions: SlipDecisions,
   signed: SignedDataVersion | null | undefined,
+  clockSkewSeconds: number | null,
 ): CheckStatementBody {
   const salt = randomSalt();
   const snapshot = signed ? parseStatement(signed.statement) : null;
@@ -65,7 +109,7 @@ export function statementBodyOf(
   return {
     checkId: view.checkId,
     checkedAt: Math.floor(Date.parse(view.checkedAt) / 1000),
-    clockSkewSeconds: null,
+    clockSkewSeconds: clockSkewSeconds === null ? null : Math.round(clockSkewSeconds),
     matterCode: view.matter.code,
     caseNoHash: caseNoHash(salt, view.purpose.caseNo),
     subjectKind: view.subject.kind,
@@ -94,50 +138,117 @@ export function statementBodyOf(
 
 export type SignedSlipOutcome = { ok: true; slip: SlipText } | { ok: false; message: string };
 
-/** Signs the check's statement with the terminal's key; the statement is kept on the check record. */
-export async function signCheckSlip(journal: JournalDb, view: CheckView, decisions: SlipDecisions): Promise<SignedSlipOutcome> {
+/**
+ * Signs the check's statement with the terminal's key; the statement is kept on the check record.
+ * `clockSkewSeconds`: this terminal's clock minus the platform's, as last measured (null: never).
+ */
+export async function signCheckSlip(
+  journal: JournalDb,
+  host: HostBridge,
+  view: CheckView,
+  decisions: SlipDecisions,
+  clockSkewSeconds: number | null,
+): Promise<SignedSlipOutcome> {
   const key = await journal.meta.get('slipKey');
   if (!key || key.key !== 'slipKey' || key.terminalId !== view.terminalId) {
     return { ok: false, message: '本终端没有平台认证的签名密钥（请由信息技术人员重新登记终端），核查单不带可验证二维码' };
   }
   const certificate = fromBase64(key.certificate);
   if (!certificate) return { ok: false, message: '终端证书格式错误，核查单不带可验证二维码' };
+  const sign = signerFor(host, key.privateKey);
+  if (!sign) return { ok: false, message: '本终端没有平台认证的签名密钥（请由信息技术人员重新登记终端），核查单不带可验证二维码' };
   const check = await journal.checks.get(view.checkId);
-  const body = statementBodyOf(view, decisions, check?.signedData);
-  const slip = await signSlip(
-    body,
-    certificate,
-    async (message) => new Uint8Array(await crypto.subtle.sign({ name: 'Ed25519' }, key.privateKey, message as Uint8Array<ArrayBuffer>)),
-  );
+  const body = statementBodyOf(view, decisions, check?.signedData, clockSkewSeconds);
+  let slip: SlipText;
+  try {
+    slip = await signSlip(body, certificate, sign);
+  } catch (error) {
+    return { ok: false, message: `核查单签名失败：${describeError(error)}；核查单不带可验证二维码` };
+  }
   if (check) await journal.checks.update(view.checkId, { slip: { text: slip.text, reference: slip.reference } });
   return { ok: true, slip };
 }
 
+/** The platform's answer to a 核验码, or why there is none (offline, not found, refused). */
+async function slipFromPlatform(core: Core, reference: string): Promise<Outcome<{ text: string; platform: SlipCheckResponse }>> {
+  const notHere = `本终端没有核验码为 ${reference} 的核查单`;
+  const client = core.session.platformToken() ? await core.platform() : null;
+  if (!client)
+    return { ok: false, error: { code: 'slip_not_found', message: `${notHere}；联网登录后可向平台查询，或扫描核查单上的二维码` } };
+  try {
+    const answer = await client.lookupSlip(reference);
+    if (!answer)
+      return {
+        ok: false,
+        error: { code: 'slip_not_found', message: `${notHere}，平台也没有（尚未上传，或核验码有误），请扫描核查单上的二维码` },
+      };
+    if (answer.slips.length > 1)
+      return {
+        ok: false,
+        error: {
+          code: 'slip_ambiguous',
+          message: `平台有 ${answer.slips.length} 张核验码为 ${reference} 的核查单，请扫描二维码以确定是哪一张`,
+        },
+      };
+    const [found] = answer.slips;
+    return { ok: true, value: { text: found!.slip, platform: found!.platform } };
+  } catch (error) {
+    return { ok: false, error: { code: 'slip_lookup_failed', message: `${notHere}；向平台查询失败：${describeError(error)}` } };
+  }
+}
+
+/** The newest signed revocation list: asked of the platform when online, else the one kept (with its age). */
+async function revocationsFor(core: Core, platformKey: string): Promise<RevokedTerminalKeys | null> {
+  if (core.session.platformToken()) {
+    try {
+      const client = await core.platform();
+      if (client) await keepRevocations(core.journal, await client.revokedTerminalKeys(), platformKey);
+    } catch {
+      // Offline or refused: the list kept (from the last manifest or visit) is what there is.
+    }
+  }
+  return heldRevocations(core.journal, platformKey);
+}
+
 /**
  * What the verification screen shows: the slip checked offline with the platform key this terminal
- * trusts, then (online) the platform's own answer. A reference number is looked up among this
- * terminal's own slips.
+ * trusts and the newest revocation list it holds, then (online) the platform's own answer. A
+ * reference number is looked up among this terminal's own slips, then (online) on the platform.
  */
 export async function verifySlipInput(core: Core, input: string): Promise<Outcome<SlipCheck>> {
   let text = input.trim();
+  let platform: SlipCheckResponse | null = null;
   const reference = normaliseReference(text);
   if (reference && text.length <= 12) {
     const check = await core.journal.checks.filter((c) => c.slip?.reference === reference).first();
-    if (!check?.slip)
-      return { ok: false, error: { code: 'slip_not_found', message: `本终端没有核验码为 ${reference} 的核查单，请扫描核查单上的二维码` } };
-    text = check.slip.text;
+    if (check?.slip) text = check.slip.text;
+    else {
+      const found = await slipFromPlatform(core, reference);
+      if (!found.ok) return found;
+      ({ text, platform } = found.value);
+    }
   }
   const key = core.config.values.platformPublicKey || (await core.identity())?.platformPublicKey;
   if (!key) return { ok: false, error: { code: 'no_platform_key', message: '本机没有平台签名公钥，无法核验（请先登记终端）' } };
-  const verification = verifySlipText(text, { platformKeys: [key], now: Math.floor(core.now().getTime() / 1000) });
-  if (!verification.statement || !core.session.platformToken())
-    return { ok: true, value: { verification, platform: null, platformError: null } };
+  const revoked = await revocationsFor(core, key);
+  const verification = verifySlipText(text, {
+    platformKeys: [key],
+    ...(revoked ? { revokedTerminalKeys: revoked.keys } : {}),
+    now: Math.floor(core.now().getTime() / 1000),
+  });
+  const revocations = revoked
+    ? { issuedAt: revoked.issuedAt, ageSeconds: (core.now().getTime() - Date.parse(revoked.issuedAt)) / 1000, count: revoked.keys.length }
+    : null;
+  const answer = (p: SlipCheckResponse | null, platformError: string | null): Outcome<SlipCheck> => ({
+    ok: true,
+    value: { verification, platform: p, platformError, revocations },
+  });
+  if (platform || !verification.statement || !core.session.platformToken()) return answer(platform, null);
   try {
     const client = await core.platform();
-    if (!client) return { ok: true, value: { verification, platform: null, platformError: null } };
-    const platform = await client.checkSlip(text);
-    return { ok: true, value: { verification, platform, platformError: null } };
+    if (!client) return answer(null, null);
+    return answer(await client.checkSlip(text), null);
   } catch (error) {
-    return { ok: true, value: { verification, platform: null, platformError: describeError(error) } };
+    return answer(null, describeError(error));
   }
 }

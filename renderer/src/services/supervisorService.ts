@@ -33,7 +33,7 @@ export function createSupervisorService(core: Core): AppServices['supervisor'] {
       const checks = await core.journal.checks.where('day').equals(chinaDate(core.now())).toArray();
       return checks
         .sort((a, b) => b.checkedAt.localeCompare(a.checkedAt))
-        .map(({ view, platformNote }) => ({
+        .map(({ view, platformNote, slip }) => ({
           checkId: view.checkId,
           checkedAt: view.checkedAt,
           operatorId: view.operatorId,
@@ -44,6 +44,7 @@ export function createSupervisorService(core: Core): AppServices['supervisor'] {
           result: view.result,
           source: view.source,
           platformNote: platformNote ?? null,
+          slip: slip ?? null,
         }));
     },
 
@@ -103,6 +104,7 @@ export function createSupervisorService(core: Core): AppServices['supervisor'] {
             result: body.data.result,
             unmaskable: record.unmaskable === true,
             catalogueNote: record.catalogueNote ?? null,
+            slipReference: record.slipReferences?.[0] ?? null,
           });
         }
         return ok(rows);

@@ -20,6 +20,11 @@ export interface SlipState {
   sign(view: CheckView, decisions: SlipDecisions): Promise<void>;
   /** The verification screen's question (QR text or reference number). */
   verify(input: string): Promise<Outcome<SlipCheck>>;
+  /** A slip chosen on another screen (the supervisor's records), for the verification screen to verify on arrival. */
+  verificationRequest: string | null;
+  requestVerification(input: string): void;
+  /** The pending request, cleared (the screen verifies it once). */
+  takeVerificationRequest(): string | null;
   requestPrint(target: PrintTarget): void;
   print(checkId: string, target: PrintTarget): Promise<void>;
   clearMessage(): void;
@@ -32,6 +37,15 @@ export function createSlipStore(services: AppServices, host: HostBridge) {
     signed: null,
     unsigned: null,
     verify: (input) => services.slips.verify(input),
+    verificationRequest: null,
+    requestVerification(input) {
+      set({ verificationRequest: input });
+    },
+    takeVerificationRequest() {
+      const request = get().verificationRequest;
+      if (request !== null) set({ verificationRequest: null });
+      return request;
+    },
     sign(view, decisions) {
       signing = (async () => {
         const outcome = await services.slips.sign(view, decisions);

@@ -7,6 +7,7 @@ import type { StoreApi } from '../state/store';
 import type { MutationKind } from '../../../shared/contract';
 import type { CacheDb } from '../data/cacheDb';
 import type { JournalDb } from '../data/journalDb';
+import { keepRevocations } from '../data/slipRevocations';
 import { CursorMovedError, RebuildReplacedError, type ListDataStore } from '../data/listDataStore';
 import { reportStorageError } from '../data/storageErrors';
 import type { PlatformClient } from '../api/platformClient';
@@ -304,6 +305,7 @@ export class SyncEngine {
                     trustedKey: this.deps.trustedKey,
                     signal,
                     heartbeat: this.beat,
+                    onRevocations: (signed, key) => keepRevocations(this.deps.journal, signed, key),
                   }),
                 }
               : {}),

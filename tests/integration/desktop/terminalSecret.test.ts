@@ -9,16 +9,21 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CONFIG_DEFAULTS, type EffectiveConfig } from '../../../shared/config/schema';
 import type { ElectronHostBridge } from '../../../shared/ipc/bridge';
 import { registerIpc } from '../../../electron/main/ipc';
-import { createSecretVault } from '../../../electron/main/lib/secretVault';
+import { createSecretVault, type CiphertextStore } from '../../../electron/main/lib/secretVault';
+import { createSlipKeyHolder } from '../../../electron/main/lib/slipKey';
+import { SHOWCASE } from '../../../platform/seed/showcase';
+import { verifySlipText } from '../../../shared/slip/verify';
 import { createTerminalCalls } from '../../../electron/main/lib/terminalCalls';
 import { createServices, type CreditCounterServices } from '../../../renderer/src/services/createServices';
 import { contextBridge, ipcEventFrom, ipcMain, ipcRenderer, resetElectronDouble } from '../../doubles/electron';
-import { startTestPlatform, type TestPlatform } from '../../helpers/platform';
+import { purpose, startTestPlatform, type TestPlatform } from '../../helpers/platform';
 
 let test: TestPlatform;
 let services: CreditCounterServices;
 let bridge: ElectronHostBridge;
 let heldCiphertext: Uint8Array | null;
+/** What the main process keeps of the slip key (as the OS store encrypted it). */
+let heldSlipKey: Uint8Array | null;
 /** Everything the main process sent back to the page. */
 let replies: unknown[];
 /** Every request the main process sent to a platform. */
@@ -34,16 +39,31 @@ function config(platformUrl: string, managed: boolean): EffectiveConfig {
   };
 }
 
+/** A reversible stand-in for DPAPI, so the test can look for the secret in what the vault holds. */
+const dpapi = {
+  isAsyncEncryptionAvailable: async () => true,
+  storageBackend: () => undefined,
+  encryptStringAsync: async (text: string) => new TextEncoder().encode(`dpapi:${text}`),
+  decryptStringAsync: async (data: Uint8Array) => ({
+    result: new TextDecoder().decode(data).slice('dpapi:'.length),
+    shouldReEncrypt: false,
+  }),
+};
+
+const slipKeyStore: CiphertextStore = {
+  read: async () => heldSlipKey,
+  write: async (data) => {
+    heldSlipKey = data;
+  },
+  remove: async () => {
+    heldSlipKey = null;
+  },
+};
+
 async function desktop(managedPlatformUrl?: string): Promise<void> {
   resetElectronDouble();
   const vault = createSecretVault({
-    cipher: {
-      isAsyncEncryptionAvailable: async () => true,
-      storageBackend: () => undefined,
-      // A reversible stand-in for DPAPI, so the test can look for the secret in what the vault holds.
-      encryptStringAsync: async (text) => new TextEncoder().encode(`dpapi:${text}`),
-      decryptStringAsync: async (data) => ({ result: new TextDecoder().decode(data).slice('dpapi:'.length), shouldReEncrypt: false }),
-    },
+    cipher: dpapi,
     store: {
       read: async () => heldCiphertext,
       write: async (data) => {
@@ -68,6 +88,9 @@ async function desktop(managedPlatformUrl?: string): Promise<void> {
       platformUrl: { value: effective.values.platformUrl, managed: managedPlatformUrl !== undefined },
     }),
     clearTerminalSecret: () => vault.clear(),
+    slipKey: createSlipKeyHolder(createSecretVault({ cipher: dpapi, store: slipKeyStore, allowPlaintext: false }), () =>
+      crypto.getRandomValues(new Uint8Array(32)),
+    ),
     printSlip: async () => ({ ok: true }),
     saveJournalExport: async () => ({ ok: false, message: '测试中不保存文件' }),
     log: () => undefined,
@@ -109,6 +132,7 @@ afterAll(async () => test?.platform.close());
 
 beforeEach(async () => {
   heldCiphertext = null;
+  heldSlipKey = null;
   replies = [];
   sent = [];
   await controls('/faults', 'DELETE');
@@ -208,6 +232,41 @@ describe('the terminal secret stays in the main process', () => {
     // The page never had it.
     expect(JSON.stringify(replies)).not.toContain(secret);
     expect(JSON.stringify(await services.internals.journal.meta.toArray())).not.toContain(secret);
+    await services.close();
+  });
+});
+
+describe('the slip key lives and signs in the main process', () => {
+  it('enrolment certifies a key the main process made; a slip signed over IPC verifies; the private key reaches no reply and no journal row', async () => {
+    await desktop();
+    expect(
+      await services.enrolment.enrol({
+        platformUrl: test.platform.url,
+        enrolmentCode: test.platform.enrolmentCode,
+        terminalName: '环翠窗口2',
+      }),
+    ).toMatchObject({ ok: true });
+    const clerk = test.platform.operators[0]!;
+    await services.auth.login(clerk.id, clerk.password);
+    await services.sync.syncNow();
+    const { matter, caseNo } = purpose();
+    const view = await services.lookup.byIdentifier(SHOWCASE.courtDishonestPerson.identifier, { matterCode: matter, caseNo });
+    if (!view.ok) throw new Error(view.error.message);
+    const signed = await services.slips.sign(view.value, {});
+    if (!signed.ok) throw new Error(signed.error.message);
+
+    const verification = verifySlipText(signed.value.text, { platformKeys: [test.platform.publicKey.key], now: Date.now() / 1000 });
+    expect(verification.terminalSignatureValid).toBe(true);
+    expect(verification.statement?.clockSkewSeconds).not.toBeNull(); // measured against the platform when signed
+    // The page's record of the key holds its public half and certificate only.
+    const kept = await services.internals.journal.meta.get('slipKey');
+    expect(kept).toMatchObject({ key: 'slipKey', publicKey: expect.any(String), certificate: expect.any(String) });
+    expect(kept).not.toHaveProperty('privateKey');
+    // The main process holds the seed, encrypted; it is in no reply and no journal row.
+    const stored = JSON.parse(new TextDecoder().decode(heldSlipKey!).slice('dpapi:'.length)) as { current: { seed: string } };
+    expect(stored.current.seed).toMatch(/^[A-Za-z0-9+/]{43}=$/);
+    expect(JSON.stringify(replies)).not.toContain(stored.current.seed);
+    expect(JSON.stringify(await services.internals.journal.meta.toArray())).not.toContain(stored.current.seed);
     await services.close();
   });
 });

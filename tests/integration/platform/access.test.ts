@@ -258,6 +258,15 @@ const ROUTES: ProtectedRoute[] = [
   // Terminals keep the signed list of revoked slip keys; the slip check is a counter's question.
   { method: 'GET', path: '/api/v1/terminal-keys/revoked', role: 'clerk', dataMarker: 'credit-counter revoked terminal keys' },
   { method: 'POST', path: '/api/v1/slips/check', body: { slip: 'NOT A SLIP' }, role: 'counter', dataMarker: '"recordFound"' },
+  // No slip under this 核验码: the refusal only a counter's session reaches.
+  {
+    method: 'POST',
+    path: '/api/v1/slips/lookup',
+    body: { reference: '00000-00000' },
+    role: 'counter',
+    dataMarker: '"slips"',
+    refusal: 'slip_not_found',
+  },
   // Logout answers no data, but must not act (204) for anyone but the session's holder.
   { method: 'DELETE', path: '/api/v1/sessions/current', role: 'clerk', dataMarker: '"never"' },
 ];

@@ -17,6 +17,9 @@ import { call, checkBody, login, mutation, startTestPlatform, type TestPlatform 
 let t: TestPlatform;
 beforeAll(async () => {
   t = await startTestPlatform();
+  // The first snapshot is published in a worker: wait for it here (hook timeout), not inside a test.
+  const terminal = await enrolWithKey(testKey(30));
+  await signedDataFrom(await login(t, terminal.body, 'c001'));
 });
 afterAll(async () => {
   await t.platform.close();
@@ -108,12 +111,65 @@ describe('check slips on the platform', () => {
     const list = await call(`${t.api}/terminal-keys/revoked`, { token });
     expect(list.status).toBe(200);
     const revoked = verifyRevocations(list.body, successor.body.platformPublicKey.key);
-    expect(revoked?.keys).toContain(keyIdOfRaw(first.publicKey));
-    expect(revoked?.keys).not.toContain(keyIdOfRaw(testKey(34).publicKey));
+    expect(revoked?.keys.map((k) => k.keyId)).toContain(keyIdOfRaw(first.publicKey));
+    expect(revoked?.keys.map((k) => k.keyId)).not.toContain(keyIdOfRaw(testKey(34).publicKey));
     // Altered list: not verified.
     expect(
       verifyRevocations({ ...list.body, statement: list.body.statement.replace(/keys=.*/, 'keys=') }, successor.body.platformPublicKey.key),
     ).toBeNull();
+  });
+
+  it('a hand-over retires the old key from that moment: genuine earlier slips still verify, later ones fail as revoked', async () => {
+    const oldKey = testKey(41);
+    const enrolled = await enrolWithKey(oldKey);
+    const certificate = fromBase64(enrolled.body.terminalCertificate)!;
+    const token = await login(t, enrolled.body, 'c001');
+    const check = checkBody();
+    await call(`${t.api}/outbox`, { token, body: { terminalId: enrolled.body.terminalId, mutations: [mutation(1, 'check', check)] } });
+    const signedData = await signedDataFrom(token);
+    const slipAt = async (checkedAt: number) =>
+      (
+        await signSlip(
+          statementBody({
+            checkId: check.checkId,
+            checkedAt,
+            matterCode: check.matterCode,
+            caseNoHash: caseNoHash(SALT, check.caseNo),
+            subjectMasked: '3710**********0213',
+            subjectHash: subjectHash(SALT, check.subjectIdentifier),
+            result: check.result,
+            source: check.source,
+            dataVersion: check.dataVersion,
+            measures: [{ code: 'P-COURT-HONOUR', obligation: 'MUST', decision: null }],
+            signedData,
+          }),
+          certificate,
+          oldKey.sign,
+        )
+      ).text;
+    const before = await slipAt(Math.floor(Date.now() / 1000) - 30);
+
+    // The PC is handed over to a new enrolment: its old key is retired from now on.
+    const successor = await enrolWithKey(testKey(42), {
+      predecessor: { terminalId: enrolled.body.terminalId, resumeSeq: 2, terminalSecret: enrolled.body.terminalSecret },
+    });
+    expect(successor.status).toBe(201);
+    const verifier = await login(t, successor.body, 'c001');
+    // Someone holding the old PC signs afterwards (with its clock set right).
+    const after = await slipAt(Math.floor(Date.now() / 1000) + 30);
+
+    const earlier = await call(`${t.api}/slips/check`, { token: verifier, body: { slip: before } });
+    expect(earlier.body).toEqual({ problems: [], recordFound: true, sameRecord: true, differences: [] });
+    const later = await call(`${t.api}/slips/check`, { token: verifier, body: { slip: after } });
+    expect(later.body.problems).toContain('revoked_key');
+
+    // Offline, with the signed list the platform publishes: the same two answers.
+    const list = await call(`${t.api}/terminal-keys/revoked`, { token: verifier });
+    const revoked = verifyRevocations(list.body, successor.body.platformPublicKey.key)!;
+    const trust = { platformKeys: [successor.body.platformPublicKey.key], revokedTerminalKeys: revoked.keys, now: Date.now() / 1000 };
+    expect(verifySlipText(before, trust).problems).toEqual([]);
+    expect(verifySlipText(before, trust).retiredAt).toBeGreaterThan(0);
+    expect(verifySlipText(after, trust).problems.map((p) => p.code)).toEqual(['revoked_key']);
   });
 
   it('a slip the platform did not certify is no oracle: nothing of another terminal’s record is compared or echoed', async () => {
@@ -152,5 +208,136 @@ describe('check slips on the platform', () => {
     expect(right.body).toMatchObject({ recordFound: false, sameRecord: false });
     expect(right.body.differences.join()).not.toContain('平台记录');
     expect(wrong.body).toEqual({ ...right.body });
+  });
+});
+
+/** The print's audit record, carrying the slip as the terminal printed it. */
+function printAudit(chainSeq: number, slip: string | undefined, checkId: string) {
+  return {
+    chainSeq,
+    action: 'PRINT',
+    actor: 'c001',
+    terminalId: 'T',
+    at: new Date().toISOString(),
+    purpose: null,
+    subjectHash: null,
+    subjectMasked: '3710**********0213',
+    outcome: 'printed',
+    detail: `check=${checkId}`,
+    ...(slip === undefined ? {} : { slip }),
+    prevHash: chainSeq === 0 ? '0'.repeat(64) : `h${chainSeq - 1}`,
+    hash: `h${chainSeq}`,
+  };
+}
+
+describe('a slip found by its 核验码', () => {
+  /** A terminal with a certified key that delivered a check; `printed` delivers a print of `slip`. */
+  async function terminalWithCheck(seed: number) {
+    const key = testKey(seed);
+    const enrolled = await enrolWithKey(key);
+    const token = await login(t, enrolled.body, 'c001');
+    const check = checkBody();
+    await call(`${t.api}/outbox`, { token, body: { terminalId: enrolled.body.terminalId, mutations: [mutation(1, 'check', check)] } });
+    const certificate = fromBase64(enrolled.body.terminalCertificate)!;
+    const signedData = await signedDataFrom(token);
+    const slip = async (signWith = key, cert = certificate) =>
+      signSlip(
+        statementBody({
+          checkId: check.checkId,
+          checkedAt: Math.floor(Date.now() / 1000),
+          matterCode: check.matterCode,
+          caseNoHash: caseNoHash(SALT, check.caseNo),
+          subjectMasked: '3710**********0213',
+          subjectHash: subjectHash(SALT, check.subjectIdentifier),
+          result: check.result,
+          source: check.source,
+          dataVersion: check.dataVersion,
+          measures: [{ code: 'P-COURT-HONOUR', obligation: 'MUST', decision: null }],
+          signedData,
+        }),
+        cert,
+        signWith.sign,
+      );
+    let prints = 0;
+    const printed = async (text: string) => {
+      const chainSeq = prints++;
+      const answer = await call(`${t.api}/outbox`, {
+        token,
+        body: {
+          terminalId: enrolled.body.terminalId,
+          mutations: [mutation(2 + chainSeq, 'audit', printAudit(chainSeq, text, check.checkId))],
+        },
+      });
+      return answer.body.results[0].status;
+    };
+    return { enrolled, token, check, slip, printed, key };
+  }
+
+  const lookup = (token: string, reference: string) => call(`${t.api}/slips/lookup`, { token, body: { reference } });
+
+  it('returns the printed slip and the platform’s record for its code, typed loosely; the lookup is on the access log', async () => {
+    const terminal = await terminalWithCheck(51);
+    const { text, reference } = await terminal.slip();
+    expect(await terminal.printed(text)).toBe('accepted');
+    // A supervisor elsewhere types the code in lower case, without the dash.
+    const supervisor = await login(t, (await enrolWithKey(testKey(52))).body, 's001');
+    const answer = await lookup(supervisor, reference.replace('-', '').toLowerCase());
+    expect(answer.status).toBe(200);
+    expect(answer.body.slips).toHaveLength(1);
+    expect(answer.body.slips[0].slip).toBe(text);
+    expect(answer.body.slips[0].platform).toEqual({ problems: [], recordFound: true, sameRecord: true, differences: [] });
+    const log = (await call(`${t.controls}/access-log`)).body.entries as { action: string; recordId: string | null; outcome: string }[];
+    expect(log.find((e) => e.action === 'SLIP_LOOKUP' && e.recordId === reference)?.outcome).toBe('found:1');
+  });
+
+  it('deny by default: no session, or an IT account, gets nothing', async () => {
+    const terminal = await terminalWithCheck(53);
+    const { text, reference } = await terminal.slip();
+    await terminal.printed(text);
+    expect((await lookup('', reference)).status).toBe(401);
+    const it = await login(t, (await enrolWithKey(testKey(54))).body, 'i001');
+    expect((await lookup(it, reference)).status).toBe(403);
+  });
+
+  it('a terminal cannot plant a slip for verifiers: another terminal’s slip, or one under a home-made certificate, is not kept', async () => {
+    const victim = await terminalWithCheck(55);
+    const genuine = await victim.slip();
+    const planter = await terminalWithCheck(56);
+    // The planter delivers the victim's genuine slip as its own print, and one it made up naming itself.
+    expect(await planter.printed(genuine.text)).toBe('accepted');
+    const forged = await planter.slip(
+      testKey(57),
+      certificateFor(testKey(57), testKey(58), planter.enrolled.body.terminalId, Math.floor(Date.now() / 1000) - 60),
+    );
+    expect(await planter.printed(forged.text)).toBe('accepted');
+    expect((await lookup(planter.token, genuine.reference)).status).toBe(404);
+    expect((await lookup(planter.token, forged.reference)).status).toBe(404);
+  });
+
+  it('bounds the misses of an operator (the codes are not to be enumerated), and never writes down what is not a code', async () => {
+    const terminal = await terminalWithCheck(59);
+    const { text, reference } = await terminal.slip();
+    await terminal.printed(text);
+    const guesser = await login(t, (await enrolWithKey(testKey(60))).body, 'c002');
+    // An ID number typed as the code: refused, and not on the access log.
+    const id = '37100219900101021X';
+    const wrongKind = await lookup(guesser, id);
+    expect(wrongKind.status).toBe(400);
+    expect(wrongKind.body.title).toContain('核验码格式错误');
+    let misses = 0;
+    for (let i = 0; i < 40; i++) {
+      const guess = `${String(i).padStart(5, '0')}-ZZZZZ`;
+      const res = await lookup(guesser, guess);
+      if (res.status === 429) break;
+      expect(res.status).toBe(404);
+      misses++;
+    }
+    expect(misses).toBe(20);
+    // Once the budget is spent, even the right code gets no answer this hour.
+    const spent = await lookup(guesser, reference);
+    expect(spent.status).toBe(429);
+    expect(spent.body.title).toContain('请稍后再试');
+    const log = JSON.stringify((await call(`${t.controls}/access-log`)).body.entries);
+    expect(log).not.toContain(id);
   });
 });

@@ -522,6 +522,11 @@ function DrillDrawer({
     };
   }, [drill, filter, stores]);
 
+  /** The check's signed statement, verified on the verification screen (the platform resolves the 核验码). */
+  const openSlip = (reference: string) => {
+    stores.slip.getState().requestVerification(reference);
+    stores.app.getState().go('verify');
+  };
   const openCheck = async (checkId: string) => {
     const outcome = await stores.supervision.recordedCheck(checkId);
     if (outcome.ok) setCheck(outcome.value);
@@ -590,6 +595,15 @@ function DrillDrawer({
               </Descriptions.Item>
               <Descriptions.Item label="方式">{check.check.source === 'offline' ? '离线' : '在线'}</Descriptions.Item>
               <Descriptions.Item label="清单版本">{String(check.check.catalogueVersion ?? '—')}</Descriptions.Item>
+              <Descriptions.Item label="核查单">
+                {check.slipReferences?.length
+                  ? check.slipReferences.map((reference) => (
+                      <a key={reference} className="mono" onClick={() => openSlip(reference)} data-testid="recorded-check-slip">
+                        核验 {reference}{' '}
+                      </a>
+                    ))
+                  : '未打印'}
+              </Descriptions.Item>
             </Descriptions>
             <Typography.Title level={5}>反馈</Typography.Title>
             <Table

@@ -37,6 +37,19 @@ export function SupervisorScreen() {
   const scope = operator?.supervisorScope === 'city' ? t.supervisor.scopeCity : t.supervisor.scopeDepartment(operator?.department ?? '');
   const allowed = roles?.includes('supervisor') ?? false;
   const c = t.supervisor.col;
+  /** The check's statement, verified on the verification screen (the QR text, or the 核验码 the platform resolves). */
+  const openSlip = (input: string) => {
+    stores.slip.getState().requestVerification(input);
+    stores.app.getState().go('verify');
+  };
+  const slipLink = (reference: string | null, input: string | null, testId: string) =>
+    reference && input ? (
+      <a onClick={() => openSlip(input)} data-testid={testId} className="mono">
+        {t.supervisor.verifySlip(reference)}
+      </a>
+    ) : (
+      <Typography.Text type="secondary">{t.supervisor.slipNone}</Typography.Text>
+    );
 
   useEffect(() => {
     if (allowed) void load();
@@ -121,6 +134,12 @@ export function SupervisorScreen() {
               render: (_, r) => <Tag color={RESULT_COLOR[r.result]}>{t.domain.result[r.result]}</Tag>,
             },
             { key: 'src', title: c.source, width: 90, render: (_, r) => t.domain.source[r.source] },
+            {
+              key: 'slip',
+              title: c.slip,
+              width: 140,
+              render: (_, r) => slipLink(r.slip?.reference ?? null, r.slip?.text ?? null, 'supervisor-slip'),
+            },
           ]}
           expandable={{
             // The platform's remark (e.g. the matter was withdrawn before the record arrived), in plain words.
@@ -199,6 +218,7 @@ export function SupervisorScreen() {
               width: 100,
               render: (_, r) => <Tag color={RESULT_COLOR[r.result]}>{t.domain.result[r.result]}</Tag>,
             },
+            { key: 'slip', title: c.slip, width: 140, render: (_, r) => slipLink(r.slipReference, r.slipReference, 'platform-slip') },
           ]}
           expandable={{
             expandedRowRender: (r) => (

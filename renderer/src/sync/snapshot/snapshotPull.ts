@@ -4,7 +4,7 @@
  * generation being rebuilt; the pull engine then continues with deltas after the snapshot's cursor.
  * No trusted key, or a platform that publishes no snapshots: the rebuild takes the API path.
  */
-import type { SnapshotManifestResponse } from '../../../../shared/contract';
+import type { RevokedTerminalKeysResponse, SnapshotManifestResponse } from '../../../../shared/contract';
 import type { SnapshotTarget } from '../../data/packed/packedListStore';
 import type { PlatformClient } from '../../api/platformClient';
 import { downloadBlocks } from './downloadBlocks';
@@ -25,6 +25,8 @@ export interface SnapshotPullDeps {
   signal?: AbortSignal;
   heartbeat?: () => void;
   concurrency?: number;
+  /** The signed list of revoked terminal keys a verified manifest carries (kept for verifying slips offline). */
+  onRevocations?: (signed: RevokedTerminalKeysResponse, platformKey: string) => Promise<unknown>;
 }
 
 export function createSnapshotPuller(deps: SnapshotPullDeps): SnapshotPuller {
@@ -38,6 +40,9 @@ export function createSnapshotPuller(deps: SnapshotPullDeps): SnapshotPuller {
     const answer = await deps.client.snapshotManifest(deps.signal);
     if (!answer.published) return (fetched = null);
     fetched = { raw: answer.manifest, verified: await verifyManifest(answer.manifest, key) };
+    const revoked = fetched.verified.body.revokedTerminalKeys;
+    // A list that cannot be kept (storage full) must not stop the lists from arriving.
+    if (revoked && deps.onRevocations) await deps.onRevocations(revoked, key).catch(() => undefined);
     return fetched;
   }
 
