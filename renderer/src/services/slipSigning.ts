@@ -19,9 +19,9 @@ import {
 } from '../../../shared/slip';
 import type { JournalDb } from '../data/journalDb';
 import { bytesToBase64 } from '../data/webCrypto';
-import { describeError } from '../i18n';
 import type { CheckView, Outcome, SlipCheck } from './contracts';
 import type { Core } from './core';
+import { refuse, toUserError } from './outcome';
 
 export interface NewSlipKey {
   privateKey: CryptoKey;
@@ -92,16 +92,17 @@ export function statementBodyOf(
   };
 }
 
-export type SignedSlipOutcome = { ok: true; slip: SlipText } | { ok: false; message: string };
+/** Signed, or why not: no key certified by the platform, or a certificate that does not parse. */
+export type SignedSlipOutcome = { ok: true; slip: SlipText } | { ok: false; reason: 'no_key' | 'bad_certificate' };
 
 /** Signs the check's statement with the terminal's key; the statement is kept on the check record. */
 export async function signCheckSlip(journal: JournalDb, view: CheckView, decisions: SlipDecisions): Promise<SignedSlipOutcome> {
   const key = await journal.meta.get('slipKey');
   if (!key || key.key !== 'slipKey' || key.terminalId !== view.terminalId) {
-    return { ok: false, message: '本终端没有平台认证的签名密钥（请由信息技术人员重新登记终端），核查单不带可验证二维码' };
+    return { ok: false, reason: 'no_key' };
   }
   const certificate = fromBase64(key.certificate);
-  if (!certificate) return { ok: false, message: '终端证书格式错误，核查单不带可验证二维码' };
+  if (!certificate) return { ok: false, reason: 'bad_certificate' };
   const check = await journal.checks.get(view.checkId);
   const body = statementBodyOf(view, decisions, check?.signedData);
   const slip = await signSlip(
@@ -123,12 +124,11 @@ export async function verifySlipInput(core: Core, input: string): Promise<Outcom
   const reference = normaliseReference(text);
   if (reference && text.length <= 12) {
     const check = await core.journal.checks.filter((c) => c.slip?.reference === reference).first();
-    if (!check?.slip)
-      return { ok: false, error: { code: 'slip_not_found', message: `本终端没有核验码为 ${reference} 的核查单，请扫描核查单上的二维码` } };
+    if (!check?.slip) return refuse('slip_not_found', { reference });
     text = check.slip.text;
   }
   const key = core.config.values.platformPublicKey || (await core.identity())?.platformPublicKey;
-  if (!key) return { ok: false, error: { code: 'no_platform_key', message: '本机没有平台签名公钥，无法核验（请先登记终端）' } };
+  if (!key) return refuse('no_platform_key');
   const verification = verifySlipText(text, { platformKeys: [key], now: Math.floor(core.now().getTime() / 1000) });
   if (!verification.statement || !core.session.platformToken())
     return { ok: true, value: { verification, platform: null, platformError: null } };
@@ -138,6 +138,6 @@ export async function verifySlipInput(core: Core, input: string): Promise<Outcom
     const platform = await client.checkSlip(text);
     return { ok: true, value: { verification, platform, platformError: null } };
   } catch (error) {
-    return { ok: true, value: { verification, platform: null, platformError: describeError(error) } };
+    return { ok: true, value: { verification, platform: null, platformError: toUserError(error) } };
   }
 }
