@@ -3,7 +3,7 @@
  * terminal exported. Duplicates are still duplicates, a forgotten terminal is recreated, seqs that
  * nobody holds are reported, and only IT may do it.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   JOURNAL_EXPORT_FORMAT,
   JournalImportResponse,
@@ -11,23 +11,19 @@ import {
   type ExportedRecord,
   type JournalExport,
 } from '../../../shared/contract';
-import { call, enrol, login, mutation, startTestPlatform, type TestPlatform } from '../../helpers/platform';
+import { call, enrol, login, mutation, platformForFile } from '../../helpers/platform';
 
-let t: TestPlatform;
+const t = platformForFile();
 let terminal: { terminalId: string; terminalSecret: string };
 let clerk: string;
 let it_: string;
 let supervisor: string;
 
 beforeAll(async () => {
-  t = await startTestPlatform();
   terminal = await enrol(t);
   clerk = await login(t, terminal);
   it_ = await login(t, terminal, 'i001');
   supervisor = await login(t, terminal, 's001');
-});
-afterAll(async () => {
-  await t.platform.close();
 });
 
 function audit(chainSeq: number, terminalId: string): AuditBody {

@@ -3,33 +3,12 @@
  * an operator the platform knows who signed in on that terminal; otherwise the record is refused
  * with a reason in Chinese (and the terminal dead-letters it).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  call,
-  checkBody,
-  enrol,
-  enrolAndLogin,
-  login,
-  mutation,
-  startTestPlatform,
-  type Login,
-  type TestPlatform,
-} from '../../helpers/platform';
+import { describe, expect, it } from 'vitest';
+import { call, checkBody, enrol, enrolAndLogin, login, mutation, type Login, platformForFile, pushAccepted } from '../../helpers/platform';
 
-let t: TestPlatform;
+const t = platformForFile();
 
-beforeAll(async () => {
-  t = await startTestPlatform();
-});
-afterAll(async () => {
-  await t.platform.close();
-});
-
-async function push(who: Login, mutations: unknown[]) {
-  const res = await call(`${t.api}/outbox`, { token: who.token, body: { terminalId: who.terminalId, mutations } });
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return res.body as { results: { status: string; problem?: { code: string; title: string; detail?: string } }[] };
-}
+const push = (who: Login, mutations: unknown[]) => pushAccepted(t, who, mutations);
 
 function auditBody(chainSeq: number, actor: string, action = 'LOOKUP', outcome = 'ok') {
   return {
