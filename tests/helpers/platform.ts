@@ -1,7 +1,7 @@
 /** Starts the reference platform in-process and talks to it over real loopback HTTP. */
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, expect } from 'vitest';
-import { OutboxResponse, type CheckBody, type FeedbackBody, type Mutation, type MutationKind } from '../../shared/contract';
+import { OutboxResponse, type AuditBody, type CheckBody, type FeedbackBody, type Mutation, type MutationKind } from '../../shared/contract';
 import { MATTERS } from '../../platform/seed/catalogue';
 import { startPlatform, type PlatformOptions, type RunningPlatform } from '../../platform/server';
 
@@ -125,6 +125,25 @@ export function checkBody(overrides: Partial<CheckBody> = {}): CheckBody {
     dataVersion: 'E0.1',
     source: 'online',
     dataAgeSeconds: 0,
+    ...overrides,
+  };
+}
+
+/** An audit record at `chainSeq` (a PRINT by c001 unless told), with stand-in hashes that link by seq. */
+export function auditBody(chainSeq: number, overrides: Partial<AuditBody> = {}): AuditBody {
+  return {
+    chainSeq,
+    action: 'PRINT',
+    actor: 'c001',
+    terminalId: 'T',
+    at: new Date().toISOString(),
+    purpose: null,
+    subjectHash: null,
+    subjectMasked: null,
+    outcome: 'printed',
+    detail: null,
+    prevHash: chainSeq === 0 ? '0'.repeat(64) : `h${chainSeq - 1}`.padEnd(64, '0'),
+    hash: `h${chainSeq}`.padEnd(64, '0'),
     ...overrides,
   };
 }

@@ -11,7 +11,7 @@ import {
   type ExportedRecord,
   type JournalExport,
 } from '../../../shared/contract';
-import { call, enrol, login, mutation, platformForFile } from '../../helpers/platform';
+import { call, enrol, login, mutation, platformForFile, auditBody } from '../../helpers/platform';
 
 const t = platformForFile();
 let terminal: { terminalId: string; terminalSecret: string };
@@ -26,22 +26,7 @@ beforeAll(async () => {
   supervisor = await login(t, terminal, 's001');
 });
 
-function audit(chainSeq: number, terminalId: string): AuditBody {
-  return {
-    chainSeq,
-    action: 'PRINT',
-    actor: 'c001',
-    terminalId,
-    at: '2026-03-01T08:00:00.000Z',
-    purpose: null,
-    subjectHash: null,
-    subjectMasked: null,
-    outcome: 'printed',
-    detail: null,
-    prevHash: chainSeq === 0 ? '0'.repeat(64) : `h${chainSeq - 1}`.padEnd(64, '0'),
-    hash: `h${chainSeq}`.padEnd(64, '0'),
-  };
-}
+const audit = (chainSeq: number, terminalId: string) => auditBody(chainSeq, { terminalId, at: '2026-03-01T08:00:00.000Z' });
 
 function record(terminalId: string, seq: number): ExportedRecord {
   return { ...mutation(seq, 'audit', audit(seq - 1, terminalId)), terminalId };
