@@ -14,6 +14,7 @@ import type { Access } from '../auth/guard';
 import { createPlatformApp, type PlatformApp } from '../server';
 import { SHOWCASE } from '../seed/showcase';
 import { MATTERS } from '../seed/catalogue';
+import { checkBody } from '../../tests/helpers/platform';
 
 const SEED = 20_261_202;
 const RUNS = 10_500;
@@ -70,19 +71,7 @@ beforeAll(async () => {
           kind: 'check',
           occurredAt: new Date().toISOString(),
           operatorId: 'c001',
-          body: {
-            checkId: 'chk-fuzz',
-            matterCode: 'PX-MF',
-            caseNo: 'BJ-2026-0001',
-            subjectIdentifier: SHOWCASE.courtDishonestPerson.identifier,
-            subjectKind: 'PERSON',
-            subjectName: '李建军',
-            result: 'BLACK',
-            triggeredMeasures: ['P-COURT-HONOUR'],
-            dataVersion: 'E0.1',
-            source: 'online',
-            dataAgeSeconds: 0,
-          },
+          body: checkBody({ checkId: 'chk-fuzz', caseNo: 'BJ-2026-0001', subjectIdentifier: SHOWCASE.courtDishonestPerson.identifier }),
         },
       ],
     },

@@ -32,14 +32,9 @@ function at<T>(values: readonly T[], i: number, what: string): T {
   return value;
 }
 
+/** A data row begins as a name row does (key, then what a candidate shows), then carries the rest of the entry. */
 export function writeDataRow(w: ByteWriter, key: string, e: ListEntry): void {
-  w.str(key);
-  w.str(e.id);
-  w.str(e.listType);
-  w.u8(indexOf(KINDS, e.subjectKind, 'subject kind'));
-  w.str(e.subjectName);
-  w.str(e.identifier);
-  w.u8(indexOf(ID_TYPES, e.identifierType, 'identifier type'));
+  writeNameRow(w, key, e);
   w.str(e.reason);
   w.str(e.listedOn);
   w.str(e.validUntil ?? '');
@@ -55,13 +50,7 @@ export function writeDataRow(w: ByteWriter, key: string, e: ListEntry): void {
 }
 
 export function readDataRow(r: ByteReader): { key: string; entry: ListEntry } {
-  const key = r.str();
-  const id = r.str();
-  const listType = r.str();
-  const subjectKind = at(KINDS, r.u8(), 'subject kind');
-  const subjectName = r.str();
-  const identifier = r.str();
-  const identifierType = at(ID_TYPES, r.u8(), 'identifier type');
+  const { key, hit } = readNameRow(r);
   const reason = r.str();
   const listedOn = r.str();
   const validUntil = r.str();
@@ -73,12 +62,7 @@ export function readDataRow(r: ByteReader): { key: string; entry: ListEntry } {
   return {
     key,
     entry: {
-      id,
-      listType,
-      subjectKind,
-      subjectName,
-      identifier,
-      identifierType,
+      ...hit,
       reason,
       listedOn,
       validUntil: validUntil === '' ? null : validUntil,

@@ -1,6 +1,7 @@
 /** Starts the reference platform in-process and talks to it over real loopback HTTP. */
 import { v7 as uuidv7 } from 'uuid';
-import type { CheckBody, FeedbackBody, Mutation, MutationKind } from '../../shared/contract';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { OutboxResponse, type AuditBody, type CheckBody, type FeedbackBody, type Mutation, type MutationKind } from '../../shared/contract';
 import { MATTERS } from '../../platform/seed/catalogue';
 import { startPlatform, type PlatformOptions, type RunningPlatform } from '../../platform/server';
 
@@ -17,6 +18,21 @@ export interface TestPlatform {
 export async function startTestPlatform(overrides: Partial<PlatformOptions> = {}): Promise<TestPlatform> {
   const platform = await startPlatform({ port: 0, db: ':memory:', subjects: 300, testControls: true, logger: false, ...overrides });
   return { platform, api: `${platform.url}/api/v1`, controls: `${platform.url}/__test` };
+}
+
+/**
+ * One platform for a test file: started before its tests (and before the file's own beforeAll, which
+ * may use it), closed after them. The object is filled in by then: read it in tests and hooks.
+ */
+export function platformForFile(overrides: Partial<PlatformOptions> = {}): TestPlatform {
+  const t = {} as TestPlatform;
+  beforeAll(async () => {
+    Object.assign(t, await startTestPlatform(overrides));
+  }, 60_000);
+  afterAll(async () => {
+    await t.platform?.close();
+  });
+  return t;
 }
 
 export interface CallOptions {
@@ -85,6 +101,13 @@ export async function enrolAndLogin(t: TestPlatform, operatorId = 'c001'): Promi
   return { ...terminal, token: await login(t, terminal, operatorId) };
 }
 
+/** Sends `mutations` to the outbox as `who`; the platform must answer the batch (each result says what became of its record). */
+export async function pushAccepted(t: TestPlatform, who: Login, mutations: unknown[]): Promise<OutboxResponse> {
+  const res = await call(`${t.api}/outbox`, { token: who.token, body: { terminalId: who.terminalId, mutations } });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return OutboxResponse.parse(res.body);
+}
+
 export function mutation(seq: number, kind: MutationKind, body: unknown, overrides: Partial<Mutation> = {}): Mutation {
   return { id: uuidv7(), seq, kind, occurredAt: new Date().toISOString(), operatorId: 'c001', body, ...overrides };
 }
@@ -102,6 +125,25 @@ export function checkBody(overrides: Partial<CheckBody> = {}): CheckBody {
     dataVersion: 'E0.1',
     source: 'online',
     dataAgeSeconds: 0,
+    ...overrides,
+  };
+}
+
+/** An audit record at `chainSeq` (a PRINT by c001 unless told), with stand-in hashes that link by seq. */
+export function auditBody(chainSeq: number, overrides: Partial<AuditBody> = {}): AuditBody {
+  return {
+    chainSeq,
+    action: 'PRINT',
+    actor: 'c001',
+    terminalId: 'T',
+    at: new Date().toISOString(),
+    purpose: null,
+    subjectHash: null,
+    subjectMasked: null,
+    outcome: 'printed',
+    detail: null,
+    prevHash: chainSeq === 0 ? '0'.repeat(64) : `h${chainSeq - 1}`.padEnd(64, '0'),
+    hash: `h${chainSeq}`.padEnd(64, '0'),
     ...overrides,
   };
 }

@@ -162,6 +162,12 @@ describe("the renderer's own floors", () => {
     expect(await cleanProbes(path, ["import * as m from '../services/contracts';"])).toHaveLength(1);
   });
 
+  it('the core returns codes with data: none of its floors imports the catalogue that words them', async () => {
+    for (const floor of ['services', 'sync', 'data', 'api']) {
+      expect(await cleanProbes(`renderer/src/${floor}/probe.ts`, ["import { t } from '../i18n';"]), floor).toEqual([]);
+    }
+  });
+
   it('the core never imports the screens, their stores or the app', async () => {
     const path = 'renderer/src/services/probe.ts';
     const climbs = [

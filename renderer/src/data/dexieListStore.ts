@@ -5,8 +5,9 @@
  */
 import type { ListEntry, SyncChange } from '../../../shared/contract';
 import { INITIAL_LIST_STATE, type CacheDb, type EntryTableName, type LiveListState, type RebuildState, type StoredEntry } from './cacheDb';
-import { createInitialsCache, initialsQueryKey, isInitialsQuery, normaliseName, type InitialsOf } from '../../../shared/names';
-import { fromStoredEntry, toStoredEntry } from './entryIndexKeys';
+import { initialsQueryKey, isInitialsQuery, normaliseName } from '../../../shared/names';
+import { fromStoredEntry } from './entryIndexKeys';
+import { PreparedRows } from './preparedRows';
 import {
   CursorMovedError,
   RebuildReplacedError,
@@ -37,23 +38,11 @@ function otherTable(name: EntryTableName): EntryTableName {
   return name === 'entriesA' ? 'entriesB' : 'entriesA';
 }
 
-/** Last change per id wins within a page; null means deleted. */
-function finalRows(changes: readonly SyncChange[], initialsOf: InitialsOf): Map<string, StoredEntry | null> {
-  const rows = new Map<string, StoredEntry | null>();
-  for (const change of changes) {
-    if (change.op === 'put') rows.set(change.entry.id, toStoredEntry(change.entry, initialsOf));
-    else rows.set(change.entryId, null);
-  }
-  return rows;
-}
-
 export class DexieListStore implements ListDataStore {
   /** Which generation is live, as last seen; every read re-checks it inside its transaction. */
   private liveHint: EntryTableName = 'entriesA';
-  /** Pinyin initials of names seen before: subjects repeat across entries and pages. */
-  private readonly initialsOf = createInitialsCache();
-  /** Rows computed by prepare(), picked up by applyChanges() for the same page. */
-  private readonly prepared = new WeakMap<readonly SyncChange[], Map<string, StoredEntry | null>>();
+  /** Rows computed by prepare(), taken by applyChanges() for the same page. */
+  private readonly prepared = new PreparedRows();
 
   constructor(private readonly db: CacheDb) {}
 
@@ -82,14 +71,11 @@ export class DexieListStore implements ListDataStore {
   }
 
   prepare(changes: readonly SyncChange[]): void {
-    if (this.prepared.has(changes)) return;
-    this.prepared.set(changes, finalRows(changes, this.initialsOf));
+    this.prepared.prepare(changes);
   }
 
   async applyChanges(page: ListPage, target: ListTarget): Promise<ApplyResult> {
-    this.prepare(page.changes);
-    const rows = this.prepared.get(page.changes)!;
-    this.prepared.delete(page.changes);
+    const rows = this.prepared.take(page.changes);
     if (target === 'live') {
       return this.withLiveTable('rw', async (table, state) => {
         if (page.after !== undefined && state.cursor !== page.after) throw new CursorMovedError();

@@ -7,7 +7,7 @@
 import type { DeadLetterRecord } from '../data/journalDb';
 import type { DeadLetter, Delivery, Outcome } from './contracts';
 import type { Core } from './core';
-import { fail, failWith, ok } from './outcome';
+import { failWith, ok, refuse } from './outcome';
 
 function resubmitter(core: Core): string | null {
   const operator = core.session.current()?.operator;
@@ -17,14 +17,12 @@ function resubmitter(core: Core): string | null {
 /** The dead letter is gone or was resubmitted meanwhile (another tab): the transaction is rolled back. */
 class NotResubmittable extends Error {}
 
-const NOT_RESUBMITTABLE = '该被拒记录已重新提交过或已不存在，请刷新后再看';
-
 export async function resubmitDeadLetter(core: Core, terminalId: string, seq: number): Promise<Outcome<Delivery>> {
   const by = resubmitter(core);
-  if (!by) return fail('resubmit_forbidden', '仅督查人员或信息技术管理员可重新提交被拒记录');
+  if (!by) return refuse('resubmit_forbidden');
   try {
     const dead = await core.journal.deadLetters.get([terminalId, seq]);
-    if (!dead || dead.resubmittedAs) return fail('not_resubmittable', NOT_RESUBMITTABLE);
+    if (!dead || dead.resubmittedAs) return refuse('not_resubmittable');
     const queuedId = await core.writer.commit({
       tables: [core.journal.deadLetters],
       audits: [
@@ -34,7 +32,7 @@ export async function resubmitDeadLetter(core: Core, terminalId: string, seq: nu
           purpose: null,
           subject: null,
           outcome: 'queued',
-          detail: `原记录 ${terminalId}#${seq}（${dead.kind}，${dead.id}）`,
+          detail: `resubmits ${terminalId}#${seq} (${dead.kind}, ${dead.id})`,
         },
       ],
       write: async (tx) => {
@@ -57,7 +55,7 @@ export async function resubmitDeadLetter(core: Core, terminalId: string, seq: nu
     const delivered = await core.engine.pushNow();
     return ok(delivered.has(queuedId) ? 'sent' : 'queued');
   } catch (error) {
-    if (error instanceof NotResubmittable) return fail('not_resubmittable', NOT_RESUBMITTABLE);
+    if (error instanceof NotResubmittable) return refuse('not_resubmittable');
     return failWith(error);
   }
 }

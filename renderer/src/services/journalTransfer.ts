@@ -9,7 +9,7 @@ import type { OutboxRecord } from '../data/journalDb';
 import { toMutation } from '../sync/pushEngine';
 import type { JournalExportResult, JournalImportSummary, Outcome } from './contracts';
 import type { Core } from './core';
-import { fail, failWith, ok } from './outcome';
+import { failWith, ok, refuse } from './outcome';
 
 function isIt(core: Core): string | null {
   const operator = core.session.current()?.operator;
@@ -22,14 +22,14 @@ function exported(record: OutboxRecord): ExportedRecord {
 
 export async function exportJournal(core: Core): Promise<Outcome<JournalExportResult>> {
   const operatorId = isIt(core);
-  if (!operatorId) return fail('it_only', '仅信息技术管理员可导出终端记录');
+  if (!operatorId) return refuse('it_only', { action: 'export' });
   try {
     const identity = await core.identity();
-    if (!identity) return fail('not_enrolled', '本机尚未注册为查询终端，没有可导出的记录');
+    if (!identity) return refuse('not_enrolled', { action: 'export' });
     const { journal } = core;
     const held = async () =>
       (await Promise.all([journal.outbox, journal.delivered, journal.deadLetters].map((t) => t.count()))).reduce((a, b) => a + b, 0);
-    if ((await held()) === 0) return fail('nothing_to_export', '本机没有需要导出的记录');
+    if ((await held()) === 0) return refuse('nothing_to_export');
     // Audited first, so the record of the export travels in the file too.
     await core.writer.commit({
       audits: [
@@ -39,7 +39,7 @@ export async function exportJournal(core: Core): Promise<Outcome<JournalExportRe
           purpose: null,
           subject: null,
           outcome: 'exported',
-          detail: `${await held()} 条记录`,
+          detail: `${await held()} records`,
         },
       ],
     });
@@ -56,7 +56,7 @@ export async function exportJournal(core: Core): Promise<Outcome<JournalExportRe
     };
     const undelivered = await journal.outbox.count();
     const saved = await core.host.saveJournalExport(JSON.stringify(file));
-    if (!saved.ok) return fail('export_not_saved', `导出文件未能保存：${saved.message}`);
+    if (!saved.ok) return refuse('export_not_saved', { detail: saved.message });
     return ok({ fileName: saved.fileName, ...(saved.path ? { path: saved.path } : {}), records: rows.length, undelivered });
   } catch (error) {
     return failWith(error);
@@ -69,7 +69,7 @@ function summarise(answer: JournalImportResponse): JournalImportSummary {
 }
 
 export async function importJournal(core: Core, text: string): Promise<Outcome<JournalImportSummary>> {
-  if (!isIt(core)) return fail('it_only', '仅信息技术管理员可导入终端记录');
+  if (!isIt(core)) return refuse('it_only', { action: 'import' });
   let data: unknown;
   try {
     data = JSON.parse(text) as unknown;
@@ -77,9 +77,9 @@ export async function importJournal(core: Core, text: string): Promise<Outcome<J
     data = undefined;
   }
   const file = JournalExport.safeParse(data);
-  if (!file.success) return fail('not_an_export', '所选文件不是本系统导出的终端记录文件（或文件已损坏），未导入任何记录');
+  if (!file.success) return refuse('not_an_export');
   const client = await core.platform();
-  if (!client || core.session.platformToken() === null) return fail('login_required', '导入需要联网登录信用平台，请先联网登录');
+  if (!client || core.session.platformToken() === null) return refuse('login_required', { action: 'import' });
   try {
     return ok(summarise(await client.importJournal(file.data)));
   } catch (error) {

@@ -25,9 +25,9 @@ import type { JournalDb } from '../data/journalDb';
 import { heldRevocations, keepRevocations } from '../data/slipRevocations';
 import { base64ToBytes, bytesToBase64 } from '../data/webCrypto';
 import type { HostBridge } from '../../../shared/ipc/bridge';
-import { describeError } from '../i18n';
-import type { CheckView, Outcome, SlipCheck } from './contracts';
+import type { CheckView, Outcome, SlipCheck, UserFacingError } from './contracts';
 import type { Core } from './core';
+import { refuse, toUserError } from './outcome';
 
 export interface NewSlipKey {
   publicKey: string;
@@ -136,7 +136,11 @@ export function statementBodyOf(
   };
 }
 
-export type SignedSlipOutcome = { ok: true; slip: SlipText } | { ok: false; message: string };
+/** Signed, or why not: no key certified by the platform, a certificate that does not parse, or the signer failed (`cause`: its code). */
+export type SignedSlipOutcome =
+  | { ok: true; slip: SlipText }
+  | { ok: false; reason: 'no_key' | 'bad_certificate' }
+  | { ok: false; reason: 'sign_failed'; cause: UserFacingError };
 
 /**
  * Signs the check's statement with the terminal's key; the statement is kept on the check record.
@@ -151,19 +155,19 @@ export async function signCheckSlip(
 ): Promise<SignedSlipOutcome> {
   const key = await journal.meta.get('slipKey');
   if (!key || key.key !== 'slipKey' || key.terminalId !== view.terminalId) {
-    return { ok: false, message: '本终端没有平台认证的签名密钥（请由信息技术人员重新登记终端），核查单不带可验证二维码' };
+    return { ok: false, reason: 'no_key' };
   }
   const certificate = fromBase64(key.certificate);
-  if (!certificate) return { ok: false, message: '终端证书格式错误，核查单不带可验证二维码' };
+  if (!certificate) return { ok: false, reason: 'bad_certificate' };
   const sign = signerFor(host, key.privateKey);
-  if (!sign) return { ok: false, message: '本终端没有平台认证的签名密钥（请由信息技术人员重新登记终端），核查单不带可验证二维码' };
+  if (!sign) return { ok: false, reason: 'no_key' };
   const check = await journal.checks.get(view.checkId);
   const body = statementBodyOf(view, decisions, check?.signedData, clockSkewSeconds);
   let slip: SlipText;
   try {
     slip = await signSlip(body, certificate, sign);
   } catch (error) {
-    return { ok: false, message: `核查单签名失败：${describeError(error)}；核查单不带可验证二维码` };
+    return { ok: false, reason: 'sign_failed', cause: toUserError(error) };
   }
   if (check) await journal.checks.update(view.checkId, { slip: { text: slip.text, reference: slip.reference } });
   return { ok: true, slip };
@@ -171,29 +175,17 @@ export async function signCheckSlip(
 
 /** The platform's answer to a 核验码, or why there is none (offline, not found, refused). */
 async function slipFromPlatform(core: Core, reference: string): Promise<Outcome<{ text: string; platform: SlipCheckResponse }>> {
-  const notHere = `本终端没有核验码为 ${reference} 的核查单`;
   const client = core.session.platformToken() ? await core.platform() : null;
-  if (!client)
-    return { ok: false, error: { code: 'slip_not_found', message: `${notHere}；联网登录后可向平台查询，或扫描核查单上的二维码` } };
+  if (!client) return refuse('slip_not_found', { reference, where: 'offline' });
   try {
     const answer = await client.lookupSlip(reference);
-    if (!answer)
-      return {
-        ok: false,
-        error: { code: 'slip_not_found', message: `${notHere}，平台也没有（尚未上传，或核验码有误），请扫描核查单上的二维码` },
-      };
-    if (answer.slips.length > 1)
-      return {
-        ok: false,
-        error: {
-          code: 'slip_ambiguous',
-          message: `平台有 ${answer.slips.length} 张核验码为 ${reference} 的核查单，请扫描二维码以确定是哪一张`,
-        },
-      };
+    if (!answer) return refuse('slip_not_found', { reference, where: 'platform' });
+    if (answer.slips.length > 1) return refuse('slip_ambiguous', { reference, count: answer.slips.length });
     const [found] = answer.slips;
     return { ok: true, value: { text: found!.slip, platform: found!.platform } };
   } catch (error) {
-    return { ok: false, error: { code: 'slip_lookup_failed', message: `${notHere}；向平台查询失败：${describeError(error)}` } };
+    const cause = toUserError(error);
+    return refuse('slip_lookup_failed', { ...cause.params, reference, cause: cause.code });
   }
 }
 
@@ -229,7 +221,7 @@ export async function verifySlipInput(core: Core, input: string): Promise<Outcom
     }
   }
   const key = core.config.values.platformPublicKey || (await core.identity())?.platformPublicKey;
-  if (!key) return { ok: false, error: { code: 'no_platform_key', message: '本机没有平台签名公钥，无法核验（请先登记终端）' } };
+  if (!key) return refuse('no_platform_key');
   const revoked = await revocationsFor(core, key);
   const verification = verifySlipText(text, {
     platformKeys: [key],
@@ -239,7 +231,7 @@ export async function verifySlipInput(core: Core, input: string): Promise<Outcom
   const revocations = revoked
     ? { issuedAt: revoked.issuedAt, ageSeconds: (core.now().getTime() - Date.parse(revoked.issuedAt)) / 1000, count: revoked.keys.length }
     : null;
-  const answer = (p: SlipCheckResponse | null, platformError: string | null): Outcome<SlipCheck> => ({
+  const answer = (p: SlipCheckResponse | null, platformError: UserFacingError | null): Outcome<SlipCheck> => ({
     ok: true,
     value: { verification, platform: p, platformError, revocations },
   });
@@ -249,6 +241,6 @@ export async function verifySlipInput(core: Core, input: string): Promise<Outcom
     if (!client) return answer(null, null);
     return answer(await client.checkSlip(text), null);
   } catch (error) {
-    return answer(null, describeError(error));
+    return answer(null, toUserError(error));
   }
 }

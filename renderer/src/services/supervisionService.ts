@@ -6,20 +6,19 @@
 import type { ExportFormat, FleetQuery, SupervisionFilter, SupervisionRecordsQuery } from '../../../shared/contract';
 import type { AppServices } from './contracts';
 import type { Core } from './core';
-import { fail, failWith, ok } from './outcome';
-
-const NEEDS_PLATFORM = '督查看板和终端运维需要联网登录信用平台后查看';
+import { failWith, ok, refuse, RefusedCallError } from './outcome';
 
 export function createSupervisionService(core: Core): AppServices['supervision'] {
   const client = async (role: 'supervisor' | 'it') => {
-    if (!core.session.current()?.operator.roles.includes(role))
-      throw new Error(role === 'it' ? '仅信息技术管理员可查看终端运维' : '仅督查人员可使用督查功能');
+    if (!core.session.current()?.operator.roles.includes(role)) {
+      throw role === 'it' ? new RefusedCallError('it_only', { action: 'fleet' }) : new RefusedCallError('supervisor_only');
+    }
     const platform = await core.platform();
     return platform && core.session.platformToken() !== null ? platform : null;
   };
   const run = async <T>(role: 'supervisor' | 'it', work: (c: NonNullable<Awaited<ReturnType<typeof client>>>) => Promise<T>) => {
     const c = await client(role);
-    if (!c) return fail<T>('login_required', NEEDS_PLATFORM);
+    if (!c) return refuse<T>('login_required', { action: 'supervision' });
     try {
       return ok(await work(c));
     } catch (error) {

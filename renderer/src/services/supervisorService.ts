@@ -13,17 +13,16 @@ import { loadCatalogue } from './catalogueService';
 import type { AppServices, DeclinedMeasureRow, PlatformCheckRow, SupervisorCheckRow } from './contracts';
 import type { Core } from './core';
 import { matterFor } from './lookup/checkRecord';
-import { fail, failWith, ok, refuse } from './outcome';
+import { failWith, ok, refuse, RefusedCallError } from './outcome';
 
 const PLATFORM_CHECKS_LIMIT = 200;
-const NEEDS_PLATFORM = '需要联网登录信用平台后才能查看平台上的记录';
 
 const DECLINED_LIMIT = 500;
 const EVENTS_LIMIT = 100;
 
 /** The UI hides these views from clerks; the service refuses them too, so no other caller can bypass that. */
 function requireSupervisor(core: Core): void {
-  if (!core.session.current()?.operator.roles.includes('supervisor')) throw new Error('仅督查人员可使用督查功能');
+  if (!core.session.current()?.operator.roles.includes('supervisor')) throw new RefusedCallError('supervisor_only');
 }
 
 export function createSupervisorService(core: Core): AppServices['supervisor'] {
@@ -67,7 +66,7 @@ export function createSupervisorService(core: Core): AppServices['supervisor'] {
     async platformEvents() {
       requireSupervisor(core);
       const client = await core.platform();
-      if (!client || core.session.platformToken() === null) return fail('login_required', '平台审计事件需联网登录后查看');
+      if (!client || core.session.platformToken() === null) return refuse('login_required', { action: 'platform_events' });
       try {
         return ok((await client.platformEvents(EVENTS_LIMIT)).events);
       } catch (error) {
@@ -83,7 +82,7 @@ export function createSupervisorService(core: Core): AppServices['supervisor'] {
     async platformChecks() {
       requireSupervisor(core);
       const client = await onlineClient(core);
-      if (!client) return fail('offline', NEEDS_PLATFORM);
+      if (!client) return refuse('offline', { action: 'platform_records' });
       try {
         const [answer, catalogue] = await Promise.all([client.supervisorRecords('check', PLATFORM_CHECKS_LIMIT), loadCatalogue(core)]);
         const rows: PlatformCheckRow[] = [];
@@ -118,7 +117,7 @@ export function createSupervisorService(core: Core): AppServices['supervisor'] {
       const operator = core.session.current()!.operator;
       if (!reason.trim()) return refuse('unmask_reason_required');
       const client = await onlineClient(core);
-      if (!client) return fail('offline', NEEDS_PLATFORM);
+      if (!client) return refuse('offline', { action: 'platform_records' });
       try {
         const { identifier } = await client.unmaskRecord(recordId, reason.trim());
         // On this terminal's audit chain too (the subject only as keyed hash and masked form).
@@ -146,7 +145,7 @@ export function createSupervisorService(core: Core): AppServices['supervisor'] {
     async nameSearchAlerts() {
       requireSupervisor(core);
       const client = await onlineClient(core);
-      if (!client) return fail('offline', NEEDS_PLATFORM);
+      if (!client) return refuse('offline', { action: 'platform_records' });
       try {
         const answer = await client.nameSearchAlerts();
         return ok({

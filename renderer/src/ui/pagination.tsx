@@ -24,3 +24,8 @@ function nameArrows(_page: number, type: string, original: ReactNode): ReactNode
 export function pagedBy(pageSize: number): PaginationProps {
   return { pageSize, hideOnSinglePage: true, showSizeChanger: false, itemRender: nameArrows };
 }
+
+/** What every compact list table shares: small rows, fixed layout, pages of `pageSize`, its own empty text. */
+export function compactTable(loading: boolean, emptyText: string, pageSize = 8) {
+  return { size: 'small' as const, loading, tableLayout: 'fixed' as const, pagination: pagedBy(pageSize), locale: { emptyText } };
+}

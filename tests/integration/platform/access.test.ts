@@ -5,9 +5,9 @@
  * Requests go over a raw socket so that no client library normalises the path first.
  */
 import { request as httpRequest } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { SHOWCASE } from '../../../platform/seed/showcase';
-import { call, CLIENT_VERSION, enrolAndLogin, startTestPlatform, type TestPlatform } from '../../helpers/platform';
+import { call, checkBody, CLIENT_VERSION, enrolAndLogin, platformForFile, type TestPlatform } from '../../helpers/platform';
 
 interface RawAnswer {
   status: number;
@@ -103,14 +103,13 @@ interface ProtectedRoute {
 
 const PERSON = SHOWCASE.courtDishonestPerson.identifier;
 
-let t: TestPlatform;
+const t = platformForFile();
 let clerk: string;
 let supervisor: string;
 let it001: string;
 let expired: string;
 
 beforeAll(async () => {
-  t = await startTestPlatform();
   expired = (await enrolAndLogin(t, 's001')).token;
   await call(`${t.controls}/expire-sessions`, { method: 'POST', body: {} });
   clerk = (await enrolAndLogin(t, 'c001')).token;
@@ -129,26 +128,11 @@ beforeAll(async () => {
           kind: 'check',
           occurredAt: new Date().toISOString(),
           operatorId: 'c001',
-          body: {
-            checkId: 'chk-access-1',
-            matterCode: 'PX-MF',
-            caseNo: 'BJ-2026-0001',
-            subjectIdentifier: PERSON,
-            subjectKind: 'PERSON',
-            subjectName: '李建军',
-            result: 'BLACK',
-            triggeredMeasures: ['P-COURT-HONOUR'],
-            dataVersion: 'E0.1',
-            source: 'online',
-            dataAgeSeconds: 0,
-          },
+          body: checkBody({ checkId: 'chk-access-1', caseNo: 'BJ-2026-0001', subjectIdentifier: PERSON }),
         },
       ],
     },
   });
-});
-afterAll(async () => {
-  await t.platform.close();
 });
 
 const ROUTES: ProtectedRoute[] = [

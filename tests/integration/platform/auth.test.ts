@@ -1,19 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_OPERATORS } from '../../../platform/options';
 import { CreateSessionResponse, EnrolTerminalResponse, HealthResponse, Problem } from '../../../shared/contract';
-import { call, enrol, enrolAndLogin, login, mutation, startTestPlatform, type TestPlatform } from '../../helpers/platform';
+import { call, enrol, enrolAndLogin, login, mutation, startTestPlatform, platformForFile } from '../../helpers/platform';
 
-let t: TestPlatform;
-
-beforeAll(async () => {
-  t = await startTestPlatform();
-});
-afterAll(async () => {
-  await t.platform.close();
-});
+const t = platformForFile();
 
 describe('health', () => {
   it('answers without auth and without a client version, with a Date header', async () => {

@@ -2,18 +2,14 @@
  * Bad input, one of each kind, over real HTTP: a malformed body, content type, URL, cursor, token
  * or header gets a problem in Chinese with a stable type — and writes nothing.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLIENT_VERSION, enrolAndLogin, startTestPlatform, type Login, type TestPlatform } from '../../helpers/platform';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CLIENT_VERSION, enrolAndLogin, type Login, platformForFile } from '../../helpers/platform';
 
-let t: TestPlatform;
+const t = platformForFile();
 let session: Login;
 
 beforeAll(async () => {
-  t = await startTestPlatform();
   session = await enrolAndLogin(t);
-});
-afterAll(async () => {
-  await t.platform.close();
 });
 
 interface Case {

@@ -1,17 +1,10 @@
 /** The platform refuses a commitment the catalogue closes to the subject (a 失信被执行人 replacing approval steps). */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { OutboxResponse } from '../../../shared/contract';
 import { SHOWCASE } from '../../../platform/seed/showcase';
-import { call, enrolAndLogin, mutation, startTestPlatform, type TestPlatform } from '../../helpers/platform';
+import { call, enrolAndLogin, mutation, platformForFile } from '../../helpers/platform';
 
-let t: TestPlatform;
-beforeAll(async () => {
-  t = await startTestPlatform();
-});
-afterAll(async () => {
-  await t.platform.close();
-});
-
+const t = platformForFile();
 it('refuses 审批替代型承诺 from a 失信被执行人 with a Chinese problem, accepts a repair commitment', async () => {
   const login = await enrolAndLogin(t);
   const commitment = (seq: number, kind: string) =>

@@ -3,8 +3,8 @@
  * with a reason, the final decision later names the deferral, and supervisors see per clerk and day
  * which MUST measures are still open (never decided, or deferred and not yet settled).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OpenMeasuresResponse, OutboxResponse, type Mutation } from '../../../shared/contract';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { OpenMeasuresResponse, type Mutation } from '../../../shared/contract';
 import { chinaDate } from '../../../shared/dates';
 import {
   call,
@@ -13,20 +13,16 @@ import {
   feedbackBody,
   login,
   mutation,
-  startTestPlatform,
   type Login,
-  type TestPlatform,
+  platformForFile,
+  pushAccepted,
 } from '../../helpers/platform';
 
-let t: TestPlatform;
+const t = platformForFile();
 let clerk: Login;
 let supervisor: string;
 
-async function pushOk(mutations: Mutation[]): Promise<OutboxResponse> {
-  const res = await call(`${t.api}/outbox`, { token: clerk.token, body: { terminalId: clerk.terminalId, mutations } });
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return OutboxResponse.parse(res.body);
-}
+const pushOk = (mutations: Mutation[]) => pushAccepted(t, clerk, mutations);
 
 async function openMeasures(query: string): Promise<OpenMeasuresResponse> {
   const res = await call(`${t.api}/supervisor/open-measures?${query}`, { token: supervisor });
@@ -35,12 +31,8 @@ async function openMeasures(query: string): Promise<OpenMeasuresResponse> {
 }
 
 beforeAll(async () => {
-  t = await startTestPlatform();
   clerk = await enrolAndLogin(t, 'c001');
   supervisor = await login(t, clerk, 's001');
-});
-afterAll(async () => {
-  await t.platform.close();
 });
 
 describe('DEFERRED feedback', () => {

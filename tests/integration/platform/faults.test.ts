@@ -1,17 +1,11 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { HealthResponse } from '../../../shared/contract';
-import { call, startTestPlatform, type TestPlatform } from '../../helpers/platform';
+import { call, startTestPlatform, platformForFile } from '../../helpers/platform';
 
-let t: TestPlatform;
+const t = platformForFile();
 
-beforeAll(async () => {
-  t = await startTestPlatform();
-});
 afterEach(async () => {
   await call(`${t.controls}/faults`, { method: 'DELETE' });
-});
-afterAll(async () => {
-  await t.platform.close();
 });
 
 async function inject(spec: Record<string, unknown>): Promise<string> {

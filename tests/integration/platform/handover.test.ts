@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_OPERATORS } from '../../../platform/options';
-import { OutboxResponse, type AuditBody } from '../../../shared/contract';
-import { call, enrol, login, mutation, startTestPlatform, type TestPlatform } from '../../helpers/platform';
+import { OutboxResponse } from '../../../shared/contract';
+import { call, enrol, login, mutation, startTestPlatform, type TestPlatform, auditBody } from '../../helpers/platform';
 
 let t: TestPlatform;
 const IT = { operatorId: 'i001', password: 'demo1234' };
@@ -21,22 +21,7 @@ afterEach(async () => {
   await t.platform.close();
 });
 
-function audit(chainSeq: number, terminalId: string): AuditBody {
-  return {
-    chainSeq,
-    action: 'PRINT',
-    actor: 'c001',
-    terminalId,
-    at: new Date().toISOString(),
-    purpose: null,
-    subjectHash: null,
-    subjectMasked: null,
-    outcome: 'printed',
-    detail: null,
-    prevHash: chainSeq === 0 ? '0'.repeat(64) : `h${chainSeq - 1}`.padEnd(64, '0'),
-    hash: `h${chainSeq}`.padEnd(64, '0'),
-  };
-}
+const audit = (chainSeq: number, terminalId: string) => auditBody(chainSeq, { terminalId });
 
 async function push(token: string, terminalId: string, seqs: number[]) {
   return call(`${t.api}/outbox`, {

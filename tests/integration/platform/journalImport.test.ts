@@ -3,7 +3,7 @@
  * terminal exported. Duplicates are still duplicates, a forgotten terminal is recreated, seqs that
  * nobody holds are reported, and only IT may do it.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   JOURNAL_EXPORT_FORMAT,
   JournalImportResponse,
@@ -11,41 +11,22 @@ import {
   type ExportedRecord,
   type JournalExport,
 } from '../../../shared/contract';
-import { call, enrol, login, mutation, startTestPlatform, type TestPlatform } from '../../helpers/platform';
+import { call, enrol, login, mutation, platformForFile, auditBody } from '../../helpers/platform';
 
-let t: TestPlatform;
+const t = platformForFile();
 let terminal: { terminalId: string; terminalSecret: string };
 let clerk: string;
 let it_: string;
 let supervisor: string;
 
 beforeAll(async () => {
-  t = await startTestPlatform();
   terminal = await enrol(t);
   clerk = await login(t, terminal);
   it_ = await login(t, terminal, 'i001');
   supervisor = await login(t, terminal, 's001');
 });
-afterAll(async () => {
-  await t.platform.close();
-});
 
-function audit(chainSeq: number, terminalId: string): AuditBody {
-  return {
-    chainSeq,
-    action: 'PRINT',
-    actor: 'c001',
-    terminalId,
-    at: '2026-03-01T08:00:00.000Z',
-    purpose: null,
-    subjectHash: null,
-    subjectMasked: null,
-    outcome: 'printed',
-    detail: null,
-    prevHash: chainSeq === 0 ? '0'.repeat(64) : `h${chainSeq - 1}`.padEnd(64, '0'),
-    hash: `h${chainSeq}`.padEnd(64, '0'),
-  };
-}
+const audit = (chainSeq: number, terminalId: string) => auditBody(chainSeq, { terminalId, at: '2026-03-01T08:00:00.000Z' });
 
 function record(terminalId: string, seq: number): ExportedRecord {
   return { ...mutation(seq, 'audit', audit(seq - 1, terminalId)), terminalId };

@@ -1,19 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { Catalogue, LookupResponse, NameSearchResponse, Problem } from '../../../shared/contract';
 import { nameOf, pinyinInitials } from '../../../shared/names';
 import { LT } from '../../../platform/seed/catalogue';
 import { SHOWCASE } from '../../../platform/seed/showcase';
-import { call, enrolAndLogin, purpose, startTestPlatform, type Login, type Purpose, type TestPlatform } from '../../helpers/platform';
+import { call, enrolAndLogin, purpose, startTestPlatform, type Login, type Purpose, platformForFile } from '../../helpers/platform';
 
-let t: TestPlatform;
+const t = platformForFile();
 let session: Login;
 
 beforeAll(async () => {
-  t = await startTestPlatform();
   session = await enrolAndLogin(t);
-});
-afterAll(async () => {
-  await t.platform.close();
 });
 
 async function lookup(identifier: string, forPurpose: Partial<Purpose> = purpose(), token = session.token) {

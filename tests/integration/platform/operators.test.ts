@@ -3,7 +3,8 @@
  * an operator the platform knows who signed in on that terminal; otherwise the record is refused
  * with a reason in Chinese (and the terminal dead-letters it).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import type { AuditBody } from '../../../shared/contract';
 import {
   call,
   checkBody,
@@ -11,42 +12,18 @@ import {
   enrolAndLogin,
   login,
   mutation,
-  startTestPlatform,
   type Login,
-  type TestPlatform,
+  platformForFile,
+  pushAccepted,
+  auditBody,
 } from '../../helpers/platform';
 
-let t: TestPlatform;
+const t = platformForFile();
 
-beforeAll(async () => {
-  t = await startTestPlatform();
-});
-afterAll(async () => {
-  await t.platform.close();
-});
+const push = (who: Login, mutations: unknown[]) => pushAccepted(t, who, mutations);
 
-async function push(who: Login, mutations: unknown[]) {
-  const res = await call(`${t.api}/outbox`, { token: who.token, body: { terminalId: who.terminalId, mutations } });
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return res.body as { results: { status: string; problem?: { code: string; title: string; detail?: string } }[] };
-}
-
-function auditBody(chainSeq: number, actor: string, action = 'LOOKUP', outcome = 'ok') {
-  return {
-    chainSeq,
-    action,
-    actor,
-    terminalId: 'T',
-    at: new Date().toISOString(),
-    purpose: null,
-    subjectHash: null,
-    subjectMasked: null,
-    outcome,
-    detail: null,
-    prevHash: chainSeq === 0 ? '0'.repeat(64) : `h${chainSeq - 1}`,
-    hash: `h${chainSeq}`,
-  };
-}
+const audit = (chainSeq: number, actor: string, action: AuditBody['action'] = 'LOOKUP', outcome = 'ok') =>
+  auditBody(chainSeq, { actor, action, outcome });
 
 describe('who a record names', () => {
   it('the session’s operator and any operator who signed in on this terminal are accepted; the deliverer is recorded', async () => {
@@ -93,12 +70,12 @@ describe('who a record names', () => {
   it('an audit record’s actor follows the same rule; only enrolment (system) and refused sign-ins may name an unverified actor', async () => {
     const who = await enrolAndLogin(t, 'c001');
     const answer = await push(who, [
-      mutation(1, 'audit', auditBody(0, 'system', 'ENROL', 'success'), { operatorId: 'system' }),
-      mutation(2, 'audit', auditBody(1, 'nobody', 'LOGIN', 'refused'), { operatorId: 'nobody' }),
-      mutation(3, 'audit', auditBody(2, 'c001', 'LOGIN', 'success'), { operatorId: 'c001' }),
-      mutation(4, 'audit', auditBody(3, 'c002', 'LOOKUP'), { operatorId: 'c001' }),
-      mutation(5, 'audit', auditBody(4, 'system', 'LOOKUP'), { operatorId: 'system' }),
-      mutation(6, 'audit', auditBody(5, 'nobody', 'LOGIN', 'success'), { operatorId: 'nobody' }),
+      mutation(1, 'audit', audit(0, 'system', 'ENROL', 'success'), { operatorId: 'system' }),
+      mutation(2, 'audit', audit(1, 'nobody', 'LOGIN', 'refused'), { operatorId: 'nobody' }),
+      mutation(3, 'audit', audit(2, 'c001', 'LOGIN', 'success'), { operatorId: 'c001' }),
+      mutation(4, 'audit', audit(3, 'c002', 'LOOKUP'), { operatorId: 'c001' }),
+      mutation(5, 'audit', audit(4, 'system', 'LOOKUP'), { operatorId: 'system' }),
+      mutation(6, 'audit', audit(5, 'nobody', 'LOGIN', 'success'), { operatorId: 'nobody' }),
     ]);
     expect(answer.results.map((r) => r.status)).toEqual(['accepted', 'accepted', 'accepted', 'rejected', 'rejected', 'rejected']);
     for (const r of answer.results.slice(3)) expect(r.problem?.code).toBe('unknown_operator');
@@ -110,18 +87,18 @@ describe('who a record names', () => {
     await enrolAndLogin(t, 's001');
     const answer = await push(who, [
       // What the terminal writes: accepted.
-      mutation(1, 'audit', auditBody(0, 'system', 'ENROL', 'success'), { operatorId: 'system' }),
-      mutation(2, 'audit', auditBody(1, 'c002', 'LOGIN', 'refused'), { operatorId: 'c002' }),
-      mutation(3, 'audit', auditBody(2, 'nobody', 'LOGIN', 'unreachable'), { operatorId: 'nobody' }),
-      mutation(4, 'audit', auditBody(3, 's001', 'OFFLINE_UNLOCK', 'expired'), { operatorId: 's001' }),
+      mutation(1, 'audit', audit(0, 'system', 'ENROL', 'success'), { operatorId: 'system' }),
+      mutation(2, 'audit', audit(1, 'c002', 'LOGIN', 'refused'), { operatorId: 'c002' }),
+      mutation(3, 'audit', audit(2, 'nobody', 'LOGIN', 'unreachable'), { operatorId: 'nobody' }),
+      mutation(4, 'audit', audit(3, 's001', 'OFFLINE_UNLOCK', 'expired'), { operatorId: 's001' }),
       // Forged by a clerk of 环翠区: another department's clerk and the city supervisor as the record's operator…
-      mutation(5, 'audit', auditBody(4, 'system', 'ENROL', 'success'), { operatorId: 'c002' }),
-      mutation(6, 'audit', auditBody(5, 'system', 'ENROL', 'success'), { operatorId: 's001' }),
+      mutation(5, 'audit', audit(4, 'system', 'ENROL', 'success'), { operatorId: 'c002' }),
+      mutation(6, 'audit', audit(5, 'system', 'ENROL', 'success'), { operatorId: 's001' }),
       // …sign-ins that succeeded in all but the word…
-      mutation(7, 'audit', auditBody(6, 's001', 'LOGIN', 'ok'), { operatorId: 's001' }),
-      mutation(8, 'audit', auditBody(7, 'c002', 'OFFLINE_UNLOCK', 'Success'), { operatorId: 'c002' }),
+      mutation(7, 'audit', audit(6, 's001', 'LOGIN', 'ok'), { operatorId: 's001' }),
+      mutation(8, 'audit', audit(7, 'c002', 'OFFLINE_UNLOCK', 'Success'), { operatorId: 'c002' }),
       // …and a refused sign-in filed under someone other than the ID typed.
-      mutation(9, 'audit', auditBody(8, 'nobody', 'LOGIN', 'refused'), { operatorId: 'c002' }),
+      mutation(9, 'audit', audit(8, 'nobody', 'LOGIN', 'refused'), { operatorId: 'c002' }),
     ]);
     expect(answer.results.map((r) => r.status)).toEqual([
       'accepted',

@@ -1,36 +1,16 @@
 import { v7 as uuidv7 } from 'uuid';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OutboxResponse, SupervisorResponse, type Mutation } from '../../../shared/contract';
+import { describe, expect, it } from 'vitest';
+import { SupervisorResponse, type Mutation } from '../../../shared/contract';
 import { SHOWCASE } from '../../../platform/seed/showcase';
-import {
-  call,
-  checkBody,
-  enrolAndLogin,
-  feedbackBody,
-  mutation,
-  startTestPlatform,
-  type Login,
-  type TestPlatform,
-} from '../../helpers/platform';
+import { call, checkBody, enrolAndLogin, feedbackBody, mutation, type Login, platformForFile, pushAccepted } from '../../helpers/platform';
 
-let t: TestPlatform;
-
-beforeAll(async () => {
-  t = await startTestPlatform();
-});
-afterAll(async () => {
-  await t.platform.close();
-});
+const t = platformForFile();
 
 async function push(login: Login, mutations: unknown[]) {
   return call(`${t.api}/outbox`, { token: login.token, body: { terminalId: login.terminalId, mutations } });
 }
 
-async function pushOk(login: Login, mutations: Mutation[]): Promise<OutboxResponse> {
-  const res = await push(login, mutations);
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return OutboxResponse.parse(res.body);
-}
+const pushOk = (login: Login, mutations: Mutation[]) => pushAccepted(t, login, mutations);
 
 async function stored(login: Login): Promise<{ id: string; seq: number; status: string }[]> {
   return (await call(`${t.controls}/mutations?terminalId=${login.terminalId}`)).body.mutations;

@@ -2,24 +2,20 @@
  * Dead letters are no longer only looked at: once the cause is fixed, a supervisor (or IT) resubmits
  * one as a new record naming the original — checked and audited on the platform.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { OutboxResponse, type Mutation } from '../../../shared/contract';
-import { call, checkBody, enrol, login, mutation, startTestPlatform, type TestPlatform } from '../../helpers/platform';
+import { call, checkBody, enrol, login, mutation, platformForFile } from '../../helpers/platform';
 
-let t: TestPlatform;
+const t = platformForFile();
 let terminal: { terminalId: string; terminalSecret: string };
 let clerk: string;
 let supervisor: string;
 let seq = 1;
 
 beforeAll(async () => {
-  t = await startTestPlatform();
   terminal = await enrol(t);
   clerk = await login(t, terminal);
   supervisor = await login(t, terminal, 's001');
-});
-afterAll(async () => {
-  await t.platform.close();
 });
 
 async function push(token: string, m: Mutation) {

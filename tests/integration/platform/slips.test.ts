@@ -3,7 +3,7 @@
  * answers "is this the record this terminal signed?", and a hand-over revokes the old key in the
  * signed list verifiers keep.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parseStatement } from '../../../shared/snapshot';
 import { base45Decode, base45Encode } from '../../../shared/slip/base45';
 import { fromBase64, keyIdOfRaw } from '../../../shared/slip/primitives';
@@ -12,19 +12,14 @@ import { signSlip } from '../../../shared/slip/sign';
 import { caseNoHash, subjectHash } from '../../../shared/slip/subject';
 import { verifySlipText } from '../../../shared/slip/verify';
 import { certificateFor, SALT, statementBody, testKey, type TestKey } from '../../../shared/slip/__fixtures__/slipFixtures';
-import { call, checkBody, login, mutation, startTestPlatform, type TestPlatform } from '../../helpers/platform';
+import { call, checkBody, login, mutation, platformForFile } from '../../helpers/platform';
 
-let t: TestPlatform;
+const t = platformForFile();
 beforeAll(async () => {
-  t = await startTestPlatform();
   // The first snapshot is published in a worker: wait for it here (hook timeout), not inside a test.
   const terminal = await enrolWithKey(testKey(30));
   await signedDataFrom(await login(t, terminal.body, 'c001'));
-});
-afterAll(async () => {
-  await t.platform.close();
-});
-
+}, 60_000);
 async function enrolWithKey(key: TestKey, extra: object = {}) {
   return call(`${t.api}/terminals`, {
     body: { enrolmentCode: t.platform.enrolmentCode, name: '核查单窗口', terminalPublicKey: key.base64, ...extra },

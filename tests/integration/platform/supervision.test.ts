@@ -3,22 +3,12 @@
  * through the audited unmask), scoped to their department or city-wide, with the operator who did
  * the work and the one whose session delivered it.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { SupervisorResponse, UnmaskResponse } from '../../../shared/contract';
 import { SHOWCASE } from '../../../platform/seed/showcase';
-import {
-  call,
-  checkBody,
-  enrol,
-  enrolAndLogin,
-  login,
-  mutation,
-  startTestPlatform,
-  type Login,
-  type TestPlatform,
-} from '../../helpers/platform';
+import { call, checkBody, enrol, enrolAndLogin, login, mutation, type Login, platformForFile, pushAccepted } from '../../helpers/platform';
 
-let t: TestPlatform;
+const t = platformForFile();
 /** Terminal of 环翠区 (c001's department): c001 signs in, then s001 delivers c001's offline work. */
 let huancui: Login;
 /** Terminal of 高区 (c002's department). */
@@ -29,11 +19,7 @@ let department: string;
 const PERSON = SHOWCASE.courtDishonestPerson.identifier;
 const COMPANY = SHOWCASE.redCompany.identifier;
 
-async function push(who: Login, mutations: unknown[]) {
-  const res = await call(`${t.api}/outbox`, { token: who.token, body: { terminalId: who.terminalId, mutations } });
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return res.body as { results: { status: string; problem?: { code: string; detail?: string } }[] };
-}
+const push = (who: Login, mutations: unknown[]) => pushAccepted(t, who, mutations);
 
 async function records(token: string, kind: string, terminalId?: string) {
   const res = await call(`${t.api}/supervisor/records?kind=${kind}${terminalId ? `&terminalId=${terminalId}` : ''}`, { token });
@@ -42,7 +28,6 @@ async function records(token: string, kind: string, terminalId?: string) {
 }
 
 beforeAll(async () => {
-  t = await startTestPlatform();
   const terminal = await enrol(t, '环翠区 1 号窗口');
   await login(t, terminal, 'c001');
   // c001 worked offline; s001 signs in on the same terminal later and the queue goes out under that session.
@@ -65,9 +50,6 @@ beforeAll(async () => {
   await push(gaoqu, [mutation(1, 'check', checkBody({ checkId: 'chk-gq-1' }), { operatorId: 'c002' })]);
   city = (await enrolAndLogin(t, 's001')).token;
   department = (await enrolAndLogin(t, 's002')).token;
-});
-afterAll(async () => {
-  await t.platform.close();
 });
 
 describe('supervisor records', () => {

@@ -5,22 +5,13 @@
  * on the access log; terminals' heartbeats flag those that need a visit.
  */
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { FleetResponse, RecordedCheck, SupervisionDashboard, SupervisionRecordsResponse } from '../../../shared/contract';
 import { chinaDate } from '../../../shared/dates';
 import { SHOWCASE } from '../../../platform/seed/showcase';
-import {
-  call,
-  checkBody,
-  enrolAndLogin,
-  feedbackBody,
-  mutation,
-  startTestPlatform,
-  type Login,
-  type TestPlatform,
-} from '../../helpers/platform';
+import { call, checkBody, enrolAndLogin, feedbackBody, mutation, type Login, platformForFile, pushAccepted } from '../../helpers/platform';
 
-let t: TestPlatform;
+const t = platformForFile();
 let huancui: Login; // c001, 环翠区政务服务中心
 let gaoqu: Login; // c002, 高区政务服务中心
 let city: string;
@@ -31,11 +22,7 @@ const PERSON = SHOWCASE.courtDishonestPerson.identifier;
 const today = chinaDate(new Date());
 const range = `from=${today}&to=${today}`;
 
-async function push(who: Login, mutations: unknown[]) {
-  const res = await call(`${t.api}/outbox`, { token: who.token, body: { terminalId: who.terminalId, mutations } });
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return res.body as { results: { status: string }[] };
-}
+const push = (who: Login, mutations: unknown[]) => pushAccepted(t, who, mutations);
 
 async function view(token: string, query = range) {
   const res = await call(`${t.api}/supervisor/dashboard?${query}`, { token });
@@ -44,7 +31,6 @@ async function view(token: string, query = range) {
 }
 
 beforeAll(async () => {
-  t = await startTestPlatform();
   huancui = await enrolAndLogin(t, 'c001');
   gaoqu = await enrolAndLogin(t, 'c002');
   const offlineAt = new Date(Date.now() - 2 * 86_400_000 - 60_000).toISOString();
@@ -80,9 +66,6 @@ beforeAll(async () => {
   city = (await enrolAndLogin(t, 's001')).token;
   department = (await enrolAndLogin(t, 's002')).token;
   itOp = await enrolAndLogin(t, 'i001');
-});
-afterAll(async () => {
-  await t.platform.close();
 });
 
 describe('supervision dashboard', () => {

@@ -1,17 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { SyncPage, type ListEntry } from '../../../shared/contract';
 import { SHOWCASE } from '../../../platform/seed/showcase';
-import { call, enrolAndLogin, startTestPlatform, type TestPlatform } from '../../helpers/platform';
+import { call, enrolAndLogin, platformForFile } from '../../helpers/platform';
 
-let t: TestPlatform;
+const t = platformForFile();
 let token: string;
 
 beforeAll(async () => {
-  t = await startTestPlatform();
   token = (await enrolAndLogin(t)).token;
-});
-afterAll(async () => {
-  await t.platform.close();
 });
 
 async function page(after: string | undefined, limit: number): Promise<SyncPage> {

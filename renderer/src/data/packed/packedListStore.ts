@@ -11,7 +11,7 @@
  * and is switched in by rewriting one state record.
  */
 import type { ListEntry, SignedDataVersion, SnapshotManifestResponse, SyncChange } from '../../../../shared/contract';
-import { createInitialsCache, initialsQueryKey, isInitialsQuery, normaliseName } from '../../../../shared/names';
+import { initialsQueryKey, isInitialsQuery, normaliseName } from '../../../../shared/names';
 import {
   BlockView,
   fingerprint32,
@@ -27,7 +27,7 @@ import {
 import { v7 as uuidv7 } from 'uuid';
 import { inflate, type BlockSink, type StoredBlock, type VerifiedManifest } from './blocks';
 import type { CacheDb, PackedIdsRecord, StoredEntry } from '../cacheDb';
-import { toStoredEntry } from '../entryIndexKeys';
+import { PreparedRows } from '../preparedRows';
 import {
   CursorMovedError,
   RebuildReplacedError,
@@ -103,21 +103,12 @@ function blocksFor(fences: readonly Fence[], low: string, high: string): Fence[]
   return out;
 }
 
-function finalRows(changes: readonly SyncChange[], initialsOf: ReturnType<typeof createInitialsCache>): Map<string, StoredEntry | null> {
-  const rows = new Map<string, StoredEntry | null>();
-  for (const change of changes) {
-    if (change.op === 'put') rows.set(change.entry.id, toStoredEntry(change.entry, initialsOf));
-    else rows.set(change.entryId, null);
-  }
-  return rows;
-}
-
 export class PackedListStore implements ListDataStore {
   private view: Promise<View> | null = null;
   private rebuildView: { generation: string; overlay: Overlay; ids: PackedIdsRecord | null } | null = null;
   private readonly blocks: BlockCache;
-  private readonly initialsOf = createInitialsCache();
-  private readonly prepared = new WeakMap<readonly SyncChange[], Map<string, StoredEntry | null>>();
+  /** Rows computed by prepare(), taken by applyChanges() for the same page. */
+  private readonly prepared = new PreparedRows();
   private readonly threshold: { min: number; share: number };
   private channel: BroadcastChannel | null = null;
   readonly snapshots: SnapshotTarget;
@@ -313,14 +304,11 @@ export class PackedListStore implements ListDataStore {
   // ---- writes -----------------------------------------------------------------------------
 
   prepare(changes: readonly SyncChange[]): void {
-    if (this.prepared.has(changes)) return;
-    this.prepared.set(changes, finalRows(changes, this.initialsOf));
+    this.prepared.prepare(changes);
   }
 
   async applyChanges(page: ListPage, target: ListTarget): Promise<ApplyResult> {
-    this.prepare(page.changes);
-    const rows = this.prepared.get(page.changes)!;
-    this.prepared.delete(page.changes);
+    const rows = this.prepared.take(page.changes);
     if (target === 'live') return this.applyLive(page, rows);
     return this.applyRebuild(page, rows);
   }

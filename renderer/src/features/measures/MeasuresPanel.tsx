@@ -269,26 +269,16 @@ export function MeasuresPanel({ view, catalogue }: { view: CheckView; catalogue:
       {measures.length > 0 && (
         <div className="feedback-actions">
           {feedback.error && <Alert type="error" showIcon title={feedback.error} role="alert" data-testid="feedback-error" />}
-          {feedback.delivery === 'sent' && (
+          {feedback.delivery && (
+            // Sent to the platform, or queued until the network is back: read-only either way.
             <Alert
-              type="success"
+              type={feedback.delivery === 'sent' ? 'success' : 'warning'}
               showIcon
-              icon={<CheckCircleFilled aria-hidden />}
-              title={t.measures.sent}
+              icon={feedback.delivery === 'sent' ? <CheckCircleFilled aria-hidden /> : <ClockCircleFilled aria-hidden />}
+              title={feedback.delivery === 'sent' ? t.measures.sent : t.measures.queued}
               description={`${t.measures.readOnly}。${feedback.submittedAt ? t.measures.submittedAt(formatDateTime(feedback.submittedAt)) : ''}`}
               data-testid="feedback-delivery"
-              data-delivery="sent"
-            />
-          )}
-          {feedback.delivery === 'queued' && (
-            <Alert
-              type="warning"
-              showIcon
-              icon={<ClockCircleFilled aria-hidden />}
-              title={t.measures.queued}
-              description={`${t.measures.readOnly}。${feedback.submittedAt ? t.measures.submittedAt(formatDateTime(feedback.submittedAt)) : ''}`}
-              data-testid="feedback-delivery"
-              data-delivery="queued"
+              data-delivery={feedback.delivery}
             />
           )}
           {!readOnly && (

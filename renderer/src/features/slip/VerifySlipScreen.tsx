@@ -1,7 +1,7 @@
 import { Alert, Button, Descriptions, Input, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { chinaTime, describeRetired, describeSkew, matchSubject, slipFields } from '../../../../shared/slip';
-import { formatAge, formatDateTime } from '../../i18n';
+import { describeFailure, formatAge, formatDateTime } from '../../i18n';
 import { useStores } from '../../stores/context';
 import type { Outcome, SlipCheck } from '../../services/contracts';
 
@@ -15,7 +15,7 @@ const yes = (ok: boolean, text: string, testId: string) => (
 function platformTag(result: SlipCheck) {
   const platform = result.platform;
   if (!platform)
-    return <Tag data-testid="verify-platform">{result.platformError ? `未能询问平台：${result.platformError}` : '离线：未询问平台'}</Tag>;
+    return <Tag data-testid="verify-platform">{result.platformError ? `未能询问平台：${describeFailure(result.platformError)}` : '离线：未询问平台'}</Tag>;
   return yes(
     platform.sameRecord,
     platform.sameRecord ? '平台记录一致' : platform.recordFound ? '与平台记录不一致' : '平台无此记录',
@@ -68,8 +68,11 @@ export function VerifySlipScreen() {
 
   function show(outcome: Outcome<SlipCheck>) {
     setBusy(false);
-    setResult(outcome.ok ? outcome.value : null);
-    setError(outcome.ok ? null : outcome.error.message);
+    if (outcome.ok) setResult(outcome.value);
+    else {
+      setResult(null);
+      setError(describeFailure(outcome.error));
+    }
   }
 
   async function verify(text: string) {

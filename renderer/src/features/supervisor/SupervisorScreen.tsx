@@ -1,15 +1,63 @@
 import { EyeOutlined, ReloadOutlined, SafetyOutlined } from '@ant-design/icons';
-import { Alert, Button, Result, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Result, Table, Tag, Typography, type TableColumnType, type TableProps } from 'antd';
 import { useEffect, useState } from 'react';
 import type { CheckResult, PlatformEvent } from '../../../../shared/contract';
 import { useStores } from '../../stores/context';
-import { PromptModal } from '../../ui/PromptModal';
+import { UnmaskPrompt } from '../../ui/UnmaskPrompt';
 import { formatDateTime, t, describeFailure } from '../../i18n';
-import { pagedBy } from '../../ui/pagination';
-import type { DeclinedMeasureRow, NameSearchBudgetAlerts, PlatformCheckRow, SupervisorCheckRow } from '../../services/contracts';
+import { compactTable } from '../../ui/pagination';
+import type {
+  AuditVerification,
+  DeclinedMeasureRow,
+  NameSearchBudgetAlerts,
+  PlatformCheckRow,
+  SupervisorCheckRow,
+} from '../../services/contracts';
 import { useStore } from '../../state';
 
 const RESULT_COLOR: Record<CheckResult, string> = { BLACK: 'red', BOTH: 'red', RED: 'green', WARNING: 'gold', CLEAN: 'blue' };
+
+/** The matter, case number and subject columns of a check row. */
+function checkColumns<R extends { matterName: string; caseNo: string; subjectName: string }>(caseWidth: number): TableColumnType<R>[] {
+  const c = t.supervisor.col;
+  return [
+    { key: 'matter', title: c.matter, dataIndex: 'matterName', ellipsis: { showTitle: true } },
+    { key: 'case', title: c.caseNo, width: caseWidth, dataIndex: 'caseNo', ellipsis: { showTitle: true } },
+    { key: 'subject', title: c.subject, dataIndex: 'subjectName', ellipsis: { showTitle: true } },
+  ];
+}
+
+function resultColumn<R extends { result: CheckResult }>(width: number): TableColumnType<R> {
+  return {
+    key: 'result',
+    title: t.supervisor.col.result,
+    width,
+    render: (_, r) => <Tag color={RESULT_COLOR[r.result]}>{t.domain.result[r.result]}</Tag>,
+  };
+}
+
+/** The platform's remark on a row (e.g. the matter was withdrawn before the record arrived), shown open under it. */
+function platformNotes<R>(
+  rows: R[],
+  keyOf: (r: R) => string,
+  noteOf: (r: R) => string | null,
+  testId: string,
+): TableProps<R>['expandable'] {
+  return {
+    expandedRowRender: (r) => (
+      <Alert type="warning" showIcon title={t.supervisor.col.platformNote} description={noteOf(r)} data-testid={testId} />
+    ),
+    rowExpandable: (r) => noteOf(r) !== null,
+    expandedRowKeys: rows.filter((r) => noteOf(r) !== null).map(keyOf),
+    showExpandColumn: false,
+  };
+}
+
+/** The audit chain's first broken link in the clerk's language. */
+function chainProblemText(problem: AuditVerification['problem']): string {
+  if (!problem) return '';
+  return t.supervisor.chainProblem[problem.code]?.(problem.params) ?? problem.code;
+}
 
 /**
  * For supervisors: today's checks here, declined measures with reasons, audit chain verification;
@@ -99,7 +147,7 @@ export function SupervisorScreen() {
             title={
               verification.ok
                 ? t.supervisor.verifyOk(verification.checked)
-                : t.supervisor.verifyBroken(verification.checked, verification.problem ?? '')
+                : t.supervisor.verifyBroken(verification.checked, chainProblemText(verification.problem))
             }
           />
         )}
@@ -110,29 +158,18 @@ export function SupervisorScreen() {
           {t.supervisor.checks}（{checks.length}）
         </Typography.Title>
         <Table<SupervisorCheckRow>
-          size="small"
+          {...compactTable(loading, t.supervisor.checksNone)}
           rowKey="checkId"
-          loading={loading}
           dataSource={checks}
-          tableLayout="fixed"
-          pagination={pagedBy(8)}
-          locale={{ emptyText: t.supervisor.checksNone }}
           data-testid="supervisor-checks"
           columns={[
             { key: 'time', title: c.time, width: 160, render: (_, r) => formatDateTime(r.checkedAt) },
             { key: 'op', title: c.operator, width: 100, dataIndex: 'operatorId' },
             // Matter and subject share the room left (a company name is as long as a matter's): neither is cut
             // while the other has space; a name longer than its half still shows whole on hover.
-            { key: 'matter', title: c.matter, dataIndex: 'matterName', ellipsis: { showTitle: true } },
-            { key: 'case', title: c.caseNo, width: 150, dataIndex: 'caseNo', ellipsis: { showTitle: true } },
-            { key: 'subject', title: c.subject, dataIndex: 'subjectName', ellipsis: { showTitle: true } },
+            ...checkColumns<SupervisorCheckRow>(150),
             { key: 'id', title: c.identifier, width: 180, render: (_, r) => <span className="mono">{r.subjectMasked}</span> },
-            {
-              key: 'result',
-              title: c.result,
-              width: 110,
-              render: (_, r) => <Tag color={RESULT_COLOR[r.result]}>{t.domain.result[r.result]}</Tag>,
-            },
+            resultColumn<SupervisorCheckRow>(110),
             { key: 'src', title: c.source, width: 90, render: (_, r) => t.domain.source[r.source] },
             {
               key: 'slip',
@@ -141,21 +178,12 @@ export function SupervisorScreen() {
               render: (_, r) => slipLink(r.slip?.reference ?? null, r.slip?.text ?? null, 'supervisor-slip'),
             },
           ]}
-          expandable={{
-            // The platform's remark (e.g. the matter was withdrawn before the record arrived), in plain words.
-            expandedRowRender: (r) => (
-              <Alert
-                type="warning"
-                showIcon
-                title={t.supervisor.col.platformNote}
-                description={r.platformNote}
-                data-testid="platform-note"
-              />
-            ),
-            rowExpandable: (r) => r.platformNote !== null,
-            expandedRowKeys: checks.filter((r) => r.platformNote !== null).map((r) => r.checkId),
-            showExpandColumn: false,
-          }}
+          expandable={platformNotes(
+            checks,
+            (r) => r.checkId,
+            (r) => r.platformNote,
+            'platform-note',
+          )}
         />
       </section>
 
@@ -170,13 +198,9 @@ export function SupervisorScreen() {
         </div>
         {platformError && <Alert type="warning" showIcon title={platformError} className="section-alert" data-testid="platform-error" />}
         <Table<PlatformCheckRow>
-          size="small"
+          {...compactTable(loading, t.supervisor.platformChecksNone)}
           rowKey="id"
-          loading={loading}
           dataSource={platformChecks}
-          tableLayout="fixed"
-          pagination={pagedBy(8)}
-          locale={{ emptyText: t.supervisor.platformChecksNone }}
           data-testid="supervisor-platform-checks"
           columns={[
             { key: 'time', title: c.time, width: 170, render: (_, r) => formatDateTime(r.occurredAt) },
@@ -187,9 +211,7 @@ export function SupervisorScreen() {
               width: 80,
               render: (_, r) => <span data-testid="delivered-by">{r.deliveredBy ?? '—'}</span>,
             },
-            { key: 'matter', title: c.matter, dataIndex: 'matterName', ellipsis: { showTitle: true } },
-            { key: 'case', title: c.caseNo, width: 140, dataIndex: 'caseNo', ellipsis: { showTitle: true } },
-            { key: 'subject', title: c.subject, dataIndex: 'subjectName', ellipsis: { showTitle: true } },
+            ...checkColumns<PlatformCheckRow>(140),
             {
               key: 'id',
               title: c.identifier,
@@ -212,28 +234,15 @@ export function SupervisorScreen() {
                 </span>
               ),
             },
-            {
-              key: 'result',
-              title: c.result,
-              width: 100,
-              render: (_, r) => <Tag color={RESULT_COLOR[r.result]}>{t.domain.result[r.result]}</Tag>,
-            },
+            resultColumn<PlatformCheckRow>(100),
             { key: 'slip', title: c.slip, width: 140, render: (_, r) => slipLink(r.slipReference, r.slipReference, 'platform-slip') },
           ]}
-          expandable={{
-            expandedRowRender: (r) => (
-              <Alert
-                type="warning"
-                showIcon
-                title={t.supervisor.col.platformNote}
-                description={r.catalogueNote}
-                data-testid="platform-record-note"
-              />
-            ),
-            rowExpandable: (r) => r.catalogueNote !== null,
-            expandedRowKeys: platformChecks.filter((r) => r.catalogueNote !== null).map((r) => r.id),
-            showExpandColumn: false,
-          }}
+          expandable={platformNotes(
+            platformChecks,
+            (r) => r.id,
+            (r) => r.catalogueNote,
+            'platform-record-note',
+          )}
         />
       </section>
 
@@ -244,13 +253,9 @@ export function SupervisorScreen() {
           {t.supervisor.declined}（{declined.length}）
         </Typography.Title>
         <Table<DeclinedMeasureRow>
-          size="small"
+          {...compactTable(loading, t.supervisor.declinedNone)}
           rowKey={(r) => `${r.checkId}-${r.measureTitle}-${r.decidedAt}`}
-          loading={loading}
           dataSource={declined}
-          tableLayout="fixed"
-          pagination={pagedBy(8)}
-          locale={{ emptyText: t.supervisor.declinedNone }}
           data-testid="supervisor-declined"
           columns={[
             { key: 'time', title: c.time, width: 160, render: (_, r) => formatDateTime(r.decidedAt) },
@@ -270,13 +275,9 @@ export function SupervisorScreen() {
           <Alert type="info" showIcon title={eventsError} />
         ) : (
           <Table<PlatformEvent>
-            size="small"
+            {...compactTable(loading, t.supervisor.eventsNone)}
             rowKey="id"
-            loading={loading}
             dataSource={events}
-            tableLayout="fixed"
-            pagination={pagedBy(8)}
-            locale={{ emptyText: t.supervisor.eventsNone }}
             data-testid="supervisor-events"
             columns={[
               { key: 'time', title: c.time, width: 160, render: (_, e) => formatDateTime(e.at) },
@@ -287,17 +288,10 @@ export function SupervisorScreen() {
           />
         )}
       </section>
-      <PromptModal
+      <UnmaskPrompt
         open={unmasking !== null}
-        title={t.unmask.title}
-        intro={t.unmask.intro}
-        label={t.unmask.reason}
         inputId="platform-unmask-reason"
-        submitText={t.unmask.submit}
-        kind="reason"
-        requiredMessage={t.unmask.reasonRequired}
-        placeholder={t.unmask.reasonPlaceholder}
-        onSubmit={async (reason) => {
+        unmask={async (reason) => {
           if (unmasking === null) return null;
           const outcome = await unmask(unmasking, reason);
           return outcome.ok ? null : describeFailure(outcome.error);
@@ -320,13 +314,9 @@ function BudgetAlerts({ budget, loading }: { budget: NameSearchBudgetAlerts | nu
         {budget && <Typography.Text type="secondary">{t.supervisor.budgetPerHour(budget.budgetPerHour)}</Typography.Text>}
       </div>
       <Table<NameSearchBudgetAlerts['alerts'][number]>
-        size="small"
+        {...compactTable(loading, t.supervisor.budgetAlertsNone, 5)}
         rowKey={(r) => `${r.operatorId}-${r.terminalId}-${r.hour}`}
-        loading={loading}
         dataSource={budget?.alerts ?? []}
-        tableLayout="fixed"
-        pagination={pagedBy(5)}
-        locale={{ emptyText: t.supervisor.budgetAlertsNone }}
         data-testid="supervisor-budget-alerts"
         columns={[
           {
