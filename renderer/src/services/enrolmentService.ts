@@ -8,15 +8,24 @@
  * and the enrolment goes to the platform that issued it (terminalAccess.ts); otherwise the IT
  * administrator's account entered on the enrolment screen.
  */
+import type { JournalRepository } from '../data/journalRepository';
 import type { AppServices, Outcome, TerminalIdentity } from './contracts';
-import { SYSTEM_ACTOR, type Core } from './core';
+import { SYSTEM_ACTOR, type Clock } from './deps';
 import { fail, failWith, ok } from './outcome';
 import { createSlipKey, keepSlipKey } from './slipSigning';
-import { lowestHeldSeq, recordIdentity } from './terminalIdentity';
+import type { TerminalAccess } from './terminalAccess';
+import { recordIdentity } from './terminalIdentity';
 
-export function createEnrolmentService(core: Core): AppServices['enrolment'] {
+export interface EnrolmentDeps {
+  journal: Pick<JournalRepository, 'identity' | 'lowestHeldSeq' | 'notePendingEnrolment' | 'keepSlipKey' | 'recordIdentity' | 'audit'>;
+  terminal: Pick<TerminalAccess, 'enrol'>;
+  now: Clock;
+}
+
+export function createEnrolmentService(deps: EnrolmentDeps): AppServices['enrolment'] {
+  const { journal, terminal, now } = deps;
   return {
-    current: () => core.identity(),
+    current: () => journal.identity(),
 
     async enrol({ platformUrl, enrolmentCode, terminalName, itOperator }): Promise<Outcome<TerminalIdentity>> {
       const url = platformUrl.trim();
@@ -25,20 +34,20 @@ export function createEnrolmentService(core: Core): AppServices['enrolment'] {
       if (!enrolmentCode.trim()) return fail('enrolment_code_required', '请输入注册码');
       if (!name) return fail('terminal_name_required', '请输入终端名称');
       try {
-        const existing = await core.identity();
+        const existing = await journal.identity();
         const predecessor = existing
           ? {
               terminalId: existing.terminalId,
-              resumeSeq: await lowestHeldSeq(core.journal, existing.terminalId),
+              resumeSeq: await journal.lowestHeldSeq(existing.terminalId),
             }
           : undefined;
         const confirmation = predecessor && itOperator?.operatorId.trim() && itOperator.password ? itOperator : undefined;
-        await core.journal.meta.put({ key: 'pendingEnrolment', terminalName: name, platformUrl: url, startedAt: core.now().toISOString() });
+        await journal.notePendingEnrolment({ terminalName: name, platformUrl: url, startedAt: now().toISOString() });
         // The host stores the secret (with its terminal id) first, the identity is recorded second: see
         // terminalIdentity.ts for a stop in between. The host also adds the hand-over's proof from its vault.
         // A new slip key with every enrolment (rotation): the platform certifies its public half.
         const slipKey = await createSlipKey();
-        const enrolled = await core.terminal.enrol(
+        const enrolled = await terminal.enrol(
           url,
           {
             enrolmentCode: enrolmentCode.trim(),
@@ -51,28 +60,26 @@ export function createEnrolmentService(core: Core): AppServices['enrolment'] {
         );
         if (!enrolled.ok) return enrolled;
         const { terminalId, handOver, platformPublicKey, terminalCertificate } = enrolled.value;
-        if (slipKey) await keepSlipKey(core.journal, terminalId, slipKey, terminalCertificate);
+        if (slipKey) await keepSlipKey(journal, terminalId, slipKey, terminalCertificate);
         const identity = await recordIdentity(
-          core,
+          deps,
           terminalId,
           { terminalName: name, platformUrl: url, ...(platformPublicKey ? { platformPublicKey: platformPublicKey.key } : {}) },
           existing,
         );
-        await core.writer.commit({
-          audits: [
-            {
-              action: 'ENROL',
-              actor: SYSTEM_ACTOR,
-              purpose: null,
-              subject: null,
-              outcome: 'success',
-              detail: handOver
-                ? `${name}（接替 ${handOver.predecessorId}${handOver.predecessorKnown ? '' : `，平台已无其记录，自第 ${handOver.nextSeq} 号起接收`}` +
-                  `${confirmation ? `，信息技术管理员 ${confirmation.operatorId.trim()} 确认` : '，以原终端密钥证明'}）`
-                : name,
-            },
-          ],
-        });
+        await journal.audit([
+          {
+            action: 'ENROL',
+            actor: SYSTEM_ACTOR,
+            purpose: null,
+            subject: null,
+            outcome: 'success',
+            detail: handOver
+              ? `${name}（接替 ${handOver.predecessorId}${handOver.predecessorKnown ? '' : `，平台已无其记录，自第 ${handOver.nextSeq} 号起接收`}` +
+                `${confirmation ? `，信息技术管理员 ${confirmation.operatorId.trim()} 确认` : '，以原终端密钥证明'}）`
+              : name,
+          },
+        ]);
         return ok(identity);
       } catch (error) {
         return failWith(error);

@@ -14,13 +14,19 @@ import { reportStorageError } from '../data/storageErrors';
 import { formatDateTime } from '../i18n/format';
 import { clockSkewWarning } from '../api/clockSkew';
 import { PlatformError, isPlatformError } from '../api/platformError';
-import { loadCatalogue } from './catalogueService';
-import type { AppServices, CheckView, NameCandidate, NameSearchResult, Outcome, Purpose } from './contracts';
-import type { Core } from './core';
+import type { StoreApi } from '../state/store';
+import type { ProfileCache } from '../data/cachedAnswers';
+import type { JournalRepository } from '../data/journalRepository';
+import type { ListDataStore } from '../data/listDataStore';
+import type { SyncEngine } from '../sync/syncEngine';
+import type { LoadCatalogue } from './catalogueService';
+import type { AppServices, CheckView, NameCandidate, NameSearchResult, Outcome, Purpose, SyncStatus } from './contracts';
+import type { Clock, PlatformAccess } from './deps';
 import { emptyProfile, matterFor, newCheckId, purposeOf, recordCheck, subjectFor } from './lookup/checkRecord';
 import type { MatchKind } from './lookup/matchedBy';
-import { offlineAnswer, profileCacheKey } from './lookup/offlineAnswer';
+import { offlineAnswer } from './lookup/offlineAnswer';
 import { fail, failWith, NOT_LOGGED_IN, ok, PURPOSE_REQUIRED } from './outcome';
+import type { SessionHolder } from './sessionHolder';
 
 interface Answer {
   profile: Profile | null;
@@ -45,7 +51,22 @@ const SEARCH_AGAIN = '信用平台暂时无法连接，请重新按名称查询�
 /** What to ask the platform for: a validated identifier, or a name-search candidate's platform ref. */
 type Target = { parsed: ParsedId } | { platformRef: string };
 
-export function createLookupService(core: Core): AppServices['lookup'] {
+export interface LookupDeps {
+  session: Pick<SessionHolder, 'current' | 'platformToken' | 'dropToken'>;
+  journal: Pick<JournalRepository, 'identity' | 'recordCheck' | 'audit'>;
+  listStore: Pick<ListDataStore, 'loadFullState' | 'lookupByKey' | 'searchByName' | 'signedDataVersion'>;
+  profiles: Pick<ProfileCache, 'keep' | 'bestFor'>;
+  loadCatalogue: LoadCatalogue;
+  platform: Pick<PlatformAccess, 'enrolled'>;
+  engine: Pick<SyncEngine, 'reportReachable' | 'pushNow'>;
+  status: StoreApi<SyncStatus>;
+  /** Hours after which offline list data is called out of date (terminal policy). */
+  stalenessLimitHours: number;
+  now: Clock;
+}
+
+export function createLookupService(deps: LookupDeps): AppServices['lookup'] {
+  const core = deps;
   /**
    * Offline candidate refs are opaque handles; the clear identifiers stay in this closure. Online
    * candidates carry the platform's ref (the platform never sends their clear identifiers).
@@ -60,10 +81,8 @@ export function createLookupService(core: Core): AppServices['lookup'] {
 
   async function refuse(purpose: Purpose | null, action: 'LOOKUP_REFUSED', detail: string): Promise<void> {
     const operator = core.session.current()?.operator.id ?? 'unknown';
-    await core.writer
-      .commit({
-        audits: [{ action, actor: operator, purpose: purpose ? purposeOf(purpose) : null, subject: null, outcome: 'refused', detail }],
-      })
+    await core.journal
+      .audit([{ action, actor: operator, purpose: purpose ? purposeOf(purpose) : null, subject: null, outcome: 'refused', detail }])
       .catch((error: unknown) => {
         // The lookup is refused either way; a refusal that could not be put on record is still shown.
         reportStorageError(core.status, error);
@@ -81,7 +100,7 @@ export function createLookupService(core: Core): AppServices['lookup'] {
       await refuse(clean, 'LOOKUP_REFUSED', `${what}: no purpose`);
       return { ok: false, error: PURPOSE_REQUIRED };
     }
-    const catalogue = await loadCatalogue(core);
+    const catalogue = await core.loadCatalogue();
     if (!catalogue) return fail('no_catalogue', '本机还没有事项目录，请联网同步后再查询');
     const matter = matterFor(catalogue.matters, clean.matterCode);
     if (!matter) return fail('unknown_matter', `办理事项 ${clean.matterCode} 不在当前事项目录中`);
@@ -94,7 +113,7 @@ export function createLookupService(core: Core): AppServices['lookup'] {
   }
 
   async function askPlatform(target: Target, purpose: Purpose, matter: Matter): Promise<(Answer & { parsed: ParsedId }) | PlatformError> {
-    const client = await core.platform();
+    const client = await core.platform.enrolled();
     if (!client || !core.session.platformToken()) {
       // Unlocked offline (no platform token): the cache is all there is.
       return new PlatformError({ kind: 'network', userError: { code: 'offline_session', message: '离线登录，未连接信用平台' } });
@@ -118,9 +137,8 @@ export function createLookupService(core: Core): AppServices['lookup'] {
       const fetchedAt = core.now().toISOString();
       const profile = answer.found ? answer.response.profile : null;
       const dataVersion = answer.found ? answer.response.dataVersion : answer.dataVersion;
-      await core.cache.profiles
-        .put({
-          key: profileCacheKey(parsed.value, matter.code),
+      await core.profiles
+        .keep({
           identifier: parsed.value,
           matterCode: matter.code,
           profile,
@@ -148,7 +166,7 @@ export function createLookupService(core: Core): AppServices['lookup'] {
   }
 
   async function fromCache(parsed: ParsedId, matter: Matter, why: PlatformError): Promise<Answer> {
-    const answer = await offlineAnswer(parsed, matter, { store: core.listStore, cache: core.cache, now: core.now() });
+    const answer = await offlineAnswer(parsed, matter, { store: core.listStore, profiles: core.profiles, now: core.now() });
     const notices: string[] = [];
     const age = answer.dataAgeSeconds === null ? '未知' : describeAge(answer.dataAgeSeconds);
     const reason =
@@ -194,7 +212,7 @@ export function createLookupService(core: Core): AppServices['lookup'] {
     answer: Answer,
   ): Promise<Outcome<CheckView>> {
     const session = core.session.current();
-    const identity = await core.identity();
+    const identity = await core.journal.identity();
     if (!session || !identity) return { ok: false, error: NOT_LOGGED_IN };
 
     const now = core.now();
@@ -237,9 +255,9 @@ export function createLookupService(core: Core): AppServices['lookup'] {
 
   function generalNotices(answer: Answer, matter: Matter, kind: CheckView['subject']['kind']): string[] {
     const out: string[] = [];
-    const limitSeconds = core.config.values.stalenessLimitHours * 3600;
+    const limitSeconds = core.stalenessLimitHours * 3600;
     if (answer.source === 'offline' && answer.dataAgeSeconds !== null && answer.dataAgeSeconds > limitSeconds) {
-      out.push(`本机名单数据已超过 ${core.config.values.stalenessLimitHours} 小时未更新，结果可能不是最新，请尽快联网同步`);
+      out.push(`本机名单数据已超过 ${core.stalenessLimitHours} 小时未更新，结果可能不是最新，请尽快联网同步`);
     }
     if (answer.matchedBy.includes('ORG_CODE'))
       out.push('部分记录是通过统一社会信用代码中的组织机构代码匹配到的（该来源只登记了组织机构代码）');
@@ -277,7 +295,7 @@ export function createLookupService(core: Core): AppServices['lookup'] {
       let found: NameCandidate[] | null = null;
       let more = false;
       let source: 'online' | 'offline' = 'online';
-      const client = await core.platform();
+      const client = await core.platform.enrolled();
       if (client && core.session.platformToken()) {
         try {
           const answer = await client.searchByName(query, pre.value.purpose);
@@ -294,12 +312,10 @@ export function createLookupService(core: Core): AppServices['lookup'] {
           if (!isPlatformError(error) || !fallsBackToCache(error)) {
             // A search the platform refused (its hourly budget spent…) is on this terminal's record too.
             const code = isPlatformError(error) ? error.userError.code : 'error';
-            await core.writer
-              .commit({
-                audits: [
-                  { action: 'NAME_SEARCH', actor: operatorId, purpose: pre.value.purpose, subject: null, outcome: 'refused', detail: code },
-                ],
-              })
+            await core.journal
+              .audit([
+                { action: 'NAME_SEARCH', actor: operatorId, purpose: pre.value.purpose, subject: null, outcome: 'refused', detail: code },
+              ])
               .catch(() => undefined);
             return failWith(error);
           }
@@ -317,18 +333,16 @@ export function createLookupService(core: Core): AppServices['lookup'] {
           return { ...candidate, ref };
         });
       }
-      await core.writer.commit({
-        audits: [
-          {
-            action: 'NAME_SEARCH',
-            actor: operatorId,
-            purpose: pre.value.purpose,
-            subject: null,
-            outcome: source,
-            detail: `candidates=${found.length}`,
-          },
-        ],
-      });
+      await core.journal.audit([
+        {
+          action: 'NAME_SEARCH',
+          actor: operatorId,
+          purpose: pre.value.purpose,
+          subject: null,
+          outcome: source,
+          detail: `candidates=${found.length}`,
+        },
+      ]);
       return ok({ candidates: found, more });
     } catch (error) {
       return failWith(error);

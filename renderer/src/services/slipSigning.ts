@@ -17,11 +17,11 @@ import {
   type SlipDecision,
   type SlipText,
 } from '../../../shared/slip';
-import type { JournalDb } from '../data/journalDb';
+import type { JournalRepository } from '../data/journalRepository';
 import { bytesToBase64 } from '../data/webCrypto';
 import { describeError } from '../i18n';
 import type { CheckView, Outcome, SlipCheck } from './contracts';
-import type { Core } from './core';
+import type { Clock, PlatformAccess } from './deps';
 
 export interface NewSlipKey {
   privateKey: CryptoKey;
@@ -39,12 +39,14 @@ export async function createSlipKey(): Promise<NewSlipKey | null> {
   }
 }
 
-export async function keepSlipKey(journal: JournalDb, terminalId: string, key: NewSlipKey, certificate: string | undefined): Promise<void> {
-  if (!certificate) {
-    await journal.meta.delete('slipKey');
-    return;
-  }
-  await journal.meta.put({ key: 'slipKey', terminalId, privateKey: key.privateKey, publicKey: key.publicKey, certificate });
+/** Keeps the key once the platform certified it (no certificate: no key, so no unverifiable slips). */
+export async function keepSlipKey(
+  journal: Pick<JournalRepository, 'keepSlipKey'>,
+  terminalId: string,
+  key: NewSlipKey,
+  certificate: string | undefined,
+): Promise<void> {
+  await journal.keepSlipKey(certificate ? { terminalId, privateKey: key.privateKey, publicKey: key.publicKey, certificate } : null);
 }
 
 /** Decisions as recorded for the check, by measure code (null: not decided yet). */
@@ -95,21 +97,25 @@ export function statementBodyOf(
 export type SignedSlipOutcome = { ok: true; slip: SlipText } | { ok: false; message: string };
 
 /** Signs the check's statement with the terminal's key; the statement is kept on the check record. */
-export async function signCheckSlip(journal: JournalDb, view: CheckView, decisions: SlipDecisions): Promise<SignedSlipOutcome> {
-  const key = await journal.meta.get('slipKey');
-  if (!key || key.key !== 'slipKey' || key.terminalId !== view.terminalId) {
+export async function signCheckSlip(
+  journal: Pick<JournalRepository, 'slipKey' | 'check' | 'attachSlip'>,
+  view: CheckView,
+  decisions: SlipDecisions,
+): Promise<SignedSlipOutcome> {
+  const key = await journal.slipKey();
+  if (!key || key.terminalId !== view.terminalId) {
     return { ok: false, message: '本终端没有平台认证的签名密钥（请由信息技术人员重新登记终端），核查单不带可验证二维码' };
   }
   const certificate = fromBase64(key.certificate);
   if (!certificate) return { ok: false, message: '终端证书格式错误，核查单不带可验证二维码' };
-  const check = await journal.checks.get(view.checkId);
+  const check = await journal.check(view.checkId);
   const body = statementBodyOf(view, decisions, check?.signedData);
   const slip = await signSlip(
     body,
     certificate,
     async (message) => new Uint8Array(await crypto.subtle.sign({ name: 'Ed25519' }, key.privateKey, message as Uint8Array<ArrayBuffer>)),
   );
-  if (check) await journal.checks.update(view.checkId, { slip: { text: slip.text, reference: slip.reference } });
+  if (check) await journal.attachSlip(view.checkId, { text: slip.text, reference: slip.reference });
   return { ok: true, slip };
 }
 
@@ -118,25 +124,35 @@ export async function signCheckSlip(journal: JournalDb, view: CheckView, decisio
  * trusts, then (online) the platform's own answer. A reference number is looked up among this
  * terminal's own slips.
  */
-export async function verifySlipInput(core: Core, input: string): Promise<Outcome<SlipCheck>> {
+export interface SlipVerificationDeps {
+  journal: Pick<JournalRepository, 'checkBySlipReference' | 'identity'>;
+  /** The platform key IT pinned in the configuration ('' when none). */
+  pinnedKey: string;
+  platform: Pick<PlatformAccess, 'online'>;
+  now: Clock;
+}
+
+export async function verifySlipInput(
+  { journal, pinnedKey, platform, now }: SlipVerificationDeps,
+  input: string,
+): Promise<Outcome<SlipCheck>> {
   let text = input.trim();
   const reference = normaliseReference(text);
   if (reference && text.length <= 12) {
-    const check = await core.journal.checks.filter((c) => c.slip?.reference === reference).first();
+    const check = await journal.checkBySlipReference(reference);
     if (!check?.slip)
       return { ok: false, error: { code: 'slip_not_found', message: `本终端没有核验码为 ${reference} 的核查单，请扫描核查单上的二维码` } };
     text = check.slip.text;
   }
-  const key = core.config.values.platformPublicKey || (await core.identity())?.platformPublicKey;
+  const key = pinnedKey || (await journal.identity())?.platformPublicKey;
   if (!key) return { ok: false, error: { code: 'no_platform_key', message: '本机没有平台签名公钥，无法核验（请先登记终端）' } };
-  const verification = verifySlipText(text, { platformKeys: [key], now: Math.floor(core.now().getTime() / 1000) });
-  if (!verification.statement || !core.session.platformToken())
-    return { ok: true, value: { verification, platform: null, platformError: null } };
+  const verification = verifySlipText(text, { platformKeys: [key], now: Math.floor(now().getTime() / 1000) });
+  if (!verification.statement) return { ok: true, value: { verification, platform: null, platformError: null } };
   try {
-    const client = await core.platform();
+    const client = await platform.online();
     if (!client) return { ok: true, value: { verification, platform: null, platformError: null } };
-    const platform = await client.checkSlip(text);
-    return { ok: true, value: { verification, platform, platformError: null } };
+    const recorded = await client.checkSlip(text);
+    return { ok: true, value: { verification, platform: recorded, platformError: null } };
   } catch (error) {
     return { ok: true, value: { verification, platform: null, platformError: describeError(error) } };
   }

@@ -5,17 +5,22 @@
  */
 import type { ExportFormat, FleetQuery, SupervisionFilter, SupervisionRecordsQuery } from '../../../shared/contract';
 import type { AppServices } from './contracts';
-import type { Core } from './core';
+import type { PlatformAccess } from './deps';
+import type { SessionHolder } from './sessionHolder';
 import { fail, failWith, ok } from './outcome';
 
 const NEEDS_PLATFORM = '督查看板和终端运维需要联网登录信用平台后查看';
 
-export function createSupervisionService(core: Core): AppServices['supervision'] {
+export interface SupervisionDeps {
+  session: Pick<SessionHolder, 'current'>;
+  platform: Pick<PlatformAccess, 'online'>;
+}
+
+export function createSupervisionService({ session, platform }: SupervisionDeps): AppServices['supervision'] {
   const client = async (role: 'supervisor' | 'it') => {
-    if (!core.session.current()?.operator.roles.includes(role))
+    if (!session.current()?.operator.roles.includes(role))
       throw new Error(role === 'it' ? '仅信息技术管理员可查看终端运维' : '仅督查人员可使用督查功能');
-    const platform = await core.platform();
-    return platform && core.session.platformToken() !== null ? platform : null;
+    return platform.online();
   };
   const run = async <T>(role: 'supervisor' | 'it', work: (c: NonNullable<Awaited<ReturnType<typeof client>>>) => Promise<T>) => {
     const c = await client(role);

@@ -7,7 +7,7 @@
 import type { ListEntry, Matter, Profile } from '../../../../shared/contract';
 import { identifierIndexKeys, type ParsedId } from '../../../../shared/ids';
 import { scopeProfile } from '../../../../shared/purpose';
-import type { CacheDb, CachedProfile } from '../../data/cacheDb';
+import type { ProfileCache } from '../../data/cachedAnswers';
 import { identifierKeysOf } from '../../data/entryIndexKeys';
 import type { ListDataStore } from '../../data/listDataStore';
 import { matchKinds, type MatchKind } from './matchedBy';
@@ -22,33 +22,21 @@ export interface OfflineAnswer {
   listSynced: boolean;
 }
 
-export function profileCacheKey(identifier: string, matterCode: string): string {
-  return `${identifier}|${matterCode}`;
-}
-
-async function entriesFor(store: ListDataStore, keys: readonly string[]): Promise<ListEntry[]> {
+async function entriesFor(store: Pick<ListDataStore, 'lookupByKey'>, keys: readonly string[]): Promise<ListEntry[]> {
   const byId = new Map<string, ListEntry>();
   for (const key of keys) for (const entry of await store.lookupByKey(key)) byId.set(entry.id, entry);
   return [...byId.values()];
 }
 
-/** The cached profile for this matter, else the newest one of the same subject for another matter. */
-async function cachedProfileFor(cache: CacheDb, identifier: string, matterCode: string): Promise<CachedProfile | undefined> {
-  const exact = await cache.profiles.get(profileCacheKey(identifier, matterCode));
-  if (exact) return exact;
-  const others = await cache.profiles.where('identifier').equals(identifier).toArray();
-  return others.sort((a, b) => b.fetchedAt.localeCompare(a.fetchedAt))[0];
-}
-
 export async function offlineAnswer(
   parsed: ParsedId,
   matter: Matter,
-  deps: { store: ListDataStore; cache: CacheDb; now: Date },
+  deps: { store: Pick<ListDataStore, 'loadFullState' | 'lookupByKey'>; profiles: Pick<ProfileCache, 'bestFor'>; now: Date },
 ): Promise<OfflineAnswer> {
   const visible = new Set(matter.visibleListTypes);
   const state = await deps.store.loadFullState();
   const listSynced = state.dataVersion !== null;
-  const cached = await cachedProfileFor(deps.cache, parsed.value, matter.code);
+  const cached = await deps.profiles.bestFor(parsed.value, matter.code);
   const cachedProfile = cached?.profile ?? null;
 
   // Purpose limitation also offline: only the list types this matter may see.
