@@ -78,7 +78,6 @@ describe('checks', () => {
       ['audit', 2],
     ]);
     expect(await repo.stateOf(queued.map((r) => r.id))).toEqual({ state: 'queued' });
-    expect(await repo.queuedByKind()).toEqual({ check: 1, audit: 1 });
     expect(await repo.verifyAuditChain()).toEqual({ ok: true, checked: 1 });
   });
 
@@ -155,7 +154,6 @@ describe('feedback and commitments', () => {
     await deadLetterOf(id);
     expect(await repo.stateOfCheckRecords('commitment', 'C1')).toBe('rejected');
     expect(await repo.stateOf([id])).toEqual({ state: 'rejected', reason: '平台拒收' });
-    expect(await repo.openDeadLetterCount()).toBe(1);
   });
 });
 
@@ -173,7 +171,6 @@ describe('the outbox', () => {
     const resubmitted = (await repo.deadLetter(dead!.terminalId, dead!.seq))!;
     expect(resubmitted.resubmittedAs).toMatchObject({ id: queuedId, by: 's001' });
     expect(await repo.stateOfRecord(resubmitted.resubmittedAs!)).toBe('queued');
-    expect(await repo.openDeadLetterCount()).toBe(0);
     const queuedBefore = await db.outbox.count();
     await expect(repo.resubmitDeadLetter(dead!.terminalId, dead!.seq, by, () => [])).rejects.toBeInstanceOf(NotResubmittableError);
     await expect(repo.resubmitDeadLetter('T1', 999, by, () => [])).rejects.toBeInstanceOf(NotResubmittableError);

@@ -346,18 +346,4 @@ export class JournalRepository {
   queuedCount(): Promise<number> {
     return this.db.outbox.count();
   }
-
-  /** Queued mutations by kind: one pass over the (small) outbox. */
-  async queuedByKind(): Promise<Partial<Record<MutationKind, number>>> {
-    const kinds: Partial<Record<MutationKind, number>> = {};
-    await this.db.outbox.each((record) => {
-      kinds[record.kind] = (kinds[record.kind] ?? 0) + 1;
-    });
-    return kinds;
-  }
-
-  /** Dead letters nobody has resubmitted yet (a resubmission rejected again is a dead letter of its own). */
-  openDeadLetterCount(): Promise<number> {
-    return this.db.deadLetters.filter((d) => d.resubmittedAs === undefined).count();
-  }
 }
