@@ -122,6 +122,15 @@ export const SubjectSummary = z.object({
 });
 export type SubjectSummary = z.infer<typeof SubjectSummary>;
 
+/**
+ * Values a terminal writes into a check record when it knows nothing better; the platform keeps and shows
+ * them as recorded, so they are part of the record (in the platform's language), not of a screen's wording.
+ */
+/** The subject's name when neither the platform nor the cache has a record of it. */
+export const UNKNOWN_SUBJECT_NAME = '（名称未知）';
+/** The data version of an offline answer given before any list data or cached answer was on the terminal. */
+export const NO_DATA_VERSION = '无';
+
 export const LegalRepresentative = SubjectSummary.extend({
   /** The representative's own entries in the list types the matter may see. */
   entries: z.array(ListEntry),

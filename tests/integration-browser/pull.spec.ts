@@ -64,8 +64,8 @@ test('quota exceeded: reported as a typed storage state, the journal keeps every
   await env.control('/entries', 'POST', { subjectName: '配额测试' });
   await cc.call('setStorageFault', 'cache', true);
   const full = await cc.call('syncNow');
-  expect(full.storage).toMatchObject({ kind: 'quota-exceeded', message: expect.stringContaining('存储空间不足') });
-  expect(full.lastError?.code).toBe('quota-exceeded');
+  expect(full.storage).toMatchObject({ kind: 'quota-exceeded' });
+  expect(full.lastError).toMatchObject({ code: 'quota-exceeded', message: expect.stringContaining('存储空间不足') });
   // Lookups still answer (online; the write-through to the cache is best effort).
   expect(await cc.call('lookup', id, { matterCode: matter, caseNo: 'Q-1' })).toMatchObject({ ok: true });
 
@@ -73,7 +73,11 @@ test('quota exceeded: reported as a typed storage state, the journal keeps every
   await cc.call('setStorageFault', 'cache', false);
   await cc.call('setStorageFault', 'journal', true);
   const refused = await cc.call('lookup', id, { matterCode: matter, caseNo: 'Q-2' });
-  expect(refused).toMatchObject({ ok: false, error: { code: 'quota-exceeded', message: expect.stringContaining('未能记入本机日志') } });
+  expect(refused).toMatchObject({
+    ok: false,
+    error: { code: 'check_not_recorded', params: { cause: 'quota-exceeded' }, message: expect.stringContaining('未能记入本机日志') },
+  });
+  expect(refused.ok || refused.error.message).toContain('存储空间不足');
   await cc.call('setStorageFault', 'journal', false);
 
   const journal = await cc.call('journal');

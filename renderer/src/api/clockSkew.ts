@@ -1,6 +1,7 @@
 /** Clock skew between this terminal and the platform, from the HTTP Date header (or a body time). */
 
 import { clockSkewNeedsWarning } from '../../../shared/dates';
+import type { Notice } from '../model';
 
 /** Seconds the terminal clock is ahead of the platform (negative: behind); null if unknown. */
 export function clockSkewSeconds(serverTime: string | undefined | null, localNow: Date): number | null {
@@ -10,8 +11,8 @@ export function clockSkewSeconds(serverTime: string | undefined | null, localNow
   return Math.round((localNow.getTime() - server) / 1000);
 }
 
-export function clockSkewWarning(skewSeconds: number | null): string | null {
+/** The notice shown with a result when the clocks differ enough to misjudge validity; null when they agree. */
+export function clockSkewNotice(skewSeconds: number | null): Notice | null {
   if (skewSeconds === null || !clockSkewNeedsWarning(skewSeconds)) return null;
-  const minutes = Math.round(Math.abs(skewSeconds) / 60);
-  return `本机时钟与信用平台相差约 ${minutes} 分钟（${skewSeconds > 0 ? '偏快' : '偏慢'}），有效期判断可能不准确，请联系管理员校准时间`;
+  return { code: 'clock_skew', params: { skewSeconds } };
 }

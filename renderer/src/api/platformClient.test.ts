@@ -1,7 +1,8 @@
 import { AxiosError, type AxiosAdapter, type AxiosResponse, type InternalAxiosRequestConfig } from 'axios';
 import { describe, expect, it } from 'vitest';
 import { catalogue } from '../../../tests/helpers/fixtures';
-import { clockSkewSeconds, clockSkewWarning } from './clockSkew';
+import { describeError, describeNotice } from '../i18n';
+import { clockSkewNotice, clockSkewSeconds } from './clockSkew';
 import { PlatformClient } from './platformClient';
 import { parseRetryAfter } from './platformError';
 
@@ -65,10 +66,9 @@ describe('PlatformClient', () => {
       () => unknown.createSession({ terminalId: 'T1', terminalSecret: 's', operatorId: 'c001', password: 'p' }),
       () => unknown.pushOutbox({ terminalId: 'T1', mutations: [] }),
     ]) {
-      await expect(attempt()).rejects.toMatchObject({
-        kind: 'rejected',
-        userError: { code: 'unknown_terminal', message: expect.stringContaining('请 IT 在本机重新注册终端') },
-      });
+      const error: unknown = await attempt().catch((e: unknown) => e);
+      expect(error).toMatchObject({ kind: 'rejected', userError: { code: 'unknown_terminal' } });
+      expect(describeError(error)).toContain('请 IT 在本机重新注册终端');
     }
   });
 
@@ -89,18 +89,18 @@ describe('PlatformClient', () => {
       status: 426,
       body: { type: 't', title: 'Upgrade', status: 426, code: 'client_outdated', minimumVersion: '0.3.0' },
     }));
-    await expect(outdated.health()).rejects.toMatchObject({ kind: 'outdated', userError: { message: expect.stringContaining('0.3.0') } });
+    const tooOld: unknown = await outdated.health().catch((e: unknown) => e);
+    expect(tooOld).toMatchObject({ kind: 'outdated', userError: { code: 'client_outdated' } });
+    expect(describeError(tooOld)).toContain('0.3.0');
 
     const limited = client(() => ({
       status: 429,
       body: { type: 't', title: 'Slow', status: 429, code: 'rate_limited' },
       headers: { 'retry-after': '17' },
     }));
-    await expect(limited.health()).rejects.toMatchObject({
-      kind: 'rate-limited',
-      retryAfterMs: 17_000,
-      userError: { message: expect.stringContaining('17 秒') },
-    });
+    const slow: unknown = await limited.health().catch((e: unknown) => e);
+    expect(slow).toMatchObject({ kind: 'rate-limited', retryAfterMs: 17_000, userError: { code: 'rate_limited' } });
+    expect(describeError(slow)).toContain('17 秒');
 
     const expired = client(() => ({ status: 401, body: { type: 't', title: 'x', status: 401, code: 'unauthorized' } }));
     await expect(expired.health()).rejects.toMatchObject({ kind: 'unauthorized', userError: { code: 'session_expired' } });
@@ -158,7 +158,9 @@ describe('PlatformClient', () => {
 
   it('classifies transport failures', async () => {
     const timeout = client(() => new AxiosError('timeout of 4000ms exceeded', 'ECONNABORTED'));
-    await expect(timeout.health()).rejects.toMatchObject({ kind: 'timeout', userError: { message: '信用平台响应超时' } });
+    const late: unknown = await timeout.health().catch((e: unknown) => e);
+    expect(late).toMatchObject({ kind: 'timeout', userError: { code: 'timeout' } });
+    expect(describeError(late)).toBe('信用平台响应超时');
     const proxyTimeout = client(() => ({ status: 408, body: '<html>Request Timeout</html>' }));
     await expect(proxyTimeout.health()).rejects.toMatchObject({ kind: 'timeout', status: 408, transient: true });
     const reset = client(() => new AxiosError('socket hang up', 'ECONNRESET'));
@@ -176,8 +178,8 @@ describe('PlatformClient', () => {
     expect(times).toEqual(['Sat, 01 Jun 2024 07:50:00 GMT']);
     const skew = clockSkewSeconds(times[0], new Date('2024-06-01T08:00:00Z'));
     expect(skew).toBe(600);
-    expect(clockSkewWarning(skew)).toContain('10 分钟');
-    expect(clockSkewWarning(120)).toBeNull();
+    expect(describeNotice(clockSkewNotice(skew)!)).toContain('10 分钟');
+    expect(clockSkewNotice(120)).toBeNull();
   });
 
   it('parses Retry-After as seconds or as an HTTP date', () => {

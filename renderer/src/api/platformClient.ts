@@ -41,7 +41,8 @@ import {
   type SupervisionRecordsQuery,
 } from '../../../shared/contract';
 import type { TerminalCallAnswer } from '../../../shared/ipc/channels';
-import { MESSAGES, PlatformError, TERMINAL_PROBLEM_MESSAGES, parseRetryAfter } from './platformError';
+import { codedError, type UserFacingError } from '../model';
+import { PlatformError, parseRetryAfter } from './platformError';
 
 export interface PlatformClientOptions {
   platformUrl: string;
@@ -88,6 +89,13 @@ interface CallOptions<S extends z.ZodType> {
   adapter?: AxiosAdapter;
 }
 
+/** What a plain GET or POST may set; everything else is the default. */
+interface BodyCallOptions {
+  params?: CallOptions<z.ZodType>['params'];
+  timeoutMs?: number;
+  signal?: AbortSignal | undefined;
+}
+
 /** A platform that publishes no snapshots (404 on the manifest route): the list comes through /sync/entries. */
 export type ManifestAnswer = { published: true; manifest: SnapshotManifestResponse } | { published: false };
 
@@ -123,31 +131,15 @@ export class PlatformClient {
   }
 
   health(signal?: AbortSignal): Promise<HealthResponse> {
-    return this.call({ method: 'GET', path: '/health', schema: HealthResponse, timeoutMs: this.timeouts.lookupMs, signal }).then(
-      (r) => r.body,
-    );
+    return this.get('/health', HealthResponse, { timeoutMs: this.timeouts.lookupMs, signal });
   }
 
-  async enrol(request: EnrolTerminalRequest): Promise<z.infer<typeof EnrolTerminalResponse>> {
-    const r = await this.call({
-      method: 'POST',
-      path: '/terminals',
-      schema: EnrolTerminalResponse,
-      data: request,
-      timeoutMs: this.timeouts.defaultMs,
-    });
-    return r.body;
+  enrol(request: EnrolTerminalRequest): Promise<z.infer<typeof EnrolTerminalResponse>> {
+    return this.post('/terminals', EnrolTerminalResponse, request);
   }
 
-  async createSession(request: CreateSessionRequest): Promise<z.infer<typeof CreateSessionResponse>> {
-    const r = await this.call({
-      method: 'POST',
-      path: '/sessions',
-      schema: CreateSessionResponse,
-      data: request,
-      timeoutMs: this.timeouts.defaultMs,
-    });
-    return r.body;
+  createSession(request: CreateSessionRequest): Promise<z.infer<typeof CreateSessionResponse>> {
+    return this.post('/sessions', CreateSessionResponse, request);
   }
 
   /**
@@ -214,56 +206,27 @@ export class PlatformClient {
     return { found: true, response: r.body };
   }
 
-  async searchByName(
+  searchByName(
     name: string,
     purpose: { matterCode: string; caseNo: string },
     signal?: AbortSignal,
   ): Promise<z.infer<typeof NameSearchResponse>> {
-    const r = await this.call({
-      method: 'POST',
-      path: '/subjects/search',
-      data: { name, matter: purpose.matterCode, caseNo: purpose.caseNo },
-      schema: NameSearchResponse,
-      timeoutMs: this.timeouts.lookupMs,
-      signal,
-    });
-    return r.body;
+    const data = { name, matter: purpose.matterCode, caseNo: purpose.caseNo };
+    return this.post('/subjects/search', NameSearchResponse, data, { timeoutMs: this.timeouts.lookupMs, signal });
   }
 
-  async syncEntries(after: string | null, limit: number, signal?: AbortSignal): Promise<z.infer<typeof SyncPage>> {
-    const r = await this.call({
-      method: 'GET',
-      path: '/sync/entries',
-      params: { after: after ?? undefined, limit },
-      schema: SyncPage,
-      timeoutMs: this.timeouts.syncMs,
-      signal,
-    });
-    return r.body;
+  syncEntries(after: string | null, limit: number, signal?: AbortSignal): Promise<z.infer<typeof SyncPage>> {
+    return this.get('/sync/entries', SyncPage, { params: { after: after ?? undefined, limit }, timeoutMs: this.timeouts.syncMs, signal });
   }
 
   /** Supervisors: hand-overs, journal imports and resubmissions, newest first. */
-  async platformEvents(limit: number): Promise<z.infer<typeof PlatformEventsResponse>> {
-    const r = await this.call({
-      method: 'GET',
-      path: '/supervisor/events',
-      params: { limit },
-      schema: PlatformEventsResponse,
-      timeoutMs: this.timeouts.defaultMs,
-    });
-    return r.body;
+  platformEvents(limit: number): Promise<z.infer<typeof PlatformEventsResponse>> {
+    return this.get('/supervisor/events', PlatformEventsResponse, { params: { limit } });
   }
 
   /** IT: a terminal's exported journal into the platform (POST /admin/journal-imports). */
-  async importJournal(file: JournalExport): Promise<z.infer<typeof JournalImportResponse>> {
-    const r = await this.call({
-      method: 'POST',
-      path: '/admin/journal-imports',
-      schema: JournalImportResponse,
-      data: file,
-      timeoutMs: this.timeouts.syncMs,
-    });
-    return r.body;
+  importJournal(file: JournalExport): Promise<z.infer<typeof JournalImportResponse>> {
+    return this.post('/admin/journal-imports', JournalImportResponse, file, { timeoutMs: this.timeouts.syncMs });
   }
 
   async snapshotManifest(signal?: AbortSignal): Promise<ManifestAnswer> {
@@ -287,82 +250,38 @@ export class PlatformClient {
     } catch (error) {
       throw transportError(error);
     }
-    if (response.status !== 200) {
-      const text = response.data ? new TextDecoder().decode(new Uint8Array(response.data)) : '';
-      throw this.errorFor({ ...response, data: text } as AxiosResponse<string>, parseProblem(text));
-    }
+    if (response.status !== 200) throw this.binaryFailure(response);
     return new Uint8Array(response.data);
   }
 
-  async pushOutbox(request: OutboxRequest, signal?: AbortSignal): Promise<z.infer<typeof OutboxResponse>> {
-    const r = await this.call({
-      method: 'POST',
-      path: '/outbox',
-      schema: OutboxResponse,
-      data: request,
-      timeoutMs: this.timeouts.syncMs,
-      signal,
-    });
-    return r.body;
+  pushOutbox(request: OutboxRequest, signal?: AbortSignal): Promise<z.infer<typeof OutboxResponse>> {
+    return this.post('/outbox', OutboxResponse, request, { timeoutMs: this.timeouts.syncMs, signal });
   }
 
   /** Supervisors: the platform's records within their scope, identifiers masked. */
-  async supervisorRecords(kind: MutationKind, limit = 200): Promise<SupervisorResponse> {
-    const r = await this.call({
-      method: 'GET',
-      path: '/supervisor/records',
-      params: { kind, limit },
-      schema: SupervisorResponse,
-      timeoutMs: this.timeouts.defaultMs,
-    });
-    return r.body;
+  supervisorRecords(kind: MutationKind, limit = 200): Promise<SupervisorResponse> {
+    return this.get('/supervisor/records', SupervisorResponse, { params: { kind, limit } });
   }
 
   /** Supervisors: the clear identifier of one record, given a reason (on the platform's access log). */
-  async unmaskRecord(recordId: string, reason: string): Promise<UnmaskResponse> {
-    const r = await this.call({
-      method: 'POST',
-      path: `/supervisor/records/${encodeURIComponent(recordId)}/unmask`,
-      data: { reason },
-      schema: UnmaskResponse,
-      timeoutMs: this.timeouts.defaultMs,
-    });
-    return r.body;
+  unmaskRecord(recordId: string, reason: string): Promise<UnmaskResponse> {
+    return this.post(`/supervisor/records/${encodeURIComponent(recordId)}/unmask`, UnmaskResponse, { reason });
   }
 
   /** Supervisors: every view of the city's dashboard for a period, department, matter and terminal. */
-  async supervisionDashboard(filter: SupervisionFilter): Promise<SupervisionDashboard> {
-    const r = await this.call({
-      method: 'GET',
-      path: '/supervisor/dashboard',
-      params: filter,
-      schema: SupervisionDashboard,
-      timeoutMs: this.timeouts.syncMs,
-    });
-    return r.body;
+  supervisionDashboard(filter: SupervisionFilter): Promise<SupervisionDashboard> {
+    return this.get('/supervisor/dashboard', SupervisionDashboard, { params: filter, timeoutMs: this.timeouts.syncMs });
   }
 
   /** Supervisors: the records behind one number of the dashboard. */
-  async supervisionRecords(filter: SupervisionFilter, query: Partial<SupervisionRecordsQuery>): Promise<SupervisionRecordsResponse> {
-    const r = await this.call({
-      method: 'GET',
-      path: '/supervisor/dashboard/records',
-      params: { ...filter, ...query },
-      schema: SupervisionRecordsResponse,
-      timeoutMs: this.timeouts.syncMs,
-    });
-    return r.body;
+  supervisionRecords(filter: SupervisionFilter, query: Partial<SupervisionRecordsQuery>): Promise<SupervisionRecordsResponse> {
+    const params = { ...filter, ...query };
+    return this.get('/supervisor/dashboard/records', SupervisionRecordsResponse, { params, timeoutMs: this.timeouts.syncMs });
   }
 
   /** Supervisors: a check as it was recorded, with its feedback and commitments (masked). */
-  async recordedCheck(checkId: string): Promise<RecordedCheck> {
-    const r = await this.call({
-      method: 'GET',
-      path: `/supervisor/checks/${encodeURIComponent(checkId)}`,
-      schema: RecordedCheck,
-      timeoutMs: this.timeouts.defaultMs,
-    });
-    return r.body;
+  recordedCheck(checkId: string): Promise<RecordedCheck> {
+    return this.get(`/supervisor/checks/${encodeURIComponent(checkId)}`, RecordedCheck);
   }
 
   /** Supervisors: the current view as a file (.xlsx or CSV), streamed by the platform. */
@@ -381,47 +300,46 @@ export class PlatformClient {
     } catch (error) {
       throw transportError(error);
     }
-    if (response.status !== 200) {
-      const text = response.data ? new TextDecoder().decode(new Uint8Array(response.data)) : '';
-      throw this.errorFor({ ...response, data: text } as AxiosResponse<string>, parseProblem(text));
-    }
+    if (response.status !== 200) throw this.binaryFailure(response);
     const type = format === 'csv' ? 'text/csv;charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
     return new Blob([response.data], { type });
   }
 
   /** IT: the terminal fleet with the reasons each terminal needs a visit. */
-  async fleet(query: FleetQuery): Promise<FleetResponse> {
-    const r = await this.call({
-      method: 'GET',
-      path: '/fleet/terminals',
-      params: query,
-      schema: FleetResponse,
-      timeoutMs: this.timeouts.defaultMs,
-    });
-    return r.body;
+  fleet(query: FleetQuery): Promise<FleetResponse> {
+    return this.get('/fleet/terminals', FleetResponse, { params: query });
   }
 
   /** Supervisors: who ran out of their hourly name searches. */
-  async nameSearchAlerts(): Promise<NameSearchAlertsResponse> {
-    const r = await this.call({
-      method: 'GET',
-      path: '/supervisor/name-search-alerts',
-      schema: NameSearchAlertsResponse,
-      timeoutMs: this.timeouts.defaultMs,
-    });
-    return r.body;
+  nameSearchAlerts(): Promise<NameSearchAlertsResponse> {
+    return this.get('/supervisor/name-search-alerts', NameSearchAlertsResponse);
   }
 
   /** Clerks and supervisors: is this slip the record its terminal delivered? */
-  async checkSlip(slip: string): Promise<SlipCheckResponse> {
-    const r = await this.call({
-      method: 'POST',
-      path: '/slips/check',
-      data: { slip },
-      schema: SlipCheckResponse,
-      timeoutMs: this.timeouts.defaultMs,
-    });
+  checkSlip(slip: string): Promise<SlipCheckResponse> {
+    return this.post('/slips/check', SlipCheckResponse, { slip });
+  }
+
+  /** A GET answered by its validated body (default timeout unless told). */
+  private async get<S extends z.ZodType>(path: string, schema: S, options: BodyCallOptions = {}): Promise<z.infer<S>> {
+    const r = await this.call({ method: 'GET', path, schema, ...this.bodyCallOptions(options) });
     return r.body;
+  }
+
+  /** A POST of `data` answered by its validated body (default timeout unless told). */
+  private async post<S extends z.ZodType>(path: string, schema: S, data: unknown, options: BodyCallOptions = {}): Promise<z.infer<S>> {
+    const r = await this.call({ method: 'POST', path, schema, data, ...this.bodyCallOptions(options) });
+    return r.body;
+  }
+
+  private bodyCallOptions(options: BodyCallOptions): Pick<CallOptions<z.ZodType>, 'params' | 'timeoutMs' | 'signal'> {
+    return { params: options.params, timeoutMs: options.timeoutMs ?? this.timeouts.defaultMs, signal: options.signal };
+  }
+
+  /** A binary call (a snapshot block, an export) that did not answer 200: its problem, classified like any other. */
+  private binaryFailure(response: AxiosResponse<ArrayBuffer>): PlatformError {
+    const text = response.data ? new TextDecoder().decode(new Uint8Array(response.data)) : '';
+    return this.errorFor({ ...response, data: text } as AxiosResponse<string>, parseProblem(text));
   }
 
   private async call<S extends z.ZodType>(
@@ -460,7 +378,7 @@ export class PlatformClient {
         throw new PlatformError({
           kind: 'malformed',
           status,
-          userError: { code: 'malformed_response', message: MESSAGES.malformed },
+          userError: codedError('malformed_response'),
           cause: parsed.error,
         });
       }
@@ -481,7 +399,7 @@ export class PlatformClient {
         kind: 'unauthorized',
         status,
         problem,
-        userError: { code: 'session_expired', message: MESSAGES.unauthorized },
+        userError: codedError('session_expired'),
       });
     }
     if (status === 426) {
@@ -490,7 +408,7 @@ export class PlatformClient {
         kind: 'outdated',
         status,
         problem,
-        userError: { code: 'client_outdated', message: MESSAGES.outdated(minimum) },
+        userError: codedError('client_outdated', minimum ? { minimumVersion: minimum } : {}),
       });
     }
     if (status === 429 && code === 'name_search_budget') {
@@ -499,7 +417,8 @@ export class PlatformClient {
         kind: 'rejected',
         status,
         problem,
-        userError: { code, message: [problem?.title, problem?.detail].filter(Boolean).join('。') },
+        // The platform's two sentences (what is spent, when it is back): the catalogue puts them together.
+        userError: { code, message: problem?.title ?? code, params: { title: problem?.title ?? '', detail: problem?.detail ?? '' } },
       });
     }
     if (status === 429) {
@@ -509,12 +428,12 @@ export class PlatformClient {
         status,
         problem,
         retryAfterMs,
-        userError: { code: 'rate_limited', message: MESSAGES.rateLimited(Math.max(1, Math.ceil(retryAfterMs / 1000))) },
+        userError: codedError('rate_limited', { seconds: Math.max(1, Math.ceil(retryAfterMs / 1000)) }),
       });
     }
     if (status === 408) {
       // A proxy (or the platform) gave up waiting: the same as our own timeout, so lookups use the cache.
-      return new PlatformError({ kind: 'timeout', status, problem, userError: { code: 'timeout', message: MESSAGES.timeout } });
+      return new PlatformError({ kind: 'timeout', status, problem, userError: codedError('timeout') });
     }
     if (status >= 500) {
       const retryAfterMs = parseRetryAfter(headerValue(response.headers, 'retry-after'), this.now());
@@ -523,7 +442,8 @@ export class PlatformClient {
         status,
         problem,
         retryAfterMs,
-        userError: { code: code ?? 'unavailable', message: MESSAGES.server(status) },
+        // Whatever the platform calls it, the clerk is told the same: it cannot answer now, and it is tried again.
+        userError: codedError('unavailable', { status }),
       });
     }
     if (status === 409 && (code === 'resync' || code === 'seq_gap')) {
@@ -533,23 +453,30 @@ export class PlatformClient {
         status,
         problem,
         ...(typeof expected === 'number' && Number.isInteger(expected) && expected >= 1 ? { expectedSeq: expected } : {}),
-        userError: { code, message: problem?.detail ?? problem?.title ?? MESSAGES.rejected(status) },
+        userError: platformRefusal(code, problem, status),
       });
     }
-    const message = (code && TERMINAL_PROBLEM_MESSAGES[code]) ?? problem?.detail ?? problem?.title ?? MESSAGES.rejected(status);
     const parseError = problem?.parseError;
     return new PlatformError({
       kind: 'rejected',
       status,
       problem,
       userError: {
-        code: code ?? `http_${status}`,
-        message,
+        ...platformRefusal(code, problem, status),
         ...(parseError?.position !== undefined ? { position: parseError.position } : {}),
         ...(parseError?.expected !== undefined ? { expected: parseError.expected } : {}),
       },
     });
   }
+}
+
+/**
+ * A request the platform refused: its code, worded by the catalogue when it has an entry (the terminal
+ * problems tell IT what to do in our words), else by the platform's own text.
+ */
+function platformRefusal(code: string | undefined, problem: Problem | null, status: number): UserFacingError {
+  if (!code) return codedError('platform_refused', { status });
+  return { code, message: problem?.detail ?? problem?.title ?? code, params: { status } };
 }
 
 function parseJson(text: unknown): unknown {
@@ -587,10 +514,10 @@ function hostAnswerAdapter(answer: Exclude<TerminalCallAnswer, { kind: 'refused'
 function transportError(error: unknown): PlatformError {
   if (error instanceof PlatformError) return error;
   if (axios.isCancel(error) || (error instanceof AxiosError && error.code === 'ERR_CANCELED')) {
-    return new PlatformError({ kind: 'aborted', userError: { code: 'aborted', message: MESSAGES.aborted }, cause: error });
+    return new PlatformError({ kind: 'aborted', userError: codedError('aborted'), cause: error });
   }
   if (error instanceof AxiosError && (error.code === 'ECONNABORTED' || error.code === 'ETIMEDOUT')) {
-    return new PlatformError({ kind: 'timeout', userError: { code: 'timeout', message: MESSAGES.timeout }, cause: error });
+    return new PlatformError({ kind: 'timeout', userError: codedError('timeout'), cause: error });
   }
-  return new PlatformError({ kind: 'network', userError: { code: 'network', message: MESSAGES.network }, cause: error });
+  return new PlatformError({ kind: 'network', userError: codedError('network'), cause: error });
 }

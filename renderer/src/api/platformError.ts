@@ -1,6 +1,7 @@
 /**
- * Every way a platform call can fail, as one typed error carrying the Chinese message the
- * clerk sees. Callers branch on `kind`; nothing upstream parses HTTP statuses again.
+ * Every way a platform call can fail, as one typed error carrying the failure the clerk is shown
+ * (a code with data, worded by the catalogue; the platform's own text when it sent one). Callers
+ * branch on `kind`; nothing upstream parses HTTP statuses again.
  */
 import type { Problem } from '../../../shared/contract';
 import type { UserFacingError } from '../model';
@@ -89,25 +90,3 @@ export function parseRetryAfter(value: string | undefined | null, now: Date): nu
   const at = Date.parse(trimmed);
   return Number.isNaN(at) ? null : Math.max(0, at - now.getTime());
 }
-
-export const MESSAGES = {
-  network: '无法连接信用平台，请检查网络连接',
-  timeout: '信用平台响应超时',
-  aborted: '请求已取消',
-  server: (status: number) => `信用平台暂时无法处理请求（${status}），稍后会自动重试`,
-  malformed: '信用平台返回了无法识别的数据，已忽略（未写入本机缓存）',
-  unauthorized: '登录已过期，请重新登录；未上传的记录会保留并在登录后继续上传',
-  outdated: (minimum: string | undefined) =>
-    minimum ? `客户端版本过旧，信用平台要求 ${minimum} 或更高版本，请联系管理员升级` : '客户端版本过旧，请联系管理员升级',
-  rateLimited: (seconds: number) => `请求过于频繁，请 ${seconds} 秒后再试`,
-  rejected: (status: number) => `信用平台拒绝了请求（${status}）`,
-  unknownTerminal:
-    '信用平台没有本终端的注册记录（平台可能已从较早的备份恢复）。请 IT 在本机重新注册终端：新注册会接替原终端，本机未上传的记录随后以原终端身份自动上传，不会丢失。',
-  terminalReplaced: '本终端的身份已由新的注册接替。请 IT 在本机重新注册终端；本机未上传的记录随后自动上传，不会丢失。',
-} as const;
-
-/** Problems about the terminal's identity, in our own words (they tell IT what to do). */
-export const TERMINAL_PROBLEM_MESSAGES: Partial<Record<string, string>> = {
-  unknown_terminal: MESSAGES.unknownTerminal,
-  terminal_replaced: MESSAGES.terminalReplaced,
-};

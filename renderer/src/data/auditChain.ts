@@ -102,13 +102,13 @@ export async function verifyAuditChain(db: JournalDb): Promise<AuditVerification
   let prevHash = GENESIS_HASH;
   for (const [index, record] of records.entries()) {
     if (record.chainSeq !== index) {
-      return { ok: false, checked: index, problem: `审计链第 ${index + 1} 条记录缺失（下一条是第 ${record.chainSeq + 1} 条）` };
+      return { ok: false, checked: index, problem: { code: 'missing', params: { position: index + 1, next: record.chainSeq + 1 } } };
     }
     if (record.prevHash !== prevHash) {
-      return { ok: false, checked: index, problem: `审计链第 ${index + 1} 条记录与前一条不衔接，前面的记录被删除或修改过` };
+      return { ok: false, checked: index, problem: { code: 'unlinked', params: { position: index + 1 } } };
     }
     if ((await hashAuditRecord(record)) !== record.hash) {
-      return { ok: false, checked: index, problem: `审计链第 ${index + 1} 条记录的内容被修改过` };
+      return { ok: false, checked: index, problem: { code: 'altered', params: { position: index + 1 } } };
     }
     prevHash = record.hash;
   }
@@ -116,13 +116,13 @@ export async function verifyAuditChain(db: JournalDb): Promise<AuditVerification
   const last = records.at(-1);
   if (head && head.key === 'auditHead') {
     if (!last || last.chainSeq < head.chainSeq) {
-      return { ok: false, checked, problem: `审计链末尾的记录被删除：应有 ${head.chainSeq + 1} 条，实有 ${records.length} 条` };
+      return { ok: false, checked, problem: { code: 'tail_removed', params: { expected: head.chainSeq + 1, found: records.length } } };
     }
     if (last.chainSeq !== head.chainSeq || last.hash !== head.hash) {
-      return { ok: false, checked, problem: '审计链末尾记录与链头不一致，记录被修改过' };
+      return { ok: false, checked, problem: { code: 'head_mismatch', params: {} } };
     }
   } else if (last) {
-    return { ok: false, checked, problem: '审计链链头缺失，记录被修改过' };
+    return { ok: false, checked, problem: { code: 'head_missing', params: {} } };
   }
   return { ok: true, checked };
 }

@@ -133,7 +133,7 @@ describe('audit chain verification', () => {
     await db.audit.update(2, { outcome: 'online:RED' });
     const result = await verifyAuditChain(db);
     expect(result.ok).toBe(false);
-    expect(result.problem).toContain('第 3 条');
+    expect(result.problem).toEqual({ code: 'altered', params: { position: 3 } });
   });
 
   it('detects a changed record whose hash was recomputed (the next link breaks)', async () => {
@@ -145,16 +145,16 @@ describe('audit chain verification', () => {
     await db.audit.put(forged);
     const result = await verifyAuditChain(db);
     expect(result).toMatchObject({ ok: false });
-    expect(result.problem).toContain('第 4 条');
+    expect(result.problem).toEqual({ code: 'unlinked', params: { position: 4 } });
   });
 
   it('detects a removed record in the middle and at the end', async () => {
     const middle = await chainOf(5);
     await middle.audit.delete(1);
-    expect((await verifyAuditChain(middle)).problem).toContain('第 2 条记录缺失');
+    expect((await verifyAuditChain(middle)).problem).toEqual({ code: 'missing', params: { position: 2, next: 3 } });
 
     const tail = await chainOf(5);
     await tail.audit.delete(4);
-    expect((await verifyAuditChain(tail)).problem).toContain('末尾');
+    expect((await verifyAuditChain(tail)).problem).toEqual({ code: 'tail_removed', params: { expected: 5, found: 4 } });
   });
 });

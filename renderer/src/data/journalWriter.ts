@@ -25,7 +25,7 @@ export interface JournalTx {
 
 export class NotEnrolledError extends Error {
   constructor() {
-    super('本机尚未登记为查询终端');
+    super('this PC is not enrolled as a terminal');
     this.name = 'NotEnrolledError';
   }
 }

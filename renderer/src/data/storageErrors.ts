@@ -2,7 +2,7 @@
  * Storage failures as the sync status reports them. Dexie wraps IndexedDB errors; the original
  * DOMException may sit in `inner` (and an aborted transaction reports the cause of the abort).
  */
-import type { StorageState, UserFacingError } from '../model';
+import { codedError, type StorageState, type UserFacingError } from '../model';
 
 const UNAVAILABLE = new Set([
   'OpenFailedError',
@@ -28,15 +28,19 @@ function names(error: unknown): string[] {
   return out;
 }
 
-export const QUOTA_MESSAGE = '本机存储空间不足，新数据无法保存。已保存的记录不会丢失，请联系管理员清理磁盘空间。';
-export const UNAVAILABLE_MESSAGE = '本机数据库无法打开或读写（浏览器存储不可用），请重启程序；仍不行请联系管理员。';
+export type StorageTrouble = Exclude<StorageState, { kind: 'ok' }>;
 
 /** A typed storage state for a storage error, or null when the error is not about storage. */
-export function classifyStorageError(error: unknown): Exclude<StorageState, { kind: 'ok' }> | null {
+export function classifyStorageError(error: unknown): StorageTrouble | null {
   const found = names(error);
-  if (found.includes('QuotaExceededError')) return { kind: 'quota-exceeded', message: QUOTA_MESSAGE };
-  if (found.some((n) => UNAVAILABLE.has(n))) return { kind: 'unavailable', message: UNAVAILABLE_MESSAGE };
+  if (found.includes('QuotaExceededError')) return { kind: 'quota-exceeded' };
+  if (found.some((n) => UNAVAILABLE.has(n))) return { kind: 'unavailable' };
   return null;
+}
+
+/** The failure a storage state reports (its own code: the platform's `unavailable` is another failure). */
+export function storageFailure(storage: StorageTrouble): UserFacingError {
+  return codedError(storage.kind === 'quota-exceeded' ? 'quota-exceeded' : 'storage_unavailable');
 }
 
 /** Where storage trouble is shown: the sync status (status bar and sync panel). */
@@ -52,16 +56,15 @@ export function reportStorageError(
   status: StorageStatusSink,
   error: unknown,
   options: { asLastError?: boolean } = {},
-): Exclude<StorageState, { kind: 'ok' }> | null {
+): StorageTrouble | null {
   const storage = classifyStorageError(error);
-  if (storage)
-    status.setState({ storage, ...(options.asLastError ? { lastError: { code: storage.kind, message: storage.message } } : {}) });
+  if (storage) status.setState({ storage, ...(options.asLastError ? { lastError: storageFailure(storage) } : {}) });
   return storage;
 }
 
 /** The error a test (or a fault wrapper) throws to simulate a full disk. */
 export function quotaExceededError(): Error {
   return typeof DOMException === 'function'
-    ? new DOMException('模拟：存储空间已满', 'QuotaExceededError')
+    ? new DOMException('simulated: the disk is full', 'QuotaExceededError')
     : Object.assign(new Error('QuotaExceededError'), { name: 'QuotaExceededError' });
 }

@@ -7,6 +7,19 @@ import type { PartialMessages } from './catalogue';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
+const englishOfflineReason: Record<string, string> = {
+  login_expired: 'The login has expired',
+  offline_session: 'Logged in offline',
+  unreachable: 'The credit platform cannot be reached',
+};
+
+function englishAge(seconds: number): string {
+  if (seconds < 120) return 'just now';
+  if (seconds < 2 * 3600) return `${plural(Math.round(seconds / 60), 'minute')} ago`;
+  if (seconds < 2 * 86_400) return `${plural(Math.round(seconds / 3600), 'hour')} ago`;
+  return `${plural(Math.round(seconds / 86_400), 'day')} ago`;
+}
+
 export const enUS: PartialMessages = {
   app: {
     title: 'Credit Counter',
@@ -253,6 +266,90 @@ export const enUS: PartialMessages = {
     deadLetters: (n) => `${n} refused`,
     storage: 'Local storage problem',
     openPanel: 'Sync details (F9)',
+  },
+  errors: {
+    check_not_found: () => 'No such check',
+    no_feedback: () => 'No feedback to submit',
+    unknown_measure: (p) => `Measure ${p.measureCode} was not triggered by this check`,
+    duplicate_measure: (p) => `The measure “${p.measureTitle}” was submitted twice`,
+    rejected_by_platform: (p) => `Kept on this PC, but the credit platform refused it: ${p.reason}. See the refused records`,
+    no_catalogue: () => 'No matter catalogue on this PC yet: connect to the network and sync, then look up',
+    unknown_matter: (p) => `The matter ${p.matterCode} is not in the current matter catalogue`,
+    offline_session: () => 'Logged in offline: not connected to the credit platform',
+    candidate_expired: () => 'This search result has expired: search by name again',
+    candidate_unreachable: () => 'The credit platform cannot be reached: search by name again (offline, the lists on this PC are searched)',
+    name_required: () => 'Enter the name to look up',
+    check_not_recorded: (p) => `This lookup could not be recorded on this PC, so its result is not shown. ${p.cause}`,
+    login_required: () => 'Sync needs an online login; records not yet sent are kept on this PC and sent after the login',
+    sync_stalled: () => 'Sync made no progress for a long time and was restarted',
+    sync_failed: (p) => `Sync failed: ${p.detail}`,
+    sync_cursor_stuck: () =>
+      'The platform’s sync pages did not move on; this sync stopped and is tried again later. If it keeps happening, call IT',
+    push_no_progress: () => 'The credit platform did not process the records sent; they are sent again later',
+    seq_gap_unrecoverable: (p) =>
+      p.reason === 'foreign'
+        ? 'The queue holds records of another terminal’s enrolment that this terminal may not send: IT exports them in the sync panel for the platform to import (nothing was deleted here)'
+        : p.reason === 'lost'
+          ? `The platform lacks this terminal’s records ${p.from}–${p.to}, which this PC no longer keeps: call IT (nothing was deleted here)`
+          : `The record numbers do not line up (the platform expects ${p.expected}): call IT`,
+    snapshot_signature_invalid: () => 'The list snapshot is not signed by the platform key this PC trusts: refused',
+    snapshot_manifest_mismatch: () => 'The list snapshot does not match its signature: refused',
+    snapshot_manifest_malformed: () => 'The list snapshot is malformed: refused',
+    snapshot_block_mismatch: () => 'A list snapshot block does not match the signed manifest: discarded',
+    snapshot_block_incomplete: () => 'A list snapshot block is incomplete: discarded',
+    snapshot_block_undecryptable: () => 'A list snapshot block could not be decrypted: discarded',
+    network: () => 'The credit platform cannot be reached: check the network',
+    timeout: () => 'The credit platform did not answer in time',
+    aborted: () => 'The request was cancelled',
+    unavailable: (p) => `The credit platform cannot handle the request now (${p.status}); it is tried again later`,
+    malformed_response: () => 'The credit platform sent data this client cannot read; it was ignored (nothing cached)',
+    session_expired: () => 'The login has expired: log in again; records not yet sent are kept and sent after the login',
+    client_outdated: (p) =>
+      p.minimumVersion
+        ? `This client is too old: the platform needs ${p.minimumVersion} or later, ask IT to upgrade`
+        : 'This client is too old: ask IT to upgrade',
+    rate_limited: (p) => `Too many requests: try again in ${plural(Number(p.seconds), 'second')}`,
+    platform_refused: (p) => `The credit platform refused the request (${p.status})`,
+    name_search_budget: (p) => [p.title, p.detail].filter(Boolean).join(' '),
+    unknown_terminal: () =>
+      'The credit platform has no record of this terminal (it may have been restored from an older backup). IT enrols this PC again: the new enrolment takes over and the records not yet sent follow under the old identity, nothing is lost.',
+    terminal_replaced: () =>
+      'This terminal’s identity was taken over by a newer enrolment. IT enrols this PC again; the records not yet sent follow, nothing is lost.',
+    'quota-exceeded': () => 'This PC’s storage is full: new data cannot be saved. What is saved is not lost; ask IT to free disk space.',
+    storage_unavailable: () => 'The local database cannot be opened or written: restart the app, and call IT if that does not help.',
+    internal: (p) => `Internal error: ${p.detail}`,
+    not_enrolled: () => 'This PC is not enrolled as a terminal yet: enrol it first',
+    bad_platform_url: () => 'The platform address starts with http:// or https://',
+    enrolment_code_required: () => 'Enter the enrolment code',
+    terminal_name_required: () => 'Enter the terminal name',
+    not_logged_in: (p) => (p.during ? 'No operator is logged in: log in again' : 'Log in first'),
+    purpose_required: () => 'Enter the purpose (matter and case number) first: no lookup without a purpose',
+    wrong_credentials: () => 'Wrong staff ID or password',
+    offline_unavailable: () => 'The credit platform cannot be reached, and this PC keeps no offline login for this staff ID: log in online',
+    offline_disabled: () => 'The credit platform cannot be reached, and this terminal’s policy allows no offline login: log in online',
+    offline_expired: () => 'The credit platform cannot be reached, and the offline login period is over: log in online',
+    still_offline: () => 'The credit platform still cannot be reached: keep working offline and try again when the network is back',
+    credentials_required: () => 'Enter your staff ID and password',
+    password_required: () => 'Enter your password',
+  },
+  notices: {
+    offline_answer: (p) =>
+      `${englishOfflineReason[String(p.reason)] ?? englishOfflineReason.unreachable}: this answer comes from the cache on this PC (data version ${
+        p.dataVersion
+      }, updated ${p.ageSeconds === undefined ? 'at an unknown time' : englishAge(Number(p.ageSeconds))})`,
+    list_not_synced: () => 'The list data on this PC is not fully synced yet: the offline answer may be incomplete',
+    cached_profile: (p) => `Scores, grades and commitments come from an online answer of ${p.fetchedAt}`,
+    stale_list: (p) => `The list data on this PC has not been updated for over ${p.hours} hours and may not be current: sync soon`,
+    matched_by_org_code: () =>
+      'Some records were matched by the organisation code inside the unified social credit code (their source registered only that code)',
+    matched_by_legacy_id: () => 'Some records were registered under the 15-digit legacy ID and were matched to it',
+    matter_not_for_kind: (p) => `The matter “${p.matterName}” does not usually apply to this kind of applicant: check the matter`,
+    clock_skew: (p) => {
+      const seconds = Number(p.skewSeconds);
+      return `This PC’s clock is about ${plural(Math.round(Math.abs(seconds) / 60), 'minute')} ${
+        seconds > 0 ? 'ahead of' : 'behind'
+      } the credit platform: validity may be misjudged, ask IT to set the time`;
+    },
   },
   domain: {
     kind: { PERSON: 'Person', ENTERPRISE: 'Enterprise', INDIVIDUAL_BUSINESS: 'Individual business', INSTITUTION: 'Institution' },

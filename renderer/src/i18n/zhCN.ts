@@ -3,6 +3,7 @@
  * interpolation; `Messages` (in ./index) is the widened shape an English catalogue must satisfy.
  */
 import { FEEDBACK_REFUSAL_ZH } from '../../../shared/contract';
+import { REENROL_ADVICE } from '../../../shared/ipc/channels';
 
 /** The data a failure's code is worded with. */
 export type ErrorParams = Record<string, string | number>;
@@ -13,6 +14,95 @@ const zhDecision: Record<string, string> = {
   OTHER_MEASURE: '采取其他措施',
   DEFERRED: '暂缓决定',
 };
+
+/** Why a call needs an online login, by the `action` it was for (none: sync). */
+function zhLoginRequired(action: unknown): string {
+  switch (action) {
+    case 'import':
+      return '导入需要联网登录信用平台，请先联网登录';
+    case 'platform_events':
+      return '平台审计事件需联网登录后查看';
+    case 'supervision':
+      return '督查看板和终端运维需要联网登录信用平台后查看';
+    default:
+      return '需要联网登录后才能同步；未上传的记录已保存在本机，登录后继续上传';
+  }
+}
+
+/** A refused record the platform gave no words for. */
+const ZH_REFUSED_NO_REASON = '信用平台拒绝了该记录';
+
+const zhMutationKinds: Record<string, string> = {
+  check: '核查记录',
+  feedback: '措施反馈',
+  commitment: '信用承诺',
+  audit: '审计记录',
+};
+
+const zhAuditActions: Record<string, string> = {
+  LOGIN: '登录',
+  LOGOUT: '退出登录',
+  OFFLINE_UNLOCK: '离线登录',
+  LOCK: '锁定',
+  LOOKUP: '查询',
+  LOOKUP_REFUSED: '拒绝查询',
+  NAME_SEARCH: '按名称查询',
+  UNMASK: '显示完整证件号码',
+  PRINT: '打印核查单',
+  FEEDBACK: '措施反馈',
+  COMMITMENT: '信用承诺',
+  CONFIG_CHANGE: '配置变更',
+  ENROL: '终端注册',
+  JOURNAL_EXPORT: '导出终端记录',
+  DEAD_LETTER_RESUBMIT: '重新提交被拒记录',
+};
+
+/** What a refused record is about (the sync service's summary: codes and the record's own fields). */
+export interface RefusedRecordSummary {
+  kind: string;
+  matterCode?: string;
+  caseNo?: string;
+  subjectName?: string;
+  measureCode?: string;
+  decision?: string;
+  commitmentKind?: string;
+  action?: string;
+  chainSeq?: number;
+}
+
+/** "措施反馈：事项 M1，措施 P1（未实施）": a refused record a clerk can recognise, without a clear identifier. */
+function zhRefusedRecord(d: RefusedRecordSummary): string {
+  const label = zhMutationKinds[d.kind] ?? d.kind;
+  const known = (value: string | undefined) => value ?? '?';
+  const labelled = (labels: Record<string, string>, code: string | undefined) => (code === undefined ? '?' : (labels[code] ?? code));
+  switch (d.kind) {
+    case 'check':
+      return `${label}：事项 ${known(d.matterCode)}，办件编号 ${known(d.caseNo)}，${d.subjectName ?? ''}`;
+    case 'feedback':
+      return `${label}：事项 ${known(d.matterCode)}，措施 ${known(d.measureCode)}（${labelled(zhDecision, d.decision)}）`;
+    case 'commitment':
+      return `${label}：事项 ${known(d.matterCode)}，办件编号 ${known(d.caseNo)}，${d.commitmentKind ?? ''}`;
+    case 'audit':
+      return `${label}：${labelled(zhAuditActions, d.action)}（第 ${(d.chainSeq ?? 0) + 1} 条）`;
+    default:
+      return label;
+  }
+}
+
+/** Why an offline answer was given (the `reason` of the offline_answer notice). */
+const zhOfflineReason: Record<string, string> = {
+  login_expired: '登录已过期',
+  offline_session: '当前为离线登录',
+  unreachable: '信用平台暂时无法连接',
+};
+
+/** How old the cached data is, as the offline notice says it ("更新于 5 分钟前"). */
+function zhAge(seconds: number): string {
+  if (seconds < 120) return '刚刚';
+  if (seconds < 2 * 3600) return ` ${Math.round(seconds / 60)} 分钟前`;
+  if (seconds < 2 * 86_400) return ` ${Math.round(seconds / 3600)} 小时前`;
+  return ` ${Math.round(seconds / 86_400)} 天前`;
+}
 
 export const zhCN = {
   app: {
@@ -472,12 +562,10 @@ export const zhCN = {
       `导入完成：新接收 ${accepted} 条，平台已有 ${duplicate} 条，拒绝 ${rejected} 条`,
     importRecreated: (ids: string) => `平台原无以下终端的记录，已按文件重建：${ids}`,
     importMissing: (ranges: string) => `以下序号平台和文件中都没有，请核实：${ranges}`,
-    mutationKinds: {
-      check: '核查记录',
-      feedback: '措施反馈',
-      commitment: '信用承诺',
-      audit: '审计记录',
-    } as Record<string, string>,
+    mutationKinds: zhMutationKinds,
+    /** A refused record's summary in the sync panel. */
+    deadLetterSummary: zhRefusedRecord,
+    dlNoReason: ZH_REFUSED_NO_REASON,
   },
   pwaUpdate: {
     title: '有新版本可用',
@@ -503,6 +591,15 @@ export const zhCN = {
     verifying: '正在校验…',
     verifyOk: (n: number) => `审计链完整：已校验 ${n} 条记录，未发现篡改`,
     verifyBroken: (n: number, problem: string) => `审计链异常（已校验 ${n} 条）：${problem}`,
+    /** The first broken link of the audit chain, by code (renderer/src/data/auditChain). */
+    chainProblem: {
+      missing: (p: ErrorParams) => `审计链第 ${p.position} 条记录缺失（下一条是第 ${p.next} 条）`,
+      unlinked: (p: ErrorParams) => `审计链第 ${p.position} 条记录与前一条不衔接，前面的记录被删除或修改过`,
+      altered: (p: ErrorParams) => `审计链第 ${p.position} 条记录的内容被修改过`,
+      tail_removed: (p: ErrorParams) => `审计链末尾的记录被删除：应有 ${p.expected} 条，实有 ${p.found} 条`,
+      head_mismatch: () => '审计链末尾记录与链头不一致，记录被修改过',
+      head_missing: () => '审计链链头缺失，记录被修改过',
+    } as Record<string, (params: ErrorParams) => string>,
     refresh: '刷新',
     platformChecks: '信用平台上的核查记录',
     platformChecksNone: '督查范围内暂无核查记录',
@@ -600,11 +697,125 @@ export const zhCN = {
       `措施“${p.measureTitle}”的反馈已于 ${p.decidedAt} 提交（${zhDecision[String(p.decision)] ?? p.decision}），不能修改`,
     deferral_not_found: (p: ErrorParams) => `措施“${p.measureTitle}”的反馈要了结的暂缓记录不存在`,
     deferral_settled: (p: ErrorParams) => `措施“${p.measureTitle}”的反馈已有最终决定，不能再次提交`,
-    rejected_by_platform: (p: ErrorParams) => `记录已保存在本机，但信用平台拒绝接收：${p.reason}。请在“发送失败”列表中查看`,
+    rejected_by_platform: (p: ErrorParams) =>
+      `记录已保存在本机，但信用平台拒绝接收：${p.reason || ZH_REFUSED_NO_REASON}。请在“发送失败”列表中查看`,
     commitment_kind_required: () => '请选择承诺类型',
     commitment_text_required: () => '请填写承诺内容',
     bad_due_date: () => '履约期限应为今天或以后的日期（YYYY-MM-DD）',
     unmask_reason_required: () => '显示完整证件号码必须填写理由',
+    // Lookups
+    no_catalogue: () => '本机还没有事项目录，请联网同步后再查询',
+    unknown_matter: (p: ErrorParams) => `办理事项 ${p.matterCode} 不在当前事项目录中`,
+    offline_session: () => '离线登录，未连接信用平台',
+    candidate_expired: () => '候选结果已失效，请重新按名称查询',
+    candidate_unreachable: () => '信用平台暂时无法连接，请重新按名称查询（未联网时将按本机名单查询）',
+    name_required: () => '请输入要查询的名称',
+    /** `cause` arrives already worded (describeFailure words a `cause` code first). */
+    check_not_recorded: (p: ErrorParams) => `本次查询未能记入本机日志，结果不予显示。${p.cause}`,
+    // Sync and delivery
+    login_required: (p: ErrorParams) => zhLoginRequired(p.action),
+    sync_stalled: () => '同步长时间没有进展，已自动重新开始',
+    sync_failed: (p: ErrorParams) => `同步失败：${p.detail}`,
+    sync_cursor_stuck: () =>
+      '信用平台的同步分页没有前进（同一位置反复返回“还有更多”），本次同步已停止，稍后自动重试；如反复出现请联系管理员',
+    push_no_progress: () => '信用平台未处理上传的记录，稍后会自动重试',
+    seq_gap_unrecoverable: (p: ErrorParams) => {
+      switch (p.reason) {
+        case 'foreign':
+          return '本机队列中有属于另一终端登记的记录，本终端无权上传；请 IT 在同步面板导出未上传记录，交信用平台导入（本机未删除任何记录）';
+        case 'unresolved':
+          return `上传序号不连续（平台期望第 ${p.expected} 号），多次补发仍未解决，请联系管理员`;
+        case 'conflict':
+          return `上传序号冲突（平台期望第 ${p.expected} 号），请联系管理员`;
+        default:
+          return `信用平台缺少本终端第 ${p.from}–${p.to} 号记录，本机已不再保留，无法补发，请联系管理员（本机未删除任何记录）`;
+      }
+    },
+    snapshot_signature_invalid: () => '名单快照的平台签名无效（或不是本机信任的平台公钥所签），已拒绝使用',
+    snapshot_manifest_mismatch: () => '名单快照清单与平台签名不符，已拒绝使用',
+    snapshot_manifest_malformed: () => '名单快照清单格式错误，已拒绝使用',
+    snapshot_block_mismatch: () => '名单快照数据块与签名清单不符（可能被篡改或缓存损坏），已丢弃',
+    snapshot_block_incomplete: () => '名单快照数据块不完整，已丢弃',
+    snapshot_block_undecryptable: () => '名单快照数据块无法解密（密钥或数据不符），已丢弃',
+    // The platform client
+    network: () => '无法连接信用平台，请检查网络连接',
+    timeout: () => '信用平台响应超时',
+    aborted: () => '请求已取消',
+    unavailable: (p: ErrorParams) => `信用平台暂时无法处理请求（${p.status}），稍后会自动重试`,
+    malformed_response: () => '信用平台返回了无法识别的数据，已忽略（未写入本机缓存）',
+    session_expired: () => '登录已过期，请重新登录；未上传的记录会保留并在登录后继续上传',
+    client_outdated: (p: ErrorParams) =>
+      p.minimumVersion
+        ? `客户端版本过旧，信用平台要求 ${p.minimumVersion} 或更高版本，请联系管理员升级`
+        : '客户端版本过旧，请联系管理员升级',
+    rate_limited: (p: ErrorParams) => `请求过于频繁，请 ${p.seconds} 秒后再试`,
+    platform_refused: (p: ErrorParams) => `信用平台拒绝了请求（${p.status}）`,
+    /** The platform's own two sentences: what is spent, and when it is back. */
+    name_search_budget: (p: ErrorParams) => [p.title, p.detail].filter(Boolean).join('。'),
+    unknown_terminal: () =>
+      '信用平台没有本终端的注册记录（平台可能已从较早的备份恢复）。请 IT 在本机重新注册终端：新注册会接替原终端，本机未上传的记录随后以原终端身份自动上传，不会丢失。',
+    terminal_replaced: () => '本终端的身份已由新的注册接替。请 IT 在本机重新注册终端；本机未上传的记录随后自动上传，不会丢失。',
+    // Local storage and the unexpected
+    'quota-exceeded': () => '本机存储空间不足，新数据无法保存。已保存的记录不会丢失，请联系管理员清理磁盘空间。',
+    storage_unavailable: () => '本机数据库无法打开或读写（浏览器存储不可用），请重启程序；仍不行请联系管理员。',
+    internal: (p: ErrorParams) => `发生内部错误：${p.detail}`,
+    // Enrolment and login
+    not_enrolled: (p: ErrorParams) =>
+      p.action === 'export' ? '本机尚未注册为查询终端，没有可导出的记录' : '本机尚未登记为查询终端，请先完成终端登记',
+    bad_platform_url: () => '信用平台地址无效，应以 http:// 或 https:// 开头',
+    enrolment_code_required: () => '请输入注册码',
+    terminal_name_required: () => '请输入终端名称',
+    secret_not_stored: (p: ErrorParams) => `终端密钥无法安全保存：${p.detail}`,
+    secret_missing: () => `找不到本机的终端密钥。${REENROL_ADVICE}`,
+    secret_undecryptable: (p: ErrorParams) => `终端密钥无法读取${p.detail ? `（${p.detail}）` : ''}。${REENROL_ADVICE}`,
+    not_logged_in: (p: ErrorParams) =>
+      p.during === 'unlock' ? '没有可解锁的会话，请重新登录' : p.during === 'reconnect' ? '没有登录的操作员，请重新登录' : '请先登录',
+    purpose_required: () => '请先填写查询事由（办理事项和办件编号），没有查询事由不能查询',
+    wrong_credentials: () => '工号或密码错误',
+    offline_unavailable: () => '无法连接信用平台；本机没有该工号可用的离线登录凭据，请联网后登录',
+    offline_disabled: () => '无法连接信用平台；本终端的策略不允许离线登录，请联网后登录',
+    offline_expired: () => '无法连接信用平台；离线登录期限已过，请联网后登录',
+    still_offline: () => '仍无法连接信用平台，可继续离线工作，网络恢复后再试',
+    credentials_required: () => '请输入工号和密码',
+    password_required: () => '请输入密码',
+    // Supervision, IT's journal transfer, dead-letter resubmission
+    supervisor_only: () => '仅督查人员可使用督查功能',
+    it_only: (p: ErrorParams) =>
+      p.action === 'import'
+        ? '仅信息技术管理员可导入终端记录'
+        : p.action === 'fleet'
+          ? '仅信息技术管理员可查看终端运维'
+          : '仅信息技术管理员可导出终端记录',
+    offline: () => '需要联网登录信用平台后才能查看平台上的记录',
+    nothing_to_export: () => '本机没有需要导出的记录',
+    export_not_saved: (p: ErrorParams) => `导出文件未能保存：${p.detail}`,
+    not_an_export: () => '所选文件不是本系统导出的终端记录文件（或文件已损坏），未导入任何记录',
+    resubmit_forbidden: () => '仅督查人员或信息技术管理员可重新提交被拒记录',
+    not_resubmittable: () => '该被拒记录已重新提交过或已不存在，请刷新后再看',
+    // Check slips
+    slip_unsigned: (p: ErrorParams) =>
+      p.reason === 'bad_certificate'
+        ? '终端证书格式错误，核查单不带可验证二维码'
+        : '本终端没有平台认证的签名密钥（请由信息技术人员重新登记终端），核查单不带可验证二维码',
+    slip_not_found: (p: ErrorParams) => `本终端没有核验码为 ${p.reference} 的核查单，请扫描核查单上的二维码`,
+    no_platform_key: () => '本机没有平台签名公钥，无法核验（请先登记终端）',
+  } as Record<string, (params: ErrorParams) => string>,
+  /** Notes the core attaches to a lookup result, by code (with params); instants (`…At`) arrive formatted. */
+  notices: {
+    offline_answer: (p: ErrorParams) =>
+      `${zhOfflineReason[String(p.reason)] ?? zhOfflineReason.unreachable}，以下结果来自本机缓存（数据版本 ${p.dataVersion}，更新于${
+        p.ageSeconds === undefined ? '未知' : zhAge(Number(p.ageSeconds))
+      }）`,
+    list_not_synced: () => '本机尚未完成名单数据同步，离线结果可能不完整',
+    cached_profile: (p: ErrorParams) => `评分、分级、承诺等信息来自 ${p.fetchedAt} 的在线查询结果`,
+    stale_list: (p: ErrorParams) => `本机名单数据已超过 ${p.hours} 小时未更新，结果可能不是最新，请尽快联网同步`,
+    matched_by_org_code: () => '部分记录是通过统一社会信用代码中的组织机构代码匹配到的（该来源只登记了组织机构代码）',
+    matched_by_legacy_id: () => '部分记录是按15位旧身份证号登记的，已自动对应',
+    matter_not_for_kind: (p: ErrorParams) => `办理事项“${p.matterName}”通常不适用于此类主体，请核对事项`,
+    clock_skew: (p: ErrorParams) => {
+      const seconds = Number(p.skewSeconds);
+      return `本机时钟与信用平台相差约 ${Math.round(Math.abs(seconds) / 60)} 分钟（${seconds > 0 ? '偏快' : '偏慢'}），有效期判断可能不准确，请联系管理员校准时间`;
+    },
   } as Record<string, (params: ErrorParams) => string>,
   domain: {
     kind: {

@@ -1,6 +1,18 @@
 import type { CheckResult, DataSource, Matter, Profile, SubjectSummary } from '../../../shared/contract';
 import type { Evaluation } from '../../../shared/measures';
+import type { MessageParams } from './outcome';
 import type { Purpose } from './purpose';
+
+/**
+ * A note shown with a result (offline answer, stale data, org-code match…): a code and its data, worded by
+ * the catalogue. `message` is the text a rule in `shared/` words itself (an identifier warning), used for
+ * codes the catalogue has no entry for.
+ */
+export interface Notice {
+  code: string;
+  params?: MessageParams;
+  message?: string;
+}
 
 /**
  * A decided check: the purpose, the subject, the answer and the measures it brought. The journal keeps
@@ -24,8 +36,8 @@ export interface Check {
   /** true when answered offline from a profile cached by an earlier online lookup. */
   fromCachedProfile: boolean;
   matchedBy: Array<'IDENTIFIER' | 'LEGACY_ID' | 'ORG_CODE'>;
-  /** Chinese notices to show with the result (stale data, legacy ID upgraded, org-code match…). */
-  notices: string[];
+  /** Notes to show with the result (stale data, legacy ID upgraded, org-code match…), worded by the catalogue. */
+  notices: Notice[];
   checkedAt: string;
   operatorId: string;
   terminalId: string;

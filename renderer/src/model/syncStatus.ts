@@ -26,5 +26,5 @@ export interface SyncStatus {
   storage: StorageState;
 }
 
-export type StorageState =
-  { kind: 'ok'; persisted: boolean } | { kind: 'quota-exceeded'; message: string } | { kind: 'unavailable'; message: string };
+/** The local databases' state; trouble is a kind the catalogue words (as the failures quota-exceeded, storage_unavailable). */
+export type StorageState = { kind: 'ok'; persisted: boolean } | { kind: 'quota-exceeded' } | { kind: 'unavailable' };

@@ -12,11 +12,10 @@ import type { SyncEngine } from '../sync/syncEngine';
 import type { AppServices, Outcome, Session } from './contracts';
 import type { Clock, PlatformAccess } from './deps';
 import { checkOfflineUnlock } from './offlineUnlock';
-import { fail, failWith, ok } from './outcome';
+import { failWith, ok, refuse } from './outcome';
 import type { SessionHolder } from './sessionHolder';
 import type { TerminalAccess } from './terminalAccess';
 
-const WRONG_CREDENTIALS = '工号或密码错误';
 /** The platform refused the terminal, not the operator: IT must re-enrol (the message says so). */
 const TERMINAL_REFUSALS = ['unknown_terminal', 'terminal_replaced'] as const satisfies readonly RefusedSignInOutcome[];
 const isTerminalRefusal = (code: string | undefined): code is (typeof TERMINAL_REFUSALS)[number] =>
@@ -53,26 +52,27 @@ export function createAuthService({
     detail: string | null,
   ) => journal.audit([{ action, actor, purpose: null, subject: null, outcome, detail }]);
 
-  async function offline(operatorId: string, password: string, why: string): Promise<Outcome<Session>> {
+  /** The platform could not be reached: the operator's offline verifier, if this terminal keeps one and its policy allows it. */
+  async function offline(operatorId: string, password: string): Promise<Outcome<Session>> {
     const row = await journal.rememberedOperator(operatorId);
     if (!row) {
       await audit('OFFLINE_UNLOCK', operatorId, 'unavailable', null);
-      return fail('offline_unavailable', `${why}；本机没有该工号可用的离线登录凭据，请联网后登录`);
+      return refuse('offline_unavailable');
     }
     const windowHours = offlineUnlockHours;
     if (windowHours === 0) {
       await audit('OFFLINE_UNLOCK', operatorId, 'disabled', null);
-      return fail('offline_disabled', `${why}；本终端的策略不允许离线登录，请联网后登录`);
+      return refuse('offline_disabled');
     }
     const policyUntil = row.rememberedAt ? Date.parse(row.rememberedAt) + windowHours * 3_600_000 : Infinity;
     const check = await checkOfflineUnlock(row.unlock, password, now(), policyUntil);
     if (check === 'expired') {
       await audit('OFFLINE_UNLOCK', operatorId, 'expired', null);
-      return fail('offline_expired', `${why}；离线登录期限已过，请联网后登录`);
+      return refuse('offline_expired');
     }
     if (check === 'mismatch') {
       await audit('OFFLINE_UNLOCK', operatorId, 'refused', null);
-      return fail('wrong_credentials', WRONG_CREDENTIALS);
+      return refuse('wrong_credentials');
     }
     const session = sessions.start(row.operator, 'offline', null, null);
     await audit('OFFLINE_UNLOCK', operatorId, 'success', null);
@@ -82,7 +82,7 @@ export function createAuthService({
   /** `offlineFallback`: login and unlock fall back to the offline verifier; 联网登录 does not. */
   async function online(operatorId: string, password: string, offlineFallback = true): Promise<Outcome<Session>> {
     const identity = await journal.identity();
-    if (!identity) return fail('not_enrolled', '本机尚未登记为查询终端，请先完成终端登记');
+    if (!identity) return refuse('not_enrolled');
     try {
       const pending = await journal.pendingRevocations();
       const created = await terminal.createSession(identity, operatorId, password, pending);
@@ -99,17 +99,17 @@ export function createAuthService({
         const code = error.problem?.code;
         if (isTerminalRefusal(code)) {
           await audit('LOGIN', operatorId, code, null);
-          return fail(code, error.userError.message);
+          return { ok: false, error: error.userError };
         }
         if (error.kind === 'unauthorized' || (error.kind === 'rejected' && (error.status === 403 || error.status === 401))) {
           await audit('LOGIN', operatorId, 'refused', null);
-          return fail('wrong_credentials', WRONG_CREDENTIALS);
+          return refuse('wrong_credentials');
         }
         if (error.kind === 'network' || error.kind === 'timeout' || error.kind === 'server' || error.kind === 'malformed') {
           engine.reportReachable(false);
-          if (offlineFallback) return offline(operatorId, password, '无法连接信用平台');
+          if (offlineFallback) return offline(operatorId, password);
           await audit('LOGIN', operatorId, 'unreachable', null);
-          return fail('still_offline', '仍无法连接信用平台，可继续离线工作，网络恢复后再试');
+          return refuse('still_offline');
         }
       }
       return failWith(error);
@@ -141,7 +141,7 @@ export function createAuthService({
   return {
     async login(operatorId, password) {
       const id = operatorId.trim();
-      if (!id || !password) return fail('credentials_required', '请输入工号和密码');
+      if (!id || !password) return refuse('credentials_required');
       try {
         return await online(id, password);
       } catch (error) {
@@ -151,8 +151,8 @@ export function createAuthService({
 
     async unlock(password) {
       const operator = sessions.operator();
-      if (!operator) return fail('not_logged_in', '没有可解锁的会话，请重新登录');
-      if (!password) return fail('credentials_required', '请输入密码');
+      if (!operator) return refuse('not_logged_in', { during: 'unlock' });
+      if (!password) return refuse('password_required');
       try {
         // Online when possible: it also renews an expired platform token.
         return await online(operator.id, password);
@@ -163,8 +163,8 @@ export function createAuthService({
 
     async reconnect(password) {
       const session = sessions.current();
-      if (!session) return fail('not_logged_in', '没有登录的操作员，请重新登录');
-      if (!password) return fail('credentials_required', '请输入密码');
+      if (!session) return refuse('not_logged_in', { during: 'reconnect' });
+      if (!password) return refuse('password_required');
       try {
         return await online(session.operator.id, password, false);
       } catch (error) {

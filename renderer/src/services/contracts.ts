@@ -15,6 +15,7 @@ import type {
   SupervisionRecordsResponse,
 } from '../../../shared/contract';
 import type {
+  AuditAction,
   Catalogue,
   CheckResult,
   DataSource,
@@ -23,7 +24,7 @@ import type {
   PlatformEvent,
   SubjectSummary,
 } from '../../../shared/contract';
-import type { AuditVerification, Check, Outcome, Purpose, SyncStatus, TerminalIdentity } from '../model';
+import type { AuditVerification, Check, Outcome, Purpose, SyncStatus, TerminalIdentity, UserFacingError } from '../model';
 import type { StoreApi } from '../state/store';
 import type { SlipText, SlipVerification } from '../../../shared/slip';
 import type { SlipCheckResponse } from '../../../shared/contract';
@@ -32,7 +33,7 @@ import type { SlipDecisions } from './slipSigning';
 export type { SlipDecisions } from './slipSigning';
 
 // The value types the screens see through the seam; they live on the ground floor (model/).
-export type { AuditVerification, Outcome, Purpose, StorageState, SyncStatus, TerminalIdentity, UserFacingError } from '../model';
+export type { AuditVerification, Notice, Outcome, Purpose, StorageState, SyncStatus, TerminalIdentity, UserFacingError } from '../model';
 
 /** What the clerk sees after a lookup; also the source of the check slip. */
 export type CheckView = Check;
@@ -95,6 +96,19 @@ export interface CommitmentInput {
 
 export type Delivery = 'sent' | 'queued';
 
+/** What a refused record is about, by its kind (never a clear identifier); the catalogue words it. */
+export interface DeadLetterSummary {
+  kind: string;
+  matterCode?: string;
+  caseNo?: string;
+  subjectName?: string;
+  measureCode?: string;
+  decision?: FeedbackDecision;
+  commitmentKind?: string;
+  action?: AuditAction;
+  chainSeq?: number;
+}
+
 export interface DeadLetter {
   id: string;
   /** The identity that numbered it (an earlier enrolment of this PC, after a hand-over). */
@@ -102,8 +116,9 @@ export interface DeadLetter {
   seq: number;
   kind: string;
   occurredAt: string;
+  /** The platform's words for the refusal ('' when it gave none). */
   reason: string;
-  summary: string;
+  summary: DeadLetterSummary;
   /** Resubmitted by a supervisor or IT: where the new record stands. */
   resubmission: { state: 'queued' | 'accepted' | 'rejected'; at: string; by: string } | null;
 }
@@ -187,7 +202,8 @@ export interface SlipCheck {
   verification: SlipVerification;
   /** The platform's answer; null offline (or when it could not be asked). */
   platform: SlipCheckResponse | null;
-  platformError: string | null;
+  /** Why the platform could not be asked (worded by the catalogue). */
+  platformError: UserFacingError | null;
 }
 
 export interface AppServices {

@@ -20,7 +20,7 @@ import { JournalDb } from '../data/journalDb';
 import { JournalRepository } from '../data/journalRepository';
 import { JournalWriter } from '../data/journalWriter';
 import type { ListDataStore } from '../data/listDataStore';
-import { classifyStorageError } from '../data/storageErrors';
+import { classifyStorageError, storageFailure } from '../data/storageErrors';
 import { clockSkewSeconds } from '../api/clockSkew';
 import { PlatformClient, type PlatformTimeouts } from '../api/platformClient';
 import { createSyncLock } from '../sync/syncLock';
@@ -42,7 +42,7 @@ import { signCheckSlip, verifySlipInput } from './slipSigning';
 import { createHeartbeat } from '../sync/heartbeat';
 import { createSupervisionService } from './supervisionService';
 import { createSupervisorService } from './supervisorService';
-import { fail, failWith, ok } from './outcome';
+import { failWith, ok, refuse } from './outcome';
 import { createTerminalAccess, type TerminalAccess } from './terminalAccess';
 import { createSyncService } from './syncService';
 
@@ -236,7 +236,7 @@ export async function createServices(deps: ServiceDeps): Promise<CreditCounterSe
       async sign(view, decisions) {
         try {
           const signed = await signCheckSlip(repository, view, decisions);
-          return signed.ok ? ok(signed.slip) : fail('slip_unsigned', signed.message);
+          return signed.ok ? ok(signed.slip) : refuse('slip_unsigned', { reason: signed.reason });
         } catch (error) {
           return failWith(error);
         }
@@ -260,11 +260,8 @@ async function openDatabases(core: ServiceInternals): Promise<void> {
     try {
       await db.open();
     } catch (error) {
-      const storage = classifyStorageError(error) ?? {
-        kind: 'unavailable' as const,
-        message: '本机数据库无法打开，请重启程序；仍不行请联系管理员。',
-      };
-      core.status.setState({ storage, lastError: { code: storage.kind, message: storage.message } });
+      const storage = classifyStorageError(error) ?? { kind: 'unavailable' as const };
+      core.status.setState({ storage, lastError: storageFailure(storage) });
       core.host.log('error', `database ${db.name} failed to open: ${error instanceof Error ? error.message : String(error)}`);
     }
   }

@@ -8,7 +8,7 @@ import type { DeadLetterRecord } from '../data/journalDb';
 import { NotResubmittableError, type JournalRepository } from '../data/journalRepository';
 import type { DeadLetter, Delivery, Outcome } from './contracts';
 import type { Clock, Pusher } from './deps';
-import { fail, failWith, ok } from './outcome';
+import { failWith, ok, refuse } from './outcome';
 import type { SessionHolder } from './sessionHolder';
 
 export interface ResubmissionDeps {
@@ -23,15 +23,13 @@ function resubmitter(session: ResubmissionDeps['session']): string | null {
   return operator && (operator.roles.includes('supervisor') || operator.roles.includes('it')) ? operator.id : null;
 }
 
-const NOT_RESUBMITTABLE = '该被拒记录已重新提交过或已不存在，请刷新后再看';
-
 export async function resubmitDeadLetter(
   { session, journal, engine, now }: ResubmissionDeps,
   terminalId: string,
   seq: number,
 ): Promise<Outcome<Delivery>> {
   const by = resubmitter(session);
-  if (!by) return fail('resubmit_forbidden', '仅督查人员或信息技术管理员可重新提交被拒记录');
+  if (!by) return refuse('resubmit_forbidden');
   try {
     const queuedId = await journal.resubmitDeadLetter(terminalId, seq, { operatorId: by, at: now().toISOString() }, (dead) => [
       {
@@ -40,13 +38,13 @@ export async function resubmitDeadLetter(
         purpose: null,
         subject: null,
         outcome: 'queued',
-        detail: `原记录 ${terminalId}#${seq}（${dead.kind}，${dead.id}）`,
+        detail: `resubmits ${terminalId}#${seq} (${dead.kind}, ${dead.id})`,
       },
     ]);
     const delivered = await engine.pushNow();
     return ok(delivered.has(queuedId) ? 'sent' : 'queued');
   } catch (error) {
-    if (error instanceof NotResubmittableError) return fail('not_resubmittable', NOT_RESUBMITTABLE);
+    if (error instanceof NotResubmittableError) return refuse('not_resubmittable');
     return failWith(error);
   }
 }

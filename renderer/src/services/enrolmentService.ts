@@ -10,11 +10,11 @@
  */
 import type { JournalRepository } from '../data/journalRepository';
 import type { AppServices, Outcome, TerminalIdentity } from './contracts';
-import { SYSTEM_ACTOR, type Clock } from './deps';
-import { fail, failWith, ok } from './outcome';
+import type { Clock } from './deps';
+import { failWith, ok, refuse } from './outcome';
 import { createSlipKey, keepSlipKey } from './slipSigning';
 import type { TerminalAccess } from './terminalAccess';
-import { recordIdentity } from './terminalIdentity';
+import { auditEnrolment, recordIdentity } from './terminalIdentity';
 
 export interface EnrolmentDeps {
   journal: Pick<JournalRepository, 'identity' | 'lowestHeldSeq' | 'notePendingEnrolment' | 'keepSlipKey' | 'recordIdentity' | 'audit'>;
@@ -30,9 +30,9 @@ export function createEnrolmentService(deps: EnrolmentDeps): AppServices['enrolm
     async enrol({ platformUrl, enrolmentCode, terminalName, itOperator }): Promise<Outcome<TerminalIdentity>> {
       const url = platformUrl.trim();
       const name = terminalName.trim();
-      if (!/^https?:\/\/[^\s]+$/i.test(url)) return fail('bad_platform_url', '信用平台地址无效，应以 http:// 或 https:// 开头');
-      if (!enrolmentCode.trim()) return fail('enrolment_code_required', '请输入注册码');
-      if (!name) return fail('terminal_name_required', '请输入终端名称');
+      if (!/^https?:\/\/[^\s]+$/i.test(url)) return refuse('bad_platform_url');
+      if (!enrolmentCode.trim()) return refuse('enrolment_code_required');
+      if (!name) return refuse('terminal_name_required');
       try {
         const existing = await journal.identity();
         const predecessor = existing
@@ -67,19 +67,18 @@ export function createEnrolmentService(deps: EnrolmentDeps): AppServices['enrolm
           { terminalName: name, platformUrl: url, ...(platformPublicKey ? { platformPublicKey: platformPublicKey.key } : {}) },
           existing,
         );
-        await journal.audit([
-          {
-            action: 'ENROL',
-            actor: SYSTEM_ACTOR,
-            purpose: null,
-            subject: null,
-            outcome: 'success',
-            detail: handOver
-              ? `${name}（接替 ${handOver.predecessorId}${handOver.predecessorKnown ? '' : `，平台已无其记录，自第 ${handOver.nextSeq} 号起接收`}` +
-                `${confirmation ? `，信息技术管理员 ${confirmation.operatorId.trim()} 确认` : '，以原终端密钥证明'}）`
-              : name,
-          },
-        ]);
+        await auditEnrolment(
+          journal,
+          'success',
+          name,
+          handOver
+            ? {
+                predecessorId: handOver.predecessorId,
+                ...(handOver.predecessorKnown ? {} : { acceptedFrom: handOver.nextSeq }),
+                how: confirmation ? `confirmed by IT ${confirmation.operatorId.trim()}` : "proved by the predecessor's secret",
+              }
+            : null,
+        );
         return ok(identity);
       } catch (error) {
         return failWith(error);

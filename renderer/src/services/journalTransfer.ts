@@ -11,7 +11,7 @@ import type { JournalRepository } from '../data/journalRepository';
 import { toMutation } from '../sync/pushEngine';
 import type { JournalExportResult, JournalImportSummary, Outcome } from './contracts';
 import type { Clock, PlatformAccess } from './deps';
-import { fail, failWith, ok } from './outcome';
+import { failWith, ok, refuse } from './outcome';
 import type { SessionHolder } from './sessionHolder';
 
 export interface JournalTransferDeps {
@@ -33,11 +33,11 @@ function exported(record: OutboxRecord): ExportedRecord {
 
 export async function exportJournal({ session, journal, host, now }: JournalTransferDeps): Promise<Outcome<JournalExportResult>> {
   const operatorId = isIt(session);
-  if (!operatorId) return fail('it_only', '仅信息技术管理员可导出终端记录');
+  if (!operatorId) return refuse('it_only', { action: 'export' });
   try {
     const identity = await journal.identity();
-    if (!identity) return fail('not_enrolled', '本机尚未注册为查询终端，没有可导出的记录');
-    if ((await journal.heldCount()) === 0) return fail('nothing_to_export', '本机没有需要导出的记录');
+    if (!identity) return refuse('not_enrolled', { action: 'export' });
+    if ((await journal.heldCount()) === 0) return refuse('nothing_to_export');
     // Audited first, so the record of the export travels in the file too.
     await journal.audit([
       {
@@ -46,7 +46,7 @@ export async function exportJournal({ session, journal, host, now }: JournalTran
         purpose: null,
         subject: null,
         outcome: 'exported',
-        detail: `${await journal.heldCount()} 条记录`,
+        detail: `${await journal.heldCount()} records`,
       },
     ]);
     const rows = await journal.heldRecords();
@@ -59,7 +59,7 @@ export async function exportJournal({ session, journal, host, now }: JournalTran
     };
     const undelivered = await journal.queuedCount();
     const saved = await host.saveJournalExport(JSON.stringify(file));
-    if (!saved.ok) return fail('export_not_saved', `导出文件未能保存：${saved.message}`);
+    if (!saved.ok) return refuse('export_not_saved', { detail: saved.message });
     return ok({ fileName: saved.fileName, ...(saved.path ? { path: saved.path } : {}), records: rows.length, undelivered });
   } catch (error) {
     return failWith(error);
@@ -75,7 +75,7 @@ export async function importJournal(
   { session, platform }: Pick<JournalTransferDeps, 'session' | 'platform'>,
   text: string,
 ): Promise<Outcome<JournalImportSummary>> {
-  if (!isIt(session)) return fail('it_only', '仅信息技术管理员可导入终端记录');
+  if (!isIt(session)) return refuse('it_only', { action: 'import' });
   let data: unknown;
   try {
     data = JSON.parse(text) as unknown;
@@ -83,9 +83,9 @@ export async function importJournal(
     data = undefined;
   }
   const file = JournalExport.safeParse(data);
-  if (!file.success) return fail('not_an_export', '所选文件不是本系统导出的终端记录文件（或文件已损坏），未导入任何记录');
+  if (!file.success) return refuse('not_an_export');
   const client = await platform.online();
-  if (!client) return fail('login_required', '导入需要联网登录信用平台，请先联网登录');
+  if (!client) return refuse('login_required', { action: 'import' });
   try {
     return ok(summarise(await client.importJournal(file.data)));
   } catch (error) {

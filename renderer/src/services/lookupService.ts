@@ -11,22 +11,22 @@ import { evaluateMeasures } from '../../../shared/measures';
 import { isNameQueryTooShort, NAME_QUERY_TOO_SHORT } from '../../../shared/names';
 import { checkCaseNo, scopeProfile } from '../../../shared/purpose';
 import { reportStorageError } from '../data/storageErrors';
-import { formatDateTime } from '../i18n/format';
-import { clockSkewWarning } from '../api/clockSkew';
+import { clockSkewNotice } from '../api/clockSkew';
 import { PlatformError, isPlatformError } from '../api/platformError';
+import { codedError } from '../model';
 import type { StoreApi } from '../state/store';
 import type { ProfileCache } from '../data/cachedAnswers';
 import type { JournalRepository } from '../data/journalRepository';
 import type { ListDataStore } from '../data/listDataStore';
 import type { SyncEngine } from '../sync/syncEngine';
 import type { LoadCatalogue } from './catalogueService';
-import type { AppServices, CheckView, NameCandidate, NameSearchResult, Outcome, Purpose, SyncStatus } from './contracts';
+import type { AppServices, CheckView, NameCandidate, NameSearchResult, Notice, Outcome, Purpose, SyncStatus } from './contracts';
 import type { Clock, PlatformAccess } from './deps';
 import { emptyProfile, matterFor, newCheckId, purposeOf, recordCheck, subjectFor } from './lookup/checkRecord';
 import type { MatchKind } from './lookup/matchedBy';
 import { offlineAnswer } from './lookup/offlineAnswer';
-import { fail, failWith, NOT_LOGGED_IN, ok, PURPOSE_REQUIRED } from './outcome';
 import type { SessionHolder } from './sessionHolder';
+import { fail, failWith, NOT_LOGGED_IN, ok, PURPOSE_REQUIRED, refuse as refuseWith, toUserError } from './outcome';
 
 interface Answer {
   profile: Profile | null;
@@ -35,7 +35,7 @@ interface Answer {
   dataVersion: string;
   dataAgeSeconds: number | null;
   fromCachedProfile: boolean;
-  notices: string[];
+  notices: Notice[];
 }
 
 /** Failures after which the cache answers (the platform could not give a trustworthy answer). */
@@ -45,8 +45,6 @@ function fallsBackToCache(error: PlatformError): boolean {
 
 /** Ref prefix of online candidates: the rest is the platform's short-lived candidate ref. */
 const PLATFORM_REF = 'p:';
-
-const SEARCH_AGAIN = '信用平台暂时无法连接，请重新按名称查询（未联网时将按本机名单查询）';
 
 /** What to ask the platform for: a validated identifier, or a name-search candidate's platform ref. */
 type Target = { parsed: ParsedId } | { platformRef: string };
@@ -101,9 +99,9 @@ export function createLookupService(deps: LookupDeps): AppServices['lookup'] {
       return { ok: false, error: PURPOSE_REQUIRED };
     }
     const catalogue = await core.loadCatalogue();
-    if (!catalogue) return fail('no_catalogue', '本机还没有事项目录，请联网同步后再查询');
+    if (!catalogue) return refuseWith('no_catalogue');
     const matter = matterFor(catalogue.matters, clean.matterCode);
-    if (!matter) return fail('unknown_matter', `办理事项 ${clean.matterCode} 不在当前事项目录中`);
+    if (!matter) return refuseWith('unknown_matter', { matterCode: clean.matterCode });
     const caseNo = checkCaseNo(matter, clean.caseNo);
     if (!caseNo.ok) {
       await refuse(clean, 'LOOKUP_REFUSED', `${what}: case number not in the matter's format`);
@@ -116,7 +114,7 @@ export function createLookupService(deps: LookupDeps): AppServices['lookup'] {
     const client = await core.platform.enrolled();
     if (!client || !core.session.platformToken()) {
       // Unlocked offline (no platform token): the cache is all there is.
-      return new PlatformError({ kind: 'network', userError: { code: 'offline_session', message: '离线登录，未连接信用平台' } });
+      return new PlatformError({ kind: 'network', userError: codedError('offline_session') });
     }
     try {
       const answer = await client.lookup('parsed' in target ? { identifier: target.parsed.value } : { ref: target.platformRef }, purpose);
@@ -127,10 +125,7 @@ export function createLookupService(deps: LookupDeps): AppServices['lookup'] {
         // A candidate ref: the canonical identifier comes from the profile the platform returned.
         const resolved = answer.found ? parseId(answer.response.profile.subject.identifier, { today: core.now() }) : null;
         if (!resolved?.ok) {
-          return new PlatformError({
-            kind: 'rejected',
-            userError: { code: 'candidate_expired', message: '候选结果已失效，请重新按名称查询' },
-          });
+          return new PlatformError({ kind: 'rejected', userError: codedError('candidate_expired') });
         }
         parsed = resolved;
       }
@@ -167,14 +162,20 @@ export function createLookupService(deps: LookupDeps): AppServices['lookup'] {
 
   async function fromCache(parsed: ParsedId, matter: Matter, why: PlatformError): Promise<Answer> {
     const answer = await offlineAnswer(parsed, matter, { store: core.listStore, profiles: core.profiles, now: core.now() });
-    const notices: string[] = [];
-    const age = answer.dataAgeSeconds === null ? '未知' : describeAge(answer.dataAgeSeconds);
+    const notices: Notice[] = [];
     const reason =
-      why.kind === 'unauthorized' ? '登录已过期' : why.userError.code === 'offline_session' ? '当前为离线登录' : '信用平台暂时无法连接';
-    notices.push(`${reason}，以下结果来自本机缓存（数据版本 ${answer.dataVersion}，更新于${age}）`);
-    if (!answer.listSynced) notices.push('本机尚未完成名单数据同步，离线结果可能不完整');
+      why.kind === 'unauthorized' ? 'login_expired' : why.userError.code === 'offline_session' ? 'offline_session' : 'unreachable';
+    notices.push({
+      code: 'offline_answer',
+      params: {
+        reason,
+        dataVersion: answer.dataVersion,
+        ...(answer.dataAgeSeconds === null ? {} : { ageSeconds: answer.dataAgeSeconds }),
+      },
+    });
+    if (!answer.listSynced) notices.push({ code: 'list_not_synced' });
     if (answer.fromCachedProfile && answer.cachedProfileAt) {
-      notices.push(`评分、分级、承诺等信息来自 ${formatDateTime(answer.cachedProfileAt)} 的在线查询结果`);
+      notices.push({ code: 'cached_profile', params: { fetchedAt: answer.cachedProfileAt } });
     }
     return {
       profile: answer.profile,
@@ -200,7 +201,7 @@ export function createLookupService(deps: LookupDeps): AppServices['lookup'] {
   async function checkCandidate(platformRef: string, purpose: Purpose, matter: Matter, catalogue: Catalogue): Promise<Outcome<CheckView>> {
     const online = await askPlatform({ platformRef }, purpose, matter);
     if ('source' in online) return show(online.parsed, purpose, matter, catalogue, online);
-    if (fallsBackToCache(online)) return fail('candidate_unreachable', SEARCH_AGAIN);
+    if (fallsBackToCache(online)) return refuseWith('candidate_unreachable');
     return { ok: false, error: online.userError };
   }
 
@@ -220,7 +221,11 @@ export function createLookupService(deps: LookupDeps): AppServices['lookup'] {
     const profile = answer.profile && scopeProfile(answer.profile, matter);
     const subject = subjectFor(parsed, profile);
     const evaluation = evaluateMeasures({ profile: profile ?? emptyProfile(subject), matter, catalogue, now });
-    const notices = [...answer.notices, ...parsed.warnings.map((w) => w.message), ...generalNotices(answer, matter, subject.kind)];
+    const notices = [
+      ...answer.notices,
+      ...parsed.warnings.map(({ code, message }): Notice => ({ code, message })),
+      ...generalNotices(answer, matter, subject.kind),
+    ];
     const view: CheckView = {
       checkId: newCheckId(),
       purpose,
@@ -244,26 +249,24 @@ export function createLookupService(deps: LookupDeps): AppServices['lookup'] {
       await recordCheck(core, view);
     } catch (error) {
       // Every lookup must be on record; a result that cannot be recorded is not shown.
-      const failure = failWith<CheckView>(error);
-      if (!failure.ok) failure.error.message = `本次查询未能记入本机日志，结果不予显示。${failure.error.message}`;
+      const cause = toUserError(error);
       reportStorageError(core.status, error);
-      return failure;
+      return { ok: false, error: { code: 'check_not_recorded', message: cause.message, params: { ...cause.params, cause: cause.code } } };
     }
     void core.engine.pushNow().catch(() => undefined);
     return ok(view);
   }
 
-  function generalNotices(answer: Answer, matter: Matter, kind: CheckView['subject']['kind']): string[] {
-    const out: string[] = [];
-    const limitSeconds = core.stalenessLimitHours * 3600;
-    if (answer.source === 'offline' && answer.dataAgeSeconds !== null && answer.dataAgeSeconds > limitSeconds) {
-      out.push(`本机名单数据已超过 ${core.stalenessLimitHours} 小时未更新，结果可能不是最新，请尽快联网同步`);
+  function generalNotices(answer: Answer, matter: Matter, kind: CheckView['subject']['kind']): Notice[] {
+    const out: Notice[] = [];
+    const limitHours = core.stalenessLimitHours;
+    if (answer.source === 'offline' && answer.dataAgeSeconds !== null && answer.dataAgeSeconds > limitHours * 3600) {
+      out.push({ code: 'stale_list', params: { hours: limitHours } });
     }
-    if (answer.matchedBy.includes('ORG_CODE'))
-      out.push('部分记录是通过统一社会信用代码中的组织机构代码匹配到的（该来源只登记了组织机构代码）');
-    if (answer.matchedBy.includes('LEGACY_ID')) out.push('部分记录是按15位旧身份证号登记的，已自动对应');
-    if (!matter.subjectKinds.includes(kind)) out.push(`办理事项“${matter.name}”通常不适用于此类主体，请核对事项`);
-    const skew = clockSkewWarning(core.status.getState().clockSkewSeconds);
+    if (answer.matchedBy.includes('ORG_CODE')) out.push({ code: 'matched_by_org_code' });
+    if (answer.matchedBy.includes('LEGACY_ID')) out.push({ code: 'matched_by_legacy_id' });
+    if (!matter.subjectKinds.includes(kind)) out.push({ code: 'matter_not_for_kind', params: { matterName: matter.name } });
+    const skew = clockSkewNotice(core.status.getState().clockSkewSeconds);
     if (skew) out.push(skew);
     return out;
   }
@@ -288,7 +291,7 @@ export function createLookupService(deps: LookupDeps): AppServices['lookup'] {
       const pre = await preconditions(purpose, 'name search');
       if (!pre.ok) return pre;
       const query = name.trim();
-      if (!query) return fail('name_required', '请输入要查询的名称');
+      if (!query) return refuseWith('name_required');
       // Specific enough to name someone, not to enumerate everyone: checked here, so a short query never leaves.
       if (isNameQueryTooShort(query)) return fail('name_query_too_short', NAME_QUERY_TOO_SHORT);
       const operatorId = core.session.current()!.operator.id;
@@ -390,15 +393,8 @@ export function createLookupService(deps: LookupDeps): AppServices['lookup'] {
         }
       }
       const identifier = candidates.get(ref);
-      if (!identifier) return fail('candidate_expired', '候选结果已失效，请重新按名称查询');
+      if (!identifier) return refuseWith('candidate_expired');
       return byIdentifier(identifier, purpose);
     },
   };
-}
-
-function describeAge(seconds: number): string {
-  if (seconds < 120) return '刚刚';
-  if (seconds < 2 * 3600) return ` ${Math.round(seconds / 60)} 分钟前`;
-  if (seconds < 2 * 86_400) return ` ${Math.round(seconds / 3600)} 小时前`;
-  return ` ${Math.round(seconds / 86_400)} 天前`;
 }

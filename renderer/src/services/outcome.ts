@@ -1,7 +1,8 @@
-/** Building Outcome values and turning any thrown error into a Chinese, user-facing one. */
-import { classifyStorageError } from '../data/storageErrors';
+/** Building Outcome values and turning any thrown error into a failure the catalogue words (renderer/src/i18n). */
+import { classifyStorageError, storageFailure } from '../data/storageErrors';
 import { NotEnrolledError } from '../data/journalWriter';
 import { isPlatformError } from '../api/platformError';
+import { codedError } from '../model';
 import type { Outcome, UserFacingError } from './contracts';
 
 export function ok<T>(value: T): Outcome<T> {
@@ -17,21 +18,28 @@ export function refuse<T = never>(code: string, params: Record<string, string | 
   return { ok: false, error: { code, message: code, params } };
 }
 
+/** Thrown by a role guard of a call that answers a plain value; it carries the failure the screens word. */
+export class RefusedCallError extends Error {
+  readonly userError: UserFacingError;
+  constructor(code: string, params: Record<string, string | number> = {}) {
+    super(code);
+    this.name = 'RefusedCallError';
+    this.userError = codedError(code, params);
+  }
+}
+
 export function toUserError(error: unknown): UserFacingError {
-  if (isPlatformError(error)) return error.userError;
-  if (error instanceof NotEnrolledError) return { code: 'not_enrolled', message: '本机尚未登记为查询终端，请先完成终端登记' };
+  if (isPlatformError(error) || error instanceof RefusedCallError) return error.userError;
+  if (error instanceof NotEnrolledError) return codedError('not_enrolled');
   const storage = classifyStorageError(error);
-  if (storage) return { code: storage.kind, message: storage.message };
+  if (storage) return storageFailure(storage);
   const detail = error instanceof Error ? error.message : String(error);
-  return { code: 'internal', message: `发生内部错误：${detail}` };
+  return codedError('internal', { detail });
 }
 
 export function failWith<T = never>(error: unknown): Outcome<T> {
   return { ok: false, error: toUserError(error) };
 }
 
-export const NOT_LOGGED_IN: UserFacingError = { code: 'not_logged_in', message: '请先登录' };
-export const PURPOSE_REQUIRED: UserFacingError = {
-  code: 'purpose_required',
-  message: '请先填写查询事由（办理事项和办件编号），没有查询事由不能查询',
-};
+export const NOT_LOGGED_IN: UserFacingError = codedError('not_logged_in');
+export const PURPOSE_REQUIRED: UserFacingError = codedError('purpose_required');

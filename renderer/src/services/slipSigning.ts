@@ -19,9 +19,9 @@ import {
 } from '../../../shared/slip';
 import type { JournalRepository } from '../data/journalRepository';
 import { bytesToBase64 } from '../data/webCrypto';
-import { describeError } from '../i18n';
 import type { CheckView, Outcome, SlipCheck } from './contracts';
 import type { Clock, PlatformAccess } from './deps';
+import { refuse, toUserError } from './outcome';
 
 export interface NewSlipKey {
   privateKey: CryptoKey;
@@ -94,7 +94,8 @@ export function statementBodyOf(
   };
 }
 
-export type SignedSlipOutcome = { ok: true; slip: SlipText } | { ok: false; message: string };
+/** Signed, or why not: no key certified by the platform, or a certificate that does not parse. */
+export type SignedSlipOutcome = { ok: true; slip: SlipText } | { ok: false; reason: 'no_key' | 'bad_certificate' };
 
 /** Signs the check's statement with the terminal's key; the statement is kept on the check record. */
 export async function signCheckSlip(
@@ -104,10 +105,10 @@ export async function signCheckSlip(
 ): Promise<SignedSlipOutcome> {
   const key = await journal.slipKey();
   if (!key || key.terminalId !== view.terminalId) {
-    return { ok: false, message: '本终端没有平台认证的签名密钥（请由信息技术人员重新登记终端），核查单不带可验证二维码' };
+    return { ok: false, reason: 'no_key' };
   }
   const certificate = fromBase64(key.certificate);
-  if (!certificate) return { ok: false, message: '终端证书格式错误，核查单不带可验证二维码' };
+  if (!certificate) return { ok: false, reason: 'bad_certificate' };
   const check = await journal.check(view.checkId);
   const body = statementBodyOf(view, decisions, check?.signedData);
   const slip = await signSlip(
@@ -140,12 +141,11 @@ export async function verifySlipInput(
   const reference = normaliseReference(text);
   if (reference && text.length <= 12) {
     const check = await journal.checkBySlipReference(reference);
-    if (!check?.slip)
-      return { ok: false, error: { code: 'slip_not_found', message: `本终端没有核验码为 ${reference} 的核查单，请扫描核查单上的二维码` } };
+    if (!check?.slip) return refuse('slip_not_found', { reference });
     text = check.slip.text;
   }
   const key = pinnedKey || (await journal.identity())?.platformPublicKey;
-  if (!key) return { ok: false, error: { code: 'no_platform_key', message: '本机没有平台签名公钥，无法核验（请先登记终端）' } };
+  if (!key) return refuse('no_platform_key');
   const verification = verifySlipText(text, { platformKeys: [key], now: Math.floor(now().getTime() / 1000) });
   if (!verification.statement) return { ok: true, value: { verification, platform: null, platformError: null } };
   try {
@@ -154,6 +154,6 @@ export async function verifySlipInput(
     const recorded = await client.checkSlip(text);
     return { ok: true, value: { verification, platform: recorded, platformError: null } };
   } catch (error) {
-    return { ok: true, value: { verification, platform: null, platformError: describeError(error) } };
+    return { ok: true, value: { verification, platform: null, platformError: toUserError(error) } };
   }
 }

@@ -7,9 +7,7 @@ import type { ExportFormat, FleetQuery, SupervisionFilter, SupervisionRecordsQue
 import type { AppServices } from './contracts';
 import type { PlatformAccess } from './deps';
 import type { SessionHolder } from './sessionHolder';
-import { fail, failWith, ok } from './outcome';
-
-const NEEDS_PLATFORM = '督查看板和终端运维需要联网登录信用平台后查看';
+import { failWith, ok, refuse, RefusedCallError } from './outcome';
 
 export interface SupervisionDeps {
   session: Pick<SessionHolder, 'current'>;
@@ -18,13 +16,14 @@ export interface SupervisionDeps {
 
 export function createSupervisionService({ session, platform }: SupervisionDeps): AppServices['supervision'] {
   const client = async (role: 'supervisor' | 'it') => {
-    if (!session.current()?.operator.roles.includes(role))
-      throw new Error(role === 'it' ? '仅信息技术管理员可查看终端运维' : '仅督查人员可使用督查功能');
+    if (!session.current()?.operator.roles.includes(role)) {
+      throw role === 'it' ? new RefusedCallError('it_only', { action: 'fleet' }) : new RefusedCallError('supervisor_only');
+    }
     return platform.online();
   };
   const run = async <T>(role: 'supervisor' | 'it', work: (c: NonNullable<Awaited<ReturnType<typeof client>>>) => Promise<T>) => {
     const c = await client(role);
-    if (!c) return fail<T>('login_required', NEEDS_PLATFORM);
+    if (!c) return refuse<T>('login_required', { action: 'supervision' });
     try {
       return ok(await work(c));
     } catch (error) {

@@ -13,10 +13,9 @@ import type { AppServices, DeclinedMeasureRow, PlatformCheckRow, SupervisorCheck
 import type { Clock, PlatformAccess, Pusher } from './deps';
 import type { SessionHolder } from './sessionHolder';
 import { matterFor } from './lookup/checkRecord';
-import { fail, failWith, ok, refuse } from './outcome';
+import { failWith, ok, refuse, RefusedCallError } from './outcome';
 
 const PLATFORM_CHECKS_LIMIT = 200;
-const NEEDS_PLATFORM = '需要联网登录信用平台后才能查看平台上的记录';
 
 const DECLINED_LIMIT = 500;
 const EVENTS_LIMIT = 100;
@@ -40,7 +39,7 @@ export function createSupervisorService({
 }: SupervisorDeps): AppServices['supervisor'] {
   /** The UI hides these views from clerks; the service refuses them too, so no other caller can bypass that. */
   function requireSupervisor(): void {
-    if (!session.current()?.operator.roles.includes('supervisor')) throw new Error('仅督查人员可使用督查功能');
+    if (!session.current()?.operator.roles.includes('supervisor')) throw new RefusedCallError('supervisor_only');
   }
 
   return {
@@ -77,7 +76,7 @@ export function createSupervisorService({
     async platformEvents() {
       requireSupervisor();
       const client = await platform.online();
-      if (!client) return fail('login_required', '平台审计事件需联网登录后查看');
+      if (!client) return refuse('login_required', { action: 'platform_events' });
       try {
         return ok((await client.platformEvents(EVENTS_LIMIT)).events);
       } catch (error) {
@@ -93,7 +92,7 @@ export function createSupervisorService({
     async platformChecks() {
       requireSupervisor();
       const client = await platform.online();
-      if (!client) return fail('offline', NEEDS_PLATFORM);
+      if (!client) return refuse('offline', { action: 'platform_records' });
       try {
         const [answer, catalogue] = await Promise.all([client.supervisorRecords('check', PLATFORM_CHECKS_LIMIT), loadCatalogue()]);
         const rows: PlatformCheckRow[] = [];
@@ -127,7 +126,7 @@ export function createSupervisorService({
       const operator = session.current()!.operator;
       if (!reason.trim()) return refuse('unmask_reason_required');
       const client = await platform.online();
-      if (!client) return fail('offline', NEEDS_PLATFORM);
+      if (!client) return refuse('offline', { action: 'platform_records' });
       try {
         const { identifier } = await client.unmaskRecord(recordId, reason.trim());
         // On this terminal's audit chain too (the subject only as keyed hash and masked form).
@@ -153,7 +152,7 @@ export function createSupervisorService({
     async nameSearchAlerts() {
       requireSupervisor();
       const client = await platform.online();
-      if (!client) return fail('offline', NEEDS_PLATFORM);
+      if (!client) return refuse('offline', { action: 'platform_records' });
       try {
         const answer = await client.nameSearchAlerts();
         return ok({

@@ -8,10 +8,10 @@
 import { samePlatform } from '../../../shared/config/samePlatform';
 import { CreateSessionResponse } from '../../../shared/contract';
 import type { BrowserHostBridge, HostBridge } from '../../../shared/ipc/bridge';
-import { HostEnrolledTerminal, HostStoredTerminal, REENROL_ADVICE, type HostEnrolRequest } from '../../../shared/ipc/channels';
+import { HostEnrolledTerminal, HostStoredTerminal, type HostEnrolRequest } from '../../../shared/ipc/channels';
 import type { PlatformClient } from '../api/platformClient';
 import type { Outcome, TerminalIdentity } from './contracts';
-import { fail, ok } from './outcome';
+import { fail, ok, refuse } from './outcome';
 
 /** The enrolment as the page sees it: everything the platform answered but the secret. */
 export type EnrolledTerminal = HostEnrolledTerminal;
@@ -60,12 +60,17 @@ async function predecessorSecret(
   return { terminalSecret: stored.secret };
 }
 
+/** The desktop host refused with its own sentence: shown as the host words it, whatever the code. */
+function hostRefusal(answer: { code: string; message: string }): Outcome<never> {
+  return fail(answer.code, answer.message, { ownWords: true });
+}
+
 export function createTerminalAccess(host: HostBridge, clientFor: (platformUrl: string) => PlatformClient): TerminalAccess {
   if (host.kind === 'electron') {
     return {
       async enrol(platformUrl, request) {
         const answer = await host.enrolTerminal(platformUrl, request);
-        if (answer.kind === 'refused') return fail(answer.code, answer.message);
+        if (answer.kind === 'refused') return hostRefusal(answer);
         return ok(await clientFor(platformUrl).answerFromHost('/terminals', answer, HostEnrolledTerminal));
       },
       async createSession(identity, operatorId, password, revokeSessions) {
@@ -76,7 +81,7 @@ export function createTerminalAccess(host: HostBridge, clientFor: (platformUrl: 
           password,
           ...(revokeSessions.length > 0 ? { revokeSessions: [...revokeSessions] } : {}),
         });
-        if (answer.kind === 'refused') return fail(answer.code, answer.message);
+        if (answer.kind === 'refused') return hostRefusal(answer);
         return ok(await clientFor(identity.platformUrl).answerFromHost('/sessions', answer, CreateSessionResponse));
       },
       async keptCredential() {
@@ -95,13 +100,13 @@ export function createTerminalAccess(host: HostBridge, clientFor: (platformUrl: 
           : request;
       const { terminalSecret, ...enrolled } = await clientFor(platformUrl).enrol(proven);
       const stored = await host.writeTerminalSecret(terminalSecret, enrolled.terminalId);
-      if (!stored.ok) return fail('secret_not_stored', `终端密钥无法安全保存：${stored.message}`);
+      if (!stored.ok) return refuse('secret_not_stored', { detail: stored.message });
       return ok(enrolled);
     },
     async createSession(identity, operatorId, password, revokeSessions) {
       const secret = await host.readTerminalSecret();
-      if (secret.kind === 'absent') return fail('secret_missing', `找不到本机的终端密钥。${REENROL_ADVICE}`);
-      if (secret.kind === 'undecryptable') return fail('secret_undecryptable', `终端密钥无法读取（${secret.message}）。${REENROL_ADVICE}`);
+      if (secret.kind === 'absent') return refuse('secret_missing');
+      if (secret.kind === 'undecryptable') return refuse('secret_undecryptable', { detail: secret.message });
       return ok(
         await clientFor(identity.platformUrl).createSession({
           terminalId: identity.terminalId,

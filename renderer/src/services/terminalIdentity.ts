@@ -59,15 +59,37 @@ export async function completeInterruptedEnrolment(deps: InterruptedEnrolmentDep
   }
   const identity = await recordIdentity(deps, kept.terminalId, where, current);
   log('warn', `enrolment of ${identity.terminalId} was interrupted after its secret was stored; completed at start`);
-  await journal.audit([
-    {
-      action: 'ENROL',
-      actor: SYSTEM_ACTOR,
-      purpose: null,
-      subject: null,
-      outcome: 'recovered',
-      detail: current ? `${identity.terminalName}（接替 ${current.terminalId}，启动时补全中断的注册）` : identity.terminalName,
-    },
-  ]);
+  await auditEnrolment(
+    journal,
+    'recovered',
+    identity.terminalName,
+    current ? { predecessorId: current.terminalId, how: 'completed at start' } : null,
+  );
   return identity;
+}
+
+/** How an enrolment replaced an earlier identity of this PC, for its audit record. */
+export interface EnrolmentHandOver {
+  predecessorId: string;
+  /** The platform had no record of the predecessor: it accepts the old records from this seq on. */
+  acceptedFrom?: number;
+  /** What proved it is the same PC, or how the enrolment was completed. */
+  how: string;
+}
+
+/**
+ * The ENROL audit record, written alike by an enrolment and by its completion at start. Its detail is
+ * a stable machine text (it is hashed into the audit chain and kept by the platform), never a screen's wording.
+ */
+export async function auditEnrolment(
+  journal: Pick<JournalRepository, 'audit'>,
+  outcome: 'success' | 'recovered',
+  terminalName: string,
+  handOver: EnrolmentHandOver | null,
+): Promise<void> {
+  const about = handOver
+    ? [`hands over ${handOver.predecessorId}`, ...(handOver.acceptedFrom ? [`accepted from #${handOver.acceptedFrom}`] : []), handOver.how]
+    : [];
+  const detail = about.length > 0 ? `${terminalName} (${about.join(', ')})` : terminalName;
+  await journal.audit([{ action: 'ENROL', actor: SYSTEM_ACTOR, purpose: null, subject: null, outcome, detail }]);
 }

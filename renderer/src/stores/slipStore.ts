@@ -1,5 +1,5 @@
 import type { HostBridge } from '../../../shared/ipc/bridge';
-import { describeError, t } from '../i18n';
+import { describeError, describeFailure, t } from '../i18n';
 import type { AppServices, CheckView, Outcome, SlipCheck, SlipDecisions } from '../services/contracts';
 import { createStore } from '../state';
 
@@ -38,7 +38,7 @@ export function createSlipStore(services: AppServices, host: HostBridge) {
         set(
           outcome.ok
             ? { signed: { checkId: view.checkId, text: outcome.value.text, reference: outcome.value.reference }, unsigned: null }
-            : { signed: null, unsigned: outcome.error.message },
+            : { signed: null, unsigned: describeFailure(outcome.error) },
         );
       })();
       return signing;

@@ -8,6 +8,7 @@ import type { SyncPage } from '../../../shared/contract';
 import type { ListDataStore, ListTarget, RebuildGeneration } from '../data/listDataStore';
 import type { PlatformClient } from '../api/platformClient';
 import { PlatformError, isPlatformError } from '../api/platformError';
+import { codedError } from '../model';
 import { pause } from './backoff';
 import type { SnapshotPuller } from './snapshot/snapshotPull';
 
@@ -126,10 +127,7 @@ function cursorStuck(): PlatformError {
   return new PlatformError({
     kind: 'malformed',
     status: 200,
-    userError: {
-      code: 'sync_cursor_stuck',
-      message: '信用平台的同步分页没有前进（同一位置反复返回“还有更多”），本次同步已停止，稍后自动重试；如反复出现请联系管理员',
-    },
+    userError: codedError('sync_cursor_stuck'),
   });
 }
 

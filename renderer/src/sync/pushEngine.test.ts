@@ -6,6 +6,7 @@ import { SubjectHasher } from '../data/auditChain';
 import { JournalDb } from '../data/journalDb';
 import { JournalWriter } from '../data/journalWriter';
 import { PlatformError } from '../api/platformError';
+import { describeError } from '../i18n';
 import { drainOutbox } from './pushEngine';
 
 /** A platform double with the v1 outbox rules: ids idempotent, seqs applied in order, gaps refused. */
@@ -221,9 +222,9 @@ describe('drainOutbox', () => {
     // A restore that lost seqs 3–7: 3 and 4 are no longer kept, so the gap cannot be filled from here.
     lose(3, 4, 5, 6, 7);
     await queue(1);
-    await expect(drain({ now: day(9) })).rejects.toMatchObject({
-      userError: { code: 'seq_gap_unrecoverable', message: expect.stringContaining('第 3–7 号') },
-    });
+    const lost: unknown = await drain({ now: day(9) }).catch((e: unknown) => e);
+    expect(lost).toMatchObject({ userError: { code: 'seq_gap_unrecoverable', params: { reason: 'lost', from: 3, to: 7 } } });
+    expect(describeError(lost)).toContain('第 3–7 号');
     expect(await journal.outbox.count()).toBe(1);
     expect((await journal.delivered.toArray()).map((r) => r.seq)).toEqual([5, 6, 7]);
   });

@@ -23,6 +23,7 @@ import type { Mutation, OutboxResponse } from '../../../shared/contract';
 import type { DeadLetterRecord, DeliveredRecord, JournalDb, OutboxRecord, RecordKey } from '../data/journalDb';
 import type { PlatformClient } from '../api/platformClient';
 import { PlatformError, isPlatformError } from '../api/platformError';
+import { codedError, type MessageParams } from '../model';
 
 export interface PushDeps {
   client: Pick<PlatformClient, 'pushOutbox'>;
@@ -65,8 +66,9 @@ export function toMutation(record: OutboxRecord): Mutation {
 
 export class SeqGapError extends PlatformError {}
 
-function gapError(message: string, cause?: unknown): SeqGapError {
-  return new SeqGapError({ kind: 'rejected', status: 409, userError: { code: 'seq_gap_unrecoverable', message }, cause });
+/** Why the outbox cannot go on: `reason` (foreign, unresolved, conflict, lost) and its seqs, worded by the catalogue. */
+function gapError(params: MessageParams & { reason: 'foreign' | 'unresolved' | 'conflict' | 'lost' }, cause?: unknown): SeqGapError {
+  return new SeqGapError({ kind: 'rejected', status: 409, userError: codedError('seq_gap_unrecoverable', params), cause });
 }
 
 /** Keys of one terminal's rows from seq `from` (inclusive) to `to` (exclusive). */
@@ -93,9 +95,7 @@ export async function drainOutbox(deps: PushDeps): Promise<PushOutcome> {
   outcome.remaining = await deps.journal.outbox.count();
   if (firstRefusal !== null) throw firstRefusal;
   if ([...queued].some((id) => !senders.includes(id))) {
-    throw gapError(
-      '本机队列中有属于另一终端登记的记录，本终端无权上传；请 IT 在同步面板导出未上传记录，交信用平台导入（本机未删除任何记录）',
-    );
+    throw gapError({ reason: 'foreign' });
   }
   return outcome;
 }
@@ -120,15 +120,14 @@ async function drainTerminal(deps: PushDeps, terminalId: string, outcome: PushOu
     } catch (error) {
       const expected = seqGapExpected(error);
       if (expected === null) throw error;
-      if (++gapRounds > MAX_GAP_ROUNDS)
-        throw gapError(`上传序号不连续（平台期望第 ${expected} 号），多次补发仍未解决，请联系管理员`, error);
+      if (++gapRounds > MAX_GAP_ROUNDS) throw gapError({ reason: 'unresolved', expected }, error);
       const first = batch[0]!.seq;
       if (expected < first) {
         await refillFromDelivered(deps.journal, terminalId, expected, first);
       } else if (expected > first) {
         onlyBelow = expected;
       } else {
-        throw gapError(`上传序号冲突（平台期望第 ${expected} 号），请联系管理员`, error);
+        throw gapError({ reason: 'conflict', expected }, error);
       }
       continue;
     }
@@ -141,7 +140,7 @@ async function drainTerminal(deps: PushDeps, terminalId: string, outcome: PushOu
       throw new PlatformError({
         kind: 'server',
         status: 200,
-        userError: { code: 'push_no_progress', message: '信用平台未处理上传的记录，稍后会自动重试' },
+        userError: codedError('push_no_progress'),
       });
     }
   }
@@ -165,7 +164,7 @@ async function refillFromDelivered(journal: JournalDb, terminalId: string, from:
       .between(...range, true, false)
       .toArray();
     if (new Set([...kept, ...dead].map((r) => r.seq)).size !== to - from) {
-      throw gapError(`信用平台缺少本终端第 ${from}–${to - 1} 号记录，本机已不再保留，无法补发，请联系管理员（本机未删除任何记录）`);
+      throw gapError({ reason: 'lost', from, to: to - 1 });
     }
     for (const record of kept) {
       const { deliveredAt: _at, status: _status, note: _note, ...mutation } = record;
@@ -198,7 +197,8 @@ async function applyResults(deps: PushDeps, batch: OutboxRecord[], response: Out
       const problem = result.problem;
       dead.push({
         ...record,
-        reason: problem?.detail ?? problem?.title ?? '信用平台拒绝了该记录',
+        // The platform's own words; a rejection without any is worded by its code where it is shown.
+        reason: problem?.detail ?? problem?.title ?? '',
         problemCode: problem?.code ?? 'rejected',
         deadAt: at,
       });

@@ -11,7 +11,7 @@ import { CursorMovedError, RebuildReplacedError, type ListDataStore } from '../d
 import { reportStorageError } from '../data/storageErrors';
 import type { PlatformClient } from '../api/platformClient';
 import { isPlatformError } from '../api/platformError';
-import type { SyncStatus, UserFacingError } from '../model';
+import { codedError, type SyncStatus } from '../model';
 import { DEFAULT_BACKOFF, type BackoffPolicy, reconnectSpread, retryDelay, jitteredInterval } from './backoff';
 import { refreshCatalogue } from './catalogueSync';
 import { pullList } from './pullEngine';
@@ -275,7 +275,7 @@ export class SyncEngine {
     const session = this.deps.session();
     if (session !== 'active') {
       if (session === 'expired') {
-        this.patch({ lastError: { code: 'login_required', message: '需要联网登录后才能同步；未上传的记录已保存在本机，登录后继续上传' } });
+        this.patch({ lastError: codedError('login_required') });
       }
       return null;
     }
@@ -366,7 +366,7 @@ export class SyncEngine {
       return;
     }
     if (error instanceof StalledError) {
-      this.patch({ lastError: { code: 'sync_stalled', message: '同步长时间没有进展，已自动重新开始' } });
+      this.patch({ lastError: codedError('sync_stalled') });
       this.deps.log?.('warn', 'sync stalled; restarting');
       this.scheduleIn(1_000, 'full');
       return;
@@ -387,7 +387,7 @@ export class SyncEngine {
     }
     const message = error instanceof Error ? error.message : String(error);
     this.deps.log?.('error', `sync failed: ${message}`);
-    this.patch({ lastError: { code: 'sync_failed', message: `同步失败：${message}` } satisfies UserFacingError });
+    this.patch({ lastError: codedError('sync_failed', { detail: message }) });
     this.retryLater(null);
   }
 

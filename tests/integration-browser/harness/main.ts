@@ -11,6 +11,13 @@ import { createBenchApi, profile } from './bench';
 import type { ListDataStore } from '../../../renderer/src/data/listDataStore';
 import type { BrowserHostBridge } from '../../../shared/ipc/bridge';
 import { PlatformClient } from '../../../renderer/src/api/platformClient';
+import { describeFailure, describeNotice } from '../../../renderer/src/i18n';
+import type { SyncStatus } from '../../../renderer/src/model';
+
+/** The status as the clerk reads it: the core hands out failure codes, the catalogue words them. */
+function asShown(status: SyncStatus): SyncStatus {
+  return status.lastError ? { ...status, lastError: { ...status.lastError, message: describeFailure(status.lastError) } } : status;
+}
 
 function bindAll(store: ListDataStore): ListDataStore {
   return {
@@ -179,18 +186,18 @@ const api: HarnessApi = {
 
   async syncNow() {
     await need().sync.syncNow();
-    return need().sync.status.getState();
+    return asShown(need().sync.status.getState());
   },
 
   startSync() {
     void need().sync.syncNow();
   },
 
-  status: () => need().sync.status.getState(),
+  status: () => asShown(need().sync.status.getState()),
 
   async lookup(identifier, purpose) {
     const result = await need().lookup.byIdentifier(identifier, purpose);
-    if (!result.ok) return result;
+    if (!result.ok) return { ok: false, error: { ...result.error, message: describeFailure(result.error) } };
     const v = result.value;
     return {
       ok: true,
@@ -201,7 +208,7 @@ const api: HarnessApi = {
         dataVersion: v.dataVersion,
         entryIds: (v.profile?.entries ?? []).map((e) => e.id).sort(),
         measures: [...v.evaluation.must, ...v.evaluation.may].map((t) => t.measure.code),
-        notices: v.notices,
+        notices: v.notices.map(describeNotice),
       },
     };
   },

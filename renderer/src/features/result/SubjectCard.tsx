@@ -2,7 +2,7 @@ import { EyeInvisibleOutlined, EyeOutlined, WarningFilled } from '@ant-design/ic
 import { Alert, Button, Descriptions, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useStores } from '../../stores/context';
-import { formatAge, formatDateTime, t } from '../../i18n';
+import { describeNotice, formatAge, formatDateTime, t } from '../../i18n';
 import type { CheckView } from '../../services/contracts';
 import { useStore } from '../../state';
 import { UnmaskModal } from './UnmaskModal';
@@ -110,13 +110,13 @@ export function SubjectCard({ view }: { view: CheckView }) {
           { key: 'at', label: t.result.checkedAt, children: formatDateTime(view.checkedAt) },
         ]}
       />
-      {/* The core words the notices (offline answer, staleness, org-code match…); shown as they come. */}
+      {/* The core gives the notices as codes (offline answer, staleness, org-code match…); the catalogue words them. */}
       {view.notices.map((n) => (
         <Alert
-          key={n}
+          key={n.code}
           type={stale || view.source === 'offline' ? 'warning' : 'info'}
           showIcon
-          title={n}
+          title={describeNotice(n)}
           className="section-alert"
           data-testid="notice"
         />

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { describeSlip, matchSubject } from '../../../../shared/slip';
 import { useStores } from '../../stores/context';
 import type { SlipCheck } from '../../services/contracts';
+import { describeFailure } from '../../i18n';
 
 /**
  * 核验核查单: a USB scanner types the slip's QR into the field (it acts as a keyboard and ends with
@@ -26,7 +27,7 @@ export function VerifySlipScreen() {
     if (outcome.ok) setResult(outcome.value);
     else {
       setResult(null);
-      setError(outcome.error.message);
+      setError(describeFailure(outcome.error));
     }
   }
 
@@ -71,7 +72,7 @@ export function VerifySlipScreen() {
               )
             ) : (
               <Tag data-testid="verify-platform">
-                {result?.platformError ? `未能询问平台：${result.platformError}` : '离线：未询问平台'}
+                {result?.platformError ? `未能询问平台：${describeFailure(result.platformError)}` : '离线：未询问平台'}
               </Tag>
             )}
           </Space>

@@ -41,8 +41,8 @@ export function SyncPanel() {
         ? s.storagePersisted
         : s.storageNotPersisted
       : status.storage.kind === 'quota-exceeded'
-        ? s.storageQuota(status.storage.message)
-        : s.storageUnavailable(status.storage.message);
+        ? s.storageQuota(describeFailure({ code: 'quota-exceeded', message: '' }))
+        : s.storageUnavailable(describeFailure({ code: 'storage_unavailable', message: '' }));
 
   return (
     <Drawer
@@ -142,13 +142,13 @@ export function SyncPanel() {
             columns={[
               { key: 'kind', title: s.dlKind, width: 84, render: (_, d) => s.mutationKinds[d.kind] ?? d.kind },
               { key: 'time', title: s.dlTime, width: 118, render: (_, d) => formatDateTime(d.occurredAt) },
-              { key: 'reason', title: s.dlReason, dataIndex: 'reason' },
+              { key: 'reason', title: s.dlReason, render: (_, d) => d.reason || s.dlNoReason },
               {
                 key: 'summary',
                 title: s.dlSummary,
                 render: (_, d) => (
                   <>
-                    {d.summary}
+                    {s.deadLetterSummary(d.summary)}
                     {d.resubmission && (
                       <div>
                         <Tag

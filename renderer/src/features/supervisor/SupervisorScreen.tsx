@@ -3,13 +3,25 @@ import { Alert, Button, Result, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { CheckResult, PlatformEvent } from '../../../../shared/contract';
 import { useStores } from '../../stores/context';
-import { PromptModal } from '../../ui/PromptModal';
+import { UnmaskPrompt } from '../../ui/UnmaskPrompt';
 import { formatDateTime, t, describeFailure } from '../../i18n';
 import { pagedBy } from '../../ui/pagination';
-import type { DeclinedMeasureRow, NameSearchBudgetAlerts, PlatformCheckRow, SupervisorCheckRow } from '../../services/contracts';
+import type {
+  AuditVerification,
+  DeclinedMeasureRow,
+  NameSearchBudgetAlerts,
+  PlatformCheckRow,
+  SupervisorCheckRow,
+} from '../../services/contracts';
 import { useStore } from '../../state';
 
 const RESULT_COLOR: Record<CheckResult, string> = { BLACK: 'red', BOTH: 'red', RED: 'green', WARNING: 'gold', CLEAN: 'blue' };
+
+/** The audit chain's first broken link in the clerk's language. */
+function chainProblemText(problem: AuditVerification['problem']): string {
+  if (!problem) return '';
+  return t.supervisor.chainProblem[problem.code]?.(problem.params) ?? problem.code;
+}
 
 /**
  * For supervisors: today's checks here, declined measures with reasons, audit chain verification;
@@ -86,7 +98,7 @@ export function SupervisorScreen() {
             title={
               verification.ok
                 ? t.supervisor.verifyOk(verification.checked)
-                : t.supervisor.verifyBroken(verification.checked, verification.problem ?? '')
+                : t.supervisor.verifyBroken(verification.checked, chainProblemText(verification.problem))
             }
           />
         )}
@@ -267,17 +279,10 @@ export function SupervisorScreen() {
           />
         )}
       </section>
-      <PromptModal
+      <UnmaskPrompt
         open={unmasking !== null}
-        title={t.unmask.title}
-        intro={t.unmask.intro}
-        label={t.unmask.reason}
         inputId="platform-unmask-reason"
-        submitText={t.unmask.submit}
-        kind="reason"
-        requiredMessage={t.unmask.reasonRequired}
-        placeholder={t.unmask.reasonPlaceholder}
-        onSubmit={async (reason) => {
+        unmask={async (reason) => {
           if (unmasking === null) return null;
           const outcome = await unmask(unmasking, reason);
           return outcome.ok ? null : describeFailure(outcome.error);

@@ -1,6 +1,6 @@
 /** Turning a lookup answer into the CheckView, and recording it (journal + outbox + audit, one transaction). */
 import { v7 as uuidv7 } from 'uuid';
-import type { CheckBody, Matter, Profile, SubjectSummary } from '../../../../shared/contract';
+import { UNKNOWN_SUBJECT_NAME, type CheckBody, type Matter, type Profile, type SubjectSummary } from '../../../../shared/contract';
 import { chinaDate } from '../../../../shared/dates';
 import type { ParsedId } from '../../../../shared/ids';
 import type { Evaluation } from '../../../../shared/measures';
@@ -14,7 +14,7 @@ export function subjectFor(parsed: ParsedId, profile: Profile | null): SubjectSu
   return {
     kind: parsed.type === 'RESIDENT_ID' ? 'PERSON' : 'ENTERPRISE',
     // No profile (offline with no list entry, or the platform has no records): the name is unknown here.
-    name: '（名称未知）',
+    name: UNKNOWN_SUBJECT_NAME,
     identifier: parsed.value,
     identifierType: parsed.type,
     masked: parsed.masked,

@@ -4,7 +4,7 @@
  * (grades, 海贝分, commitments, repairs, legal representative — which the list sync does not carry),
  * limited to what the matter may see like any platform answer (shared/purpose).
  */
-import type { ListEntry, Matter, Profile } from '../../../../shared/contract';
+import { NO_DATA_VERSION, type ListEntry, type Matter, type Profile } from '../../../../shared/contract';
 import { identifierIndexKeys, type ParsedId } from '../../../../shared/ids';
 import { scopeProfile } from '../../../../shared/purpose';
 import type { ProfileCache } from '../../data/cachedAnswers';
@@ -77,7 +77,7 @@ export async function offlineAnswer(
   return {
     profile: profile && scopeProfile(profile, matter),
     matchedBy: matchKinds(entries, parsed),
-    dataVersion: state.dataVersion ?? cached?.dataVersion ?? '无',
+    dataVersion: state.dataVersion ?? cached?.dataVersion ?? NO_DATA_VERSION,
     dataAgeSeconds: ageFrom ? Math.max(0, Math.round((deps.now.getTime() - Date.parse(ageFrom)) / 1000)) : null,
     fromCachedProfile: cachedProfile !== null,
     cachedProfileAt: cached?.fetchedAt ?? null,

@@ -19,9 +19,9 @@ function hex(bytes: ArrayBuffer): string {
 /** The block's compressed plaintext, or a SnapshotVerificationError (wrong hash, failed authentication). */
 export async function openBlock(sealed: Uint8Array<ArrayBuffer>, key: CryptoKey, expectedHash: string): Promise<Uint8Array<ArrayBuffer>> {
   if (hex(await crypto.subtle.digest('SHA-256', sealed)) !== expectedHash) {
-    throw new SnapshotVerificationError('名单快照数据块与签名清单不符（可能被篡改或缓存损坏），已丢弃');
+    throw new SnapshotVerificationError('snapshot_block_mismatch');
   }
-  if (sealed.length < 12 + 16) throw new SnapshotVerificationError('名单快照数据块不完整，已丢弃');
+  if (sealed.length < 12 + 16) throw new SnapshotVerificationError('snapshot_block_incomplete');
   try {
     const plain = await crypto.subtle.decrypt(
       { name: 'AES-GCM', iv: sealed.subarray(0, 12), additionalData: AAD, tagLength: 128 },
@@ -30,6 +30,6 @@ export async function openBlock(sealed: Uint8Array<ArrayBuffer>, key: CryptoKey,
     );
     return new Uint8Array(plain);
   } catch {
-    throw new SnapshotVerificationError('名单快照数据块无法解密（密钥或数据不符），已丢弃');
+    throw new SnapshotVerificationError('snapshot_block_undecryptable');
   }
 }

@@ -2,16 +2,27 @@
  * Verifying a snapshot manifest before anything in it is used: the statement is signed by the
  * platform key this terminal trusts (IT's pinned key, else the one received at enrolment), the
  * body is the one the statement names (SHA-256), and the body repeats the statement's version,
- * cursor and count. Any failure is an error with a Chinese message; nothing is stored.
+ * cursor and count. Any failure is a SnapshotVerificationError (a code the catalogue words); nothing is stored.
  */
 import { SnapshotManifestBody, type SignedDataVersion, type SnapshotManifestResponse } from '../../../../shared/contract';
 import { parseStatement, type SnapshotStatement } from '../../../../shared/snapshot';
+import { PlatformError } from '../../api/platformError';
 import type { VerifiedManifest } from '../../data/packed/blocks';
 import { base64ToBytes } from '../../data/webCrypto';
+import { codedError } from '../../model';
 
-export class SnapshotVerificationError extends Error {
-  constructor(message: string) {
-    super(message);
+/** What was wrong with a snapshot: it is refused like any answer that breaks the contract (never stored). */
+export type SnapshotProblem =
+  | 'snapshot_signature_invalid'
+  | 'snapshot_manifest_mismatch'
+  | 'snapshot_manifest_malformed'
+  | 'snapshot_block_mismatch'
+  | 'snapshot_block_incomplete'
+  | 'snapshot_block_undecryptable';
+
+export class SnapshotVerificationError extends PlatformError {
+  constructor(problem: SnapshotProblem) {
+    super({ kind: 'malformed', status: 200, userError: codedError(problem) });
     this.name = 'SnapshotVerificationError';
   }
 }
@@ -40,17 +51,17 @@ export async function verifySignedDataVersion(signed: SignedDataVersion, publicK
 export async function verifyManifest(response: SnapshotManifestResponse, publicKeyBase64: string): Promise<VerifiedManifest> {
   const signed: SignedDataVersion = { statement: response.statement, signature: response.signature };
   const statement = await verifySignedDataVersion(signed, publicKeyBase64);
-  if (!statement) throw new SnapshotVerificationError('名单快照的平台签名无效（或不是本机信任的平台公钥所签），已拒绝使用');
+  if (!statement) throw new SnapshotVerificationError('snapshot_signature_invalid');
   const digest = hex(await crypto.subtle.digest('SHA-256', encoder.encode(response.body)));
-  if (digest !== statement.manifestSha256) throw new SnapshotVerificationError('名单快照清单与平台签名不符，已拒绝使用');
+  if (digest !== statement.manifestSha256) throw new SnapshotVerificationError('snapshot_manifest_mismatch');
   let json: unknown;
   try {
     json = JSON.parse(response.body);
   } catch {
-    throw new SnapshotVerificationError('名单快照清单格式错误，已拒绝使用');
+    throw new SnapshotVerificationError('snapshot_manifest_malformed');
   }
   const parsed = SnapshotManifestBody.safeParse(json);
-  if (!parsed.success) throw new SnapshotVerificationError('名单快照清单格式错误，已拒绝使用');
+  if (!parsed.success) throw new SnapshotVerificationError('snapshot_manifest_malformed');
   const body = parsed.data;
   if (
     body.epoch !== statement.epoch ||
@@ -59,7 +70,7 @@ export async function verifyManifest(response: SnapshotManifestResponse, publicK
     body.entryCount !== statement.entryCount ||
     body.createdAt !== statement.createdAt
   ) {
-    throw new SnapshotVerificationError('名单快照清单与平台签名不符，已拒绝使用');
+    throw new SnapshotVerificationError('snapshot_manifest_mismatch');
   }
   return { statement, body, signed };
 }
