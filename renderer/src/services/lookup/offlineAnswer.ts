@@ -7,10 +7,13 @@
 import { NO_DATA_VERSION, type ListEntry, type Matter, type Profile } from '../../../../shared/contract';
 import { identifierIndexKeys, type ParsedId } from '../../../../shared/ids';
 import { scopeProfile } from '../../../../shared/purpose';
+import type { PlatformError } from '../../api/platformError';
 import type { ProfileCache } from '../../data/cachedAnswers';
 import { identifierKeysOf } from '../../data/entryIndexKeys';
 import type { ListDataStore } from '../../data/listDataStore';
+import type { Answer } from './answer';
 import { matchKinds, type MatchKind } from './matchedBy';
+import { offlineNotices } from './notices';
 
 export interface OfflineAnswer {
   profile: Profile | null;
@@ -82,5 +85,24 @@ export async function offlineAnswer(
     fromCachedProfile: cachedProfile !== null,
     cachedProfileAt: cached?.fetchedAt ?? null,
     listSynced,
+  };
+}
+
+/** The cache's answer in the shape of any answer, with the notices that say where it came from and why. */
+export async function cacheAnswer(
+  deps: Parameters<typeof offlineAnswer>[2],
+  parsed: ParsedId,
+  matter: Matter,
+  why: PlatformError,
+): Promise<Answer> {
+  const answer = await offlineAnswer(parsed, matter, deps);
+  return {
+    profile: answer.profile,
+    matchedBy: answer.matchedBy,
+    source: 'offline',
+    dataVersion: answer.dataVersion,
+    dataAgeSeconds: answer.dataAgeSeconds,
+    fromCachedProfile: answer.fromCachedProfile,
+    notices: offlineNotices(answer, why),
   };
 }
