@@ -173,6 +173,12 @@ describe("the renderer's own floors", () => {
     expect(await cleanProbes(path, climbs)).toEqual([]);
   });
 
+  it("the services reach storage through data/'s seams, never through Dexie itself", async () => {
+    const path = 'renderer/src/services/lookup/probe.ts';
+    expect(await cleanProbes(path, ["import * as m from 'dexie';", "import m from 'dexie';"])).toEqual([]);
+    expect(await cleanProbes(path, ["import * as m from '../../data/journalRepository';"])).toHaveLength(1);
+  });
+
   it('zustand is reached through state/ only', async () => {
     for (const path of [
       'renderer/src/sync/probe.ts',
