@@ -223,6 +223,27 @@ export default tseslint.config(
     },
   },
   {
+    // The services reach storage through data/'s seams (JournalRepository, ListDataStore, ProfileCache);
+    // only the composition root opens the databases.
+    files: ['renderer/src/services/**'],
+    ignores: ['renderer/**/*.test.{ts,tsx}', 'renderer/src/services/createServices.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            ELECTRON,
+            {
+              name: 'dexie',
+              message: "The services reach storage through data/'s seams (JournalRepository, ListDataStore, ProfileCache).",
+            },
+          ],
+          patterns: [NODE_BUILTINS, NODE_BARE, ZUSTAND],
+        },
+      ],
+    },
+  },
+  {
     files: ['renderer/src/stores/**'],
     ignores: ['renderer/**/*.test.{ts,tsx}'],
     rules: {

@@ -109,7 +109,7 @@ describe("the renderer's own floors", () => {
         "import * as m from '../../sync/snapshot/blockCipher';",
       ],
       'renderer/src/sync/probe.ts': ["import * as m from '../services/contracts';", "import * as m from '../stores/context';"],
-      'renderer/src/sync/snapshot/probe.ts': ["import * as m from '../../services/core';"],
+      'renderer/src/sync/snapshot/probe.ts': ["import * as m from '../../services/deps';"],
       'renderer/src/api/probe.ts': ["import * as m from '../services/contracts';", "import * as m from '../data/journalDb';"],
     };
     for (const [path, imports] of Object.entries(climbs)) expect(await cleanProbes(path, imports), path).toEqual([]);
@@ -129,7 +129,7 @@ describe("the renderer's own floors", () => {
     const climbs = [
       "import * as m from '../../app/App';",
       "import * as m from '../../services/lookupService';",
-      "import * as m from '../../services/core';",
+      "import * as m from '../../services/createServices';",
       "import * as m from '../../data/journalDb';",
       "import * as m from '../../sync/syncEngine';",
       "import * as m from '../../api/platformClient';",
@@ -177,6 +177,12 @@ describe("the renderer's own floors", () => {
       "import * as m from '../ui/PromptModal';",
     ];
     expect(await cleanProbes(path, climbs)).toEqual([]);
+  });
+
+  it("the services reach storage through data/'s seams, never through Dexie itself", async () => {
+    const path = 'renderer/src/services/lookup/probe.ts';
+    expect(await cleanProbes(path, ["import * as m from 'dexie';", "import m from 'dexie';"])).toEqual([]);
+    expect(await cleanProbes(path, ["import * as m from '../../data/journalRepository';"])).toHaveLength(1);
   });
 
   it('zustand is reached through state/ only', async () => {

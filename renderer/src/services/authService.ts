@@ -7,39 +7,65 @@
  */
 import type { Operator, RefusedSignInOutcome } from '../../../shared/contract';
 import { isPlatformError } from '../api/platformError';
+import type { JournalRepository } from '../data/journalRepository';
+import type { SyncEngine } from '../sync/syncEngine';
 import type { AppServices, Outcome, Session } from './contracts';
-import type { Core } from './core';
+import type { Clock, PlatformAccess } from './deps';
 import { checkOfflineUnlock } from './offlineUnlock';
 import { failWith, ok, refuse } from './outcome';
+import type { SessionHolder } from './sessionHolder';
+import type { TerminalAccess } from './terminalAccess';
 
 /** The platform refused the terminal, not the operator: IT must re-enrol (the message says so). */
 const TERMINAL_REFUSALS = ['unknown_terminal', 'terminal_replaced'] as const satisfies readonly RefusedSignInOutcome[];
 const isTerminalRefusal = (code: string | undefined): code is (typeof TERMINAL_REFUSALS)[number] =>
   (TERMINAL_REFUSALS as readonly (string | undefined)[]).includes(code);
 
-export function createAuthService(core: Core): AppServices['auth'] {
+export interface AuthDeps {
+  journal: Pick<
+    JournalRepository,
+    'identity' | 'rememberedOperator' | 'rememberOperator' | 'pendingRevocations' | 'addPendingRevocation' | 'audit'
+  >;
+  session: SessionHolder;
+  terminal: Pick<TerminalAccess, 'createSession'>;
+  platform: Pick<PlatformAccess, 'enrolled'>;
+  engine: Pick<SyncEngine, 'reportReachable' | 'requestSync'>;
+  /** The terminal policy's offline-unlock window after an online login (0: never). */
+  offlineUnlockHours: number;
+  now: Clock;
+}
+
+export function createAuthService({
+  journal,
+  session: sessions,
+  terminal,
+  platform,
+  engine,
+  offlineUnlockHours,
+  now,
+}: AuthDeps): AppServices['auth'] {
   // A sign-in that did not happen names only the ID typed: the platform accepts that for the refusal outcomes alone.
   const audit = (
     action: 'LOGIN' | 'LOGOUT' | 'OFFLINE_UNLOCK' | 'LOCK',
     actor: string,
     outcome: 'success' | RefusedSignInOutcome,
     detail: string | null,
-  ) => core.writer.commit({ audits: [{ action, actor, purpose: null, subject: null, outcome, detail }] });
+  ) => journal.audit([{ action, actor, purpose: null, subject: null, outcome, detail }]);
 
   /** The platform could not be reached: the operator's offline verifier, if this terminal keeps one and its policy allows it. */
   async function offline(operatorId: string, password: string): Promise<Outcome<Session>> {
-    const row = await core.journal.meta.get(`offlineUnlock:${operatorId}`);
-    if (!row || !('unlock' in row)) {
+    const row = await journal.rememberedOperator(operatorId);
+    if (!row) {
       await audit('OFFLINE_UNLOCK', operatorId, 'unavailable', null);
       return refuse('offline_unavailable');
     }
-    const windowHours = core.config.values.offlineUnlockHours;
+    const windowHours = offlineUnlockHours;
     if (windowHours === 0) {
       await audit('OFFLINE_UNLOCK', operatorId, 'disabled', null);
       return refuse('offline_disabled');
     }
     const policyUntil = row.rememberedAt ? Date.parse(row.rememberedAt) + windowHours * 3_600_000 : Infinity;
-    const check = await checkOfflineUnlock(row.unlock, password, core.now(), policyUntil);
+    const check = await checkOfflineUnlock(row.unlock, password, now(), policyUntil);
     if (check === 'expired') {
       await audit('OFFLINE_UNLOCK', operatorId, 'expired', null);
       return refuse('offline_expired');
@@ -48,25 +74,25 @@ export function createAuthService(core: Core): AppServices['auth'] {
       await audit('OFFLINE_UNLOCK', operatorId, 'refused', null);
       return refuse('wrong_credentials');
     }
-    const session = core.session.start(row.operator, 'offline', null, null);
+    const session = sessions.start(row.operator, 'offline', null, null);
     await audit('OFFLINE_UNLOCK', operatorId, 'success', null);
     return ok(session);
   }
 
   /** `offlineFallback`: login and unlock fall back to the offline verifier; 联网登录 does not. */
   async function online(operatorId: string, password: string, offlineFallback = true): Promise<Outcome<Session>> {
-    const identity = await core.identity();
+    const identity = await journal.identity();
     if (!identity) return refuse('not_enrolled');
     try {
-      const pending = await pendingRevocations();
-      const created = await core.terminal.createSession(identity, operatorId, password, pending);
+      const pending = await journal.pendingRevocations();
+      const created = await terminal.createSession(identity, operatorId, password, pending);
       if (!created.ok) return created;
       const answer = created.value;
       await rememberOperator(answer.operator, answer.offlineUnlock, pending.length > 0);
-      const session = core.session.start(answer.operator, 'online', answer.token, answer.expiresAt, answer.sessionId);
+      const session = sessions.start(answer.operator, 'online', answer.token, answer.expiresAt, answer.sessionId);
       await audit('LOGIN', operatorId, 'success', 'online');
-      core.engine.reportReachable(true);
-      core.engine.requestSync();
+      engine.reportReachable(true);
+      engine.requestSync();
       return ok(session);
     } catch (error) {
       if (isPlatformError(error)) {
@@ -80,7 +106,7 @@ export function createAuthService(core: Core): AppServices['auth'] {
           return refuse('wrong_credentials');
         }
         if (error.kind === 'network' || error.kind === 'timeout' || error.kind === 'server' || error.kind === 'malformed') {
-          core.engine.reportReachable(false);
+          engine.reportReachable(false);
           if (offlineFallback) return offline(operatorId, password);
           await audit('LOGIN', operatorId, 'unreachable', null);
           return refuse('still_offline');
@@ -92,16 +118,7 @@ export function createAuthService(core: Core): AppServices['auth'] {
 
   /** `revoked`: the login just revoked the sessions signed out offline, so they are no longer pending. */
   async function rememberOperator(operator: Operator, unlock: Parameters<typeof checkOfflineUnlock>[0], revoked: boolean): Promise<void> {
-    await core.journal.transaction('rw', core.journal.meta, async () => {
-      await core.journal.meta.put({ key: `offlineUnlock:${operator.id}`, operator, unlock, rememberedAt: core.now().toISOString() });
-      await core.journal.meta.put({ key: 'lastOperator', operatorId: operator.id });
-      if (revoked) await core.journal.meta.delete('revokeSessions');
-    });
-  }
-
-  async function pendingRevocations(): Promise<string[]> {
-    const row = await core.journal.meta.get('revokeSessions');
-    return row && row.key === 'revokeSessions' ? row.sessionIds : [];
+    await journal.rememberOperator({ operator, unlock, rememberedAt: now().toISOString() }, revoked);
   }
 
   /**
@@ -110,7 +127,7 @@ export function createAuthService(core: Core): AppServices['auth'] {
    */
   async function revokePlatformSession({ sessionId, token }: { sessionId: string; token: string }): Promise<void> {
     try {
-      const client = await core.platform();
+      const client = await platform.enrolled();
       if (!client) throw new Error('not enrolled');
       await client.endSession(token);
       return;
@@ -118,10 +135,7 @@ export function createAuthService(core: Core): AppServices['auth'] {
       // 401: the session had already ended; nothing left to revoke.
       if (isPlatformError(error) && error.kind === 'unauthorized') return;
     }
-    await core.journal.transaction('rw', core.journal.meta, async () => {
-      const pending = await pendingRevocations();
-      await core.journal.meta.put({ key: 'revokeSessions', sessionIds: [...pending, sessionId].slice(-100) });
-    });
+    await journal.addPendingRevocation(sessionId);
   }
 
   return {
@@ -136,7 +150,7 @@ export function createAuthService(core: Core): AppServices['auth'] {
     },
 
     async unlock(password) {
-      const operator = core.session.operator();
+      const operator = sessions.operator();
       if (!operator) return refuse('not_logged_in', { during: 'unlock' });
       if (!password) return refuse('password_required');
       try {
@@ -148,7 +162,7 @@ export function createAuthService(core: Core): AppServices['auth'] {
     },
 
     async reconnect(password) {
-      const session = core.session.current();
+      const session = sessions.current();
       if (!session) return refuse('not_logged_in', { during: 'reconnect' });
       if (!password) return refuse('password_required');
       try {
@@ -159,20 +173,20 @@ export function createAuthService(core: Core): AppServices['auth'] {
     },
 
     async lock() {
-      const operator = core.session.operator();
-      if (!operator || core.session.isLocked()) return;
-      core.session.lock();
+      const operator = sessions.operator();
+      if (!operator || sessions.isLocked()) return;
+      sessions.lock();
       await audit('LOCK', operator.id, 'success', null).catch(() => undefined);
     },
 
     async logout() {
-      const operator = core.session.operator();
-      const platformSession = core.session.platformSession();
-      core.session.end();
+      const operator = sessions.operator();
+      const platformSession = sessions.platformSession();
+      sessions.end();
       if (platformSession) await revokePlatformSession(platformSession).catch(() => undefined);
       if (operator) await audit('LOGOUT', operator.id, 'success', null).catch(() => undefined);
     },
 
-    current: () => core.session.current(),
+    current: () => sessions.current(),
   };
 }

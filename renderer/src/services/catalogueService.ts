@@ -1,22 +1,34 @@
 /** The catalogue as cached; fetched on first use when the cache has none. */
 import type { Catalogue } from '../../../shared/contract';
-import { refreshCatalogue } from '../sync/catalogueSync';
+import type { PlatformClient } from '../api/platformClient';
 import type { AppServices } from './contracts';
-import type { Core } from './core';
+import type { PlatformAccess } from './deps';
 
-export async function loadCatalogue(core: Core): Promise<Catalogue | null> {
-  const cached = await core.cache.catalogue.get('catalogue');
-  if (cached) return cached.catalogue;
-  const client = await core.platform();
-  if (!client || !core.session.platformToken()) return null;
-  try {
-    await refreshCatalogue(client, core.cache, core.now);
-  } catch {
-    return null;
-  }
-  return (await core.cache.catalogue.get('catalogue'))?.catalogue ?? null;
+export type LoadCatalogue = () => Promise<Catalogue | null>;
+
+export interface CatalogueDeps {
+  /** The catalogue the cache holds, null before the first fetch. */
+  cached: () => Promise<Catalogue | null>;
+  /** Fetches the catalogue into the cache (sync/catalogueSync.ts). */
+  refresh: (client: PlatformClient) => Promise<unknown>;
+  platform: Pick<PlatformAccess, 'online'>;
 }
 
-export function createCatalogueService(core: Core): AppServices['catalogue'] {
-  return { get: () => loadCatalogue(core) };
+export function catalogueLoader(deps: CatalogueDeps): LoadCatalogue {
+  return async () => {
+    const cached = await deps.cached();
+    if (cached) return cached;
+    const client = await deps.platform.online();
+    if (!client) return null;
+    try {
+      await deps.refresh(client);
+    } catch {
+      return null;
+    }
+    return deps.cached();
+  };
+}
+
+export function createCatalogueService(load: LoadCatalogue): AppServices['catalogue'] {
+  return { get: load };
 }

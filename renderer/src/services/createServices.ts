@@ -13,9 +13,11 @@ import type Dexie from 'dexie';
 import type { HostBridge } from '../../../shared/ipc/bridge';
 import { SubjectHasher } from '../data/auditChain';
 import { CacheDb } from '../data/cacheDb';
+import { cachedCatalogue, ProfileCache } from '../data/cachedAnswers';
 import { DexieListStore } from '../data/dexieListStore';
 import { PackedListStore } from '../data/packed/packedListStore';
-import { JournalDb, readTerminalIdentity } from '../data/journalDb';
+import { JournalDb } from '../data/journalDb';
+import { JournalRepository } from '../data/journalRepository';
 import { JournalWriter } from '../data/journalWriter';
 import type { ListDataStore } from '../data/listDataStore';
 import { classifyStorageError, storageFailure } from '../data/storageErrors';
@@ -24,10 +26,13 @@ import { PlatformClient, type PlatformTimeouts } from '../api/platformClient';
 import { createSyncLock } from '../sync/syncLock';
 import { DEFAULT_SYNC_OPTIONS, SyncEngine, type SyncOptions } from '../sync/syncEngine';
 import { createSyncStatusStore } from '../sync/syncStatusStore';
+import { refreshCatalogue } from '../sync/catalogueSync';
+import type { StoreApi } from '../state/store';
+import type { EffectiveConfig } from '../../../shared/config/schema';
 import { createAuthService } from './authService';
-import { createCatalogueService } from './catalogueService';
-import type { AppServices, TerminalIdentity } from './contracts';
-import type { Core } from './core';
+import { catalogueLoader, createCatalogueService } from './catalogueService';
+import type { AppServices, SyncStatus, TerminalIdentity } from './contracts';
+import type { PlatformAccess } from './deps';
 import { createEnrolmentService } from './enrolmentService';
 import { createLookupService } from './lookupService';
 import { createRecordsService } from './recordsService';
@@ -38,7 +43,7 @@ import { createHeartbeat } from '../sync/heartbeat';
 import { createSupervisionService } from './supervisionService';
 import { createSupervisorService } from './supervisorService';
 import { failWith, ok, refuse } from './outcome';
-import { createTerminalAccess } from './terminalAccess';
+import { createTerminalAccess, type TerminalAccess } from './terminalAccess';
 import { createSyncService } from './syncService';
 
 export { DEFAULT_DB_NAMES } from '../data/dbNames';
@@ -65,11 +70,34 @@ export interface ServiceDeps {
   configureDb?: (db: Dexie, role: 'cache' | 'journal') => void;
 }
 
+/** The parts the services are composed of. No service receives this whole: each names what it uses. */
+export interface ServiceInternals {
+  host: HostBridge;
+  config: EffectiveConfig;
+  cache: CacheDb;
+  journal: JournalDb;
+  /** The journal as the services read and write it. */
+  repository: JournalRepository;
+  listStore: ListDataStore;
+  writer: JournalWriter;
+  session: SessionHolder;
+  engine: SyncEngine;
+  status: StoreApi<SyncStatus>;
+  /** The client for the enrolled platform, null before enrolment. */
+  platform(): Promise<PlatformClient | null>;
+  platformFor(platformUrl: string): PlatformClient;
+  /** Enrolment and operator login: the calls that need the terminal secret. */
+  terminal: TerminalAccess;
+  identity(): Promise<TerminalIdentity | null>;
+  now: () => Date;
+  random: () => number;
+}
+
 export interface CreditCounterServices extends AppServices {
   /** Stops syncing and closes the databases. */
   close(): Promise<void>;
   /** For tests, the harness and the benchmark; the UI does not use these. */
-  internals: Core;
+  internals: ServiceInternals;
 }
 
 export async function createServices(deps: ServiceDeps): Promise<CreditCounterServices> {
@@ -90,6 +118,7 @@ export async function createServices(deps: ServiceDeps): Promise<CreditCounterSe
   const listStore = deps.wrapListStore ? deps.wrapListStore(baseStore) : baseStore;
   const hasher = new SubjectHasher(journal);
   const writer = new JournalWriter(journal, hasher, now);
+  const repository = new JournalRepository(journal, writer);
   const session = new SessionHolder(now);
 
   const heartbeat = createHeartbeat(
@@ -115,7 +144,7 @@ export async function createServices(deps: ServiceDeps): Promise<CreditCounterSe
     }
     return client;
   };
-  const identity = (): Promise<TerminalIdentity | null> => readTerminalIdentity(journal);
+  const identity = (): Promise<TerminalIdentity | null> => repository.identity();
   const platform = async (): Promise<PlatformClient | null> => {
     const id = await identity();
     return id ? platformFor(id.platformUrl) : null;
@@ -140,11 +169,12 @@ export async function createServices(deps: ServiceDeps): Promise<CreditCounterSe
     trustedKey: async () => config.values.platformPublicKey || (await identity())?.platformPublicKey || null,
   });
 
-  const core: Core = {
+  const core: ServiceInternals = {
     host: deps.host,
     config,
     cache,
     journal,
+    repository,
     listStore,
     writer,
     session,
@@ -158,8 +188,19 @@ export async function createServices(deps: ServiceDeps): Promise<CreditCounterSe
     random,
   };
 
+  const log = (level: 'info' | 'warn' | 'error', message: string) => deps.host.log(level, message);
+  const access: PlatformAccess = {
+    enrolled: platform,
+    online: async () => (session.platformToken() !== null ? platform() : null),
+  };
+  const loadCatalogue = catalogueLoader({
+    cached: () => cachedCatalogue(cache),
+    refresh: (client) => refreshCatalogue(client, cache, now),
+    platform: access,
+  });
+
   await openDatabases(core);
-  await completeInterruptedEnrolment(core).catch((error: unknown) =>
+  await completeInterruptedEnrolment({ journal: repository, terminal: core.terminal, log, now }).catch((error: unknown) =>
     deps.host.log('error', `completing an interrupted enrolment failed: ${error instanceof Error ? error.message : String(error)}`),
   );
   // Fences and fingerprints into memory now, so the clerk's first lookup does not wait for them.
@@ -167,18 +208,34 @@ export async function createServices(deps: ServiceDeps): Promise<CreditCounterSe
   await engine.refreshCounts();
   if (autoStart) engine.start();
 
+  const base = { journal: repository, session, now };
   return {
-    enrolment: createEnrolmentService(core),
-    auth: createAuthService(core),
-    catalogue: createCatalogueService(core),
-    lookup: createLookupService(core),
-    records: createRecordsService(core),
-    sync: createSyncService(core),
-    supervisor: createSupervisorService(core),
+    enrolment: createEnrolmentService({ ...base, terminal: core.terminal, host: deps.host }),
+    auth: createAuthService({
+      ...base,
+      terminal: core.terminal,
+      platform: access,
+      engine,
+      offlineUnlockHours: config.values.offlineUnlockHours,
+    }),
+    catalogue: createCatalogueService(loadCatalogue),
+    lookup: createLookupService({
+      ...base,
+      listStore,
+      profiles: new ProfileCache(cache),
+      loadCatalogue,
+      platform: access,
+      engine,
+      status,
+      stalenessLimitHours: config.values.stalenessLimitHours,
+    }),
+    records: createRecordsService({ ...base, engine, status, log }),
+    sync: createSyncService({ ...base, engine, status, host: deps.host, platform: access }),
+    supervisor: createSupervisorService({ ...base, platform: access, loadCatalogue, engine }),
     slips: {
       async sign(view, decisions) {
         try {
-          const signed = await signCheckSlip(core.journal, core.host, view, decisions, core.status.getState().clockSkewSeconds);
+          const signed = await signCheckSlip(repository, deps.host, view, decisions, status.getState().clockSkewSeconds);
           if (signed.ok) return ok(signed.slip);
           return signed.reason === 'sign_failed'
             ? refuse('slip_unsigned', { ...signed.cause.params, reason: signed.reason, cause: signed.cause.code })
@@ -187,9 +244,9 @@ export async function createServices(deps: ServiceDeps): Promise<CreditCounterSe
           return failWith(error);
         }
       },
-      verify: (input) => verifySlipInput(core, input),
+      verify: (input) => verifySlipInput({ journal: repository, pinnedKey: config.values.platformPublicKey, platform: access, now }, input),
     },
-    supervision: createSupervisionService(core),
+    supervision: createSupervisionService({ session, platform: access }),
     internals: core,
     async close() {
       await engine.stop();
@@ -201,7 +258,7 @@ export async function createServices(deps: ServiceDeps): Promise<CreditCounterSe
 }
 
 /** Opens both databases and asks for persistent storage; failures become the typed storage state. */
-async function openDatabases(core: Core): Promise<void> {
+async function openDatabases(core: ServiceInternals): Promise<void> {
   for (const db of [core.journal, core.cache]) {
     try {
       await db.open();

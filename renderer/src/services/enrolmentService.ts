@@ -8,15 +8,27 @@
  * and the enrolment goes to the platform that issued it (terminalAccess.ts); otherwise the IT
  * administrator's account entered on the enrolment screen.
  */
+import type { HostBridge } from '../../../shared/ipc/bridge';
+import type { JournalRepository } from '../data/journalRepository';
 import type { AppServices, Outcome, TerminalIdentity } from './contracts';
-import type { Core } from './core';
+import type { Clock } from './deps';
 import { failWith, ok, refuse } from './outcome';
 import { createSlipKey, keepSlipKey } from './slipSigning';
-import { auditEnrolment, lowestHeldSeq, recordIdentity } from './terminalIdentity';
+import type { TerminalAccess } from './terminalAccess';
+import { auditEnrolment, recordIdentity } from './terminalIdentity';
 
-export function createEnrolmentService(core: Core): AppServices['enrolment'] {
+export interface EnrolmentDeps {
+  journal: Pick<JournalRepository, 'identity' | 'lowestHeldSeq' | 'notePendingEnrolment' | 'keepSlipKey' | 'recordIdentity' | 'audit'>;
+  terminal: Pick<TerminalAccess, 'enrol'>;
+  /** Makes and keeps the slip key in Electron's main process (the browser build makes it with WebCrypto). */
+  host: HostBridge;
+  now: Clock;
+}
+
+export function createEnrolmentService(deps: EnrolmentDeps): AppServices['enrolment'] {
+  const { journal, terminal, host, now } = deps;
   return {
-    current: () => core.identity(),
+    current: () => journal.identity(),
 
     async enrol({ platformUrl, enrolmentCode, terminalName, itOperator }): Promise<Outcome<TerminalIdentity>> {
       const url = platformUrl.trim();
@@ -25,20 +37,20 @@ export function createEnrolmentService(core: Core): AppServices['enrolment'] {
       if (!enrolmentCode.trim()) return refuse('enrolment_code_required');
       if (!name) return refuse('terminal_name_required');
       try {
-        const existing = await core.identity();
+        const existing = await journal.identity();
         const predecessor = existing
           ? {
               terminalId: existing.terminalId,
-              resumeSeq: await lowestHeldSeq(core.journal, existing.terminalId),
+              resumeSeq: await journal.lowestHeldSeq(existing.terminalId),
             }
           : undefined;
         const confirmation = predecessor && itOperator?.operatorId.trim() && itOperator.password ? itOperator : undefined;
-        await core.journal.meta.put({ key: 'pendingEnrolment', terminalName: name, platformUrl: url, startedAt: core.now().toISOString() });
+        await journal.notePendingEnrolment({ terminalName: name, platformUrl: url, startedAt: now().toISOString() });
         // The host stores the secret (with its terminal id) first, the identity is recorded second: see
         // terminalIdentity.ts for a stop in between. The host also adds the hand-over's proof from its vault.
         // A new slip key with every enrolment (rotation): the platform certifies its public half.
-        const slipKey = await createSlipKey(core.host);
-        const enrolled = await core.terminal.enrol(
+        const slipKey = await createSlipKey(host);
+        const enrolled = await terminal.enrol(
           url,
           {
             enrolmentCode: enrolmentCode.trim(),
@@ -51,15 +63,15 @@ export function createEnrolmentService(core: Core): AppServices['enrolment'] {
         );
         if (!enrolled.ok) return enrolled;
         const { terminalId, handOver, platformPublicKey, terminalCertificate } = enrolled.value;
-        if (slipKey) await keepSlipKey(core.journal, core.host, terminalId, slipKey, terminalCertificate);
+        if (slipKey) await keepSlipKey(journal, host, terminalId, slipKey, terminalCertificate);
         const identity = await recordIdentity(
-          core,
+          deps,
           terminalId,
           { terminalName: name, platformUrl: url, ...(platformPublicKey ? { platformPublicKey: platformPublicKey.key } : {}) },
           existing,
         );
         await auditEnrolment(
-          core,
+          journal,
           'success',
           name,
           handOver

@@ -6,12 +6,15 @@
 import { v7 as uuidv7 } from 'uuid';
 import { feedbackRefusal, type CommitmentBody, type FeedbackBody } from '../../../shared/contract';
 import { chinaDate, compareIsoDate, isIsoDate } from '../../../shared/dates';
+import type { StoreApi } from '../state/store';
 import type { AuditEvent } from '../data/auditChain';
 import { reportStorageError } from '../data/storageErrors';
 import type { LocalCheck, LocalCommitment, LocalFeedback } from '../data/journalDb';
-import type { AppServices, Delivery, FeedbackInput, OpenMustMeasure, Outcome } from './contracts';
-import type { Core } from './core';
+import type { JournalRepository } from '../data/journalRepository';
+import type { AppServices, Delivery, FeedbackInput, OpenMustMeasure, Outcome, SyncStatus } from './contracts';
+import type { Clock, Log, Pusher } from './deps';
 import { failWith, NOT_LOGGED_IN, ok, refuse } from './outcome';
+import type { SessionHolder } from './sessionHolder';
 
 /** A record refused inside the journal transaction: its code and data. */
 class RefusedError extends Error {
@@ -35,7 +38,19 @@ function refusalOnExisting(existing: LocalFeedback[], resolves: string | undefin
   return null;
 }
 
-export function createRecordsService(core: Core): AppServices['records'] {
+export interface RecordsDeps {
+  session: Pick<SessionHolder, 'current' | 'operator'>;
+  journal: Pick<
+    JournalRepository,
+    'check' | 'recordFeedback' | 'recordCommitment' | 'checksWithFeedback' | 'stateOf' | 'stateOfCheckRecords' | 'audit'
+  >;
+  engine: Pusher;
+  status: StoreApi<SyncStatus>;
+  log: Log;
+  now: Clock;
+}
+
+export function createRecordsService({ session: sessions, journal, engine, status, log, now }: RecordsDeps): AppServices['records'] {
   function subjectOf(check: LocalCheck): AuditEvent['subject'] {
     return { identifier: check.view.subject.identifier, masked: check.view.subject.masked };
   }
@@ -45,22 +60,20 @@ export function createRecordsService(core: Core): AppServices['records'] {
    * one, one already under way, another tab's — delivered them) and none was rejected.
    */
   async function deliver(ids: string[]): Promise<Outcome<Delivery>> {
-    await core.engine.pushNow();
-    if ((await core.journal.outbox.where('id').anyOf(ids).count()) > 0) return ok('queued');
-    const dead = await core.journal.deadLetters.where('id').anyOf(ids).toArray();
-    if (dead.length > 0) {
-      return refuse('rejected_by_platform', { reason: dead[0]!.reason });
-    }
+    await engine.pushNow();
+    const where = await journal.stateOf(ids);
+    if (where.state === 'queued') return ok('queued');
+    if (where.state === 'rejected') return refuse('rejected_by_platform', { reason: where.reason });
     return ok('sent');
   }
 
-  async function loadCheck(checkId: string): Promise<LocalCheck | undefined> {
-    return core.journal.checks.get(checkId);
+  async function loadCheck(checkId: string): Promise<LocalCheck | null> {
+    return journal.check(checkId);
   }
 
   return {
     async submitFeedback(checkId, decisions: FeedbackInput[]) {
-      const session = core.session.current();
+      const session = sessions.current();
       if (!session) return { ok: false, error: NOT_LOGGED_IN };
       try {
         const check = await loadCheck(checkId);
@@ -78,7 +91,7 @@ export function createRecordsService(core: Core): AppServices['records'] {
           const refusal = feedbackRefusal(d, measure.obligation);
           if (refusal !== null) return refuse(refusal, { measureTitle: measure.title });
         }
-        const decidedAt = core.now().toISOString();
+        const decidedAt = now().toISOString();
         const records: LocalFeedback[] = decisions.map((d) => {
           const body: FeedbackBody = {
             feedbackId: uuidv7(),
@@ -103,9 +116,9 @@ export function createRecordsService(core: Core): AppServices['records'] {
             matterName: check.view.matter.name,
           };
         });
-        const ids = await core.writer.commit({
-          tables: [core.journal.feedback],
-          audits: records.map((r) => ({
+        const ids = await journal.recordFeedback(
+          records,
+          records.map((r) => ({
             action: 'FEEDBACK' as const,
             actor: session.operator.id,
             purpose: check.view.purpose,
@@ -113,24 +126,13 @@ export function createRecordsService(core: Core): AppServices['records'] {
             outcome: r.decision,
             detail: `check=${checkId}; measure=${r.measureCode}`,
           })),
-          write: async (tx) => {
-            const out: string[] = [];
-            for (const r of records) {
-              // Read-only once submitted — checked again inside the transaction (another tab may have won).
-              // A deferred MUST measure takes one more record: the final decision naming the deferral.
-              const existing = await core.journal.feedback
-                .where('[checkId+measureCode]')
-                .equals([checkId, r.measureCode])
-                .sortBy('decidedAt');
-              const refusal = refusalOnExisting(existing, r.resolves, r.measureTitle);
-              if (refusal !== null) throw refusal;
-              await core.journal.feedback.add(r);
-              const { operatorId: _o, decidedAt: _d, day: _day, measureTitle: _t, matterName: _m, ...body } = r;
-              out.push((await tx.enqueue({ kind: 'feedback', body, operatorId: r.operatorId, occurredAt: decidedAt })).id);
-            }
-            return out;
+          // Read-only once submitted — checked again inside the transaction (another tab may have won).
+          // A deferred MUST measure takes one more record: the final decision naming the deferral.
+          (r, existing) => {
+            const refusal = refusalOnExisting(existing, r.resolves, r.measureTitle);
+            if (refusal !== null) throw refusal;
           },
-        });
+        );
         return await deliver(ids);
       } catch (error) {
         if (error instanceof RefusedError) return refuse(error.code, error.params);
@@ -139,47 +141,35 @@ export function createRecordsService(core: Core): AppServices['records'] {
     },
 
     async deliveryOf(kind, checkId) {
-      const ofCheck = (r: { kind: string; body: unknown }) => r.kind === kind && (r.body as { checkId?: unknown }).checkId === checkId;
-      if ((await core.journal.outbox.filter(ofCheck).count()) > 0) return 'queued';
-      if ((await core.journal.deadLetters.filter(ofCheck).count()) > 0) return null;
-      return 'sent';
+      const state = await journal.stateOfCheckRecords(kind, checkId);
+      return state === 'queued' ? 'queued' : state === 'rejected' ? null : 'sent';
     },
 
     async openMustMeasures() {
-      const session = core.session.current();
+      const session = sessions.current();
       if (!session) return { ok: false, error: NOT_LOGGED_IN };
       try {
         const operatorId = session.operator.id;
-        const open = await core.journal.transaction('r', core.journal.checks, core.journal.feedback, async () => {
-          const checks = await core.journal.checks
-            .orderBy('checkedAt')
-            .filter((c) => c.operatorId === operatorId)
-            .toArray();
-          const result: OpenMustMeasure[] = [];
-          for (const check of checks) {
-            if (check.view.evaluation.must.length === 0) continue;
-            const feedback = await core.journal.feedback.where('checkId').equals(check.checkId).toArray();
-            for (const { measure } of check.view.evaluation.must) {
-              const onMeasure = feedback.filter((f) => f.measureCode === measure.code);
-              if (onMeasure.some((f) => f.decision !== 'DEFERRED')) continue;
-              const deferred = onMeasure.find((f) => f.decision === 'DEFERRED');
-              result.push({
-                checkId: check.checkId,
-                checkedAt: check.checkedAt,
-                matterName: check.view.matter.name,
-                caseNo: check.view.purpose.caseNo,
-                subjectName: check.view.subject.name,
-                subjectMasked: check.view.subject.masked,
-                measureCode: measure.code,
-                measureTitle: measure.title,
-                ...(deferred
-                  ? { deferred: { feedbackId: deferred.feedbackId, reason: deferred.reason ?? '', at: deferred.decidedAt } }
-                  : {}),
-              });
-            }
+        const checks = await journal.checksWithFeedback(operatorId, (check) => check.view.evaluation.must.length > 0);
+        const open: OpenMustMeasure[] = [];
+        for (const { check, feedback } of checks) {
+          for (const { measure } of check.view.evaluation.must) {
+            const onMeasure = feedback.filter((f) => f.measureCode === measure.code);
+            if (onMeasure.some((f) => f.decision !== 'DEFERRED')) continue;
+            const deferred = onMeasure.find((f) => f.decision === 'DEFERRED');
+            open.push({
+              checkId: check.checkId,
+              checkedAt: check.checkedAt,
+              matterName: check.view.matter.name,
+              caseNo: check.view.purpose.caseNo,
+              subjectName: check.view.subject.name,
+              subjectMasked: check.view.subject.masked,
+              measureCode: measure.code,
+              measureTitle: measure.title,
+              ...(deferred ? { deferred: { feedbackId: deferred.feedbackId, reason: deferred.reason ?? '', at: deferred.decidedAt } } : {}),
+            });
           }
-          return result;
-        });
+        }
         return ok(open);
       } catch (error) {
         return failWith(error);
@@ -187,18 +177,18 @@ export function createRecordsService(core: Core): AppServices['records'] {
     },
 
     async recordCommitment(checkId, input) {
-      const session = core.session.current();
+      const session = sessions.current();
       if (!session) return { ok: false, error: NOT_LOGGED_IN };
       try {
         const check = await loadCheck(checkId);
         if (!check) return refuse('check_not_found');
         if (!input.kind.trim()) return refuse('commitment_kind_required');
         if (!input.text.trim()) return refuse('commitment_text_required');
-        const today = chinaDate(core.now());
+        const today = chinaDate(now());
         if (input.dueOn !== null && (!isIsoDate(input.dueOn) || compareIsoDate(input.dueOn, today) < 0)) {
           return refuse('bad_due_date');
         }
-        const recordedAt = core.now().toISOString();
+        const recordedAt = now().toISOString();
         const body: CommitmentBody = {
           commitmentId: uuidv7(),
           checkId,
@@ -211,23 +201,16 @@ export function createRecordsService(core: Core): AppServices['records'] {
           dueOn: input.dueOn,
         };
         const local: LocalCommitment = { ...body, operatorId: session.operator.id, recordedAt };
-        const id = await core.writer.commit({
-          tables: [core.journal.commitments],
-          audits: [
-            {
-              action: 'COMMITMENT',
-              actor: session.operator.id,
-              purpose: check.view.purpose,
-              subject: subjectOf(check),
-              outcome: 'recorded',
-              detail: `check=${checkId}; kind=${body.kind}`,
-            },
-          ],
-          write: async (tx) => {
-            await core.journal.commitments.add(local);
-            return (await tx.enqueue({ kind: 'commitment', body, operatorId: session.operator.id, occurredAt: recordedAt })).id;
+        const id = await journal.recordCommitment(local, body, [
+          {
+            action: 'COMMITMENT',
+            actor: session.operator.id,
+            purpose: check.view.purpose,
+            subject: subjectOf(check),
+            outcome: 'recorded',
+            detail: `check=${checkId}; kind=${body.kind}`,
           },
-        });
+        ]);
         return await deliver([id]);
       } catch (error) {
         return failWith(error);
@@ -235,25 +218,23 @@ export function createRecordsService(core: Core): AppServices['records'] {
     },
 
     async unmask(checkId, reason) {
-      const session = core.session.current();
+      const session = sessions.current();
       if (!session) return { ok: false, error: NOT_LOGGED_IN };
       if (!reason.trim()) return refuse('unmask_reason_required');
       try {
         const check = await loadCheck(checkId);
         if (!check) return refuse('check_not_found');
-        await core.writer.commit({
-          audits: [
-            {
-              action: 'UNMASK',
-              actor: session.operator.id,
-              purpose: check.view.purpose,
-              subject: subjectOf(check),
-              outcome: 'shown',
-              detail: reason.trim(),
-            },
-          ],
-        });
-        void core.engine.pushNow().catch(() => undefined);
+        await journal.audit([
+          {
+            action: 'UNMASK',
+            actor: session.operator.id,
+            purpose: check.view.purpose,
+            subject: subjectOf(check),
+            outcome: 'shown',
+            detail: reason.trim(),
+          },
+        ]);
+        void engine.pushNow().catch(() => undefined);
         return ok(check.view.subject.identifier);
       } catch (error) {
         return failWith(error);
@@ -262,27 +243,25 @@ export function createRecordsService(core: Core): AppServices['records'] {
 
     async recordPrint(checkId) {
       // A slip printed while the screen locked is still the signed-in operator's print.
-      const operator = core.session.operator();
-      const check = await loadCheck(checkId).catch(() => undefined);
-      await core.writer
-        .commit({
-          audits: [
-            {
-              action: 'PRINT',
-              actor: operator?.id ?? 'unknown',
-              purpose: check?.view.purpose ?? null,
-              subject: check ? subjectOf(check) : null,
-              outcome: 'printed',
-              detail: `check=${checkId}`,
-              // The platform keeps the signed slip so a verifier with only its 核验码 can get it back.
-              ...(check?.slip ? { slip: check.slip.text } : {}),
-            },
-          ],
-        })
+      const operator = sessions.operator();
+      const check = await loadCheck(checkId).catch(() => null);
+      await journal
+        .audit([
+          {
+            action: 'PRINT',
+            actor: operator?.id ?? 'unknown',
+            purpose: check?.view.purpose ?? null,
+            subject: check ? subjectOf(check) : null,
+            outcome: 'printed',
+            detail: `check=${checkId}`,
+            // The platform keeps the signed slip so a verifier with only its 核验码 can get it back.
+            ...(check?.slip ? { slip: check.slip.text } : {}),
+          },
+        ])
         .catch((error: unknown) => {
-          core.host.log('error', `print audit failed: ${error instanceof Error ? error.message : String(error)}`);
+          log('error', `print audit failed: ${error instanceof Error ? error.message : String(error)}`);
           // The slip is printed either way; a print that could not be put on record is shown.
-          reportStorageError(core.status, error);
+          reportStorageError(status, error);
         });
     },
   };

@@ -21,12 +21,11 @@ import {
   type RevokedTerminalKeys,
   type SlipText,
 } from '../../../shared/slip';
-import type { JournalDb } from '../data/journalDb';
-import { heldRevocations, keepRevocations } from '../data/slipRevocations';
+import type { JournalRepository } from '../data/journalRepository';
 import { base64ToBytes, bytesToBase64 } from '../data/webCrypto';
 import type { HostBridge } from '../../../shared/ipc/bridge';
 import type { CheckView, Outcome, SlipCheck, UserFacingError } from './contracts';
-import type { Core } from './core';
+import type { Clock, PlatformAccess } from './deps';
 import { refuse, toUserError } from './outcome';
 
 export interface NewSlipKey {
@@ -57,7 +56,7 @@ export async function createSlipKey(host: HostBridge): Promise<NewSlipKey | null
 
 /** The enrolment is recorded: the certified key becomes the one that signs (the main process adopts its pending key). */
 export async function keepSlipKey(
-  journal: JournalDb,
+  journal: Pick<JournalRepository, 'keepSlipKey'>,
   host: HostBridge,
   terminalId: string,
   key: NewSlipKey,
@@ -65,11 +64,10 @@ export async function keepSlipKey(
 ): Promise<void> {
   const adopted = certificate && host.kind === 'electron' ? await host.adoptSlipKey(key.publicKey).catch(() => null) : null;
   if (!certificate || (host.kind === 'electron' && !adopted?.ok)) {
-    await journal.meta.delete('slipKey');
+    await journal.keepSlipKey(null);
     return;
   }
-  await journal.meta.put({
-    key: 'slipKey',
+  await journal.keepSlipKey({
     terminalId,
     publicKey: key.publicKey,
     certificate,
@@ -147,21 +145,21 @@ export type SignedSlipOutcome =
  * `clockSkewSeconds`: this terminal's clock minus the platform's, as last measured (null: never).
  */
 export async function signCheckSlip(
-  journal: JournalDb,
+  journal: Pick<JournalRepository, 'slipKey' | 'check' | 'attachSlip'>,
   host: HostBridge,
   view: CheckView,
   decisions: SlipDecisions,
   clockSkewSeconds: number | null,
 ): Promise<SignedSlipOutcome> {
-  const key = await journal.meta.get('slipKey');
-  if (!key || key.key !== 'slipKey' || key.terminalId !== view.terminalId) {
+  const key = await journal.slipKey();
+  if (!key || key.terminalId !== view.terminalId) {
     return { ok: false, reason: 'no_key' };
   }
   const certificate = fromBase64(key.certificate);
   if (!certificate) return { ok: false, reason: 'bad_certificate' };
   const sign = signerFor(host, key.privateKey);
   if (!sign) return { ok: false, reason: 'no_key' };
-  const check = await journal.checks.get(view.checkId);
+  const check = await journal.check(view.checkId);
   const body = statementBodyOf(view, decisions, check?.signedData, clockSkewSeconds);
   let slip: SlipText;
   try {
@@ -169,13 +167,16 @@ export async function signCheckSlip(
   } catch (error) {
     return { ok: false, reason: 'sign_failed', cause: toUserError(error) };
   }
-  if (check) await journal.checks.update(view.checkId, { slip: { text: slip.text, reference: slip.reference } });
+  if (check) await journal.attachSlip(view.checkId, { text: slip.text, reference: slip.reference });
   return { ok: true, slip };
 }
 
 /** The platform's answer to a 核验码, or why there is none (offline, not found, refused). */
-async function slipFromPlatform(core: Core, reference: string): Promise<Outcome<{ text: string; platform: SlipCheckResponse }>> {
-  const client = core.session.platformToken() ? await core.platform() : null;
+async function slipFromPlatform(
+  platform: Pick<PlatformAccess, 'online'>,
+  reference: string,
+): Promise<Outcome<{ text: string; platform: SlipCheckResponse }>> {
+  const client = await platform.online();
   if (!client) return refuse('slip_not_found', { reference, where: 'offline' });
   try {
     const answer = await client.lookupSlip(reference);
@@ -190,16 +191,18 @@ async function slipFromPlatform(core: Core, reference: string): Promise<Outcome<
 }
 
 /** The newest signed revocation list: asked of the platform when online, else the one kept (with its age). */
-async function revocationsFor(core: Core, platformKey: string): Promise<RevokedTerminalKeys | null> {
-  if (core.session.platformToken()) {
-    try {
-      const client = await core.platform();
-      if (client) await keepRevocations(core.journal, await client.revokedTerminalKeys(), platformKey);
-    } catch {
-      // Offline or refused: the list kept (from the last manifest or visit) is what there is.
-    }
+async function revocationsFor(
+  journal: Pick<JournalRepository, 'heldRevocations' | 'keepRevocations'>,
+  platform: Pick<PlatformAccess, 'online'>,
+  platformKey: string,
+): Promise<RevokedTerminalKeys | null> {
+  try {
+    const client = await platform.online();
+    if (client) await journal.keepRevocations(await client.revokedTerminalKeys(), platformKey);
+  } catch {
+    // Offline or refused: the list kept (from the last manifest or visit) is what there is.
   }
-  return heldRevocations(core.journal, platformKey);
+  return journal.heldRevocations(platformKey);
 }
 
 /**
@@ -207,37 +210,48 @@ async function revocationsFor(core: Core, platformKey: string): Promise<RevokedT
  * trusts and the newest revocation list it holds, then (online) the platform's own answer. A
  * reference number is looked up among this terminal's own slips, then (online) on the platform.
  */
-export async function verifySlipInput(core: Core, input: string): Promise<Outcome<SlipCheck>> {
+export interface SlipVerificationDeps {
+  journal: Pick<JournalRepository, 'checkBySlipReference' | 'identity' | 'heldRevocations' | 'keepRevocations'>;
+  /** The platform key IT pinned in the configuration ('' when none). */
+  pinnedKey: string;
+  platform: Pick<PlatformAccess, 'online'>;
+  now: Clock;
+}
+
+export async function verifySlipInput(
+  { journal, pinnedKey, platform, now }: SlipVerificationDeps,
+  input: string,
+): Promise<Outcome<SlipCheck>> {
   let text = input.trim();
-  let platform: SlipCheckResponse | null = null;
+  let recorded: SlipCheckResponse | null = null;
   const reference = normaliseReference(text);
   if (reference && text.length <= 12) {
-    const check = await core.journal.checks.filter((c) => c.slip?.reference === reference).first();
+    const check = await journal.checkBySlipReference(reference);
     if (check?.slip) text = check.slip.text;
     else {
-      const found = await slipFromPlatform(core, reference);
+      const found = await slipFromPlatform(platform, reference);
       if (!found.ok) return found;
-      ({ text, platform } = found.value);
+      ({ text, platform: recorded } = found.value);
     }
   }
-  const key = core.config.values.platformPublicKey || (await core.identity())?.platformPublicKey;
+  const key = pinnedKey || (await journal.identity())?.platformPublicKey;
   if (!key) return refuse('no_platform_key');
-  const revoked = await revocationsFor(core, key);
+  const revoked = await revocationsFor(journal, platform, key);
   const verification = verifySlipText(text, {
     platformKeys: [key],
     ...(revoked ? { revokedTerminalKeys: revoked.keys } : {}),
-    now: Math.floor(core.now().getTime() / 1000),
+    now: Math.floor(now().getTime() / 1000),
   });
   const revocations = revoked
-    ? { issuedAt: revoked.issuedAt, ageSeconds: (core.now().getTime() - Date.parse(revoked.issuedAt)) / 1000, count: revoked.keys.length }
+    ? { issuedAt: revoked.issuedAt, ageSeconds: (now().getTime() - Date.parse(revoked.issuedAt)) / 1000, count: revoked.keys.length }
     : null;
   const answer = (p: SlipCheckResponse | null, platformError: UserFacingError | null): Outcome<SlipCheck> => ({
     ok: true,
     value: { verification, platform: p, platformError, revocations },
   });
-  if (platform || !verification.statement || !core.session.platformToken()) return answer(platform, null);
+  if (recorded || !verification.statement) return answer(recorded, null);
   try {
-    const client = await core.platform();
+    const client = await platform.online();
     if (!client) return answer(null, null);
     return answer(await client.checkSlip(text), null);
   } catch (error) {

@@ -5,16 +5,21 @@
  */
 import type { ExportFormat, FleetQuery, SupervisionFilter, SupervisionRecordsQuery } from '../../../shared/contract';
 import type { AppServices } from './contracts';
-import type { Core } from './core';
+import type { PlatformAccess } from './deps';
+import type { SessionHolder } from './sessionHolder';
 import { failWith, ok, refuse, RefusedCallError } from './outcome';
 
-export function createSupervisionService(core: Core): AppServices['supervision'] {
+export interface SupervisionDeps {
+  session: Pick<SessionHolder, 'current'>;
+  platform: Pick<PlatformAccess, 'online'>;
+}
+
+export function createSupervisionService({ session, platform }: SupervisionDeps): AppServices['supervision'] {
   const client = async (role: 'supervisor' | 'it') => {
-    if (!core.session.current()?.operator.roles.includes(role)) {
+    if (!session.current()?.operator.roles.includes(role)) {
       throw role === 'it' ? new RefusedCallError('it_only', { action: 'fleet' }) : new RefusedCallError('supervisor_only');
     }
-    const platform = await core.platform();
-    return platform && core.session.platformToken() !== null ? platform : null;
+    return platform.online();
   };
   const run = async <T>(role: 'supervisor' | 'it', work: (c: NonNullable<Awaited<ReturnType<typeof client>>>) => Promise<T>) => {
     const c = await client(role);

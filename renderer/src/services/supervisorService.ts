@@ -7,11 +7,11 @@
 import { CheckBody } from '../../../shared/contract';
 import { chinaDate } from '../../../shared/dates';
 import { maskId, parseId } from '../../../shared/ids';
-import { verifyAuditChain } from '../data/auditChain';
-import type { PlatformClient } from '../api/platformClient';
-import { loadCatalogue } from './catalogueService';
+import type { JournalRepository } from '../data/journalRepository';
+import type { LoadCatalogue } from './catalogueService';
 import type { AppServices, DeclinedMeasureRow, PlatformCheckRow, SupervisorCheckRow } from './contracts';
-import type { Core } from './core';
+import type { Clock, PlatformAccess, Pusher } from './deps';
+import type { SessionHolder } from './sessionHolder';
 import { matterFor } from './lookup/checkRecord';
 import { failWith, ok, refuse, RefusedCallError } from './outcome';
 
@@ -20,53 +20,64 @@ const PLATFORM_CHECKS_LIMIT = 200;
 const DECLINED_LIMIT = 500;
 const EVENTS_LIMIT = 100;
 
-/** The UI hides these views from clerks; the service refuses them too, so no other caller can bypass that. */
-function requireSupervisor(core: Core): void {
-  if (!core.session.current()?.operator.roles.includes('supervisor')) throw new RefusedCallError('supervisor_only');
+export interface SupervisorDeps {
+  session: Pick<SessionHolder, 'current'>;
+  journal: Pick<JournalRepository, 'checksOfDay' | 'declinedFeedback' | 'verifyAuditChain' | 'audit'>;
+  platform: Pick<PlatformAccess, 'online'>;
+  loadCatalogue: LoadCatalogue;
+  engine: Pusher;
+  now: Clock;
 }
 
-export function createSupervisorService(core: Core): AppServices['supervisor'] {
+export function createSupervisorService({
+  session,
+  journal,
+  platform,
+  loadCatalogue,
+  engine,
+  now,
+}: SupervisorDeps): AppServices['supervisor'] {
+  /** The UI hides these views from clerks; the service refuses them too, so no other caller can bypass that. */
+  function requireSupervisor(): void {
+    if (!session.current()?.operator.roles.includes('supervisor')) throw new RefusedCallError('supervisor_only');
+  }
+
   return {
     async todaysChecks(): Promise<SupervisorCheckRow[]> {
-      requireSupervisor(core);
-      const checks = await core.journal.checks.where('day').equals(chinaDate(core.now())).toArray();
-      return checks
-        .sort((a, b) => b.checkedAt.localeCompare(a.checkedAt))
-        .map(({ view, platformNote, slip }) => ({
-          checkId: view.checkId,
-          checkedAt: view.checkedAt,
-          operatorId: view.operatorId,
-          matterName: view.matter.name,
-          caseNo: view.purpose.caseNo,
-          subjectName: view.subject.name,
-          subjectMasked: view.subject.masked,
-          result: view.result,
-          source: view.source,
-          platformNote: platformNote ?? null,
-          slip: slip ?? null,
-        }));
+      requireSupervisor();
+      const checks = await journal.checksOfDay(chinaDate(now()));
+      return checks.map(({ view, platformNote, slip }) => ({
+        checkId: view.checkId,
+        checkedAt: view.checkedAt,
+        operatorId: view.operatorId,
+        matterName: view.matter.name,
+        caseNo: view.purpose.caseNo,
+        subjectName: view.subject.name,
+        subjectMasked: view.subject.masked,
+        result: view.result,
+        source: view.source,
+        platformNote: platformNote ?? null,
+        slip: slip ?? null,
+      }));
     },
 
     async declinedMeasures(): Promise<DeclinedMeasureRow[]> {
-      requireSupervisor(core);
-      const declined = await core.journal.feedback.where('decision').equals('NOT_APPLIED').toArray();
-      return declined
-        .sort((a, b) => b.decidedAt.localeCompare(a.decidedAt))
-        .slice(0, DECLINED_LIMIT)
-        .map((f) => ({
-          checkId: f.checkId,
-          decidedAt: f.decidedAt,
-          operatorId: f.operatorId,
-          matterName: f.matterName,
-          measureTitle: f.measureTitle,
-          reason: f.reason ?? '',
-        }));
+      requireSupervisor();
+      const declined = await journal.declinedFeedback(DECLINED_LIMIT);
+      return declined.map((f) => ({
+        checkId: f.checkId,
+        decidedAt: f.decidedAt,
+        operatorId: f.operatorId,
+        matterName: f.matterName,
+        measureTitle: f.measureTitle,
+        reason: f.reason ?? '',
+      }));
     },
 
     async platformEvents() {
-      requireSupervisor(core);
-      const client = await core.platform();
-      if (!client || core.session.platformToken() === null) return refuse('login_required', { action: 'platform_events' });
+      requireSupervisor();
+      const client = await platform.online();
+      if (!client) return refuse('login_required', { action: 'platform_events' });
       try {
         return ok((await client.platformEvents(EVENTS_LIMIT)).events);
       } catch (error) {
@@ -75,16 +86,16 @@ export function createSupervisorService(core: Core): AppServices['supervisor'] {
     },
 
     async verifyAuditChain() {
-      requireSupervisor(core);
-      return verifyAuditChain(core.journal);
+      requireSupervisor();
+      return journal.verifyAuditChain();
     },
 
     async platformChecks() {
-      requireSupervisor(core);
-      const client = await onlineClient(core);
+      requireSupervisor();
+      const client = await platform.online();
       if (!client) return refuse('offline', { action: 'platform_records' });
       try {
-        const [answer, catalogue] = await Promise.all([client.supervisorRecords('check', PLATFORM_CHECKS_LIMIT), loadCatalogue(core)]);
+        const [answer, catalogue] = await Promise.all([client.supervisorRecords('check', PLATFORM_CHECKS_LIMIT), loadCatalogue()]);
         const rows: PlatformCheckRow[] = [];
         for (const record of answer.records) {
           // The body is masked on the platform; one that is not a check body is left out, not guessed at.
@@ -113,29 +124,27 @@ export function createSupervisorService(core: Core): AppServices['supervisor'] {
     },
 
     async unmaskPlatformRecord(recordId, reason) {
-      requireSupervisor(core);
-      const operator = core.session.current()!.operator;
+      requireSupervisor();
+      const operator = session.current()!.operator;
       if (!reason.trim()) return refuse('unmask_reason_required');
-      const client = await onlineClient(core);
+      const client = await platform.online();
       if (!client) return refuse('offline', { action: 'platform_records' });
       try {
         const { identifier } = await client.unmaskRecord(recordId, reason.trim());
         // On this terminal's audit chain too (the subject only as keyed hash and masked form).
-        const parsed = parseId(identifier, { today: core.now() });
+        const parsed = parseId(identifier, { today: now() });
         const masked = parsed.ok ? parsed.masked : maskId(identifier, 'RESIDENT_ID');
-        await core.writer.commit({
-          audits: [
-            {
-              action: 'UNMASK',
-              actor: operator.id,
-              purpose: null,
-              subject: { identifier, masked },
-              outcome: 'shown',
-              detail: `platform record=${recordId}; ${reason.trim()}`,
-            },
-          ],
-        });
-        void core.engine.pushNow().catch(() => undefined);
+        await journal.audit([
+          {
+            action: 'UNMASK',
+            actor: operator.id,
+            purpose: null,
+            subject: { identifier, masked },
+            outcome: 'shown',
+            detail: `platform record=${recordId}; ${reason.trim()}`,
+          },
+        ]);
+        void engine.pushNow().catch(() => undefined);
         return ok(identifier);
       } catch (error) {
         return failWith(error);
@@ -143,8 +152,8 @@ export function createSupervisorService(core: Core): AppServices['supervisor'] {
     },
 
     async nameSearchAlerts() {
-      requireSupervisor(core);
-      const client = await onlineClient(core);
+      requireSupervisor();
+      const client = await platform.online();
       if (!client) return refuse('offline', { action: 'platform_records' });
       try {
         const answer = await client.nameSearchAlerts();
@@ -165,10 +174,4 @@ export function createSupervisorService(core: Core): AppServices['supervisor'] {
       }
     },
   };
-}
-
-/** The platform client while a platform login is held, else null (unlocked offline). */
-async function onlineClient(core: Core): Promise<PlatformClient | null> {
-  if (!core.session.platformToken()) return null;
-  return core.platform();
 }

@@ -1,10 +1,12 @@
 /** The sync facade the UI sees: the status store, "sync now", the dead-letter list, IT's journal export and import. */
 import type { AuditBody, CheckBody, CommitmentBody, FeedbackBody } from '../../../shared/contract';
+import type { StoreApi } from '../state/store';
 import type { DeadLetterRecord } from '../data/journalDb';
-import type { AppServices, DeadLetter, DeadLetterSummary } from './contracts';
-import type { Core } from './core';
-import { resubmissionState, resubmitDeadLetter } from './deadLetterResubmission';
-import { exportJournal, importJournal } from './journalTransfer';
+import type { JournalRepository } from '../data/journalRepository';
+import type { SyncEngine } from '../sync/syncEngine';
+import type { AppServices, DeadLetter, DeadLetterSummary, SyncStatus } from './contracts';
+import { resubmissionState, resubmitDeadLetter, type ResubmissionDeps } from './deadLetterResubmission';
+import { exportJournal, importJournal, type JournalTransferDeps } from './journalTransfer';
 
 /** What a clerk recognises a refused record by (no clear identifier); the catalogue words it. */
 function summarise(record: DeadLetterRecord): DeadLetterSummary {
@@ -23,14 +25,21 @@ function summarise(record: DeadLetterRecord): DeadLetterSummary {
   }
 }
 
-export function createSyncService(core: Core): AppServices['sync'] {
+export interface SyncServiceDeps extends Omit<ResubmissionDeps & JournalTransferDeps, 'journal' | 'engine'> {
+  status: StoreApi<SyncStatus>;
+  engine: Pick<SyncEngine, 'syncNow' | 'pushNow'>;
+  journal: ResubmissionDeps['journal'] & JournalTransferDeps['journal'] & Pick<JournalRepository, 'deadLetters' | 'stateOfRecord'>;
+}
+
+export function createSyncService(deps: SyncServiceDeps): AppServices['sync'] {
+  const { status, engine, journal } = deps;
   return {
-    status: core.status,
-    syncNow: () => core.engine.syncNow(),
-    exportJournal: () => exportJournal(core),
-    importJournal: (text) => importJournal(core, text),
+    status,
+    syncNow: () => engine.syncNow(),
+    exportJournal: () => exportJournal(deps),
+    importJournal: (text) => importJournal(deps, text),
     async deadLetters(): Promise<DeadLetter[]> {
-      const rows = await core.journal.deadLetters.orderBy(':id').toArray();
+      const rows = await journal.deadLetters();
       return Promise.all(
         rows.map(async (r) => ({
           id: r.id,
@@ -40,10 +49,10 @@ export function createSyncService(core: Core): AppServices['sync'] {
           occurredAt: r.occurredAt,
           reason: r.reason,
           summary: summarise(r),
-          resubmission: await resubmissionState(core, r),
+          resubmission: await resubmissionState(journal, r),
         })),
       );
     },
-    resubmitDeadLetter: (terminalId, seq) => resubmitDeadLetter(core, terminalId, seq),
+    resubmitDeadLetter: (terminalId, seq) => resubmitDeadLetter(deps, terminalId, seq),
   };
 }

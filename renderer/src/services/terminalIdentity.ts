@@ -5,34 +5,14 @@
  * vault names an identity the journal does not know yet: the next start records it, with the
  * identity it replaced as its predecessor, so nothing queued under the old identity is stranded.
  */
-import Dexie from 'dexie';
-import type { JournalDb } from '../data/journalDb';
+import type { JournalRepository } from '../data/journalRepository';
 import type { TerminalIdentity } from './contracts';
-import { SYSTEM_ACTOR, type Core } from './core';
-
-/** The lowest seq of `terminalId`'s records the journal still holds (queued, delivered or dead), else its next seq. */
-export async function lowestHeldSeq(journal: JournalDb, terminalId: string): Promise<number> {
-  const range = [
-    [terminalId, Dexie.minKey],
-    [terminalId, Dexie.maxKey],
-  ] as const;
-  const firsts = await Promise.all(
-    [journal.outbox, journal.delivered, journal.deadLetters].map((table) =>
-      table
-        .where('[terminalId+seq]')
-        .between(...(range as unknown as [[string, number], [string, number]]))
-        .first(),
-    ),
-  );
-  const seqs = firsts.filter((r) => r !== undefined).map((r) => r.seq);
-  if (seqs.length > 0) return Math.min(...seqs);
-  const counter = await journal.meta.get('outboxSeq');
-  return counter?.key === 'outboxSeq' && counter.terminalId === terminalId ? counter.next : 1;
-}
+import { SYSTEM_ACTOR, type Clock, type Log } from './deps';
+import type { TerminalAccess } from './terminalAccess';
 
 /** Records `terminalId` as this PC's identity; the identity it replaces becomes its latest predecessor. */
 export async function recordIdentity(
-  core: Core,
+  { journal, now }: { journal: Pick<JournalRepository, 'recordIdentity'>; now: Clock },
   terminalId: string,
   where: { terminalName: string; platformUrl: string; platformPublicKey?: string },
   replaced: TerminalIdentity | null,
@@ -41,43 +21,46 @@ export async function recordIdentity(
     terminalId,
     terminalName: where.terminalName,
     platformUrl: where.platformUrl,
-    enrolledAt: core.now().toISOString(),
+    enrolledAt: now().toISOString(),
     ...(where.platformPublicKey ? { platformPublicKey: where.platformPublicKey } : {}),
     predecessors: replaced ? [...(replaced.predecessors ?? []), replaced.terminalId] : [],
   };
-  await core.journal.transaction('rw', core.journal.meta, async () => {
-    await core.journal.meta.put({ key: 'terminal', identity });
-    await core.journal.meta.put({ key: 'outboxSeq', terminalId, next: 1 });
-    await core.journal.meta.delete('pendingEnrolment');
-  });
+  await journal.recordIdentity(identity);
   return identity;
+}
+
+export interface InterruptedEnrolmentDeps {
+  journal: Pick<JournalRepository, 'identity' | 'pendingEnrolment' | 'recordIdentity' | 'audit'>;
+  terminal: Pick<TerminalAccess, 'keptCredential'>;
+  log: Log;
+  now: Clock;
 }
 
 /**
  * At start: if the vault holds the secret of an identity the journal has not recorded, the last
  * enrolment stopped between the two writes — record it now. Returns the identity it completed.
  */
-export async function completeInterruptedEnrolment(core: Core): Promise<TerminalIdentity | null> {
-  const kept = await core.terminal.keptCredential();
+export async function completeInterruptedEnrolment(deps: InterruptedEnrolmentDeps): Promise<TerminalIdentity | null> {
+  const { journal, terminal, log } = deps;
+  const kept = await terminal.keptCredential();
   // A secret stored by release 0.1 does not say whose it is: it belongs to the recorded identity.
   if (kept === null || kept.terminalId === null) return null;
-  const current = await core.identity();
+  const current = await journal.identity();
   if (current?.terminalId === kept.terminalId || current?.predecessors?.includes(kept.terminalId)) return null;
-  const pending = await core.journal.meta.get('pendingEnrolment');
-  const where =
-    pending?.key === 'pendingEnrolment'
-      ? { terminalName: pending.terminalName, platformUrl: kept.platformUrl ?? pending.platformUrl }
-      : current
-        ? { terminalName: current.terminalName, platformUrl: kept.platformUrl ?? current.platformUrl }
-        : null;
+  const pending = await journal.pendingEnrolment();
+  const where = pending
+    ? { terminalName: pending.terminalName, platformUrl: kept.platformUrl ?? pending.platformUrl }
+    : current
+      ? { terminalName: current.terminalName, platformUrl: kept.platformUrl ?? current.platformUrl }
+      : null;
   if (!where) {
-    core.host.log('warn', 'the vault holds a terminal secret of an enrolment with no record of where it was made; enrol again');
+    log('warn', 'the vault holds a terminal secret of an enrolment with no record of where it was made; enrol again');
     return null;
   }
-  const identity = await recordIdentity(core, kept.terminalId, where, current);
-  core.host.log('warn', `enrolment of ${identity.terminalId} was interrupted after its secret was stored; completed at start`);
+  const identity = await recordIdentity(deps, kept.terminalId, where, current);
+  log('warn', `enrolment of ${identity.terminalId} was interrupted after its secret was stored; completed at start`);
   await auditEnrolment(
-    core,
+    journal,
     'recovered',
     identity.terminalName,
     current ? { predecessorId: current.terminalId, how: 'completed at start' } : null,
@@ -99,7 +82,7 @@ export interface EnrolmentHandOver {
  * a stable machine text (it is hashed into the audit chain and kept by the platform), never a screen's wording.
  */
 export async function auditEnrolment(
-  core: Core,
+  journal: Pick<JournalRepository, 'audit'>,
   outcome: 'success' | 'recovered',
   terminalName: string,
   handOver: EnrolmentHandOver | null,
@@ -108,5 +91,5 @@ export async function auditEnrolment(
     ? [`hands over ${handOver.predecessorId}`, ...(handOver.acceptedFrom ? [`accepted from #${handOver.acceptedFrom}`] : []), handOver.how]
     : [];
   const detail = about.length > 0 ? `${terminalName} (${about.join(', ')})` : terminalName;
-  await core.writer.commit({ audits: [{ action: 'ENROL', actor: SYSTEM_ACTOR, purpose: null, subject: null, outcome, detail }] });
+  await journal.audit([{ action: 'ENROL', actor: SYSTEM_ACTOR, purpose: null, subject: null, outcome, detail }]);
 }

@@ -156,7 +156,10 @@ const api: HarnessApi = {
 
   async login(operatorId, password) {
     const result = await need().auth.login(operatorId, password);
-    return result.ok ? { ok: true, value: { mode: result.value.mode } } : result;
+    // Worded as the login screen shows it (the core returns the code and its data).
+    return result.ok
+      ? { ok: true, value: { mode: result.value.mode } }
+      : { ok: false, error: { ...result.error, message: describeFailure(result.error) } };
   },
 
   async terminalId() {

@@ -5,8 +5,9 @@ import { chinaDate } from '../../../../shared/dates';
 import type { ParsedId } from '../../../../shared/ids';
 import type { Evaluation } from '../../../../shared/measures';
 import type { LocalCheck } from '../../data/journalDb';
+import type { JournalRepository } from '../../data/journalRepository';
+import type { ListDataStore } from '../../data/listDataStore';
 import type { CheckView, Purpose } from '../contracts';
-import type { Core } from '../core';
 
 export function subjectFor(parsed: ParsedId, profile: Profile | null): SubjectSummary {
   if (profile) return profile.subject;
@@ -50,9 +51,14 @@ export function checkBodyOf(view: CheckView): CheckBody {
   };
 }
 
-export async function recordCheck(core: Core, view: CheckView): Promise<void> {
+export interface CheckRecordDeps {
+  journal: Pick<JournalRepository, 'recordCheck'>;
+  listStore: Pick<ListDataStore, 'signedDataVersion'>;
+}
+
+export async function recordCheck({ journal, listStore }: CheckRecordDeps, view: CheckView): Promise<void> {
   // Best effort: the check is recorded whether or not the list store can name its signed snapshot.
-  const signedData = (await core.listStore.signedDataVersion?.().catch(() => null)) ?? null;
+  const signedData = (await listStore.signedDataVersion?.().catch(() => null)) ?? null;
   const local: LocalCheck = {
     signedData,
     checkId: view.checkId,
@@ -62,23 +68,16 @@ export async function recordCheck(core: Core, view: CheckView): Promise<void> {
     terminalId: view.terminalId,
     view,
   };
-  await core.writer.commit({
-    tables: [core.journal.checks],
-    audits: [
-      {
-        action: 'LOOKUP',
-        actor: view.operatorId,
-        purpose: view.purpose,
-        subject: { identifier: view.subject.identifier, masked: view.subject.masked },
-        outcome: `${view.source}:${view.result}`,
-        detail: `check=${view.checkId}; dataVersion=${view.dataVersion}; matchedBy=${view.matchedBy.join(',')}`,
-      },
-    ],
-    write: async (tx) => {
-      await core.journal.checks.add(local);
-      await tx.enqueue({ kind: 'check', body: checkBodyOf(view), operatorId: view.operatorId, occurredAt: view.checkedAt });
+  await journal.recordCheck(local, checkBodyOf(view), [
+    {
+      action: 'LOOKUP',
+      actor: view.operatorId,
+      purpose: view.purpose,
+      subject: { identifier: view.subject.identifier, masked: view.subject.masked },
+      outcome: `${view.source}:${view.result}`,
+      detail: `check=${view.checkId}; dataVersion=${view.dataVersion}; matchedBy=${view.matchedBy.join(',')}`,
     },
-  });
+  ]);
 }
 
 export function purposeOf(purpose: Purpose): Purpose {

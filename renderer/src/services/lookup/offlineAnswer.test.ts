@@ -5,7 +5,8 @@ import { parseId, type ParsedId } from '../../../../shared/ids';
 import { CacheDb } from '../../data/cacheDb';
 import { DexieListStore } from '../../data/dexieListStore';
 import { catalogue, entry, LIST_BLACK, LIST_RED, MATTER, profileOf, residentId, uscc } from '../../../../tests/helpers/fixtures';
-import { offlineAnswer, profileCacheKey } from './offlineAnswer';
+import { offlineAnswer } from './offlineAnswer';
+import { ProfileCache, profileCacheKey } from '../../data/cachedAnswers';
 
 const NOW = new Date('2024-06-01T08:00:00Z');
 const company = uscc('12345678');
@@ -51,7 +52,11 @@ afterEach(async () => cache.delete());
 
 describe('offline answer from a profile cached for another matter', () => {
   it('keeps purpose limitation: no repairs or representative entries of list types this matter may not see', async () => {
-    const answer = await offlineAnswer(parsed(company), RED_ONLY, { store: new DexieListStore(cache), cache, now: NOW });
+    const answer = await offlineAnswer(parsed(company), RED_ONLY, {
+      store: new DexieListStore(cache),
+      profiles: new ProfileCache(cache),
+      now: NOW,
+    });
     expect(answer.fromCachedProfile).toBe(true);
     expect(answer.profile?.repairs.map((r) => r.id)).toEqual(['R2']);
     expect(answer.profile?.legalRepresentative?.entries).toEqual([]);
@@ -83,7 +88,7 @@ describe('offline answer: purpose limitation over the whole profile', () => {
       dataVersion: 'v1',
       fetchedAt: '2024-05-31T08:00:00Z',
     });
-    const deps = { store: new DexieListStore(cache), cache, now: NOW };
+    const deps = { store: new DexieListStore(cache), profiles: new ProfileCache(cache), now: NOW };
     const none = await offlineAnswer(parsed(person), RED_ONLY, deps);
     expect(none.profile).toMatchObject({ grades: [], haibei: null, commitments: [] });
     const asking: Matter = { ...RED_ONLY, code: 'M-ASK', visibleProfile: { gradeFields: ['TAX'], haibei: true, commitments: true } };

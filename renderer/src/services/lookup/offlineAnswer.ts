@@ -7,10 +7,13 @@
 import { NO_DATA_VERSION, type ListEntry, type Matter, type Profile } from '../../../../shared/contract';
 import { identifierIndexKeys, type ParsedId } from '../../../../shared/ids';
 import { scopeProfile } from '../../../../shared/purpose';
-import type { CacheDb, CachedProfile } from '../../data/cacheDb';
+import type { PlatformError } from '../../api/platformError';
+import type { ProfileCache } from '../../data/cachedAnswers';
 import { identifierKeysOf } from '../../data/entryIndexKeys';
 import type { ListDataStore } from '../../data/listDataStore';
+import type { Answer } from './answer';
 import { matchKinds, type MatchKind } from './matchedBy';
+import { offlineNotices } from './notices';
 
 export interface OfflineAnswer {
   profile: Profile | null;
@@ -22,33 +25,21 @@ export interface OfflineAnswer {
   listSynced: boolean;
 }
 
-export function profileCacheKey(identifier: string, matterCode: string): string {
-  return `${identifier}|${matterCode}`;
-}
-
-async function entriesFor(store: ListDataStore, keys: readonly string[]): Promise<ListEntry[]> {
+async function entriesFor(store: Pick<ListDataStore, 'lookupByKey'>, keys: readonly string[]): Promise<ListEntry[]> {
   const byId = new Map<string, ListEntry>();
   for (const key of keys) for (const entry of await store.lookupByKey(key)) byId.set(entry.id, entry);
   return [...byId.values()];
 }
 
-/** The cached profile for this matter, else the newest one of the same subject for another matter. */
-async function cachedProfileFor(cache: CacheDb, identifier: string, matterCode: string): Promise<CachedProfile | undefined> {
-  const exact = await cache.profiles.get(profileCacheKey(identifier, matterCode));
-  if (exact) return exact;
-  const others = await cache.profiles.where('identifier').equals(identifier).toArray();
-  return others.sort((a, b) => b.fetchedAt.localeCompare(a.fetchedAt))[0];
-}
-
 export async function offlineAnswer(
   parsed: ParsedId,
   matter: Matter,
-  deps: { store: ListDataStore; cache: CacheDb; now: Date },
+  deps: { store: Pick<ListDataStore, 'loadFullState' | 'lookupByKey'>; profiles: Pick<ProfileCache, 'bestFor'>; now: Date },
 ): Promise<OfflineAnswer> {
   const visible = new Set(matter.visibleListTypes);
   const state = await deps.store.loadFullState();
   const listSynced = state.dataVersion !== null;
-  const cached = await cachedProfileFor(deps.cache, parsed.value, matter.code);
+  const cached = await deps.profiles.bestFor(parsed.value, matter.code);
   const cachedProfile = cached?.profile ?? null;
 
   // Purpose limitation also offline: only the list types this matter may see.
@@ -94,5 +85,24 @@ export async function offlineAnswer(
     fromCachedProfile: cachedProfile !== null,
     cachedProfileAt: cached?.fetchedAt ?? null,
     listSynced,
+  };
+}
+
+/** The cache's answer in the shape of any answer, with the notices that say where it came from and why. */
+export async function cacheAnswer(
+  deps: Parameters<typeof offlineAnswer>[2],
+  parsed: ParsedId,
+  matter: Matter,
+  why: PlatformError,
+): Promise<Answer> {
+  const answer = await offlineAnswer(parsed, matter, deps);
+  return {
+    profile: answer.profile,
+    matchedBy: answer.matchedBy,
+    source: 'offline',
+    dataVersion: answer.dataVersion,
+    dataAgeSeconds: answer.dataAgeSeconds,
+    fromCachedProfile: answer.fromCachedProfile,
+    notices: offlineNotices(answer, why),
   };
 }
