@@ -22,9 +22,9 @@ export interface DownloadOptions {
   sink: BlockSink;
   /** Requests in flight. */
   concurrency?: number;
-  /** Blocks per sink.put (one IndexedDB transaction). */
+  /** Blocks per sink.put (one IndexedDB transaction); by default a sixteenth of the download, 8 to 64. */
   batch?: number;
-  /** Fewest missing blocks for which packs are used (a few changed blocks are fetched one by one). */
+  /** Fewest missing blocks for which packs are used. */
   packFrom?: number;
   signal?: AbortSignal;
   /** After each stored batch: blocks and rows stored so far of those missing at the start. */
@@ -44,7 +44,12 @@ export interface DownloadOutcome {
 /** One request: a whole pack, or a single block. */
 type Unit = { pack: number; refs: SnapshotBlockRef[] } | { pack: null; refs: [SnapshotBlockRef] };
 
-export const DEFAULT_DOWNLOAD = { concurrency: 6, batch: 64, packFrom: 2 * PACK_BLOCKS };
+/**
+ * A small download (a few changed blocks, a list of a few thousand entries) gains little from packs
+ * and large transactions, and keeps the finer steps of progress and resumption; a whole province's
+ * snapshot (thousands of blocks) makes a sixteenth of the requests and an eighth of the transactions.
+ */
+export const DEFAULT_DOWNLOAD = { concurrency: 6, minBatch: 8, maxBatch: 64, packFrom: 8 * PACK_BLOCKS };
 
 /** Every block the manifest names, once (in the order packs are cut from). */
 export function manifestBlocks(manifest: VerifiedManifest): SnapshotBlockRef[] {
@@ -79,7 +84,7 @@ export async function downloadBlocks(manifest: VerifiedManifest, options: Downlo
   const client = options.client;
   const work = units(ordered, have, client.snapshotPack !== undefined && missingCount >= packFrom);
   const key = await importBlockKey(manifest.body.key);
-  const batchSize = options.batch ?? DEFAULT_DOWNLOAD.batch;
+  const batchSize = options.batch ?? Math.min(DEFAULT_DOWNLOAD.maxBatch, Math.max(DEFAULT_DOWNLOAD.minBatch, Math.ceil(missingCount / 16)));
   let next = 0;
   let requests = 0;
   let pending: StoredBlock[] = [];
