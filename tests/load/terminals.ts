@@ -253,6 +253,8 @@ class Terminal {
     const manifest = await verifyManifest(answer, this.publicKey);
     stats.manifestsVerified += 1;
     stats.snapshotBlocks = manifestBlocks(manifest).length;
+    // From here on the terminal is judged against this manifest (a download cut short holds only part of it).
+    this.manifest = manifest;
     const holding = new Set<string>();
     try {
       await downloadBlocks(manifest, {
@@ -275,7 +277,6 @@ class Terminal {
       throw error;
     }
     this.blocks = holding;
-    this.manifest = manifest;
     this.cursor = manifest.body.cursor;
     this.dataVersion = manifest.body.dataVersion;
     return true;
