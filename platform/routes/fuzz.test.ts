@@ -336,6 +336,7 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   'GET /api/v1/snapshots/manifest': 'operator',
   // Sealed ciphertext addressed by its hash: what any HTTP cache may serve to anyone.
   'GET /api/v1/snapshots/blocks/:hash': 'public',
+  'GET /api/v1/snapshots/blocks/packs/:manifest/:index': 'public',
   'POST /api/v1/outbox': 'operator',
   'POST /api/v1/subjects/lookup': 'counter',
   'POST /api/v1/subjects/search': 'counter',

@@ -8,7 +8,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import type { RevokedTerminalKeysResponse, SnapshotManifestBody, SnapshotManifestResponse, SnapshotSections } from '../../shared/contract';
-import { formatStatement } from '../../shared/snapshot';
+import { formatStatement, orderedBlocks, packMembers } from '../../shared/snapshot';
 import { formatDataVersion, type MetaStore } from '../db/meta';
 import type { Db } from '../db/open';
 import { SnapshotRepository, type SnapshotRecord, type SnapshotStats } from '../db/snapshots';
@@ -103,8 +103,10 @@ export class SnapshotPublisher {
   private closed = false;
   private readonly repo: SnapshotRepository;
   private readonly terminalKeys: TerminalKeyRepository;
-  /** Block requests the platform itself answered (tests show what a cache in front saved). */
+  /** Block and pack requests the platform itself answered (tests show what a cache in front saved). */
   blockRequests = 0;
+  /** Pack order (block hashes) of the snapshots served since start, by the SHA-256 of their manifest body. */
+  private readonly packOrders = new Map<string, string[]>();
   builds = 0;
   lastError: string | null = null;
 
@@ -150,6 +152,32 @@ export class SnapshotPublisher {
   block(hash: string): Buffer | undefined {
     this.blockRequests += 1;
     return this.repo.block(hash);
+  }
+
+  /** Pack `index` of the snapshot whose manifest body has this SHA-256 (shared/snapshot/packs.ts). */
+  pack(manifestSha256: string, index: number): Buffer | undefined {
+    if (!this.packOrders.has(manifestSha256) && this.current) this.rememberPacks(this.current);
+    const members = packMembers(this.packOrders.get(manifestSha256) ?? [], index);
+    if (members.length === 0) return undefined;
+    const parts: Buffer[] = [];
+    for (const hash of members) {
+      const bytes = this.repo.block(hash);
+      if (!bytes) return undefined; // pruned with its snapshot
+      parts.push(bytes);
+    }
+    this.blockRequests += 1;
+    return Buffer.concat(parts);
+  }
+
+  /** Keeps the pack order of a snapshot (the newest two: the ones whose blocks are kept). */
+  private rememberPacks(record: SnapshotRecord): void {
+    const response = JSON.parse(record.response) as SnapshotManifestResponse;
+    const body = JSON.parse(response.body) as SnapshotManifestBody;
+    this.packOrders.set(
+      sha256Hex(response.body),
+      orderedBlocks(body.sections).map((ref) => ref.h),
+    );
+    while (this.packOrders.size > 2) this.packOrders.delete(this.packOrders.keys().next().value!);
   }
 
   /** Starts a rebuild in the background when the list has moved on enough since the snapshot. */
@@ -264,6 +292,7 @@ export class SnapshotPublisher {
     });
     this.repo.prune(2);
     this.current = record;
+    this.rememberPacks(record);
     this.builds += 1;
     this.lastError = null;
     return record;

@@ -4,3 +4,4 @@ export * from './bytes';
 export * from './fingerprint';
 export * from './rows';
 export * from './statement';
+export * from './packs';

@@ -28,6 +28,8 @@ export async function fetchSnapshot(t: SnapshotTerminal): Promise<{ manifest: Ve
   const manifest = await verifyManifest(answer.manifest, t.publicKey);
   const outcome = await downloadBlocks(manifest, {
     client: t.client,
+    // Test lists make a few dozen blocks; a terminal starts using packs from 128 missing blocks.
+    packFrom: 1,
     sink: {
       stored: async (hashes) => new Set(hashes.filter((h) => t.blocks.has(h))),
       put: async (blocks) => {

@@ -2,6 +2,7 @@
  * npm run load -- [--terminals 1000] [--entries 100000] [--scenario steady|reconnect|resync|all]
  *                 [--json] [--duration S] [--queued 50] [--lookup-every S] [--poll-every S] [--spread-scale F]
  *                 [--lose-record-in steady|reconnect|resync] [--platform-node-arg=--cpu-prof]
+ *                 [--via api|snapshot] [--cache nginx]
  *
  * A thousand terminals at once, on loopback. Starts its own platform (a fresh database seeded with
  * --entries list entries) in a process pinned to one core (`taskset -c 0` where taskset exists), the
@@ -13,15 +14,22 @@
  * bounded by count and by time; the platform and the terminals are stopped at the end, also on error.
  * --lose-record-in checks the check: in that scenario the platform (a test control) loses one record
  * it had accepted before the reconciliation, which must then report it lost.
+ *
+ * --via snapshot: a resync rebuilds from the signed snapshot (manifest verified, blocks the terminal
+ * lacks fetched and checked) instead of the full state's pages. --cache nginx: Debian's nginx runs in
+ * the foreground with its own prefix and configuration (the sample in build/nginx) on a free port in
+ * front of the platform, and the terminals talk to it; the figures then say how many block requests
+ * reached the platform and how many the cache served.
  */
 import { execFileSync, fork, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { PlatformLoad } from '../../shared/contract';
-import type { Scenario, ScenarioCommand, SetupCommand, TerminalsReport } from './protocol';
+import { NGINX_BINARY, startNginx, type RunningNginx } from '../support/nginx';
+import type { ResyncPath, Scenario, ScenarioCommand, SetupCommand, TerminalsReport } from './protocol';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const { values } = parseArgs({
@@ -39,6 +47,8 @@ const { values } = parseArgs({
     'platform-arg': { type: 'string', multiple: true },
     // Node's own flags for the platform process, e.g. --platform-node-arg=--cpu-prof to profile it.
     'platform-node-arg': { type: 'string', multiple: true },
+    via: { type: 'string' },
+    cache: { type: 'string' },
   },
 });
 const TERMINALS = Number(values.terminals ?? 1000);
@@ -54,6 +64,11 @@ if (!SCENARIOS.every((s) => ['steady', 'reconnect', 'resync'].includes(s))) thro
 if (values['lose-record-in'] !== undefined && !SCENARIOS.includes(values['lose-record-in'] as Scenario)) {
   throw new Error(`--lose-record-in ${values['lose-record-in']} names no scenario of this run`);
 }
+const VIA = (values.via ?? 'api') as ResyncPath;
+if (VIA !== 'api' && VIA !== 'snapshot') throw new Error(`--via must be api or snapshot, not ${values.via}`);
+const CACHE = values.cache ?? null;
+if (CACHE !== null && CACHE !== 'nginx') throw new Error(`--cache must be nginx, not ${CACHE}`);
+if (CACHE === 'nginx' && !NGINX_BINARY) throw new Error('--cache nginx needs Debian nginx (apt-get install nginx)');
 for (const [name, n] of Object.entries({ TERMINALS, ENTRIES, DURATION_S, QUEUED, LOOKUP_EVERY_S, POLL_EVERY_S, SPREAD_SCALE })) {
   if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a non-negative number`);
 }
@@ -99,12 +114,14 @@ async function main(): Promise<void> {
   const base = `http://127.0.0.1:${port}`;
   const api = `${base}/api/v1`;
   const children: ChildProcess[] = [];
+  let nginx: RunningNginx | null = null;
   const stopAll = () => {
     for (const child of children) if (child.exitCode === null && child.pid !== undefined) child.kill('SIGTERM');
   };
   process.once('SIGINT', () => {
     stopAll();
-    process.exit(130);
+    void nginx?.close().finally(() => process.exit(130));
+    if (!nginx) process.exit(130);
   });
   try {
     const platformArgs = [
@@ -143,6 +160,19 @@ async function main(): Promise<void> {
       if (up) break;
       await new Promise((r) => setTimeout(r, 500));
     }
+
+    // The terminals talk to the cache when there is one (as deployed: every route through it); the
+    // probes and IT's figures go to the platform itself.
+    if (CACHE === 'nginx') {
+      const cores = availableParallelism();
+      nginx = await startNginx(base, { workerConnections: 16_384, ...(pinned && cores > 1 ? { cpus: `1-${cores - 1}` } : {}) });
+      log(`nginx cache on ${nginx.url} in front of the platform (build/nginx/credit-counter-cache.conf)`);
+    }
+    const terminalsApi = nginx ? `${nginx.url}/api/v1` : api;
+    const platformBlockRequests = async (): Promise<number> => {
+      const res = await fetch(`${base}/__test/state`);
+      return ((await res.json()) as { snapshot: { blockRequests: number } }).snapshot.blockRequests;
+    };
 
     // IT signs in for the platform's own figures.
     const headers = { 'X-Client-Version': '0.1.0', 'Content-Type': 'application/json' };
@@ -195,7 +225,8 @@ async function main(): Promise<void> {
     await ask(
       {
         type: 'setup',
-        api,
+        api: terminalsApi,
+        via: VIA,
         enrolmentCode: 'WEIHAI-DEMO-2026',
         terminals: TERMINALS,
         lookupEveryMs: LOOKUP_EVERY_S * 1000,
@@ -211,9 +242,11 @@ async function main(): Promise<void> {
     for (const scenario of SCENARIOS) {
       let dataVersion: string | undefined;
       if (scenario === 'resync') {
+        // Publishes the new epoch's snapshot before it answers.
         const res = await fetch(`${base}/__test/epoch`, { method: 'POST', headers, body: '{}' });
         dataVersion = ((await res.json()) as { dataVersion: string }).dataVersion;
       }
+      const blockRequestsBefore = await platformBlockRequests();
       // Health every 100 ms, the platform's own figures every second, from this process.
       const health: number[] = [];
       const lags: number[] = [];
@@ -255,6 +288,8 @@ async function main(): Promise<void> {
       sampling = false;
       await Promise.all([probe, monitor]);
       const load = await readLoad();
+      const blocksAtPlatform = (await platformBlockRequests()) - blockRequestsBefore;
+      const snap = report.snapshot;
 
       const busySeconds = report.perSecond.filter((n) => n > 0);
       const rate = busySeconds.reduce((a, b) => a + b, 0) / Math.max(1, report.perSecond.length);
@@ -263,6 +298,8 @@ async function main(): Promise<void> {
       const lookup = report.routes['POST /subjects/lookup'];
       const figures = {
         scenario,
+        via: VIA,
+        cache: CACHE,
         terminals: TERMINALS,
         entries: ENTRIES,
         seconds: round(report.seconds),
@@ -284,6 +321,23 @@ async function main(): Promise<void> {
         duplicated: report.duplicated,
         chainBroken: report.chainBroken,
         terminalsBehind: report.behind,
+        ...(snap
+          ? {
+              manifestsVerified: snap.manifestsVerified,
+              manifests: snap.manifests,
+              snapshotBlocks: snap.snapshotBlocks,
+              snapshotRequests: snap.requests,
+              distinctSnapshotRequests: snap.distinctRequests,
+              blocksVerified: snap.blocksVerified,
+              blocksRefused: snap.blocksRefused,
+              // The platform's own count of block and pack requests it answered during the scenario.
+              requestsAtPlatform: blocksAtPlatform,
+              requestsFromCache: snap.cacheHits,
+              maxPlatformRequestsPerUrl: snap.maxMissesPerRequest,
+              blockMegabytes: round(snap.blockBytes / 1048576),
+              terminalsWithAllBlocks: snap.terminalsWithAllBlocks,
+            }
+          : {}),
         shed: load ? load.shed - shedBefore : null,
         statuses: report.statuses,
         routes: Object.fromEntries(
@@ -299,7 +353,7 @@ async function main(): Promise<void> {
       }
       log(`\n== ${scenario}: ${TERMINALS} terminals, ${ENTRIES.toLocaleString()} entries, ${figures.seconds} s`);
       for (const [route, f] of Object.entries(figures.routes))
-        log(`  ${route.padEnd(40)} ${String(f.perSec).padStart(7)} req/s  p50 ${f.p50Ms} ms  p99 ${f.p99Ms} ms  (${f.count})`);
+        log(`  ${route.padEnd(46)} ${String(f.perSec).padStart(7)} req/s  p50 ${f.p50Ms} ms  p99 ${f.p99Ms} ms  (${f.count})`);
       log(
         `  /health p99 ${figures.healthP99Ms} ms (p50 ${figures.healthP50Ms}); lookup p99 ${figures.lookupP99Ms ?? '–'} ms; event-loop lag p99 ${figures.eventLoopLagP99Ms} ms; platform RSS ${figures.platformRssMb} MB`,
       );
@@ -307,6 +361,14 @@ async function main(): Promise<void> {
       log(
         `  drain ${scenario === 'steady' ? '–' : (figures.drainSeconds ?? 'not finished by the deadline')} s; ingestion ${figures.ingestPerSec} records/s (${figures.accepted} accepted); sync ${figures.syncMegabytes} MB moved; 503 shed ${figures.shed}`,
       );
+      if (snap) {
+        log(
+          `  snapshot: ${figures.manifestsVerified} of ${figures.manifests} manifests verified (${figures.snapshotBlocks} blocks each); ${figures.snapshotRequests} block/pack requests (${figures.distinctSnapshotRequests} distinct, ${figures.blockMegabytes} MB); ${figures.blocksVerified} blocks verified, ${figures.blocksRefused} refused`,
+        );
+        log(
+          `  requests at the platform ${blocksAtPlatform}, served by the cache ${snap.cacheHits ?? '– (no cache)'}; most platform answers for one URL ${snap.maxMissesPerRequest ?? '–'}; terminals holding every block ${snap.terminalsWithAllBlocks} of ${TERMINALS}`,
+        );
+      }
       log(
         `  reconciliation: lost ${figures.lost}, duplicated ${figures.duplicated}, rejected or chain-broken ${figures.chainBroken}, terminals behind ${figures.terminalsBehind}`,
       );
@@ -314,6 +376,7 @@ async function main(): Promise<void> {
     }
   } finally {
     stopAll();
+    await nginx?.close();
     await new Promise((r) => setTimeout(r, 500));
     rmSync(dir, { recursive: true, force: true });
   }

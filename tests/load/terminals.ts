@@ -4,14 +4,20 @@
  * platform's data version, its audit chain head and its queue. Timing comes from the engine's own
  * code (renderer/src/sync: reconnect spread, full-jitter backoff with Retry-After, jittered polling,
  * the resync delay, page and batch sizes); bulk sync pages are counted, and only their head is parsed.
+ * With `via: 'snapshot'` a terminal rebuilds like the packed store does: it verifies the signed
+ * manifest with the platform key it got at enrolment, downloads the blocks it does not hold through
+ * the terminal's own downloader (each block's SHA-256 checked against the manifest, then decrypted),
+ * keeps only their hashes, and pulls the deltas after the snapshot's cursor.
  *
  * Commands arrive over IPC from run.ts; every loop ends by count or by the scenario's deadline.
  */
-import type { Mutation, OutboxResponse, TerminalRecordsPage } from '../../shared/contract';
+import type { Mutation, OutboxResponse, SnapshotManifestResponse, TerminalRecordsPage } from '../../shared/contract';
 import { DEFAULT_BACKOFF, jitteredInterval, pause, reconnectSpread, retryDelay } from '../../renderer/src/sync/backoff';
 import { DEFAULT_SYNC_OPTIONS } from '../../renderer/src/sync/syncEngine';
+import { downloadBlocks, manifestBlocks } from '../../renderer/src/sync/snapshot/downloadBlocks';
+import { SnapshotVerificationError, verifyManifest, type VerifiedManifest } from '../../renderer/src/sync/snapshot/verifyManifest';
 import { SimulatedAuditJournal } from './auditRecords';
-import type { ScenarioCommand, TerminalsReport, SetupCommand, ToTerminals } from './protocol';
+import type { ResyncPath, ScenarioCommand, SnapshotFigures, TerminalsReport, SetupCommand, ToTerminals } from './protocol';
 
 const VERSION_HEADER = { 'X-Client-Version': '0.1.0' };
 const SUBJECTS = [
@@ -35,6 +41,21 @@ class Recorder {
   accepted = 0;
   firstAcceptAt = 0;
   lastAcceptAt = 0;
+  readonly snapshot = {
+    manifests: 0,
+    manifestsVerified: 0,
+    snapshotBlocks: 0,
+    requests: 0,
+    blocksVerified: 0,
+    blocksRefused: 0,
+    hits: 0,
+    misses: 0,
+    /** Cache status seen at all (no header: no cache in front). */
+    cached: false,
+    missesByUrl: new Map<string, number>(),
+    urls: new Set<string>(),
+    blockBytes: 0,
+  };
   constructor(readonly startedAt: number) {}
 
   /** The reconciliation's own requests are no load figures. */
@@ -122,6 +143,9 @@ async function withRetries<T>(deadline: number, work: () => Promise<T>): Promise
 class Terminal {
   cursor: string | null = null;
   dataVersion: string | null = null;
+  /** Snapshot path: the hashes of the blocks this terminal holds (the bytes are not kept), and their manifest. */
+  blocks: ReadonlySet<string> = new Set();
+  manifest: VerifiedManifest | null = null;
   readonly queue: Mutation[] = [];
   /** Every id this terminal queued, for the reconciliation. */
   readonly queuedIds: string[] = [];
@@ -131,6 +155,8 @@ class Terminal {
     readonly terminalId: string,
     readonly token: string,
     private readonly lookupEveryMs: number,
+    /** The platform's Ed25519 public key as enrolment gave it. */
+    readonly publicKey: string,
   ) {
     this.journal = new SimulatedAuditJournal(terminalId, 'c001');
   }
@@ -199,6 +225,7 @@ class Terminal {
         if (error instanceof HttpProblem && error.status === 409 && error.code === 'resync') {
           await pause(reconnectSpread(DEFAULT_SYNC_OPTIONS.spreadMaxMs * spreadScale, Math.random));
           this.cursor = null;
+          if (resyncPath === 'snapshot' && !(await this.installSnapshot(deadline))) return false;
           continue;
         }
         throw error;
@@ -209,6 +236,55 @@ class Terminal {
       if (!head.hasMore) return true;
     }
     return false;
+  }
+
+  /**
+   * The packed store's rebuild: the signed manifest (verified with the key from enrolment), the
+   * blocks this terminal does not hold (the renderer's downloader: hash checked, decrypted, a few
+   * at a time), then the cursor and data version the snapshot stands for. False: not by the deadline.
+   */
+  async installSnapshot(deadline: number): Promise<boolean> {
+    const stats = recorder.snapshot;
+    const answer = await withRetries(deadline, async () =>
+      json<SnapshotManifestResponse>(await request('GET /snapshots/manifest', '/snapshots/manifest', { token: this.token })),
+    );
+    if (answer === null) return false;
+    stats.manifests += 1;
+    const manifest = await verifyManifest(answer, this.publicKey);
+    stats.manifestsVerified += 1;
+    stats.snapshotBlocks = manifestBlocks(manifest).length;
+    // From here on the terminal is judged against this manifest (a download cut short holds only part of it).
+    this.manifest = manifest;
+    const holding = new Set<string>();
+    try {
+      await downloadBlocks(manifest, {
+        client: sealedClient(deadline),
+        sink: {
+          stored: async (hashes) => {
+            const have = new Set(hashes.filter((h) => this.blocks.has(h)));
+            for (const h of have) holding.add(h);
+            return have;
+          },
+          // The bytes are dropped once opened: a thousand terminals cannot each keep the list in memory.
+          put: async (blocks) => {
+            for (const b of blocks) holding.add(intern(b.hash));
+            stats.blocksVerified += blocks.length;
+          },
+        },
+      });
+    } catch (error) {
+      if (error instanceof SnapshotVerificationError) stats.blocksRefused += 1;
+      throw error;
+    }
+    this.blocks = holding;
+    this.cursor = manifest.body.cursor;
+    this.dataVersion = manifest.body.dataVersion;
+    return true;
+  }
+
+  /** Holds every block of the last manifest it verified. */
+  holdsSnapshot(): boolean {
+    return this.manifest !== null && manifestBlocks(this.manifest).every((ref) => this.blocks.has(ref.h));
   }
 
   /** Counter work until the deadline: lookups at the clerk's pace, pushes, polls on the jittered interval. */
@@ -234,10 +310,56 @@ class Terminal {
 
 /** The spread and resync delay scaled for short runs (1 = the engine's own 60 s). */
 let spreadScale = 1;
+let resyncPath: ResyncPath = 'api';
+
+/** One string per block hash for the whole fleet (a thousand terminals hold the same blocks). */
+const hashes = new Map<string, string>();
+function intern(hash: string): string {
+  const known = hashes.get(hash);
+  if (known !== undefined) return known;
+  hashes.set(hash, hash);
+  return hash;
+}
+
+/** An anonymous block or pack request, as the packed store makes it (through the cache when there is one). */
+async function fetchSealed(route: string, path: string, deadline: number): Promise<Uint8Array<ArrayBuffer>> {
+  const stats = recorder.snapshot;
+  const bytes = await withRetries(deadline, async () => {
+    const res = await request(route, path);
+    const body = new Uint8Array(await res.arrayBuffer());
+    const r = res as Response & { startedAt: number };
+    recorder.note(route, Date.now() - r.startedAt, res.status, r.startedAt);
+    const cache = res.headers.get('x-cache-status');
+    if (cache !== null) stats.cached = true;
+    if (cache === 'HIT') stats.hits += 1;
+    else if (cache !== null) {
+      // MISS, EXPIRED, BYPASS…: the request reached the platform.
+      stats.misses += 1;
+      stats.missesByUrl.set(path, (stats.missesByUrl.get(path) ?? 0) + 1);
+    }
+    return body;
+  });
+  if (bytes === null) throw new HttpProblem(0, null, 'deadline');
+  stats.requests += 1;
+  stats.blockBytes += bytes.length;
+  stats.urls.add(intern(path));
+  recorder.syncBytes += bytes.length;
+  return bytes;
+}
+
+/** The renderer's block client, over this process's fetch. */
+function sealedClient(deadline: number) {
+  return {
+    snapshotBlock: (hash: string) => fetchSealed('GET /snapshots/blocks/:hash', `/snapshots/blocks/${hash}`, deadline),
+    snapshotPack: (manifest: string, index: number) =>
+      fetchSealed('GET /snapshots/blocks/packs/:manifest/:index', `/snapshots/blocks/packs/${manifest}/${index}`, deadline),
+  };
+}
 
 async function setup(command: SetupCommand): Promise<void> {
   api = command.api;
   spreadScale = command.spreadScale;
+  resyncPath = command.via;
   const deadline = Date.now() + command.timeoutMs;
   const made: Terminal[] = [];
   let supervisorSeat = null as { terminalId: string; terminalSecret: string } | null;
@@ -247,7 +369,7 @@ async function setup(command: SetupCommand): Promise<void> {
     while (next < command.terminals && Date.now() < deadline) {
       const i = next++;
       const enrolled = await withRetries(deadline, async () =>
-        json<{ terminalId: string; terminalSecret: string }>(
+        json<{ terminalId: string; terminalSecret: string; platformPublicKey?: { key: string } }>(
           await request('POST /terminals', '/terminals', { body: { enrolmentCode: command.enrolmentCode, name: `负载窗口 ${i}` } }),
         ),
       );
@@ -259,18 +381,28 @@ async function setup(command: SetupCommand): Promise<void> {
         ),
       );
       if (!session) throw new Error('login timed out');
-      const terminal = new Terminal(enrolled.terminalId, session.token, command.lookupEveryMs);
-      // The fleet was in sync before the run: one terminal pulls the full state, the others take its
-      // cursor (a full pull per terminal here is the resync scenario's work, not the setup's).
+      if (resyncPath === 'snapshot' && !enrolled.platformPublicKey) throw new Error('enrolment gave no platform public key');
+      const terminal = new Terminal(enrolled.terminalId, session.token, command.lookupEveryMs, enrolled.platformPublicKey?.key ?? '');
+      // The fleet was in sync before the run: one terminal pulls the full state (or installs the
+      // snapshot), the others take its cursor and blocks (a full rebuild per terminal here is the
+      // resync scenario's work, not the setup's).
       if (!synced) {
-        synced = terminal.pull(deadline).then(() => ({ cursor: terminal.cursor, dataVersion: terminal.dataVersion }));
+        const first = resyncPath === 'snapshot' ? terminal.installSnapshot(deadline) : Promise.resolve(true);
+        synced = first
+          .then(() => terminal.pull(deadline))
+          .then(() => ({
+            cursor: terminal.cursor,
+            dataVersion: terminal.dataVersion,
+            blocks: terminal.blocks,
+            manifest: terminal.manifest,
+          }));
       }
-      ({ cursor: terminal.cursor, dataVersion: terminal.dataVersion } = await synced);
+      ({ cursor: terminal.cursor, dataVersion: terminal.dataVersion, blocks: terminal.blocks, manifest: terminal.manifest } = await synced);
       made.push(terminal);
       if (made.length % 100 === 0) process.stderr.write(`  ${made.length} terminals enrolled and signed in\n`);
     }
   };
-  let synced: Promise<{ cursor: string | null; dataVersion: string | null }> | null = null;
+  let synced: Promise<Pick<Terminal, 'cursor' | 'dataVersion' | 'blocks' | 'manifest'>> | null = null;
   await Promise.all(Array.from({ length: 16 }, worker));
   if (made.length < command.terminals) throw new Error(`only ${made.length} of ${command.terminals} terminals set up in time`);
   terminals = made;
@@ -309,6 +441,24 @@ function report(scenario: string, extra: Partial<TerminalsReport>): TerminalsRep
     chainBroken: 0,
     behind: 0,
     ...extra,
+  };
+}
+
+function snapshotFigures(): SnapshotFigures {
+  const s = recorder.snapshot;
+  return {
+    manifests: s.manifests,
+    manifestsVerified: s.manifestsVerified,
+    snapshotBlocks: s.snapshotBlocks,
+    requests: s.requests,
+    distinctRequests: s.urls.size,
+    blocksVerified: s.blocksVerified,
+    blocksRefused: s.blocksRefused,
+    cacheHits: s.cached ? s.hits : null,
+    cacheMisses: s.cached ? s.misses : null,
+    maxMissesPerRequest: s.cached ? Math.max(0, ...s.missesByUrl.values()) : null,
+    blockBytes: s.blockBytes,
+    terminalsWithAllBlocks: terminals.filter((t) => t.holdsSnapshot()).length,
   };
 }
 
@@ -416,6 +566,7 @@ async function runScenario(command: ScenarioCommand): Promise<TerminalsReport> {
     return report('resync', {
       drainSeconds: done === terminals.length ? (last - began) / 1000 : null,
       behind: terminals.length - holding,
+      ...(resyncPath === 'snapshot' ? { snapshot: snapshotFigures() } : {}),
       ...(await reconcile(command.loseOneRecord)),
     });
   }

@@ -44,7 +44,14 @@ async function waitForPort(url: string, child: ChildProcess, stderr: () => strin
   throw new Error(`nginx did not start: ${stderr()}`);
 }
 
-export async function startNginx(platformUrl: string): Promise<RunningNginx> {
+export interface NginxOptions {
+  /** Connections per worker (the load harness opens thousands; a test, a few). */
+  workerConnections?: number;
+  /** Run it on these CPUs (`taskset -c`), e.g. off the core a measured platform is pinned to. */
+  cpus?: string;
+}
+
+export async function startNginx(platformUrl: string, options: NginxOptions = {}): Promise<RunningNginx> {
   if (!NGINX_BINARY) throw new Error('nginx is not installed');
   const prefix = mkdtempSync(join(tmpdir(), 'cc-nginx-'));
   const cache = join(prefix, 'cache');
@@ -61,9 +68,10 @@ export async function startNginx(platformUrl: string): Promise<RunningNginx> {
   writeFileSync(
     join(prefix, 'nginx.conf'),
     `worker_processes 1;
+worker_rlimit_nofile ${2 * (options.workerConnections ?? 256) + 64};
 pid ${join(prefix, 'nginx.pid')};
 error_log ${join(prefix, 'logs', 'error.log')} warn;
-events { worker_connections 256; }
+events { worker_connections ${options.workerConnections ?? 256}; }
 http {
   access_log off;
   client_body_temp_path ${join(prefix, 'temp', 'body')};
@@ -75,9 +83,10 @@ http {
 }
 `,
   );
-  const child = spawn(NGINX_BINARY, ['-p', prefix, '-c', join(prefix, 'nginx.conf'), '-g', 'daemon off;'], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const args = ['-p', prefix, '-c', join(prefix, 'nginx.conf'), '-g', 'daemon off;'];
+  const child = options.cpus
+    ? spawn('taskset', ['-c', options.cpus, NGINX_BINARY, ...args], { stdio: ['ignore', 'ignore', 'pipe'] })
+    : spawn(NGINX_BINARY, args, { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const url = `http://127.0.0.1:${port}`;

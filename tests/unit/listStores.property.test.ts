@@ -6,14 +6,14 @@
  * searches at several limits, the count and the whole content are compared.
  */
 import 'fake-indexeddb/auto';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ListEntry, SyncChange } from '../../shared/contract';
 import { orgCodeCheckChar, residentIdCheckChar, usccCheckChar } from '../../shared/ids';
 import { identifierKeysOf } from '../../shared/listKeys';
 import { nameOf, pinyinInitials } from '../../shared/names';
-import { buildSnapshotBlocks, type PlainBlock } from '../../shared/snapshot';
+import { buildSnapshotBlocks, orderedBlocks, packMembers, type PlainBlock } from '../../shared/snapshot';
 import { assembleManifest } from '../../platform/snapshots/publisher';
 import { sealBlock } from '../../platform/snapshots/seal';
 import { signingKeyFrom } from '../../platform/snapshots/signingKey';
@@ -135,9 +135,16 @@ function publish(entries: ListEntry[], seq: number, targetBytes: number) {
     createdAt: new Date().toISOString(),
     signing,
   });
-  const client: Pick<PlatformClient, 'snapshotManifest' | 'snapshotBlock'> = {
+  // Packs as the platform cuts them (small block targets make enough blocks for the download to use them).
+  const manifestSha256 = createHash('sha256').update(manifest.body, 'utf8').digest('hex');
+  const order = orderedBlocks(sections).map((ref) => ref.h);
+  const client: Pick<PlatformClient, 'snapshotManifest' | 'snapshotBlock' | 'snapshotPack'> = {
     snapshotManifest: async () => ({ published: true, manifest }),
     snapshotBlock: async (hash) => blocks.get(hash)!,
+    snapshotPack: async (sha, index) => {
+      if (sha !== manifestSha256) throw new Error('unknown pack');
+      return new Uint8Array(Buffer.concat(packMembers(order, index).map((h) => blocks.get(h)!)));
+    },
   };
   return { client, cursor: JSON.parse(manifest.body).cursor as string };
 }

@@ -244,11 +244,24 @@ export class PlatformClient {
   }
 
   /** A sealed block by its SHA-256 (the caller checks the hash and decrypts). */
-  async snapshotBlock(hash: string, signal?: AbortSignal): Promise<Uint8Array<ArrayBuffer>> {
+  snapshotBlock(hash: string, signal?: AbortSignal): Promise<Uint8Array<ArrayBuffer>> {
     if (!/^[0-9a-f]{64}$/.test(hash)) throw new Error('invalid block hash');
+    return this.sealedBytes(hash, signal);
+  }
+
+  /**
+   * Pack `index` of a snapshot (shared/snapshot/packs.ts): its blocks' sealed bytes one after the
+   * other; the caller splits them by the manifest's sizes and checks every hash.
+   */
+  snapshotPack(manifestSha256: string, index: number, signal?: AbortSignal): Promise<Uint8Array<ArrayBuffer>> {
+    if (!/^[0-9a-f]{64}$/.test(manifestSha256) || !Number.isSafeInteger(index) || index < 0) throw new Error('invalid pack name');
+    return this.sealedBytes(`packs/${manifestSha256}/${index}`, signal);
+  }
+
+  private async sealedBytes(path: string, signal?: AbortSignal): Promise<Uint8Array<ArrayBuffer>> {
     let response: AxiosResponse<ArrayBuffer>;
     try {
-      response = await this.blocks.get<ArrayBuffer>(hash, { timeout: this.timeouts.syncMs, signal });
+      response = await this.blocks.get<ArrayBuffer>(path, { timeout: this.timeouts.syncMs, signal });
     } catch (error) {
       throw transportError(error);
     }

@@ -296,6 +296,7 @@ export const enUS: PartialMessages = {
     snapshot_manifest_mismatch: () => 'The list snapshot does not match its signature: refused',
     snapshot_manifest_malformed: () => 'The list snapshot is malformed: refused',
     snapshot_block_mismatch: () => 'A list snapshot block does not match the signed manifest: discarded',
+    snapshot_pack_mismatch: () => 'A list snapshot pack does not match the signed manifest: discarded',
     snapshot_block_incomplete: () => 'A list snapshot block is incomplete: discarded',
     snapshot_block_undecryptable: () => 'A list snapshot block could not be decrypted: discarded',
     network: () => 'The credit platform cannot be reached: check the network',

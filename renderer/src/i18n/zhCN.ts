@@ -738,6 +738,7 @@ export const zhCN = {
     snapshot_manifest_mismatch: () => '名单快照清单与平台签名不符，已拒绝使用',
     snapshot_manifest_malformed: () => '名单快照清单格式错误，已拒绝使用',
     snapshot_block_mismatch: () => '名单快照数据块与签名清单不符（可能被篡改或缓存损坏），已丢弃',
+    snapshot_pack_mismatch: () => '名单快照数据包与签名清单不符（可能被篡改或缓存损坏），已丢弃',
     snapshot_block_incomplete: () => '名单快照数据块不完整，已丢弃',
     snapshot_block_undecryptable: () => '名单快照数据块无法解密（密钥或数据不符），已丢弃',
     // The platform client

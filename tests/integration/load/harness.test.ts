@@ -10,41 +10,42 @@ import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { NGINX_BINARY } from '../../support/nginx';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 
+async function runLoad(args: string[]): Promise<Record<string, unknown>[]> {
+  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'tests/load/run.ts', ...args, '--json'], {
+    cwd: ROOT,
+    timeout: 240_000,
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  return stdout
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+}
+
 describe('npm run load', () => {
   it('runs steady, reconnect and resync for 5 terminals, loses or duplicates nothing, and catches a record the platform lost', async () => {
-    const { stdout } = await promisify(execFile)(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        'tests/load/run.ts',
-        '--terminals',
-        '5',
-        '--entries',
-        '200',
-        '--duration',
-        '3',
-        '--queued',
-        '12',
-        '--lookup-every',
-        '1',
-        '--poll-every',
-        '2',
-        '--spread-scale',
-        '0.02',
-        '--lose-record-in',
-        'reconnect',
-        '--json',
-      ],
-      { cwd: ROOT, timeout: 240_000, maxBuffer: 16 * 1024 * 1024 },
-    );
-    const lines = stdout
-      .trim()
-      .split('\n')
-      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    const lines = await runLoad([
+      '--terminals',
+      '5',
+      '--entries',
+      '200',
+      '--duration',
+      '3',
+      '--queued',
+      '12',
+      '--lookup-every',
+      '1',
+      '--poll-every',
+      '2',
+      '--spread-scale',
+      '0.02',
+      '--lose-record-in',
+      'reconnect',
+    ]);
     expect(lines.map((l) => l.scenario)).toEqual(['steady', 'reconnect', 'resync']);
     for (const line of lines) {
       for (const key of [
@@ -80,4 +81,48 @@ describe('npm run load', () => {
     // Every terminal rebuilt from the new epoch's full state.
     expect(resync.syncMegabytes).toBeGreaterThan(0);
   }, 300_000);
+
+  it.skipIf(!NGINX_BINARY)(
+    'resyncs 4 terminals over snapshots through the nginx cache: every block verified, each reaching the platform at most once',
+    async () => {
+      const [line] = await runLoad([
+        '--terminals',
+        '4',
+        '--entries',
+        '3000',
+        '--scenario',
+        'resync',
+        '--via',
+        'snapshot',
+        '--cache',
+        'nginx',
+        '--duration',
+        '3',
+        '--poll-every',
+        '2',
+        '--spread-scale',
+        '0.02',
+      ]);
+      expect(line).toMatchObject({ scenario: 'resync', via: 'snapshot', cache: 'nginx', terminals: 4 });
+      // Every terminal ends on the new epoch's data version, holding every block of the manifest it verified.
+      expect(line!.terminalsBehind).toBe(0);
+      expect(line!.terminalsWithAllBlocks).toBe(4);
+      expect(line!.manifestsVerified).toBe(line!.manifests);
+      expect(line!.manifests).toBeGreaterThanOrEqual(4);
+      // A new epoch rotates the block key: each terminal fetched every block, and each one was checked.
+      const blocks = line!.snapshotBlocks as number;
+      expect(blocks).toBeGreaterThan(1);
+      expect(line!.blocksVerified).toBe(4 * blocks);
+      expect(line!.blocksRefused).toBe(0);
+      // The platform saw each block (or pack) at most once; the cache served the rest.
+      const distinct = line!.distinctSnapshotRequests as number;
+      expect(line!.snapshotRequests).toBe(4 * distinct);
+      expect(line!.maxPlatformRequestsPerUrl).toBe(1);
+      expect(line!.requestsAtPlatform).toBe(distinct);
+      expect(line!.requestsFromCache).toBe(3 * distinct);
+      expect(line!.lost).toBe(0);
+      expect(line!.duplicated).toBe(0);
+    },
+    300_000,
+  );
 });

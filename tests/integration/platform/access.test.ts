@@ -289,6 +289,7 @@ describe('the route table', () => {
     expect(open.sort()).toEqual([
       'GET /api/v1/health',
       'GET /api/v1/snapshots/blocks/:hash',
+      'GET /api/v1/snapshots/blocks/packs/:manifest/:index',
       'POST /api/v1/sessions',
       'POST /api/v1/terminals',
     ]);

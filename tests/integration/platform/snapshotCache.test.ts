@@ -29,16 +29,23 @@ describe.skipIf(!NGINX_BINARY)('snapshot blocks through the sample nginx cache (
     const first = await snapshotTerminal(nginx.url, t.platform.enrolmentCode);
     const before = await blockRequests(t);
     const one = await fetchSnapshot(first);
-    expect(await blockRequests(t)).toBe(before + one.outcome.fetched);
+    // A whole snapshot comes in packs of blocks: far fewer requests than blocks.
+    expect(one.outcome.requests).toBeLessThan(one.outcome.fetched / 4);
+    expect(await blockRequests(t)).toBe(before + one.outcome.requests);
 
     const second = await snapshotTerminal(nginx.url, t.platform.enrolmentCode);
     const two = await fetchSnapshot(second);
     expect(two.outcome.fetched).toBe(two.outcome.total);
-    expect(await blockRequests(t)).toBe(before + one.outcome.fetched);
+    expect(await blockRequests(t)).toBe(before + one.outcome.requests);
     expect(await snapshotEntries(second, two.manifest)).toEqual(await snapshotEntries(first, one.manifest));
 
-    const hit = await fetch(`${nginx.url}/api/v1/snapshots/blocks/${two.manifest.body.sections.data[0]!.h}`);
-    expect(hit.headers.get('x-cache-status')).toBe('HIT');
+    const pack = await fetch(`${nginx.url}/api/v1/snapshots/blocks/packs/${two.manifest.statement.manifestSha256}/0`);
+    expect(pack.headers.get('x-cache-status')).toBe('HIT');
+    // A single block is cached on its own address the first time someone asks for it.
+    const block = `${nginx.url}/api/v1/snapshots/blocks/${two.manifest.body.sections.data[0]!.h}`;
+    expect((await fetch(block)).headers.get('x-cache-status')).toBe('MISS');
+    expect((await fetch(block)).headers.get('x-cache-status')).toBe('HIT');
+    expect(await blockRequests(t)).toBe(before + one.outcome.requests + 1);
   });
 
   it('gives an anonymous caller ciphertext only, and no manifest', async () => {
@@ -47,8 +54,9 @@ describe.skipIf(!NGINX_BINARY)('snapshot blocks through the sample nginx cache (
     const entries = await snapshotEntries(terminal, manifest);
 
     expect((await fetch(`${nginx.url}/api/v1/snapshots/manifest`, { headers: { 'X-Client-Version': '0.1.0' } })).status).toBe(401);
-    for (const ref of manifest.body.sections.data) {
-      const res = await fetch(`${nginx.url}/api/v1/snapshots/blocks/${ref.h}`);
+    const pack = `${nginx.url}/api/v1/snapshots/blocks/packs/${manifest.statement.manifestSha256}/0`;
+    for (const url of [pack, ...manifest.body.sections.data.map((ref) => `${nginx.url}/api/v1/snapshots/blocks/${ref.h}`)]) {
+      const res = await fetch(url);
       expect(res.status).toBe(200);
       const bytes = Buffer.from(await res.arrayBuffer());
       expect(() => new BlockView(new Uint8Array(bytes))).toThrow();

@@ -1,8 +1,9 @@
 /** Snapshot publication over real HTTP: signed manifests, sealed content-addressed blocks, stable hashes. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BlockView } from '../../../shared/snapshot';
+import { BlockView, orderedBlocks, packMembers, PACK_BLOCKS } from '../../../shared/snapshot';
 import { inflate } from '../../../renderer/src/data/packed/blocks';
 import { describeError } from '../../../renderer/src/i18n';
+import { downloadBlocks } from '../../../renderer/src/sync/snapshot/downloadBlocks';
 import { verifyManifest } from '../../../renderer/src/sync/snapshot/verifyManifest';
 import { call, startTestPlatform, type TestPlatform } from '../../helpers/platform';
 import { fetchSnapshot, pullState, snapshotEntries, snapshotTerminal } from '../../helpers/snapshotClient';
@@ -73,6 +74,55 @@ describe('snapshot publication', () => {
 
     expect((await fetch(`${t.api}/snapshots/blocks/${'0'.repeat(64)}`)).status).toBe(404);
     expect((await fetch(`${t.api}/snapshots/blocks/..%2F..%2Fhealth`)).status).toBe(404);
+  });
+
+  it('serves packs: a manifest-named run of its blocks in one answer, as immutable as a block, and nothing else', async () => {
+    const terminal = await snapshotTerminal(t.platform.url, t.platform.enrolmentCode);
+    const { manifest } = await fetchSnapshot(terminal);
+    const ordered = orderedBlocks(manifest.body.sections);
+    const sha = manifest.statement.manifestSha256;
+    const last = Math.ceil(ordered.length / PACK_BLOCKS) - 1;
+    for (const index of [0, last]) {
+      const res = await fetch(`${t.api}/snapshots/blocks/packs/${sha}/${index}`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+      const singles = await Promise.all(
+        packMembers(ordered, index).map(async (ref) =>
+          Buffer.from(await (await fetch(`${t.api}/snapshots/blocks/${ref.h}`)).arrayBuffer()),
+        ),
+      );
+      expect(Buffer.from(await res.arrayBuffer()).equals(Buffer.concat(singles))).toBe(true);
+    }
+    // Only the kept snapshots' packs exist: no other names to make a cache miss with.
+    for (const path of [`${sha}/${last + 1}`, `${'0'.repeat(64)}/0`, `${sha}/-1`, `${sha}/0x1`, `${sha.toUpperCase()}/0`]) {
+      const res = await fetch(`${t.api}/snapshots/blocks/packs/${path}`);
+      expect(res.status, path).toBe(404);
+      expect(res.headers.get('cache-control'), path).toBe('no-store');
+    }
+  });
+
+  it('refuses a pack with one byte changed on the way (a poisoned cache): none of its blocks is stored', async () => {
+    const terminal = await snapshotTerminal(t.platform.url, t.platform.enrolmentCode);
+    const answer = await terminal.client.snapshotManifest();
+    if (!answer.published) throw new Error('no snapshot');
+    const manifest = await verifyManifest(answer.manifest, terminal.publicKey);
+    const stored: string[] = [];
+    const poisoned = downloadBlocks(manifest, {
+      client: {
+        snapshotBlock: (hash) => terminal.client.snapshotBlock(hash),
+        async snapshotPack(sha, index) {
+          const bytes = await terminal.client.snapshotPack(sha, index);
+          if (index === 1) bytes[bytes.length >> 1]! ^= 1;
+          return bytes;
+        },
+      },
+      sink: { stored: async () => new Set(), put: async (blocks) => void stored.push(...blocks.map((b) => b.hash)) },
+      concurrency: 1,
+      packFrom: 1,
+    });
+    await expect(poisoned).rejects.toThrow('与签名清单不符');
+    const second = new Set(packMembers(orderedBlocks(manifest.body.sections), 1).map((ref) => ref.h));
+    expect(stored.filter((h) => second.has(h))).toEqual([]);
   });
 
   it('a change rewrites one data block: every other block keeps its bytes and address', async () => {

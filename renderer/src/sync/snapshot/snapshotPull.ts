@@ -18,7 +18,7 @@ export interface SnapshotPuller {
 }
 
 export interface SnapshotPullDeps {
-  client: Pick<PlatformClient, 'snapshotManifest' | 'snapshotBlock'>;
+  client: Pick<PlatformClient, 'snapshotManifest' | 'snapshotBlock'> & Partial<Pick<PlatformClient, 'snapshotPack'>>;
   target: SnapshotTarget;
   /** The platform's public key (base64), or null when this terminal trusts none. */
   trustedKey: () => Promise<string | null>;

@@ -17,6 +17,7 @@ export type SnapshotProblem =
   | 'snapshot_manifest_mismatch'
   | 'snapshot_manifest_malformed'
   | 'snapshot_block_mismatch'
+  | 'snapshot_pack_mismatch'
   | 'snapshot_block_incomplete'
   | 'snapshot_block_undecryptable';
 
