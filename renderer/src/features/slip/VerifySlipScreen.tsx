@@ -15,7 +15,11 @@ const yes = (ok: boolean, text: string, testId: string) => (
 function platformTag(result: SlipCheck) {
   const platform = result.platform;
   if (!platform)
-    return <Tag data-testid="verify-platform">{result.platformError ? `未能询问平台：${describeFailure(result.platformError)}` : '离线：未询问平台'}</Tag>;
+    return (
+      <Tag data-testid="verify-platform">
+        {result.platformError ? `未能询问平台：${describeFailure(result.platformError)}` : '离线：未询问平台'}
+      </Tag>
+    );
   return yes(
     platform.sameRecord,
     platform.sameRecord ? '平台记录一致' : platform.recordFound ? '与平台记录不一致' : '平台无此记录',
