@@ -6,6 +6,7 @@ import { useStores } from '../../stores/context';
 import { UnmaskPrompt } from '../../ui/UnmaskPrompt';
 import { formatDateTime, t, describeFailure } from '../../i18n';
 import { compactTable } from '../../ui/pagination';
+import { Panel } from '../../ui/Panel';
 import type {
   AuditVerification,
   DeclinedMeasureRow,
@@ -123,11 +124,9 @@ export function SupervisorScreen() {
       </div>
       {error && <Alert type="error" showIcon title={error} className="section-alert" />}
 
-      <section className="panel">
-        <div className="panel-head">
-          <Typography.Title level={5} className="panel-title">
-            {t.supervisor.audit}
-          </Typography.Title>
+      <Panel
+        title={t.supervisor.audit}
+        actions={
           <Button
             type="primary"
             icon={<SafetyOutlined aria-hidden />}
@@ -137,7 +136,8 @@ export function SupervisorScreen() {
           >
             {verifying ? t.supervisor.verifying : t.supervisor.verify}
           </Button>
-        </div>
+        }
+      >
         {verification && (
           <Alert
             type={verification.ok ? 'success' : 'error'}
@@ -151,12 +151,9 @@ export function SupervisorScreen() {
             }
           />
         )}
-      </section>
+      </Panel>
 
-      <section className="panel">
-        <Typography.Title level={5} className="panel-title">
-          {t.supervisor.checks}（{checks.length}）
-        </Typography.Title>
+      <Panel title={`${t.supervisor.checks}（${checks.length}）`}>
         <Table<SupervisorCheckRow>
           {...compactTable(loading, t.supervisor.checksNone)}
           rowKey="checkId"
@@ -185,17 +182,17 @@ export function SupervisorScreen() {
             'platform-note',
           )}
         />
-      </section>
+      </Panel>
 
-      <section className="panel" data-testid="platform-records">
-        <div className="panel-head">
-          <Typography.Title level={5} className="panel-title">
-            {t.supervisor.platformChecks}（{platformChecks.length}）
-          </Typography.Title>
+      <Panel
+        data-testid="platform-records"
+        title={`${t.supervisor.platformChecks}（${platformChecks.length}）`}
+        actions={
           <Typography.Text type="secondary" data-testid="supervisor-scope">
             {scope}
           </Typography.Text>
-        </div>
+        }
+      >
         {platformError && <Alert type="warning" showIcon title={platformError} className="section-alert" data-testid="platform-error" />}
         <Table<PlatformCheckRow>
           {...compactTable(loading, t.supervisor.platformChecksNone)}
@@ -244,14 +241,11 @@ export function SupervisorScreen() {
             'platform-record-note',
           )}
         />
-      </section>
+      </Panel>
 
       <BudgetAlerts budget={budget} loading={loading} />
 
-      <section className="panel">
-        <Typography.Title level={5} className="panel-title">
-          {t.supervisor.declined}（{declined.length}）
-        </Typography.Title>
+      <Panel title={`${t.supervisor.declined}（${declined.length}）`}>
         <Table<DeclinedMeasureRow>
           {...compactTable(loading, t.supervisor.declinedNone)}
           rowKey={(r) => `${r.checkId}-${r.measureTitle}-${r.decidedAt}`}
@@ -265,12 +259,9 @@ export function SupervisorScreen() {
             { key: 'reason', title: c.reason, dataIndex: 'reason' },
           ]}
         />
-      </section>
+      </Panel>
 
-      <section className="panel">
-        <Typography.Title level={5} className="panel-title">
-          {t.supervisor.events}
-        </Typography.Title>
+      <Panel title={t.supervisor.events}>
         {eventsError ? (
           <Alert type="info" showIcon title={eventsError} />
         ) : (
@@ -287,7 +278,7 @@ export function SupervisorScreen() {
             ]}
           />
         )}
-      </section>
+      </Panel>
       <UnmaskPrompt
         open={unmasking !== null}
         inputId="platform-unmask-reason"
@@ -306,13 +297,11 @@ export function SupervisorScreen() {
 function BudgetAlerts({ budget, loading }: { budget: NameSearchBudgetAlerts | null; loading: boolean }) {
   const c = t.supervisor.col;
   return (
-    <section className="panel" data-testid="budget-alerts">
-      <div className="panel-head">
-        <Typography.Title level={5} className="panel-title">
-          {t.supervisor.budgetAlerts}（{budget?.alerts.length ?? 0}）
-        </Typography.Title>
-        {budget && <Typography.Text type="secondary">{t.supervisor.budgetPerHour(budget.budgetPerHour)}</Typography.Text>}
-      </div>
+    <Panel
+      data-testid="budget-alerts"
+      title={`${t.supervisor.budgetAlerts}（${budget?.alerts.length ?? 0}）`}
+      actions={budget && <Typography.Text type="secondary">{t.supervisor.budgetPerHour(budget.budgetPerHour)}</Typography.Text>}
+    >
       <Table<NameSearchBudgetAlerts['alerts'][number]>
         {...compactTable(loading, t.supervisor.budgetAlertsNone, 5)}
         rowKey={(r) => `${r.operatorId}-${r.terminalId}-${r.hour}`}
@@ -332,6 +321,6 @@ function BudgetAlerts({ budget, loading }: { budget: NameSearchBudgetAlerts | nu
           { key: 'terminal', title: c.terminal, width: 170, ellipsis: { showTitle: true }, dataIndex: 'terminalId' },
         ]}
       />
-    </section>
+    </Panel>
   );
 }
