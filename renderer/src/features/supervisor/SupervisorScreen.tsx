@@ -28,6 +28,16 @@ function checkColumns<R extends { matterName: string; caseNo: string; subjectNam
   ];
 }
 
+/** When the row's event happened. */
+function timeColumn<R>(width: number, at: (r: R) => string): TableColumnType<R> {
+  return { key: 'time', title: t.supervisor.col.time, width, render: (_, r) => formatDateTime(at(r)) };
+}
+
+/** The operator a row names; the platform's records head it as who recorded them. */
+function operatorColumn<R extends { operatorId: string }>(width: number, title: string = t.supervisor.col.operator): TableColumnType<R> {
+  return { key: 'op', title, width, dataIndex: 'operatorId' };
+}
+
 function resultColumn<R extends { result: CheckResult }>(width: number): TableColumnType<R> {
   return {
     key: 'result',
@@ -160,8 +170,8 @@ export function SupervisorScreen() {
           dataSource={checks}
           data-testid="supervisor-checks"
           columns={[
-            { key: 'time', title: c.time, width: 160, render: (_, r) => formatDateTime(r.checkedAt) },
-            { key: 'op', title: c.operator, width: 100, dataIndex: 'operatorId' },
+            timeColumn<SupervisorCheckRow>(160, (r) => r.checkedAt),
+            operatorColumn<SupervisorCheckRow>(100),
             // Matter and subject share the room left (a company name is as long as a matter's): neither is cut
             // while the other has space; a name longer than its half still shows whole on hover.
             ...checkColumns<SupervisorCheckRow>(150),
@@ -200,8 +210,8 @@ export function SupervisorScreen() {
           dataSource={platformChecks}
           data-testid="supervisor-platform-checks"
           columns={[
-            { key: 'time', title: c.time, width: 170, render: (_, r) => formatDateTime(r.occurredAt) },
-            { key: 'op', title: c.recordedBy, width: 80, dataIndex: 'operatorId' },
+            timeColumn<PlatformCheckRow>(170, (r) => r.occurredAt),
+            operatorColumn<PlatformCheckRow>(80, c.recordedBy),
             {
               key: 'by',
               title: c.deliveredBy,
@@ -252,8 +262,8 @@ export function SupervisorScreen() {
           dataSource={declined}
           data-testid="supervisor-declined"
           columns={[
-            { key: 'time', title: c.time, width: 160, render: (_, r) => formatDateTime(r.decidedAt) },
-            { key: 'op', title: c.operator, width: 100, dataIndex: 'operatorId' },
+            timeColumn<DeclinedMeasureRow>(160, (r) => r.decidedAt),
+            operatorColumn<DeclinedMeasureRow>(100),
             { key: 'matter', title: c.matter, width: 260, dataIndex: 'matterName', ellipsis: { showTitle: true } },
             { key: 'measure', title: c.measure, width: 260, dataIndex: 'measureTitle', ellipsis: { showTitle: true } },
             { key: 'reason', title: c.reason, dataIndex: 'reason' },
@@ -271,7 +281,7 @@ export function SupervisorScreen() {
             dataSource={events}
             data-testid="supervisor-events"
             columns={[
-              { key: 'time', title: c.time, width: 160, render: (_, e) => formatDateTime(e.at) },
+              timeColumn<PlatformEvent>(160, (e) => e.at),
               { key: 'action', title: c.event, width: 110, render: (_, e) => <Tag>{t.supervisor.eventActions[e.action] ?? e.action}</Tag> },
               { key: 'op', title: c.operator, width: 120, render: (_, e) => e.operatorId ?? t.supervisor.eventOperatorNone },
               { key: 'summary', title: c.summary, dataIndex: 'summary' },
