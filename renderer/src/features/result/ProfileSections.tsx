@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import { formatDate, formatDateTime, t } from '../../i18n';
 import { fieldName, listTypeName, matterName } from './labels';
 import { Facts, Panel } from '../../ui/Panel';
+import { wholeTable } from '../../ui/pagination';
 
 function Section({ title, testId, children }: { title: string; testId: string; children: ReactNode }) {
   return (
@@ -25,9 +26,7 @@ export function GradesSection({ grades, catalogue }: { grades: IndustryGrade[]; 
         <None text={t.result.gradesNone} />
       ) : (
         <Table<IndustryGrade>
-          size="small"
-          pagination={false}
-          tableLayout="fixed"
+          {...wholeTable}
           rowKey={(g) => `${g.field}-${g.grade}-${g.ratedOn}`}
           dataSource={grades}
           columns={[
@@ -89,9 +88,7 @@ export function HaibeiSection({ haibei }: { haibei: HaibeiScore | null }) {
         </div>
       ) : (
         <Table
-          size="small"
-          pagination={false}
-          tableLayout="fixed"
+          {...wholeTable}
           rowKey={(r) => `${r.date}-${r.category}-${r.description}-${r.points}`}
           dataSource={haibei.recentRecords}
           columns={[

@@ -6,6 +6,7 @@ import type { ConfigKey, ConfigSource, ConfigValues } from '../../../../shared/c
 import { useStores } from '../../stores/context';
 import { formatDateTime, t } from '../../i18n';
 import { useShallow, useStore } from '../../state';
+import { wholeTable } from '../../ui/pagination';
 import { Facts, Panel } from '../../ui/Panel';
 
 interface Row {
@@ -82,10 +83,8 @@ export function SettingsScreen() {
           />
         )}
         <Table<Row>
-          size="small"
+          {...wholeTable}
           rowKey="key"
-          pagination={false}
-          tableLayout="fixed"
           dataSource={rows}
           data-testid="config-table"
           columns={[
