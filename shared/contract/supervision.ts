@@ -66,24 +66,15 @@ export const UNSPECIFIED_REASON = 'UNSPECIFIED';
 
 const Count = z.number().int().nonnegative();
 
-export const DayResults = z.object({
-  day: IsoDate,
-  CLEAN: Count,
-  BLACK: Count,
-  RED: Count,
-  BOTH: Count,
-  WARNING: Count,
-  total: Count,
-});
+/** One count for each value of an enum, keyed by the value. */
+function countsOf<K extends string>(values: readonly K[]): Record<K, typeof Count> {
+  return Object.fromEntries(values.map((value) => [value, Count])) as Record<K, typeof Count>;
+}
+
+export const DayResults = z.object({ day: IsoDate, ...countsOf(CheckResult.options), total: Count });
 export type DayResults = z.infer<typeof DayResults>;
 
-export const DecisionCounts = z.object({
-  OPEN: Count,
-  APPLIED: Count,
-  NOT_APPLIED: Count,
-  OTHER_MEASURE: Count,
-  DEFERRED: Count,
-});
+export const DecisionCounts = z.object(countsOf(CountedDecision.options));
 export type DecisionCounts = z.infer<typeof DecisionCounts>;
 
 export const SupervisionDashboard = z.object({

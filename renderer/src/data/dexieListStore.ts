@@ -8,17 +8,8 @@ import { INITIAL_LIST_STATE, type CacheDb, type EntryTableName, type LiveListSta
 import { initialsQueryKey, isInitialsQuery, normaliseName } from '../../../shared/names';
 import { fromStoredEntry } from './entryIndexKeys';
 import { PreparedRows } from './preparedRows';
-import {
-  CursorMovedError,
-  RebuildReplacedError,
-  type ApplyResult,
-  type ListDataStore,
-  type ListPage,
-  type ListState,
-  type ListTarget,
-  type NameHit,
-  type RebuildGeneration,
-} from './listDataStore';
+import { RebuildReplacedError, assertPageFollows } from './listDataStore';
+import type { ApplyResult, ListDataStore, ListPage, ListState, ListTarget, NameHit, RebuildGeneration } from './listDataStore';
 import Dexie, { type Table } from 'dexie';
 import { v7 as uuidv7 } from 'uuid';
 import { nameHitOf } from './packed/overlay';
@@ -78,7 +69,7 @@ export class DexieListStore implements ListDataStore {
     const rows = this.prepared.take(page.changes);
     if (target === 'live') {
       return this.withLiveTable('rw', async (table, state) => {
-        if (page.after !== undefined && state.cursor !== page.after) throw new CursorMovedError();
+        assertPageFollows(page, state.cursor);
         const result = await writeRows(table, rows, state.entryCount);
         await this.db.syncState.put({
           ...state,
@@ -99,7 +90,7 @@ export class DexieListStore implements ListDataStore {
       if (!current || current.table !== rebuild.table || generationOf(current) !== generationOf(rebuild)) {
         throw new RebuildReplacedError();
       }
-      if (page.after !== undefined && current.cursor !== page.after) throw new CursorMovedError();
+      assertPageFollows(page, current.cursor);
       // The rebuild counts blindly (no reads while bulk loading); commitRebuild counts exactly once.
       const result = await writeRowsBlind(table, rows, current.entryCount);
       await this.db.rebuildState.put({

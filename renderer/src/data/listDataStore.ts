@@ -63,6 +63,11 @@ export class CursorMovedError extends Error {
   }
 }
 
+/** A page applies only after the cursor it was requested after (see ListPage.after). */
+export function assertPageFollows(page: ListPage, cursor: string | null): void {
+  if (page.after !== undefined && cursor !== page.after) throw new CursorMovedError();
+}
+
 export interface ListDataStore {
   loadFullState(): Promise<ListState>;
   /**

@@ -29,3 +29,6 @@ export function pagedBy(pageSize: number): PaginationProps {
 export function compactTable(loading: boolean, emptyText: string, pageSize = 8) {
   return { size: 'small' as const, loading, tableLayout: 'fixed' as const, pagination: pagedBy(pageSize), locale: { emptyText } };
 }
+
+/** A compact table that shows all its rows at once: for short lists with a known bound (settings, a profile's grades). */
+export const wholeTable = { size: 'small', tableLayout: 'fixed', pagination: false } as const;

@@ -28,16 +28,8 @@ import { v7 as uuidv7 } from 'uuid';
 import { inflate, type BlockSink, type StoredBlock, type VerifiedManifest } from './blocks';
 import type { CacheDb, PackedIdsRecord, StoredEntry } from '../cacheDb';
 import { PreparedRows } from '../preparedRows';
-import {
-  CursorMovedError,
-  RebuildReplacedError,
-  type ApplyResult,
-  type ListDataStore,
-  type ListPage,
-  type ListState,
-  type ListTarget,
-  type RebuildGeneration,
-} from '../listDataStore';
+import { CursorMovedError, RebuildReplacedError, assertPageFollows } from '../listDataStore';
+import type { ApplyResult, ListDataStore, ListPage, ListState, ListTarget, RebuildGeneration } from '../listDataStore';
 import { BlockCache, MissingBlockError } from './blockCache';
 import { Overlay, type NameRow } from './overlay';
 import {
@@ -319,7 +311,7 @@ export class PackedListStore implements ListDataStore {
     const result = await this.db.transaction('rw', this.db.packedState, this.db.overlayPages, async () => {
       const live = (await this.db.packedState.get('live')) ?? emptyGeneration('live', 'A');
       if (live.stamp !== view.live.stamp || live.gen !== view.live.gen) throw new CursorMovedError();
-      if (page.after !== undefined && live.cursor !== page.after) throw new CursorMovedError();
+      assertPageFollows(page, live.cursor);
       const counted = countChanges(rows, view.overlay, live.base, ids);
       await this.db.overlayPages.put({ gen: live.gen, seq: live.overlayPages, rows: [...rows] });
       const next: PackedGeneration = {
@@ -351,7 +343,7 @@ export class PackedListStore implements ListDataStore {
       if (!current || rebuildGenerationOf(current) !== rebuildGenerationOf(rebuild) || current.gen !== rebuild.gen) {
         throw new RebuildReplacedError();
       }
-      if (page.after !== undefined && current.cursor !== page.after) throw new CursorMovedError();
+      assertPageFollows(page, current.cursor);
       const counted = countChanges(rows, state.overlay, current.base, state.ids);
       await this.db.overlayPages.put({ gen: current.gen, seq: current.overlayPages, rows: [...rows] });
       const next: PackedGeneration = {

@@ -1,18 +1,17 @@
-import { Descriptions, Table, Tag, Typography } from 'antd';
+import { Table, Tag, Typography } from 'antd';
 import type { Catalogue, Commitment, HaibeiScore, IndustryGrade, Repair } from '../../../../shared/contract';
 import { haibeiGrade, haibeiGradeBand } from '../../../../shared/score';
 import type { ReactNode } from 'react';
 import { formatDate, formatDateTime, t } from '../../i18n';
 import { fieldName, listTypeName, matterName } from './labels';
+import { Facts, Panel } from '../../ui/Panel';
+import { wholeTable } from '../../ui/pagination';
 
 function Section({ title, testId, children }: { title: string; testId: string; children: ReactNode }) {
   return (
-    <section className="panel" aria-label={title} data-testid={testId}>
-      <Typography.Title level={5} className="panel-title">
-        {title}
-      </Typography.Title>
+    <Panel title={title} aria-label={title} data-testid={testId}>
       {children}
-    </section>
+    </Panel>
   );
 }
 
@@ -27,9 +26,7 @@ export function GradesSection({ grades, catalogue }: { grades: IndustryGrade[]; 
         <None text={t.result.gradesNone} />
       ) : (
         <Table<IndustryGrade>
-          size="small"
-          pagination={false}
-          tableLayout="fixed"
+          {...wholeTable}
           rowKey={(g) => `${g.field}-${g.grade}-${g.ratedOn}`}
           dataSource={grades}
           columns={[
@@ -91,9 +88,7 @@ export function HaibeiSection({ haibei }: { haibei: HaibeiScore | null }) {
         </div>
       ) : (
         <Table
-          size="small"
-          pagination={false}
-          tableLayout="fixed"
+          {...wholeTable}
           rowKey={(r) => `${r.date}-${r.category}-${r.description}-${r.points}`}
           dataSource={haibei.recentRecords}
           columns={[
@@ -124,10 +119,8 @@ export function ProfileCommitments({ commitments, catalogue }: { commitments: Co
   return (
     <div data-testid="commitments">
       {commitments.map((c) => (
-        <Descriptions
+        <Facts
           key={c.id}
-          size="small"
-          column={2}
           className="record-block"
           items={[
             { key: 'kind', label: t.result.commitment.kind, children: c.kind },
@@ -155,10 +148,8 @@ export function RepairsSection({ repairs, catalogue }: { repairs: Repair[]; cata
         <None text={t.result.repairsNone} />
       ) : (
         repairs.map((r) => (
-          <Descriptions
+          <Facts
             key={r.id}
-            size="small"
-            column={2}
             className="record-block"
             items={[
               { key: 'type', label: t.result.repair.listType, children: listTypeName(catalogue, r.listType) },

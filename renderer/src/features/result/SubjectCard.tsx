@@ -1,11 +1,12 @@
 import { EyeInvisibleOutlined, EyeOutlined, WarningFilled } from '@ant-design/icons';
-import { Alert, Button, Descriptions, Tag, Typography } from 'antd';
+import { Alert, Button, Tag } from 'antd';
 import { useState } from 'react';
 import { useStores } from '../../stores/context';
 import { describeNotice, formatAge, formatDateTime, t } from '../../i18n';
 import type { CheckView } from '../../services/contracts';
 import { useStore } from '../../state';
 import { UnmaskModal } from './UnmaskModal';
+import { Facts, Panel } from '../../ui/Panel';
 
 /** Who was checked (masked ID, unmask on request) and where the answer came from. */
 export function SubjectCard({ view }: { view: CheckView }) {
@@ -21,13 +22,8 @@ export function SubjectCard({ view }: { view: CheckView }) {
     view.source === 'online' ? t.result.sourceOnline : view.fromCachedProfile ? t.result.sourceOfflineProfile : t.result.sourceOffline;
 
   return (
-    <section className="panel" aria-label={t.result.subject}>
-      <Typography.Title level={5} className="panel-title">
-        {t.result.subject}
-      </Typography.Title>
-      <Descriptions
-        size="small"
-        column={2}
+    <Panel title={t.result.subject} aria-label={t.result.subject}>
+      <Facts
         items={[
           { key: 'name', label: t.result.name, children: <strong>{view.subject.name}</strong> },
           { key: 'kind', label: t.result.kind, children: t.domain.kind[view.subject.kind] },
@@ -122,6 +118,6 @@ export function SubjectCard({ view }: { view: CheckView }) {
         />
       ))}
       <UnmaskModal checkId={view.checkId} open={unmaskOpen} onClose={() => setUnmaskOpen(false)} />
-    </section>
+    </Panel>
   );
 }

@@ -1,11 +1,13 @@
 import { LockOutlined } from '@ant-design/icons';
-import { Alert, Button, Descriptions, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Table, Tag, Typography } from 'antd';
 import { useEffect } from 'react';
 import { MANAGED_SOURCES } from '../../../../shared/config/schema';
 import type { ConfigKey, ConfigSource, ConfigValues } from '../../../../shared/config/schema';
 import { useStores } from '../../stores/context';
 import { formatDateTime, t } from '../../i18n';
-import { useStore } from '../../state';
+import { useShallow, useStore } from '../../state';
+import { wholeTable } from '../../ui/pagination';
+import { Facts, Panel } from '../../ui/Panel';
 
 interface Row {
   key: ConfigKey;
@@ -23,10 +25,10 @@ function showValue(key: ConfigKey, value: ConfigValues[ConfigKey]): string {
 /** The effective configuration: each key's value and where it came from; IT-managed keys are read-only. */
 export function SettingsScreen() {
   const stores = useStores();
-  const config = useStore(stores.app, (s) => s.config);
-  const identity = useStore(stores.app, (s) => s.identity);
-  const hostKind = useStore(stores.app, (s) => s.hostKind);
-  const appVersion = useStore(stores.app, (s) => s.appVersion);
+  const { config, identity, hostKind, appVersion } = useStore(
+    stores.app,
+    useShallow((s) => ({ config: s.config, identity: s.identity, hostKind: s.hostKind, appVersion: s.appVersion })),
+  );
   const { go, reloadConfig } = stores.app.getState();
 
   useEffect(() => {
@@ -41,19 +43,16 @@ export function SettingsScreen() {
     <div className="screen" data-testid="settings">
       <Typography.Title level={3}>{t.settings.title}</Typography.Title>
 
-      <section className="panel">
-        <div className="panel-head">
-          <Typography.Title level={5} className="panel-title">
-            {t.settings.terminal}
-          </Typography.Title>
+      <Panel
+        title={t.settings.terminal}
+        actions={
           <Button onClick={() => go('enrol')} data-testid="reenrol">
             {t.settings.reenrol}
           </Button>
-        </div>
+        }
+      >
         {identity ? (
-          <Descriptions
-            size="small"
-            column={2}
+          <Facts
             items={[
               { key: 'id', label: t.settings.terminalId, children: <span className="mono">{identity.terminalId}</span> },
               { key: 'name', label: t.settings.terminalName, children: identity.terminalName },
@@ -64,12 +63,9 @@ export function SettingsScreen() {
         ) : (
           <Typography.Text type="secondary">{t.settings.notEnrolled}</Typography.Text>
         )}
-      </section>
+      </Panel>
 
-      <section className="panel">
-        <Typography.Title level={5} className="panel-title">
-          {t.settings.config}
-        </Typography.Title>
+      <Panel title={t.settings.config}>
         <Typography.Paragraph type="secondary">{t.settings.configNote}</Typography.Paragraph>
         {config && config.problems.length > 0 && (
           <Alert
@@ -87,10 +83,8 @@ export function SettingsScreen() {
           />
         )}
         <Table<Row>
-          size="small"
+          {...wholeTable}
           rowKey="key"
-          pagination={false}
-          tableLayout="fixed"
           dataSource={rows}
           data-testid="config-table"
           columns={[
@@ -123,21 +117,16 @@ export function SettingsScreen() {
             },
           ]}
         />
-      </section>
+      </Panel>
 
-      <section className="panel">
-        <Typography.Title level={5} className="panel-title">
-          {t.settings.about}
-        </Typography.Title>
-        <Descriptions
-          size="small"
-          column={2}
+      <Panel title={t.settings.about}>
+        <Facts
           items={[
             { key: 'v', label: t.settings.version, children: appVersion },
             { key: 'h', label: t.settings.host, children: hostKind === 'electron' ? t.settings.hostElectron : t.settings.hostBrowser },
           ]}
         />
-      </section>
+      </Panel>
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { useStores } from '../../stores/context';
 import { formatAge, formatDateTime, t, describeFailure } from '../../i18n';
 import type { DeadLetter } from '../../services/contracts';
 import { useStore } from '../../state';
+import { wholeTable } from '../../ui/pagination';
 import { clockSkewNeedsWarning } from '../../../../shared/dates';
 import { outboxWords } from './outboxWords';
 import { dataAgeAt, useNow } from './useNow';
@@ -132,11 +133,9 @@ export function SyncPanel() {
         <>
           <Typography.Paragraph type="secondary">{mayResubmit ? s.resubmitNote : s.deadLettersNote}</Typography.Paragraph>
           <Table<DeadLetter>
-            size="small"
+            {...wholeTable}
             loading={loading}
             rowKey="id"
-            pagination={false}
-            tableLayout="fixed"
             dataSource={deadLetters}
             data-testid="dead-letters"
             columns={[

@@ -20,6 +20,34 @@ function age(seconds: number | null): string {
   return `${(seconds / 86_400).toFixed(1)} 天`;
 }
 
+/** The query with one filter set to `value`, or without that filter when `value` is empty (cleared). */
+function withFilter<K extends keyof FleetQuery>(query: FleetQuery, key: K, value: FleetQuery[K] | undefined): FleetQuery {
+  const rest = { ...query };
+  delete rest[key];
+  return value ? { ...rest, [key]: value } : rest;
+}
+
+/** A filter that can be cleared; cleared, it reads 全部… (all of them). */
+function FilterSelect<V extends string>(props: {
+  label: string;
+  width: number;
+  value: V | undefined;
+  onChange: (value: V | undefined) => void;
+  options: { value: V; label: string }[];
+}) {
+  return (
+    <Select<V>
+      aria-label={props.label}
+      allowClear
+      placeholder={`全部${props.label}`}
+      style={{ width: props.width }}
+      value={props.value}
+      onChange={(value?: V) => props.onChange(value)}
+      options={props.options}
+    />
+  );
+}
+
 function megabytes(bytes: number | null): string {
   return bytes === null ? '—' : `${Math.round(bytes / 1_048_576)} MB`;
 }
@@ -36,24 +64,18 @@ export function FleetScreen() {
   return (
     <div className="screen fleet" data-testid="fleet">
       <Space wrap style={{ marginBottom: 12 }}>
-        <Select
-          aria-label="部门"
-          allowClear
-          placeholder="全部部门"
-          style={{ width: 200 }}
+        <FilterSelect
+          label="部门"
+          width={200}
           value={query.department}
-          onChange={(department?: string) =>
-            setQuery(({ department: _drop, ...rest }) => ({ ...rest, ...(department ? { department } : {}) }))
-          }
+          onChange={(department) => setQuery((q) => withFilter(q, 'department', department))}
           options={departments.map((d) => ({ value: d, label: d }))}
         />
-        <Select
-          aria-label="问题"
-          allowClear
-          placeholder="全部问题"
-          style={{ width: 180 }}
+        <FilterSelect
+          label="问题"
+          width={180}
           value={query.flag}
-          onChange={(flag?: FleetFlag) => setQuery(({ flag: _drop, ...rest }) => ({ ...rest, ...(flag ? { flag } : {}) }))}
+          onChange={(flag) => setQuery((q) => withFilter(q, 'flag', flag))}
           options={FleetFlag.options.map((f) => ({ value: f, label: FLAG_LABELS[f] }))}
         />
         <Input.Search
@@ -62,12 +84,12 @@ export function FleetScreen() {
           placeholder="终端编号或名称"
           enterButton="查找"
           style={{ width: 260 }}
-          onSearch={(q) => setQuery(({ q: _drop, ...rest }) => ({ ...rest, ...(q.trim() ? { q: q.trim() } : {}) }))}
+          onSearch={(text) => setQuery((q) => withFilter(q, 'q', text.trim()))}
         />
         <Space>
           <Switch
             checked={query.troubled === 'true'}
-            onChange={(on) => setQuery(({ troubled: _drop, ...rest }) => ({ ...rest, ...(on ? { troubled: 'true' as const } : {}) }))}
+            onChange={(on) => setQuery((q) => withFilter(q, 'troubled', on ? 'true' : undefined))}
             aria-labelledby="only-troubled-label"
             data-testid="only-troubled"
           />

@@ -6,6 +6,7 @@ import { useStores } from '../../stores/context';
 import { UnmaskPrompt } from '../../ui/UnmaskPrompt';
 import { formatDateTime, t, describeFailure } from '../../i18n';
 import { compactTable } from '../../ui/pagination';
+import { Panel } from '../../ui/Panel';
 import type {
   AuditVerification,
   DeclinedMeasureRow,
@@ -25,6 +26,16 @@ function checkColumns<R extends { matterName: string; caseNo: string; subjectNam
     { key: 'case', title: c.caseNo, width: caseWidth, dataIndex: 'caseNo', ellipsis: { showTitle: true } },
     { key: 'subject', title: c.subject, dataIndex: 'subjectName', ellipsis: { showTitle: true } },
   ];
+}
+
+/** When the row's event happened. */
+function timeColumn<R>(width: number, at: (r: R) => string): TableColumnType<R> {
+  return { key: 'time', title: t.supervisor.col.time, width, render: (_, r) => formatDateTime(at(r)) };
+}
+
+/** The operator a row names; the platform's records head it as who recorded them. */
+function operatorColumn<R extends { operatorId: string }>(width: number, title: string = t.supervisor.col.operator): TableColumnType<R> {
+  return { key: 'op', title, width, dataIndex: 'operatorId' };
 }
 
 function resultColumn<R extends { result: CheckResult }>(width: number): TableColumnType<R> {
@@ -123,11 +134,9 @@ export function SupervisorScreen() {
       </div>
       {error && <Alert type="error" showIcon title={error} className="section-alert" />}
 
-      <section className="panel">
-        <div className="panel-head">
-          <Typography.Title level={5} className="panel-title">
-            {t.supervisor.audit}
-          </Typography.Title>
+      <Panel
+        title={t.supervisor.audit}
+        actions={
           <Button
             type="primary"
             icon={<SafetyOutlined aria-hidden />}
@@ -137,7 +146,8 @@ export function SupervisorScreen() {
           >
             {verifying ? t.supervisor.verifying : t.supervisor.verify}
           </Button>
-        </div>
+        }
+      >
         {verification && (
           <Alert
             type={verification.ok ? 'success' : 'error'}
@@ -151,20 +161,17 @@ export function SupervisorScreen() {
             }
           />
         )}
-      </section>
+      </Panel>
 
-      <section className="panel">
-        <Typography.Title level={5} className="panel-title">
-          {t.supervisor.checks}（{checks.length}）
-        </Typography.Title>
+      <Panel title={`${t.supervisor.checks}（${checks.length}）`}>
         <Table<SupervisorCheckRow>
           {...compactTable(loading, t.supervisor.checksNone)}
           rowKey="checkId"
           dataSource={checks}
           data-testid="supervisor-checks"
           columns={[
-            { key: 'time', title: c.time, width: 160, render: (_, r) => formatDateTime(r.checkedAt) },
-            { key: 'op', title: c.operator, width: 100, dataIndex: 'operatorId' },
+            timeColumn<SupervisorCheckRow>(160, (r) => r.checkedAt),
+            operatorColumn<SupervisorCheckRow>(100),
             // Matter and subject share the room left (a company name is as long as a matter's): neither is cut
             // while the other has space; a name longer than its half still shows whole on hover.
             ...checkColumns<SupervisorCheckRow>(150),
@@ -185,17 +192,17 @@ export function SupervisorScreen() {
             'platform-note',
           )}
         />
-      </section>
+      </Panel>
 
-      <section className="panel" data-testid="platform-records">
-        <div className="panel-head">
-          <Typography.Title level={5} className="panel-title">
-            {t.supervisor.platformChecks}（{platformChecks.length}）
-          </Typography.Title>
+      <Panel
+        data-testid="platform-records"
+        title={`${t.supervisor.platformChecks}（${platformChecks.length}）`}
+        actions={
           <Typography.Text type="secondary" data-testid="supervisor-scope">
             {scope}
           </Typography.Text>
-        </div>
+        }
+      >
         {platformError && <Alert type="warning" showIcon title={platformError} className="section-alert" data-testid="platform-error" />}
         <Table<PlatformCheckRow>
           {...compactTable(loading, t.supervisor.platformChecksNone)}
@@ -203,8 +210,8 @@ export function SupervisorScreen() {
           dataSource={platformChecks}
           data-testid="supervisor-platform-checks"
           columns={[
-            { key: 'time', title: c.time, width: 170, render: (_, r) => formatDateTime(r.occurredAt) },
-            { key: 'op', title: c.recordedBy, width: 80, dataIndex: 'operatorId' },
+            timeColumn<PlatformCheckRow>(170, (r) => r.occurredAt),
+            operatorColumn<PlatformCheckRow>(80, c.recordedBy),
             {
               key: 'by',
               title: c.deliveredBy,
@@ -244,33 +251,27 @@ export function SupervisorScreen() {
             'platform-record-note',
           )}
         />
-      </section>
+      </Panel>
 
       <BudgetAlerts budget={budget} loading={loading} />
 
-      <section className="panel">
-        <Typography.Title level={5} className="panel-title">
-          {t.supervisor.declined}（{declined.length}）
-        </Typography.Title>
+      <Panel title={`${t.supervisor.declined}（${declined.length}）`}>
         <Table<DeclinedMeasureRow>
           {...compactTable(loading, t.supervisor.declinedNone)}
           rowKey={(r) => `${r.checkId}-${r.measureTitle}-${r.decidedAt}`}
           dataSource={declined}
           data-testid="supervisor-declined"
           columns={[
-            { key: 'time', title: c.time, width: 160, render: (_, r) => formatDateTime(r.decidedAt) },
-            { key: 'op', title: c.operator, width: 100, dataIndex: 'operatorId' },
+            timeColumn<DeclinedMeasureRow>(160, (r) => r.decidedAt),
+            operatorColumn<DeclinedMeasureRow>(100),
             { key: 'matter', title: c.matter, width: 260, dataIndex: 'matterName', ellipsis: { showTitle: true } },
             { key: 'measure', title: c.measure, width: 260, dataIndex: 'measureTitle', ellipsis: { showTitle: true } },
             { key: 'reason', title: c.reason, dataIndex: 'reason' },
           ]}
         />
-      </section>
+      </Panel>
 
-      <section className="panel">
-        <Typography.Title level={5} className="panel-title">
-          {t.supervisor.events}
-        </Typography.Title>
+      <Panel title={t.supervisor.events}>
         {eventsError ? (
           <Alert type="info" showIcon title={eventsError} />
         ) : (
@@ -280,14 +281,14 @@ export function SupervisorScreen() {
             dataSource={events}
             data-testid="supervisor-events"
             columns={[
-              { key: 'time', title: c.time, width: 160, render: (_, e) => formatDateTime(e.at) },
+              timeColumn<PlatformEvent>(160, (e) => e.at),
               { key: 'action', title: c.event, width: 110, render: (_, e) => <Tag>{t.supervisor.eventActions[e.action] ?? e.action}</Tag> },
               { key: 'op', title: c.operator, width: 120, render: (_, e) => e.operatorId ?? t.supervisor.eventOperatorNone },
               { key: 'summary', title: c.summary, dataIndex: 'summary' },
             ]}
           />
         )}
-      </section>
+      </Panel>
       <UnmaskPrompt
         open={unmasking !== null}
         inputId="platform-unmask-reason"
@@ -306,13 +307,11 @@ export function SupervisorScreen() {
 function BudgetAlerts({ budget, loading }: { budget: NameSearchBudgetAlerts | null; loading: boolean }) {
   const c = t.supervisor.col;
   return (
-    <section className="panel" data-testid="budget-alerts">
-      <div className="panel-head">
-        <Typography.Title level={5} className="panel-title">
-          {t.supervisor.budgetAlerts}（{budget?.alerts.length ?? 0}）
-        </Typography.Title>
-        {budget && <Typography.Text type="secondary">{t.supervisor.budgetPerHour(budget.budgetPerHour)}</Typography.Text>}
-      </div>
+    <Panel
+      data-testid="budget-alerts"
+      title={`${t.supervisor.budgetAlerts}（${budget?.alerts.length ?? 0}）`}
+      actions={budget && <Typography.Text type="secondary">{t.supervisor.budgetPerHour(budget.budgetPerHour)}</Typography.Text>}
+    >
       <Table<NameSearchBudgetAlerts['alerts'][number]>
         {...compactTable(loading, t.supervisor.budgetAlertsNone, 5)}
         rowKey={(r) => `${r.operatorId}-${r.terminalId}-${r.hour}`}
@@ -332,6 +331,6 @@ function BudgetAlerts({ budget, loading }: { budget: NameSearchBudgetAlerts | nu
           { key: 'terminal', title: c.terminal, width: 170, ellipsis: { showTitle: true }, dataIndex: 'terminalId' },
         ]}
       />
-    </section>
+    </Panel>
   );
 }
