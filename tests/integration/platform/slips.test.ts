@@ -351,6 +351,9 @@ describe('a slip found by its 核验码', () => {
     const spent = await lookup(guesser, reference);
     expect(spent.status).toBe(429);
     expect(spent.body.title).toContain('请稍后再试');
+    // Another session of the same clerk, at another terminal, shares the budget.
+    const elsewhere = await login(t, (await enrolWithKey(testKey(63))).body, 'c002');
+    expect((await lookup(elsewhere, '00000-YYYYY')).status).toBe(429);
     const log = JSON.stringify((await call(`${t.controls}/access-log`)).body.entries);
     expect(log).not.toContain(id);
   });
