@@ -27,6 +27,7 @@ import { checkRecordOperators } from './operators';
 import { auditResubmission, resubmissionRules } from './resubmission';
 import { businessRules } from './rules';
 import { recordPrintedSlip } from '../slips/printedSlips';
+import { redactIdentifiers } from '../../shared/ids';
 
 export type OutboxOutcome =
   { ok: true; response: OutboxResponse; skipped: SeqRange[] } | { ok: false; expectedSeq: number; detail: string };
@@ -131,7 +132,8 @@ export function applyOutbox(ctx: PlatformContext, request: OutboxRequest, option
         if (!rejection) {
           const resubmission = resubmissionRules(ctx, terminalId, m);
           const rules = resubmission.ok ? businessRules(ctx, m.kind, body.data, m.operatorId) : resubmission;
-          if (!rules.ok) rejection = problem(422, 'business_rule', '记录不符合业务规则', { detail: rules.detail });
+          // A rule may quote what the terminal sent (a check id, a measure code): masked like any text from outside.
+          if (!rules.ok) rejection = problem(422, 'business_rule', '记录不符合业务规则', { detail: redactIdentifiers(rules.detail) });
           else if (m.kind === 'audit') chain = checkAuditChain(ctx, terminalId, body.data as AuditBody);
           else note = rules.note ?? null;
         }

@@ -31,13 +31,20 @@ export function checkSlip(ctx: PlatformContext, slipText: string): SlipCheckResp
   }
 
   const row = ctx.db
-    .prepare<[string, string], { body: string }>(
-      "SELECT body FROM mutations WHERE check_id = ? AND terminal_id = ? AND kind = 'check' AND status = 'accepted' LIMIT 1",
+    .prepare<[string, string], { body: string; occurred_at: string }>(
+      "SELECT body, occurred_at FROM mutations WHERE check_id = ? AND terminal_id = ? AND kind = 'check' AND status = 'accepted' LIMIT 1",
     )
     .get(s.checkId, s.certificate.terminalId);
   const parsed = row ? CheckBody.safeParse(JSON.parse(row.body)) : null;
   if (!parsed?.success) return { problems, recordFound: false, sameRecord: false, differences };
   const check = parsed.data;
+  // The slip signs the moment the check was recorded (the record's own time, to the second). A key
+  // retired at a hand-over can still sign with its clock set back: the record's time, not the slip's,
+  // says whether the check was made before the key was retired.
+  const recordedAt = Math.floor(Date.parse(row!.occurred_at) / 1000);
+  if (recordedAt !== s.checkedAt) differences.push('核查时间与平台记录不一致');
+  if (verification.retiredAt !== null && recordedAt >= verification.retiredAt)
+    differences.push('平台记录的核查时间晚于该终端密钥停用的时间');
   const id = parseId(check.subjectIdentifier, { today: new Date('9999-12-31T00:00:00Z') });
   if (!id.ok || !same(subjectHash(s.salt, id.value), s.subjectHash)) differences.push('核查对象与平台记录不一致');
   if (!same(caseNoHash(s.salt, check.caseNo), s.caseNoHash)) differences.push('办件编号与平台记录不一致');

@@ -13,6 +13,9 @@ import { fromHex, toHex, utf8 } from './primitives';
 export const CERTIFICATE_TAG = 'credit-counter terminal certificate v1';
 export const STATEMENT_TAG = 'credit-counter check statement v1';
 export const SLIP_FORMAT = 1;
+/** The most characters of the identifier a masked form shows (maskId: first 4 and last 4). */
+const MASKED_SHOWN_MAX = 8;
+
 /** Salted hashes on a slip are cut to 16 bytes: enough to confirm a typed number, and a smaller QR. */
 export const SLIP_HASH_BYTES = 16;
 
@@ -261,9 +264,12 @@ export function decodeSignedSlip(bytes: Uint8Array): SignedSlip | null {
   ) {
     return null;
   }
-  // A slip never carries a clear identifier: the masked form must hide something, and no text holds a valid ID.
+  // A slip never carries a clear identifier: the masked form shows no more than maskId does (8 characters),
+  // and no text holds a valid ID or a run of 15 digits (17 digits of an ID give its check digit).
   const texts = [certificate.terminalId, checkId, matterCode, masked as string, dataVersion, ...measureList.map((m) => m.code)];
-  if (!(masked as string).includes('*') || texts.some((text) => redactIdentifiers(text) !== text)) return null;
+  const shown = Array.from(masked as string).filter((c) => c !== '*').length;
+  if (!(masked as string).includes('*') || shown > MASKED_SHOWN_MAX) return null;
+  if (texts.some((text) => redactIdentifiers(text) !== text || /[0-9]{15}/.test(text))) return null;
   return {
     statement: {
       certificate,

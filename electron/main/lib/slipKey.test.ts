@@ -100,6 +100,22 @@ describe('the slip key in the main process', () => {
     expect(ed25519.verify(fromBase64(signature.signature)!, statement, fromBase64(made.publicKey)!)).toBe(true);
   });
 
+  it('signs no statement that carries the ID number nearly in clear (one star, or an ID without its check digit in a field)', async () => {
+    const keys = holder();
+    const made = (await keys.create()) as { ok: true; publicKey: string };
+    await keys.adopt(made.publicKey);
+    const certificate = decodeCertificate(certificateOf(made.publicKey))!;
+    // 17 digits give the 18th (the check digit): these are the ID number in clear.
+    for (const leak of [
+      { subjectMasked: '37100319750308021*' },
+      { subjectMasked: '*371003197503080213' },
+      { checkId: 'chk-37100319750308021' },
+    ]) {
+      const bytes = statementSigningBytes({ ...statementBody(leak), certificate });
+      expect(await keys.sign(toBase64(bytes))).toEqual({ ok: false, message: NOT_A_STATEMENT });
+    }
+  });
+
   it('a new OS profile cannot read the key: the terminal is told to re-enrol, and the next enrolment makes a new one', async () => {
     const keys = holder();
     const made = (await keys.create()) as { ok: true; publicKey: string };

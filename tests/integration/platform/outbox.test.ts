@@ -192,6 +192,22 @@ describe('rejections', () => {
   });
 });
 
+describe('rejections name no ID number', () => {
+  it('a feedback or a check whose check id is someone’s ID number is refused without the number in the answer or the stored problem', async () => {
+    const login = await enrolAndLogin(t);
+    const id = SHOWCASE.courtDishonestPerson.identifier;
+    const res = await pushOk(login, [
+      mutation(1, 'feedback', feedbackBody(id)),
+      mutation(2, 'feedback', feedbackBody(`chk-${id}`, { measureCode: `M-${id}` })),
+    ]);
+    expect(res.results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    expect(JSON.stringify(res)).not.toContain(id);
+    const held = (await call(`${t.controls}/mutations?terminalId=${login.terminalId}`)).body.mutations as { problem: unknown }[];
+    expect(held).toHaveLength(2);
+    expect(JSON.stringify(held.map((m) => m.problem))).not.toContain(id);
+  });
+});
+
 describe('exactly once', () => {
   it('a batch retried after a lost reply is stored once', async () => {
     const login = await enrolAndLogin(t);

@@ -43,15 +43,20 @@ describe('check slips on the platform', () => {
     const certificate = fromBase64(enrolled.body.terminalCertificate)!;
     const token = await login(t, enrolled.body, 'c001');
     const check = checkBody();
+    // The slip signs the moment the check was recorded.
+    const recordedAt = Math.floor(Date.now() / 1000);
     const delivered = await call(`${t.api}/outbox`, {
       token,
-      body: { terminalId: enrolled.body.terminalId, mutations: [mutation(1, 'check', check)] },
+      body: {
+        terminalId: enrolled.body.terminalId,
+        mutations: [mutation(1, 'check', check, { occurredAt: new Date(recordedAt * 1000).toISOString() })],
+      },
     });
     expect(delivered.body.results[0].status).toBe('accepted');
 
     const body = statementBody({
       checkId: check.checkId,
-      checkedAt: Math.floor(Date.now() / 1000),
+      checkedAt: recordedAt,
       matterCode: check.matterCode,
       caseNoHash: caseNoHash(SALT, check.caseNo),
       subjectMasked: '3710**********0213',
@@ -120,7 +125,14 @@ describe('check slips on the platform', () => {
     const certificate = fromBase64(enrolled.body.terminalCertificate)!;
     const token = await login(t, enrolled.body, 'c001');
     const check = checkBody();
-    await call(`${t.api}/outbox`, { token, body: { terminalId: enrolled.body.terminalId, mutations: [mutation(1, 'check', check)] } });
+    const recordedAt = Math.floor(Date.now() / 1000) - 30;
+    await call(`${t.api}/outbox`, {
+      token,
+      body: {
+        terminalId: enrolled.body.terminalId,
+        mutations: [mutation(1, 'check', check, { occurredAt: new Date(recordedAt * 1000).toISOString() })],
+      },
+    });
     const signedData = await signedDataFrom(token);
     const slipAt = async (checkedAt: number) =>
       (
@@ -142,7 +154,7 @@ describe('check slips on the platform', () => {
           oldKey.sign,
         )
       ).text;
-    const before = await slipAt(Math.floor(Date.now() / 1000) - 30);
+    const before = await slipAt(recordedAt);
 
     // The PC is handed over to a new enrolment: its old key is retired from now on.
     const successor = await enrolWithKey(testKey(42), {
@@ -232,14 +244,21 @@ describe('a slip found by its 核验码', () => {
     const enrolled = await enrolWithKey(key);
     const token = await login(t, enrolled.body, 'c001');
     const check = checkBody();
-    await call(`${t.api}/outbox`, { token, body: { terminalId: enrolled.body.terminalId, mutations: [mutation(1, 'check', check)] } });
+    const recordedAt = Math.floor(Date.now() / 1000);
+    await call(`${t.api}/outbox`, {
+      token,
+      body: {
+        terminalId: enrolled.body.terminalId,
+        mutations: [mutation(1, 'check', check, { occurredAt: new Date(recordedAt * 1000).toISOString() })],
+      },
+    });
     const certificate = fromBase64(enrolled.body.terminalCertificate)!;
     const signedData = await signedDataFrom(token);
     const slip = async (signWith = key, cert = certificate) =>
       signSlip(
         statementBody({
           checkId: check.checkId,
-          checkedAt: Math.floor(Date.now() / 1000),
+          checkedAt: recordedAt,
           matterCode: check.matterCode,
           caseNoHash: caseNoHash(SALT, check.caseNo),
           subjectMasked: '3710**********0213',
@@ -332,7 +351,56 @@ describe('a slip found by its 核验码', () => {
     const spent = await lookup(guesser, reference);
     expect(spent.status).toBe(429);
     expect(spent.body.title).toContain('请稍后再试');
+    // Another session of the same clerk, at another terminal, shares the budget.
+    const elsewhere = await login(t, (await enrolWithKey(testKey(63))).body, 'c002');
+    expect((await lookup(elsewhere, '00000-YYYYY')).status).toBe(429);
     const log = JSON.stringify((await call(`${t.controls}/access-log`)).body.entries);
     expect(log).not.toContain(id);
+  });
+});
+
+describe('a retired key after the hand-over', () => {
+  it('a slip backdated before the revocation for a check made after it is not the same record online', async () => {
+    const oldKey = testKey(61);
+    const enrolled = await enrolWithKey(oldKey);
+    const certificate = fromBase64(enrolled.body.terminalCertificate)!;
+    const token = await login(t, enrolled.body, 'c001');
+    const signedData = await signedDataFrom(token);
+    const handedOverAt = Math.floor(Date.now() / 1000);
+    const successor = await enrolWithKey(testKey(62), {
+      predecessor: { terminalId: enrolled.body.terminalId, resumeSeq: 1, terminalSecret: enrolled.body.terminalSecret },
+    });
+    expect(successor.status).toBe(201);
+    // Whoever kept the old PC's key: a check dated after the hand-over reaches the platform (delivered by the
+    // old session, or by the successor's hand-over), and a slip for it is signed with the retired key, its time set back.
+    const check = checkBody();
+    const occurredAt = new Date((handedOverAt + 60) * 1000).toISOString();
+    const successorToken = await login(t, successor.body, 'c001');
+    const pushed = await call(`${t.api}/outbox`, {
+      token: successorToken,
+      body: { terminalId: enrolled.body.terminalId, mutations: [mutation(1, 'check', check, { occurredAt })] },
+    });
+    expect(pushed.body.results[0].status).toBe('accepted');
+    const backdated = await signSlip(
+      statementBody({
+        checkId: check.checkId,
+        checkedAt: handedOverAt - 1,
+        matterCode: check.matterCode,
+        caseNoHash: caseNoHash(SALT, check.caseNo),
+        subjectMasked: '3710**********0213',
+        subjectHash: subjectHash(SALT, check.subjectIdentifier),
+        result: check.result,
+        source: check.source,
+        dataVersion: check.dataVersion,
+        measures: [{ code: 'P-COURT-HONOUR', obligation: 'MUST', decision: null }],
+        signedData,
+      }),
+      certificate,
+      oldKey.sign,
+    );
+    const verifier = await login(t, successor.body, 'c001');
+    const answer = await call(`${t.api}/slips/check`, { token: verifier, body: { slip: backdated.text } });
+    expect(answer.body).toMatchObject({ problems: [], recordFound: true, sameRecord: false });
+    expect(answer.body.differences).toContain('核查时间与平台记录不一致');
   });
 });
