@@ -4,7 +4,8 @@ import type { Db } from './open';
 /**
  * SUPERVISION_*: a supervisor's dashboard view, drill-down, recorded check or export; RECONCILIATION: a page
  * of one terminal's records; FLEET_VIEW: IT's fleet list; LOAD_VIEW: IT's read of the platform's load;
- * SLIP_LOOKUP: a check slip asked for by its 核验码 (recordId: the code).
+ * SLIP_LOOKUP: a check slip asked for by its 核验码 (recordId: the code); SUPERVISION_EVENTS: the platform's
+ * events (hand-overs, imports, resubmissions) viewed.
  */
 export type AccessAction =
   | 'LOOKUP'
@@ -17,7 +18,8 @@ export type AccessAction =
   | 'SUPERVISION_EXPORT'
   | 'RECONCILIATION'
   | 'FLEET_VIEW'
-  | 'LOAD_VIEW';
+  | 'LOAD_VIEW'
+  | 'SUPERVISION_EVENTS';
 
 export interface AccessLogEntry {
   at: string;

@@ -205,7 +205,25 @@ export function registerSupervisorRoutes(app: FastifyInstance, ctx: PlatformCont
   app.get('/supervisor/events', { config: { access: 'supervisor' } }, async (request, reply) => {
     const parsed = parseWith(PlatformEventsQuery, request.query);
     if (!parsed.ok) return fail(reply, 400, 'bad_request', '查询参数错误', { detail: parsed.detail });
-    const body: PlatformEventsResponse = { events: ctx.events.latest(parsed.value.limit) };
+    const auth = authOf(request);
+    const department = scopeDepartment(auth);
+    // A department supervisor sees what operators of their department did; events without an operator
+    // (a hand-over confirmed at the PC with the enrolment code) and other departments' are city-wide only.
+    const events = ctx.events
+      .latest(parsed.value.limit)
+      .filter((e) => department === undefined || (e.operatorId !== null && ctx.operators.get(e.operatorId)?.department === department));
+    ctx.accessLog.record({
+      at: ctx.now().toISOString(),
+      terminalId: auth.terminalId,
+      operatorId: auth.operatorId,
+      action: 'SUPERVISION_EVENTS',
+      matter: null,
+      caseNo: null,
+      identifier: null,
+      nameQuery: null,
+      outcome: 'shown',
+    });
+    const body: PlatformEventsResponse = { events };
     return body;
   });
 }

@@ -82,4 +82,16 @@ describe('dead-letter resubmission', () => {
     const again = mutation(seq++, 'check', body, { operatorId: 's001', resubmits: ref() });
     expect(await push(supervisor, again)).toMatchObject({ status: 'rejected', problem: { detail: expect.stringContaining('已由记录') } });
   });
+  it('the events view is audited, and a department supervisor sees only what operators of their department did', async () => {
+    // s001 (city-wide, the credit office) resubmitted above; s002 supervises the counters' department only.
+    const departmental = await login(t, terminal, 's002');
+    const theirs = (await call(`${t.api}/supervisor/events`, { token: departmental })).body.events as Array<{ operatorId: string | null }>;
+    expect(theirs.filter((e) => e.operatorId === 's001')).toEqual([]);
+    const city = (await call(`${t.api}/supervisor/events`, { token: supervisor })).body.events as Array<{ operatorId: string | null }>;
+    expect(city.some((e) => e.operatorId === 's001')).toBe(true);
+    const views = ((await call(`${t.controls}/access-log?limit=200`)).body.entries as Array<{ action: string; operatorId: string }>).filter(
+      (e) => e.action === 'SUPERVISION_EVENTS',
+    );
+    expect(views.map((e) => e.operatorId).sort()).toEqual(['s001', 's001', 's002']);
+  });
 });
