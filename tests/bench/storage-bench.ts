@@ -46,6 +46,8 @@ const SETTLE = option('settle', 10, 0);
 const JSON_OUTPUT = process.argv.includes('--json');
 /** Only the packed store (its figures at a million take minutes; the other two, tens of minutes on a busy machine). */
 const ONLY_PACKED = process.argv.includes('--only-packed');
+/** With --only-packed: still load the raw IndexedDB baseline, for the packed store's ratio against it. */
+const WITH_RAW = process.argv.includes('--with-raw');
 /** Build the snapshot again instead of reporting the build that published the seeded list. */
 const REBUILD = process.argv.includes('--rebuild-snapshot');
 /** Build the next snapshot after the delta and count the blocks that changed (a full build: minutes at a million). */
@@ -197,7 +199,7 @@ async function main(): Promise<void> {
   try {
     const clerk = platform.operators[0]!;
     let raw: Timed | null = null;
-    if (!ONLY_PACKED) {
+    if (!ONLY_PACKED || WITH_RAW) {
       const baseline = browser.pages()[0] ?? (await browser.newPage());
       await baseline.goto(baselineWeb.url);
       await baseline.waitForFunction(() => document.body.dataset.ready === 'true');
@@ -300,6 +302,10 @@ async function main(): Promise<void> {
     await packed.reload();
     await packed.waitForFunction(() => document.body.dataset.ready === 'true');
     const packedStart = await inPage(packed, 'startToFirstLookup', { prefix: 'packed', listStore: 'packed' }, sample.present[0]!);
+    log(
+      `  page ready at ${Math.round(packedStart.pageReadyMs)} ms, services ${Math.round(packedStart.servicesMs)} ms ` +
+        `(list store warm-up ${packedStart.warmMs === null ? 'n/a' : Math.round(packedStart.warmMs)} ms), first lookup ${Math.round(packedStart.lookupMs)} ms`,
+    );
     const packedAfterStart = await inPage(packed, 'memory');
     let recordsStart: { startMs: number } | null = null;
     if (page) {

@@ -34,6 +34,18 @@ export interface LookupTimes {
  * downloads: block and pack requests, SHA-256, AES-GCM, IndexedDB writes, the directory). Times of
  * concurrent work are summed, so they can add up to more than the wall time.
  */
+/** Start to first lookup, ms since navigation start, and where the time went. */
+export interface StartTimes {
+  startMs: number;
+  found: number;
+  /** When the bench could call in (the page had loaded and its script had run). */
+  pageReadyMs: number;
+  /** Opening the databases and building the services, of which warmMs loading the list store. */
+  servicesMs: number;
+  warmMs: number | null;
+  lookupMs: number;
+}
+
 export const profile = {
   applyMs: 0,
   applyCalls: 0,
@@ -92,7 +104,7 @@ export interface BenchApi {
   startToFirstLookup(
     options: { prefix: string; listStore: 'packed' | 'records' },
     key: string,
-  ): Promise<{ startMs: number; found: number }>;
+  ): Promise<StartTimes>;
   outboxDrain(count: number, batchSize: number): Promise<Timed>;
   memory(): Promise<{ heapMB: number | null; diskMB: number | null }>;
 }

@@ -4,7 +4,7 @@
  */
 import { verifyAuditChain } from '../../../renderer/src/data/auditChain';
 import { createBrowserHost } from '../../../renderer/src/host/browserHost';
-import { createServices, type CreditCounterServices } from '../../../renderer/src/services/createServices';
+import { createServices, WARM_MARK, type CreditCounterServices } from '../../../renderer/src/services/createServices';
 import { chinaDate } from '../../../shared/dates';
 import type { HarnessApi, HarnessStartOptions, JournalSnapshot } from './api';
 import { createBenchApi, profile } from './bench';
@@ -380,9 +380,21 @@ const api: HarnessApi = {
   bench: {
     ...createBenchApi(() => need()),
     async startToFirstLookup(options, key) {
+      const pageReadyMs = performance.now();
+      performance.clearMeasures(WARM_MARK);
       await api.start({ prefix: options.prefix, listStore: options.listStore });
+      const started = performance.now();
       const found = await need().internals.listStore.lookupByKey(key);
-      return { startMs: performance.now(), found: found.length };
+      const startMs = performance.now();
+      const warm = performance.getEntriesByName(WARM_MARK, 'measure')[0];
+      return {
+        startMs,
+        found: found.length,
+        pageReadyMs,
+        servicesMs: started - pageReadyMs,
+        warmMs: warm ? warm.duration : null,
+        lookupMs: startMs - started,
+      };
     },
   },
 };
