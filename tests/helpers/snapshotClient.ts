@@ -44,7 +44,7 @@ export async function fetchSnapshot(t: SnapshotTerminal): Promise<{ manifest: Ve
 export async function snapshotEntries(t: SnapshotTerminal, manifest: VerifiedManifest): Promise<ListEntry[]> {
   const entries: ListEntry[] = [];
   for (const ref of manifest.body.sections.data) {
-    const block = new BlockView(await inflate(t.blocks.get(ref.h)!));
+    const block = new BlockView(inflate(t.blocks.get(ref.h)!));
     for (let i = 0; i < block.rowCount; i++) entries.push(readDataRow(block.row(i)).entry);
   }
   return entries;

@@ -46,7 +46,6 @@ import { failWith, ok, refuse } from './outcome';
 import { createTerminalAccess, type TerminalAccess } from './terminalAccess';
 import { createSyncService } from './syncService';
 
-
 /** Performance-timeline name of loading the packed list store's fences and fingerprints at start. */
 export const WARM_MARK = 'credit-counter:warm-list-store';
 export { DEFAULT_DB_NAMES } from '../data/dbNames';

@@ -49,6 +49,8 @@ export interface StartTimes {
 export const profile = {
   applyMs: 0,
   applyCalls: 0,
+  /** Index keys and pinyin initials of arriving pages (ahead of their write, beside the next fetch). */
+  prepareMs: 0,
   fetchMs: 0,
   fetchCalls: 0,
   pushMs: 0,
@@ -82,6 +84,13 @@ export interface StoreTimes {
   namePrefixP50: number;
   namePrefixP99: number;
   initialsP99: number;
+  /** The same lookups split: keys on a list (a block read) and keys on none (answered in memory). */
+  listedP50: number;
+  listedP99: number;
+  unlistedP99: number;
+  /** The floor under a listed key: one plain IndexedDB get of a stored block, same database. */
+  rawBlockGetP50: number | null;
+  rawBlockGetP99: number | null;
 }
 
 export interface BenchApi {
@@ -101,10 +110,7 @@ export interface BenchApi {
   /** The store's own lookups (half the keys absent) and searches, whatever its layout. */
   storeTimes(sample: LookupSample): Promise<StoreTimes>;
   /** After a reload: start the core on the existing databases and answer one lookup; ms since navigation start. */
-  startToFirstLookup(
-    options: { prefix: string; listStore: 'packed' | 'records' },
-    key: string,
-  ): Promise<StartTimes>;
+  startToFirstLookup(options: { prefix: string; listStore: 'packed' | 'records' }, key: string): Promise<StartTimes>;
   outboxDrain(count: number, batchSize: number): Promise<Timed>;
   memory(): Promise<{ heapMB: number | null; diskMB: number | null }>;
 }
@@ -178,6 +184,30 @@ async function rawPull(pageSize: number, fromCursor: string | null): Promise<Tim
   rawCursor = cursor;
   db.close();
   return { ms, rows };
+}
+
+/** Plain IndexedDB gets of random stored snapshot blocks (none when the store keeps no blocks). */
+async function rawBlockGets(dbName: string, count: number): Promise<number[]> {
+  const open = indexedDB.open(dbName);
+  await requestDone(open);
+  const db = open.result;
+  try {
+    if (!db.objectStoreNames.contains('snapBlocks')) return [];
+    const listing = db.transaction('snapBlocks', 'readonly').objectStore('snapBlocks').getAllKeys();
+    await requestDone(listing);
+    const keys = listing.result;
+    const times: number[] = [];
+    for (let i = 0; i < count && keys.length > 0; i++) {
+      const key = keys[Math.floor(Math.random() * keys.length)]!;
+      const t0 = performance.now();
+      await requestDone(db.transaction('snapBlocks', 'readonly').objectStore('snapBlocks').get(key));
+      // (the value is read in full by the get: that is the cost a listed key's block read pays)
+      times.push(performance.now() - t0);
+    }
+    return times;
+  } finally {
+    db.close();
+  }
 }
 
 export function createBenchApi(services: () => CreditCounterServices): BenchApi {
@@ -278,10 +308,15 @@ export function createBenchApi(services: () => CreditCounterServices): BenchApi 
       const nameTimes: number[] = [];
       const initialsTimes: number[] = [];
       const keys = sample.present.flatMap((key, i) => (sample.absent[i] ? [key, sample.absent[i]] : [key]));
+      const listed: number[] = [];
+      const unlisted: number[] = [];
+      const absent = new Set(sample.absent);
       for (const key of keys) {
         const t0 = performance.now();
         await store.lookupByKey(key);
-        idTimes.push(performance.now() - t0);
+        const ms = performance.now() - t0;
+        idTimes.push(ms);
+        (absent.has(key) ? unlisted : listed).push(ms);
       }
       for (const name of sample.names) {
         const t0 = performance.now();
@@ -294,9 +329,15 @@ export function createBenchApi(services: () => CreditCounterServices): BenchApi 
         initialsTimes.push(performance.now() - t0);
       }
       const sort = (a: number[]) => [...a].sort((x, y) => x - y);
+      const raw = sort(await rawBlockGets(services().internals.cache.name, sample.present.length));
       const id = sort(idTimes);
       const name = sort(nameTimes);
       return {
+        listedP50: percentile(sort(listed), 50),
+        listedP99: percentile(sort(listed), 99),
+        unlistedP99: percentile(sort(unlisted), 99),
+        rawBlockGetP50: raw.length > 0 ? percentile(raw, 50) : null,
+        rawBlockGetP99: raw.length > 0 ? percentile(raw, 99) : null,
         samples: keys.length,
         idP50: percentile(id, 50),
         idP99: percentile(id, 99),

@@ -194,6 +194,11 @@ const api: HarnessApi = {
       configureDb: installStorageFault,
       wrapListStore: (store) => ({
         ...bindAll(store),
+        prepare(changes) {
+          const t0 = performance.now();
+          store.prepare?.(changes);
+          profile.prepareMs += performance.now() - t0;
+        },
         async applyChanges(page, target) {
           const t0 = performance.now();
           try {

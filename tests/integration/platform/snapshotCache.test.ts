@@ -60,7 +60,8 @@ describe.skipIf(!NGINX_BINARY)('snapshot blocks through the sample nginx cache (
       expect(res.status).toBe(200);
       const bytes = Buffer.from(await res.arrayBuffer());
       expect(() => new BlockView(new Uint8Array(bytes))).toThrow();
-      await expect(inflate(new Uint8Array(bytes))).rejects.toThrow();
+      // Nor does it open as a block once inflated (garbage may inflate to something, never to a block).
+      expect(() => new BlockView(inflate(new Uint8Array(bytes)))).toThrow();
       for (const entry of entries.slice(0, 50)) {
         expect(bytes.includes(Buffer.from(entry.identifier))).toBe(false);
         expect(bytes.includes(Buffer.from(entry.subjectName))).toBe(false);

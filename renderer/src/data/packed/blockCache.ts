@@ -38,7 +38,7 @@ export class BlockCache {
     }
     const record = await this.read(hash);
     if (!record) throw new MissingBlockError(hash);
-    const view = new BlockView(await inflate(record.bytes as Uint8Array<ArrayBuffer>));
+    const view = new BlockView(inflate(record.bytes));
     this.decoded.set(hash, view);
     if (this.decoded.size > this.capacity) this.decoded.delete(this.decoded.keys().next().value!);
     return view;
