@@ -1,4 +1,8 @@
-/** Messages between run.ts and the terminals process. */
+/**
+ * Messages between run.ts and the terminals processes (one or more, each simulating its share of
+ * the fleet). A process answers each step of a scenario and waits for `go` before the next, so the
+ * network returns, and the reconciliation starts, at the same moment in every process.
+ */
 export type Scenario = 'steady' | 'reconnect' | 'resync';
 
 /** How a terminal rebuilds after a new epoch: pages of the full state, or the signed snapshot's blocks. */
@@ -16,6 +20,10 @@ export interface SetupCommand {
   /** How terminals rebuild after a 409 resync. */
   via: ResyncPath;
   timeoutMs: number;
+  /** The index of this process's first terminal in the fleet (terminal names stay unique). */
+  firstIndex?: number;
+  /** Enrolments this process makes at a time (the fleet's few, divided among the processes). */
+  enrolWorkers?: number;
 }
 
 export interface ScenarioCommand {
@@ -28,9 +36,25 @@ export interface ScenarioCommand {
   dataVersion?: string;
   /** The harness checks itself: the platform loses one delivered record before the reconciliation. */
   loseOneRecord?: boolean;
+  /** Wall-clock ms every process counts the scenario's seconds from (reconnect: the `go` after `queued`). */
+  startedAt?: number;
 }
 
-export type ToTerminals = SetupCommand | ScenarioCommand;
+/** The next step, for every process at once: `at` is the moment it stands for (the network's return). */
+export interface GoCommand {
+  type: 'go';
+  at: number;
+}
+
+export type ToTerminals = SetupCommand | ScenarioCommand | GoCommand;
+
+/**
+ * What a terminals process says: `started`, `ready` after the setup; during a scenario `queued`
+ * (reconnect: every terminal queued its records offline), `worked` (the scenario's own work is
+ * done), each then waiting for a GoCommand; last its `report`.
+ */
+export type FromTerminals =
+  { type: 'started' | 'ready' | 'queued' | 'worked' } | { type: 'report'; report: PartReport } | { type: 'error'; message: string };
 
 export interface RouteFigures {
   count: number;
@@ -64,6 +88,38 @@ export interface TerminalsReport {
   behind: number;
   /** Resync over snapshots (absent on the API path). */
   snapshot?: SnapshotFigures;
+  /** Each simulator process's share, in process order. */
+  processes: ProcessShare[];
+}
+
+export interface ProcessShare {
+  terminals: number;
+  /** Requests per route. */
+  requests: Record<string, number>;
+  accepted: number;
+  lost: number;
+  terminalsWithAllBlocks: number | null;
+}
+
+/**
+ * One process's figures for its share of the terminals, raw enough to merge: latency samples rather
+ * than percentiles, the URLs and per-URL platform answers rather than their distinct count and maximum.
+ */
+export interface PartReport extends Omit<TerminalsReport, 'routes' | 'ingestSeconds' | 'snapshot' | 'processes'> {
+  terminals: number;
+  /** Every request's latency in ms, per route. */
+  latencies: Record<string, number[]>;
+  /** Wall-clock ms of the first and last record accepted (0: none). */
+  firstAcceptAt: number;
+  lastAcceptAt: number;
+  snapshot?: PartSnapshot;
+}
+
+export interface PartSnapshot extends Omit<SnapshotFigures, 'distinctRequests' | 'maxMissesPerRequest'> {
+  /** Every distinct block or pack path requested. */
+  urls: string[];
+  /** Per path, the answers that reached the platform (cache status other than HIT). */
+  missesByUrl: Record<string, number>;
 }
 
 /** What the terminals' snapshot downloads did in one scenario. */

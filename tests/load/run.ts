@@ -2,15 +2,18 @@
  * npm run load -- [--terminals 1000] [--entries 100000] [--scenario steady|reconnect|resync|all]
  *                 [--json] [--duration S] [--queued 50] [--lookup-every S] [--poll-every S] [--spread-scale F]
  *                 [--lose-record-in steady|reconnect|resync] [--platform-node-arg=--cpu-prof]
- *                 [--via api|snapshot] [--cache nginx]
+ *                 [--via api|snapshot] [--cache nginx] [--terminal-processes N]
  *
  * A thousand terminals at once, on loopback. Starts its own platform (a fresh database seeded with
  * --entries list entries) in a process pinned to one core (`taskset -c 0` where taskset exists), the
- * simulated terminals in another process (on the other cores), and from here probes /health every
+ * simulated terminals in --terminal-processes processes of their own (on the other cores; by default
+ * one per other core, at least one: each is one event loop, so more than the cores left only take
+ * turns on them), each with its share of the terminals, and from here probes /health every
  * 100 ms and reads the platform's event-loop lag and memory (GET /admin/load) every second.
  * Per scenario it prints requests/s and p50/p99 per route, /health p99, event-loop lag p99, RSS,
  * peak request rate over the steady rate, the drain time, ingestion rate and the reconciliation
- * (lost / duplicated records); --json prints one JSON line per scenario instead. Every loop is
+ * (lost / duplicated records), merged over the processes (merge.ts: percentiles from all latency
+ * samples, per-second counts summed by second); --json prints one JSON line per scenario instead. Every loop is
  * bounded by count and by time; the platform and the terminals are stopped at the end, also on error.
  * --lose-record-in checks the check: in that scenario the platform (a test control) loses one record
  * it had accepted before the reconciliation, which must then report it lost.
@@ -29,7 +32,8 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { PlatformLoad } from '../../shared/contract';
 import { NGINX_BINARY, startNginx, type RunningNginx } from '../support/nginx';
-import type { ResyncPath, Scenario, ScenarioCommand, SetupCommand, TerminalsReport } from './protocol';
+import { mergeReports, quantile } from './merge';
+import type { FromTerminals, PartReport, ResyncPath, Scenario, ScenarioCommand, ToTerminals } from './protocol';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const { values } = parseArgs({
@@ -49,6 +53,7 @@ const { values } = parseArgs({
     'platform-node-arg': { type: 'string', multiple: true },
     via: { type: 'string' },
     cache: { type: 'string' },
+    'terminal-processes': { type: 'string' },
   },
 });
 const TERMINALS = Number(values.terminals ?? 1000);
@@ -72,6 +77,10 @@ if (CACHE === 'nginx' && !NGINX_BINARY) throw new Error('--cache nginx needs Deb
 for (const [name, n] of Object.entries({ TERMINALS, ENTRIES, DURATION_S, QUEUED, LOOKUP_EVERY_S, POLL_EVERY_S, SPREAD_SCALE })) {
   if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a non-negative number`);
 }
+// One simulator process per core the platform is not pinned to: each is a single event loop (the
+// hashing and decryption on top are short jobs), so more processes than those cores only take turns.
+const PROCESSES = Number(values['terminal-processes'] ?? Math.max(1, availableParallelism() - 1));
+if (!Number.isInteger(PROCESSES) || PROCESSES < 1) throw new Error('--terminal-processes must be a whole number, at least 1');
 const log = (line: string) => (values.json ? process.stderr : process.stdout).write(`${line}\n`);
 
 function freePort(): Promise<number> {
@@ -102,10 +111,12 @@ function rssMb(pid: number | undefined): number {
   }
 }
 
-const percentile = (list: number[], q: number) => {
-  const sorted = [...list].sort((a, b) => a - b);
-  return sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-};
+function percentile(list: readonly number[], q: number): number {
+  return quantile(
+    [...list].sort((a, b) => a - b),
+    q,
+  );
+}
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 
 async function main(): Promise<void> {
@@ -192,50 +203,87 @@ async function main(): Promise<void> {
       return res?.ok ? ((await res.json()) as PlatformLoad) : null;
     };
 
-    const terminals = fork(join(ROOT, 'tests/load/terminals.ts'), [], {
-      cwd: ROOT,
-      execArgv: ['--import', 'tsx'],
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    });
-    children.push(terminals);
-    if (pinned && terminals.pid !== undefined) {
-      try {
-        execFileSync('taskset', ['-a', '-p', '-c', '1-63', String(terminals.pid)], { stdio: 'ignore' });
-      } catch {
-        // a one-core machine: the terminals share the platform's core
+    // The fleet split as evenly as it goes (never a process without a terminal).
+    const processes = Math.max(1, Math.min(PROCESSES, TERMINALS));
+    const shares = Array.from({ length: processes }, (_, i) => Math.floor(TERMINALS / processes) + (i < TERMINALS % processes ? 1 : 0));
+    const cores = availableParallelism();
+    const simulators = shares.map(() => {
+      const child = fork(join(ROOT, 'tests/load/terminals.ts'), [], {
+        cwd: ROOT,
+        execArgv: ['--import', 'tsx'],
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      });
+      children.push(child);
+      if (pinned && cores > 1 && child.pid !== undefined) {
+        try {
+          execFileSync('taskset', ['-a', '-p', '-c', `1-${cores - 1}`, String(child.pid)], { stdio: 'ignore' });
+        } catch {
+          // not pinned: the terminals may share the platform's core
+        }
       }
-    }
-    const ask = <T>(message: SetupCommand | ScenarioCommand, wanted: string, timeoutMs: number): Promise<T> =>
+      return child;
+    });
+    /**
+     * Sends each process its message (if any), then waits until every one has answered `wanted`:
+     * their answers in process order. An error, an exit or the timeout of any process fails it.
+     */
+    const collect = <T = undefined>(wanted: FromTerminals['type'], timeoutMs: number, message?: (i: number) => ToTerminals): Promise<T[]> =>
       new Promise((done, fail) => {
-        const timer = setTimeout(() => fail(new Error(`terminals: no ${wanted} within ${timeoutMs / 1000} s`)), timeoutMs);
-        const onMessage = (m: { type: string; report?: T; message?: string }) => {
-          if (m.type === 'started') return;
+        const gone = simulators.findIndex((child) => child.exitCode !== null || child.signalCode !== null);
+        if (gone >= 0) {
+          fail(new Error(`terminals process ${gone + 1} exited (${simulators[gone]!.exitCode ?? simulators[gone]!.signalCode})`));
+          return;
+        }
+        const answers: T[] = [];
+        let answered = 0;
+        const stop = (error?: Error) => {
           clearTimeout(timer);
-          terminals.off('message', onMessage);
-          if (m.type === wanted) done(m.report as T);
-          else fail(new Error(`terminals: ${m.message ?? m.type}`));
+          simulators.forEach((child, i) => {
+            child.off('message', listeners[i]!);
+            child.off('exit', onExit);
+          });
+          if (error) fail(error);
+          else done(answers);
         };
-        terminals.on('message', onMessage);
-        terminals.once('exit', (code) => fail(new Error(`terminals exited (${code})`)));
-        terminals.send(message);
+        const timer = setTimeout(
+          () =>
+            stop(new Error(`terminals: no ${wanted} from ${processes - answered} of ${processes} processes within ${timeoutMs / 1000} s`)),
+          timeoutMs,
+        );
+        const onExit = (code: number | null) => stop(new Error(`a terminals process exited (${code})`));
+        const listeners = simulators.map((_, i) => (m: FromTerminals) => {
+          if (m.type === 'started') return;
+          if (m.type !== wanted) {
+            stop(new Error(`terminals process ${i + 1}: ${m.type === 'error' ? m.message : m.type}`));
+            return;
+          }
+          answers[i] = (m.type === 'report' ? m.report : undefined) as T;
+          if (++answered === processes) stop();
+        });
+        simulators.forEach((child, i) => {
+          child.on('message', listeners[i]!);
+          child.once('exit', onExit);
+          if (message) child.send(message(i));
+        });
       });
 
     const setupStarted = Date.now();
-    log(`setting up ${TERMINALS} terminals (enrol, log in, first full pull)…`);
-    await ask(
-      {
-        type: 'setup',
-        api: terminalsApi,
-        via: VIA,
-        enrolmentCode: 'WEIHAI-DEMO-2026',
-        terminals: TERMINALS,
-        lookupEveryMs: LOOKUP_EVERY_S * 1000,
-        spreadScale: SPREAD_SCALE,
-        timeoutMs: 60 * 60_000,
-      },
-      'ready',
-      61 * 60_000,
+    log(
+      `setting up ${TERMINALS} terminals (enrol, log in, first full pull) in ${processes} simulator process${processes > 1 ? `es (${shares.join(' + ')})` : ''}…`,
     );
+    await collect('ready', 61 * 60_000, (i) => ({
+      type: 'setup',
+      api: terminalsApi,
+      via: VIA,
+      enrolmentCode: 'WEIHAI-DEMO-2026',
+      terminals: shares[i]!,
+      firstIndex: shares.slice(0, i).reduce((a, b) => a + b, 0),
+      // Enrolment and login each cost the platform a slow password hash: 16 at a time over the fleet.
+      enrolWorkers: Math.max(1, Math.ceil(16 / processes)),
+      lookupEveryMs: LOOKUP_EVERY_S * 1000,
+      spreadScale: SPREAD_SCALE,
+      timeoutMs: 60 * 60_000,
+    }));
     log(`  ready in ${round((Date.now() - setupStarted) / 1000)} s`);
 
     let steadyRate: number | null = null;
@@ -272,19 +320,27 @@ async function main(): Promise<void> {
           peakRss = Math.max(peakRss, rssMb(platform.pid));
         }
       })();
-      const report = await ask<TerminalsReport>(
-        {
-          type: 'scenario',
-          scenario,
-          durationMs: DURATION_S * 1000,
-          pollEveryMs: POLL_EVERY_S * 1000,
-          queuedPerTerminal: QUEUED,
-          ...(dataVersion ? { dataVersion } : {}),
-          ...(values['lose-record-in'] === scenario ? { loseOneRecord: true } : {}),
-        },
-        'report',
-        DURATION_S * 1000 + 10 * 60_000,
-      );
+      const command: ScenarioCommand = {
+        type: 'scenario',
+        scenario,
+        durationMs: DURATION_S * 1000,
+        pollEveryMs: POLL_EVERY_S * 1000,
+        queuedPerTerminal: QUEUED,
+        startedAt: Date.now(),
+        ...(dataVersion ? { dataVersion } : {}),
+      };
+      // Only the first process makes the platform lose one of its records: reported lost once.
+      const loseHere = values['lose-record-in'] === scenario;
+      let next = (i: number): ToTerminals => ({ ...command, ...(loseHere && i === 0 ? { loseOneRecord: true } : {}) });
+      if (scenario === 'reconnect') {
+        // Every process queues its terminals' records offline; then the network returns for all at once.
+        await collect('queued', 10 * 60_000, next);
+        const at = Date.now();
+        next = () => ({ type: 'go', at });
+      }
+      await collect('worked', DURATION_S * 1000 + 10 * 60_000, next);
+      // The reconciliation starts once every process's work is done (its requests are no load figures).
+      const report = mergeReports(await collect<PartReport>('report', 10 * 60_000, () => ({ type: 'go', at: Date.now() })));
       sampling = false;
       await Promise.all([probe, monitor]);
       const load = await readLoad();
@@ -302,6 +358,7 @@ async function main(): Promise<void> {
         cache: CACHE,
         terminals: TERMINALS,
         entries: ENTRIES,
+        terminalProcesses: report.processes.length,
         seconds: round(report.seconds),
         healthP99Ms: round(percentile(health, 0.99)),
         healthP50Ms: round(percentile(health, 0.5)),
@@ -346,12 +403,16 @@ async function main(): Promise<void> {
             { perSec: round(f.perSec), p50Ms: round(f.p50Ms), p99Ms: round(f.p99Ms), count: f.count },
           ]),
         ),
+        // Each simulator process's share (terminals, requests per route, records accepted and lost).
+        perProcess: report.processes,
       };
       if (values.json) {
         process.stdout.write(`${JSON.stringify(figures)}\n`);
         continue;
       }
-      log(`\n== ${scenario}: ${TERMINALS} terminals, ${ENTRIES.toLocaleString()} entries, ${figures.seconds} s`);
+      log(
+        `\n== ${scenario}: ${TERMINALS} terminals (${figures.terminalProcesses} simulator process${figures.terminalProcesses > 1 ? 'es' : ''}), ${ENTRIES.toLocaleString()} entries, ${figures.seconds} s`,
+      );
       for (const [route, f] of Object.entries(figures.routes))
         log(`  ${route.padEnd(46)} ${String(f.perSec).padStart(7)} req/s  p50 ${f.p50Ms} ms  p99 ${f.p99Ms} ms  (${f.count})`);
       log(

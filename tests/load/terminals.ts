@@ -1,5 +1,6 @@
 /**
- * The simulated terminals of `npm run load` (run.ts starts this file in a process of its own).
+ * The simulated terminals of `npm run load` (run.ts starts this file in one or more processes of
+ * their own, each with its share of the fleet).
  * Each terminal keeps what the real one needs for the wire and no IndexedDB: a sync cursor, the
  * platform's data version, its audit chain head and its queue. Timing comes from the engine's own
  * code (renderer/src/sync: reconnect spread, full-jitter backoff with Retry-After, jittered polling,
@@ -9,7 +10,8 @@
  * the terminal's own downloader (each block's SHA-256 checked against the manifest, then decrypted),
  * keeps only their hashes, and pulls the deltas after the snapshot's cursor.
  *
- * Commands arrive over IPC from run.ts; every loop ends by count or by the scenario's deadline.
+ * Commands arrive over IPC from run.ts; every loop ends by count or by the scenario's deadline. The
+ * report is raw enough for run.ts to merge several processes' (merge.ts): latency samples, URLs.
  */
 import type { Mutation, OutboxResponse, SnapshotManifestResponse, TerminalRecordsPage } from '../../shared/contract';
 import { DEFAULT_BACKOFF, jitteredInterval, pause, reconnectSpread, retryDelay } from '../../renderer/src/sync/backoff';
@@ -17,7 +19,7 @@ import { DEFAULT_SYNC_OPTIONS } from '../../renderer/src/sync/syncEngine';
 import { downloadBlocks, manifestBlocks } from '../../renderer/src/sync/snapshot/downloadBlocks';
 import { SnapshotVerificationError, verifyManifest, type VerifiedManifest } from '../../renderer/src/sync/snapshot/verifyManifest';
 import { SimulatedAuditJournal } from './auditRecords';
-import type { ResyncPath, ScenarioCommand, SnapshotFigures, TerminalsReport, SetupCommand, ToTerminals } from './protocol';
+import type { FromTerminals, PartReport, PartSnapshot, ResyncPath, ScenarioCommand, SetupCommand, ToTerminals } from './protocol';
 
 const VERSION_HEADER = { 'X-Client-Version': '0.1.0' };
 const SUBJECTS = [
@@ -143,9 +145,10 @@ async function withRetries<T>(deadline: number, work: () => Promise<T>): Promise
 class Terminal {
   cursor: string | null = null;
   dataVersion: string | null = null;
-  /** Snapshot path: the hashes of the blocks this terminal holds (the bytes are not kept), and their manifest. */
+  /** Snapshot path: the hashes of the blocks this terminal holds (the bytes are not kept). */
   blocks: ReadonlySet<string> = new Set();
-  manifest: VerifiedManifest | null = null;
+  /** The blocks of the last manifest it verified (the process's one set per manifest, see blocksOf). */
+  snapshotBlocks: ReadonlySet<string> | null = null;
   readonly queue: Mutation[] = [];
   /** Every id this terminal queued, for the reconciliation. */
   readonly queuedIds: string[] = [];
@@ -252,9 +255,10 @@ class Terminal {
     stats.manifests += 1;
     const manifest = await verifyManifest(answer, this.publicKey);
     stats.manifestsVerified += 1;
-    stats.snapshotBlocks = manifestBlocks(manifest).length;
+    const wanted = blocksOf(manifest);
+    stats.snapshotBlocks = wanted.size;
     // From here on the terminal is judged against this manifest (a download cut short holds only part of it).
-    this.manifest = manifest;
+    this.snapshotBlocks = wanted;
     const holding = new Set<string>();
     try {
       await downloadBlocks(manifest, {
@@ -276,7 +280,9 @@ class Terminal {
       if (error instanceof SnapshotVerificationError) stats.blocksRefused += 1;
       throw error;
     }
-    this.blocks = holding;
+    // Only the manifest's blocks were added: holding all of them, the terminal shares the process's set
+    // (a thousand copies of the same hashes are memory the collector keeps walking).
+    this.blocks = holding.size === wanted.size ? wanted : holding;
     this.cursor = manifest.body.cursor;
     this.dataVersion = manifest.body.dataVersion;
     return true;
@@ -284,7 +290,11 @@ class Terminal {
 
   /** Holds every block of the last manifest it verified. */
   holdsSnapshot(): boolean {
-    return this.manifest !== null && manifestBlocks(this.manifest).every((ref) => this.blocks.has(ref.h));
+    const wanted = this.snapshotBlocks;
+    if (wanted === null) return false;
+    if (this.blocks === wanted) return true;
+    for (const hash of wanted) if (!this.blocks.has(hash)) return false;
+    return true;
   }
 
   /** Counter work until the deadline: lookups at the clerk's pace, pushes, polls on the jittered interval. */
@@ -319,6 +329,22 @@ function intern(hash: string): string {
   if (known !== undefined) return known;
   hashes.set(hash, hash);
   return hash;
+}
+
+/**
+ * Per manifest (named by the SHA-256 of its body, which its signed statement names), its blocks'
+ * hashes, once for the process: every terminal still fetches and verifies the manifest itself, but
+ * keeps this shared set rather than its own parsed copy of the manifest.
+ */
+const manifestBlockSets = new Map<string, ReadonlySet<string>>();
+function blocksOf(manifest: VerifiedManifest): ReadonlySet<string> {
+  const name = manifest.statement.manifestSha256;
+  let set = manifestBlockSets.get(name);
+  if (set === undefined) {
+    set = new Set(manifestBlocks(manifest).map((ref) => intern(ref.h)));
+    manifestBlockSets.set(name, set);
+  }
+  return set;
 }
 
 /** An anonymous block or pack request, as the packed store makes it (through the cache when there is one). */
@@ -370,7 +396,9 @@ async function setup(command: SetupCommand): Promise<void> {
       const i = next++;
       const enrolled = await withRetries(deadline, async () =>
         json<{ terminalId: string; terminalSecret: string; platformPublicKey?: { key: string } }>(
-          await request('POST /terminals', '/terminals', { body: { enrolmentCode: command.enrolmentCode, name: `负载窗口 ${i}` } }),
+          await request('POST /terminals', '/terminals', {
+            body: { enrolmentCode: command.enrolmentCode, name: `负载窗口 ${(command.firstIndex ?? 0) + i}` },
+          }),
         ),
       );
       if (!enrolled) throw new Error('enrolment timed out');
@@ -394,16 +422,21 @@ async function setup(command: SetupCommand): Promise<void> {
             cursor: terminal.cursor,
             dataVersion: terminal.dataVersion,
             blocks: terminal.blocks,
-            manifest: terminal.manifest,
+            snapshotBlocks: terminal.snapshotBlocks,
           }));
       }
-      ({ cursor: terminal.cursor, dataVersion: terminal.dataVersion, blocks: terminal.blocks, manifest: terminal.manifest } = await synced);
+      ({
+        cursor: terminal.cursor,
+        dataVersion: terminal.dataVersion,
+        blocks: terminal.blocks,
+        snapshotBlocks: terminal.snapshotBlocks,
+      } = await synced);
       made.push(terminal);
       if (made.length % 100 === 0) process.stderr.write(`  ${made.length} terminals enrolled and signed in\n`);
     }
   };
-  let synced: Promise<Pick<Terminal, 'cursor' | 'dataVersion' | 'blocks' | 'manifest'>> | null = null;
-  await Promise.all(Array.from({ length: 16 }, worker));
+  let synced: Promise<Pick<Terminal, 'cursor' | 'dataVersion' | 'blocks' | 'snapshotBlocks'>> | null = null;
+  await Promise.all(Array.from({ length: command.enrolWorkers ?? 16 }, worker));
   if (made.length < command.terminals) throw new Error(`only ${made.length} of ${command.terminals} terminals set up in time`);
   terminals = made;
   const supervisor = await json<{ token: string }>(
@@ -415,23 +448,18 @@ async function setup(command: SetupCommand): Promise<void> {
   supervisorToken = supervisor.token;
 }
 
-function report(scenario: string, extra: Partial<TerminalsReport>): TerminalsReport {
-  const routes: TerminalsReport['routes'] = {};
+function report(scenario: string, extra: Partial<PartReport>): PartReport {
   const seconds = Math.max(1, ((recorder.endedAt || Date.now()) - recorder.startedAt) / 1000);
-  for (const [route, list] of recorder.latencies) {
-    const sorted = [...list].sort((a, b) => a - b);
-    const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
-    routes[route] = { count: list.length, perSec: list.length / seconds, p50Ms: at(0.5), p99Ms: at(0.99) };
-  }
-  const perSecond = Array.from(recorder.perSecond, (n) => n ?? 0);
   return {
     scenario,
+    terminals: terminals.length,
     seconds,
-    routes,
+    latencies: Object.fromEntries(recorder.latencies),
     statuses: Object.fromEntries(recorder.statuses),
-    perSecond,
+    perSecond: Array.from(recorder.perSecond, (n) => n ?? 0),
     accepted: recorder.accepted,
-    ingestSeconds: recorder.lastAcceptAt > recorder.firstAcceptAt ? (recorder.lastAcceptAt - recorder.firstAcceptAt) / 1000 : 0,
+    firstAcceptAt: recorder.firstAcceptAt,
+    lastAcceptAt: recorder.lastAcceptAt,
     syncBytes: recorder.syncBytes,
     drainSeconds: null,
     lost: 0,
@@ -444,22 +472,40 @@ function report(scenario: string, extra: Partial<TerminalsReport>): TerminalsRep
   };
 }
 
-function snapshotFigures(): SnapshotFigures {
+function snapshotFigures(): PartSnapshot {
   const s = recorder.snapshot;
   return {
     manifests: s.manifests,
     manifestsVerified: s.manifestsVerified,
     snapshotBlocks: s.snapshotBlocks,
     requests: s.requests,
-    distinctRequests: s.urls.size,
+    urls: [...s.urls],
+    missesByUrl: Object.fromEntries(s.missesByUrl),
     blocksVerified: s.blocksVerified,
     blocksRefused: s.blocksRefused,
     cacheHits: s.cached ? s.hits : null,
     cacheMisses: s.cached ? s.misses : null,
-    maxMissesPerRequest: s.cached ? Math.max(0, ...s.missesByUrl.values()) : null,
     blockBytes: s.blockBytes,
     terminalsWithAllBlocks: terminals.filter((t) => t.holdsSnapshot()).length,
   };
+}
+
+const send = (message: FromTerminals) => process.send?.(message);
+
+/** The GoCommand awaited (one at a time). */
+let release: ((at: number) => void) | null = null;
+
+/**
+ * Tells run.ts this process reached `step` and waits until every process has (the GoCommand), so
+ * the fleet's network returns, and its reconciliation starts, at one moment. Returns that moment.
+ * Without run.ts (no IPC channel) there is no one to wait for.
+ */
+function reached(step: 'queued' | 'worked'): Promise<number> {
+  if (!process.send) return Promise.resolve(Date.now());
+  return new Promise((resolve) => {
+    release = resolve;
+    send({ type: step });
+  });
 }
 
 /** Every id each terminal queued is on the platform exactly once (paged through the supervisors' route). */
@@ -511,22 +557,26 @@ async function loseOne(): Promise<string> {
   return id;
 }
 
-async function runScenario(command: ScenarioCommand): Promise<TerminalsReport> {
-  recorder = new Recorder(Date.now());
+async function runScenario(command: ScenarioCommand): Promise<PartReport> {
+  // Every process counts from run.ts's origin, so their per-second counts add up second by second.
+  const origin = command.startedAt ?? Date.now();
+  recorder = new Recorder(origin);
   // steady runs for its duration; reconnect and resync run until every terminal is done, within
   // the engine's spread plus five minutes (what is not delivered by then counts as behind, and lost).
-  const until =
-    Date.now() +
+  const deadline = (from: number) =>
+    from +
     (command.scenario === 'steady'
       ? command.durationMs
       : Math.max(command.durationMs, 2 * DEFAULT_SYNC_OPTIONS.spreadMaxMs * spreadScale + 300_000));
   if (command.scenario === 'steady') {
-    await Promise.all(terminals.map((t) => t.work(until, command.pollEveryMs)));
+    await Promise.all(terminals.map((t) => t.work(deadline(origin), command.pollEveryMs)));
   } else if (command.scenario === 'reconnect') {
-    // The outage: every terminal queues its records offline; then the network returns for all in the same second.
+    // The outage: every terminal queues its records offline; then the network returns for all in the
+    // same second (in every process: the moment run.ts gives once all have queued).
     for (const t of terminals) await t.queueLookups(command.queuedPerTerminal);
-    recorder = new Recorder(Date.now());
-    const returned = Date.now();
+    const returned = await reached('queued');
+    recorder = new Recorder(returned);
+    const until = deadline(returned);
     let done = 0;
     let last = 0;
     await Promise.all(
@@ -542,6 +592,7 @@ async function runScenario(command: ScenarioCommand): Promise<TerminalsReport> {
     );
     const behind = terminals.length - done;
     recorder.endedAt = Date.now();
+    await reached('worked');
     return report('reconnect', {
       drainSeconds: behind === 0 ? (last - returned) / 1000 : null,
       behind,
@@ -549,7 +600,7 @@ async function runScenario(command: ScenarioCommand): Promise<TerminalsReport> {
     });
   } else {
     // resync: the platform starts a new epoch (run.ts did); each terminal meets the 409 at its next poll.
-    const began = Date.now();
+    const until = deadline(origin);
     let last = 0;
     let done = 0;
     await Promise.all(
@@ -563,25 +614,33 @@ async function runScenario(command: ScenarioCommand): Promise<TerminalsReport> {
     );
     recorder.endedAt = Date.now();
     const holding = terminals.filter((t) => t.dataVersion === command.dataVersion).length;
+    const snapshot = resyncPath === 'snapshot' ? snapshotFigures() : null;
+    await reached('worked');
     return report('resync', {
-      drainSeconds: done === terminals.length ? (last - began) / 1000 : null,
+      drainSeconds: done === terminals.length ? (last - origin) / 1000 : null,
       behind: terminals.length - holding,
-      ...(resyncPath === 'snapshot' ? { snapshot: snapshotFigures() } : {}),
+      ...(snapshot ? { snapshot } : {}),
       ...(await reconcile(command.loseOneRecord)),
     });
   }
   // steady: deliver what is left, then reconcile.
   await Promise.all(terminals.map((t) => t.push(Date.now() + 60_000).catch(() => false)));
   recorder.endedAt = Date.now();
+  await reached('worked');
   return report('steady', await reconcile(command.loseOneRecord));
 }
 
 process.on('message', (message: ToTerminals) => {
-  const reply = (m: unknown) => process.send?.(m);
-  const task =
+  if (message.type === 'go') {
+    const go = release;
+    release = null;
+    go?.(message.at);
+    return;
+  }
+  const task: Promise<FromTerminals> =
     message.type === 'setup'
       ? setup(message).then(() => ({ type: 'ready' }))
       : runScenario(message).then((r) => ({ type: 'report', report: r }));
-  task.then(reply, (error: unknown) => reply({ type: 'error', message: (error as Error).stack ?? String(error) }));
+  task.then(send, (error: unknown) => send({ type: 'error', message: (error as Error).stack ?? String(error) }));
 });
-process.send?.({ type: 'started' });
+send({ type: 'started' });

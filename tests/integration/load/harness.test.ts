@@ -1,6 +1,8 @@
 /**
  * The load harness at a tiny size: its own platform and terminals processes start and stop, every
- * scenario reports one JSON line with the keys the README's figures come from, and the
+ * scenario reports one JSON line with the keys the README's figures come from, the terminals split
+ * over two simulator processes whose figures merge into that one line (each terminal counted once,
+ * each route's count the sum of the processes'), and the
  * reconciliation finds every queued record on the platform exactly once — and, when the platform is
  * made to lose one record it had accepted (a test control, in the reconnect scenario), reports that
  * very record lost, in that scenario and every later one. Timings are not asserted (they are the
@@ -14,7 +16,27 @@ import { NGINX_BINARY } from '../../support/nginx';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 
-async function runLoad(args: string[]): Promise<Record<string, unknown>[]> {
+type Line = Record<string, unknown>;
+interface Share {
+  terminals: number;
+  requests: Record<string, number>;
+  accepted: number;
+  lost: number;
+  terminalsWithAllBlocks: number | null;
+}
+
+/** The line's routes count every request of every process once: each route's count is the sum of the processes'. */
+function expectRoutesSummed(line: Line): void {
+  const shares = line.perProcess as Share[];
+  const routes = line.routes as Record<string, { count: number }>;
+  const routeNames = new Set(shares.flatMap((s) => Object.keys(s.requests)));
+  expect(Object.keys(routes).sort()).toEqual([...routeNames].sort());
+  for (const [route, { count }] of Object.entries(routes)) {
+    expect(count, `${String(line.scenario)} ${route}`).toBe(shares.reduce((sum, s) => sum + (s.requests[route] ?? 0), 0));
+  }
+}
+
+async function runLoad(args: string[]): Promise<Line[]> {
   const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'tests/load/run.ts', ...args, '--json'], {
     cwd: ROOT,
     timeout: 240_000,
@@ -23,11 +45,11 @@ async function runLoad(args: string[]): Promise<Record<string, unknown>[]> {
   return stdout
     .trim()
     .split('\n')
-    .map((line) => JSON.parse(line) as Record<string, unknown>);
+    .map((line) => JSON.parse(line) as Line);
 }
 
 describe('npm run load', () => {
-  it('runs steady, reconnect and resync for 5 terminals, loses or duplicates nothing, and catches a record the platform lost', async () => {
+  it('runs steady, reconnect and resync for 5 terminals in 2 processes, loses or duplicates nothing, and catches a record the platform lost once', async () => {
     const lines = await runLoad([
       '--terminals',
       '5',
@@ -45,6 +67,8 @@ describe('npm run load', () => {
       '0.02',
       '--lose-record-in',
       'reconnect',
+      '--terminal-processes',
+      '2',
     ]);
     expect(lines.map((l) => l.scenario)).toEqual(['steady', 'reconnect', 'resync']);
     for (const line of lines) {
@@ -62,11 +86,15 @@ describe('npm run load', () => {
         expect(line, `${String(line.scenario)} has ${key}`).toHaveProperty(key);
       }
       expect(line.terminals).toBe(5);
+      // 3 + 2 terminals: each in one process, each process's requests in the line once.
+      expect(line.terminalProcesses).toBe(2);
+      expect((line.perProcess as Share[]).map((s) => s.terminals)).toEqual([3, 2]);
+      expectRoutesSummed(line);
       expect(line.duplicated, String(line.scenario)).toBe(0);
       expect(line.chainBroken, String(line.scenario)).toBe(0);
       expect(line.terminalsBehind, String(line.scenario)).toBe(0);
     }
-    const [steady, reconnect, resync] = lines as [Record<string, unknown>, Record<string, unknown>, Record<string, unknown>];
+    const [steady, reconnect, resync] = lines as [Line, Line, Line];
     // Nothing lost under load…
     expect(steady.lost).toBe(0);
     expect(steady.lostIds).toEqual([]);
@@ -74,16 +102,19 @@ describe('npm run load', () => {
     expect(typeof reconnect.madeLost).toBe('string');
     expect(reconnect.lost).toBe(1);
     expect(reconnect.lostIds).toEqual([reconnect.madeLost]);
+    // Lost in one process's reconciliation only (the first's: the one told to lose it).
+    expect((reconnect.perProcess as Share[]).map((s) => s.lost)).toEqual([1, 0]);
     expect(resync.lost).toBe(1);
     expect(resync.lostIds).toEqual([reconnect.madeLost]);
-    // Every terminal delivered the 12 records it queued during the outage.
+    // Every terminal delivered the 12 records it queued during the outage, counted in its own process.
     expect(reconnect.accepted).toBe(60);
+    expect((reconnect.perProcess as Share[]).map((s) => s.accepted)).toEqual([36, 24]);
     // Every terminal rebuilt from the new epoch's full state.
     expect(resync.syncMegabytes).toBeGreaterThan(0);
   }, 300_000);
 
   it.skipIf(!NGINX_BINARY)(
-    'resyncs 4 terminals over snapshots through the nginx cache: every block verified, each reaching the platform at most once',
+    'resyncs 4 terminals in 2 processes over snapshots through the nginx cache: every block verified, each reaching the platform once',
     async () => {
       const [line] = await runLoad([
         '--terminals',
@@ -102,8 +133,15 @@ describe('npm run load', () => {
         '2',
         '--spread-scale',
         '0.02',
+        '--terminal-processes',
+        '2',
       ]);
-      expect(line).toMatchObject({ scenario: 'resync', via: 'snapshot', cache: 'nginx', terminals: 4 });
+      expect(line).toMatchObject({ scenario: 'resync', via: 'snapshot', cache: 'nginx', terminals: 4, terminalProcesses: 2 });
+      expect((line!.perProcess as Share[]).map((s) => [s.terminals, s.terminalsWithAllBlocks])).toEqual([
+        [2, 2],
+        [2, 2],
+      ]);
+      expectRoutesSummed(line!);
       // Every terminal ends on the new epoch's data version, holding every block of the manifest it verified.
       expect(line!.terminalsBehind).toBe(0);
       expect(line!.terminalsWithAllBlocks).toBe(4);
@@ -114,7 +152,8 @@ describe('npm run load', () => {
       expect(blocks).toBeGreaterThan(1);
       expect(line!.blocksVerified).toBe(4 * blocks);
       expect(line!.blocksRefused).toBe(0);
-      // The platform saw each block (or pack) at most once; the cache served the rest.
+      // The platform saw each block (or pack) once, whichever process asked first; the cache served the
+      // rest (the distinct URLs are the union of both processes', their platform answers added up).
       const distinct = line!.distinctSnapshotRequests as number;
       expect(line!.snapshotRequests).toBe(4 * distinct);
       expect(line!.maxPlatformRequestsPerUrl).toBe(1);
