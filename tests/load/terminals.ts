@@ -347,30 +347,62 @@ function blocksOf(manifest: VerifiedManifest): ReadonlySet<string> {
   return set;
 }
 
+/**
+ * Block and pack downloads in flight in this process, across all its terminals. A real terminal has
+ * its own link; one process multiplexing a thousand terminals' downloads at once (six each) made every
+ * answer crawl past its 60 s timeout and be fetched again. Waiting here counts in a terminal's time to
+ * resync, not in the request's latency.
+ */
+const SEALED_IN_FLIGHT = 64;
+let sealedInFlight = 0;
+const sealedWaiting: Array<() => void> = [];
+
+async function sealedSlot<T>(work: () => Promise<T>): Promise<T> {
+  if (sealedInFlight >= SEALED_IN_FLIGHT) await new Promise<void>((resume) => sealedWaiting.push(resume));
+  else sealedInFlight += 1;
+  try {
+    return await work();
+  } finally {
+    const next = sealedWaiting.shift();
+    if (next)
+      next(); // the slot passes straight to the next waiter
+    else sealedInFlight -= 1;
+  }
+}
+
 /** An anonymous block or pack request, as the packed store makes it (through the cache when there is one). */
 async function fetchSealed(route: string, path: string, deadline: number): Promise<Uint8Array<ArrayBuffer>> {
   const stats = recorder.snapshot;
-  const bytes = await withRetries(deadline, async () => {
-    const res = await request(route, path);
-    const body = new Uint8Array(await res.arrayBuffer());
-    const r = res as Response & { startedAt: number };
-    recorder.note(route, Date.now() - r.startedAt, res.status, r.startedAt);
-    const cache = res.headers.get('x-cache-status');
-    if (cache !== null) stats.cached = true;
-    if (cache === 'HIT') stats.hits += 1;
-    else if (cache !== null) {
-      // MISS, EXPIRED, BYPASS…: the request reached the platform.
-      stats.misses += 1;
-      stats.missesByUrl.set(path, (stats.missesByUrl.get(path) ?? 0) + 1);
-    }
-    return body;
-  });
+  const bytes = await withRetries(deadline, () => sealedSlot(() => fetchSealedOnce(route, path, stats)));
   if (bytes === null) throw new HttpProblem(0, null, 'deadline');
   stats.requests += 1;
   stats.blockBytes += bytes.length;
   stats.urls.add(intern(path));
   recorder.syncBytes += bytes.length;
   return bytes;
+}
+
+async function fetchSealedOnce(route: string, path: string, stats: typeof recorder.snapshot): Promise<Uint8Array<ArrayBuffer>> {
+  const res = await request(route, path);
+  const { startedAt } = res as Response & { startedAt: number };
+  let body: Uint8Array<ArrayBuffer>;
+  try {
+    body = new Uint8Array(await res.arrayBuffer());
+  } catch (error) {
+    // Cut off while the body was coming (its timeout): a transient failure, retried like one.
+    recorder.note(route, Date.now() - startedAt, 0, startedAt);
+    throw new HttpProblem(0, null, (error as Error).name);
+  }
+  recorder.note(route, Date.now() - startedAt, res.status, startedAt);
+  const cache = res.headers.get('x-cache-status');
+  if (cache !== null) stats.cached = true;
+  if (cache === 'HIT') stats.hits += 1;
+  else if (cache !== null) {
+    // MISS, EXPIRED, BYPASS…: the request reached the platform.
+    stats.misses += 1;
+    stats.missesByUrl.set(path, (stats.missesByUrl.get(path) ?? 0) + 1);
+  }
+  return body;
 }
 
 /** The renderer's block client, over this process's fetch. */
