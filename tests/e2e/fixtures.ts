@@ -115,7 +115,10 @@ export async function choosePurpose(page: Page, matterCode: string, caseNo: stri
   await expect(page.locator('.ant-select-item-option').first()).toContainText(matterCode);
   await select.press('Enter');
   const caseField = page.getByLabel('办件编号');
-  // The app moves on to the first empty field: the case number, unless the previous one is still there.
+  // The app moves on to the first empty field on its next tick: the case number, or the lookup field when
+  // the previous case number is still there and fits. Fill only once that move is done, or the case number
+  // would be typed into wherever the focus lands under load.
+  await expect(select).not.toBeFocused();
   if ((await caseField.inputValue()) === '') await expect(caseField).toBeFocused();
   await caseField.fill(caseNo);
   await caseField.press('Enter');
