@@ -1,3 +1,13 @@
+import {
+  CalendarOutlined,
+  CheckCircleFilled,
+  CloseCircleFilled,
+  CloseOutlined,
+  DownOutlined,
+  ExclamationCircleFilled,
+  InfoCircleFilled,
+  LoadingOutlined,
+} from '@ant-design/icons';
 import { App as AntApp, ConfigProvider, Result } from 'antd';
 import enUSLocale from 'antd/locale/en_US';
 import zhCNLocale from 'antd/locale/zh_CN';
@@ -30,12 +40,34 @@ const reducedMotion = typeof matchMedia === 'function' && matchMedia('(prefers-r
 
 let locale: Locale = 'zh-CN';
 
+const ALERT_ICONS = {
+  successIcon: <CheckCircleFilled aria-hidden />,
+  infoIcon: <InfoCircleFilled aria-hidden />,
+  warningIcon: <ExclamationCircleFilled aria-hidden />,
+  errorIcon: <CloseCircleFilled aria-hidden />,
+};
+
+const SELECT_ICONS = {
+  suffixIcon: <DownOutlined aria-hidden />,
+  loadingIcon: <LoadingOutlined spin aria-hidden />,
+  clearIcon: <CloseCircleFilled aria-hidden />,
+};
+
 function render(children: ReactNode) {
   root.render(
     <StrictMode>
       <ConfigProvider
         locale={locale === 'en-US' ? enUSLocale : zhCNLocale}
         button={{ autoInsertSpace: false }}
+        // Every notice's icon is decoration (the text says it all): hidden from screen readers, which would
+        // otherwise read antd's English icon names ("info-circle …") before the Chinese words.
+        alert={ALERT_ICONS}
+        // The same for the other icons antd draws itself: a select's arrow, a dialog's or drawer's close
+        // cross (the button is named 关闭), a date field's calendar.
+        select={SELECT_ICONS}
+        modal={{ closeIcon: <CloseOutlined aria-hidden /> }}
+        drawer={{ closeIcon: <CloseOutlined aria-hidden /> }}
+        datePicker={{ suffixIcon: <CalendarOutlined aria-hidden />, clearIcon: <CloseCircleFilled aria-hidden /> }}
         theme={appTheme({ reducedMotion })}
       >
         <AntApp>{children}</AntApp>

@@ -17,6 +17,7 @@ import {
   login,
   lookUp,
   SHOWCASE,
+  swipe,
   test,
   waitForListData,
 } from './fixtures';
@@ -176,4 +177,38 @@ test('督查看板 for the supervisor and 终端运维 for IT', async ({ page, w
   await expect(page.getByTestId('fleet-table')).toBeVisible();
   await expectAccessible(page, 'fleet');
   await expectChineseNames(page, 'fleet');
+});
+
+test('the unmask dialog, the name-search candidates, re-enrolment from settings and the logout confirmation', async ({ clerk: page }) => {
+  test.slow();
+  await choosePurpose(page, 'PX-MF', 'BJ-2026-A11Y-MORE');
+  await lookUp(page, SHOWCASE.courtDishonestPerson.identifier);
+  await page.getByRole('button', { name: '查看完整号码' }).click();
+  const unmask = page.getByRole('dialog');
+  await expect(unmask.getByLabel('查看原因')).toBeVisible();
+  await expectAccessible(page, 'unmask dialog');
+  await expectChineseNames(page, 'unmask dialog');
+  await unmask.getByLabel('查看原因').fill('与申请人核对身份证原件');
+  await unmask.getByLabel('查看原因').press('Enter');
+  await expect(unmask).toBeHidden();
+
+  await page.keyboard.press('F2');
+  await deferOnLeave(page);
+  await swipe(page, SHOWCASE.courtDishonestPerson.name);
+  await expect(page.getByTestId('candidate-list').getByRole('option').first()).toBeVisible();
+  await expectAccessible(page, 'name-search candidates');
+  await expectChineseNames(page, 'name-search candidates');
+
+  await page.getByRole('button', { name: '设置', exact: true }).click();
+  await page.getByTestId('reenrol').click();
+  await expect(page.getByLabel('注册码')).toBeVisible();
+  await expectAccessible(page, 're-enrolment');
+  await expectChineseNames(page, 're-enrolment');
+  await page.getByRole('button', { name: '返回' }).click();
+  await expect(page.getByTestId('config-table')).toBeVisible();
+
+  await page.getByTestId('logout').click();
+  await expect(page.getByRole('button', { name: '确定' })).toBeVisible();
+  await expectAccessible(page, 'logout confirmation');
+  await expectChineseNames(page, 'logout confirmation');
 });

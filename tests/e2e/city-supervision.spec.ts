@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { SupervisionDashboard } from '../../shared/contract';
 import { startPlatform } from '../../platform/server';
 import { TROUBLED_DEMO_TERMINALS } from '../../platform/seed/supervisionMonth';
-import { DEMO_CLERK, DEMO_IT, DEMO_SUPERVISOR, enrol, expect, login, screenshot, test } from './fixtures';
+import { DEMO_CLERK, DEMO_IT, DEMO_SUPERVISOR, enrol, expect, expectAccessible, login, screenshot, test } from './fixtures';
 
 const DEPARTMENT = '高区政务服务中心';
 
@@ -74,10 +74,12 @@ test('city dashboard, drill-down, export; clerk has no dashboard; IT sees the tr
     const drill = page.getByTestId('drill');
     await expect(drill.getByRole('row')).not.toHaveCount(1);
     await screenshot(page, '61-city-dashboard-drill');
+    await expectAccessible(page, 'city dashboard drill-down');
     await drill.getByText('查看').first().click();
     await expect(page.getByTestId('recorded-check')).toContainText('核查记录');
     await expect(page.getByTestId('recorded-check')).toContainText(/\*{4,}/);
     await screenshot(page, '62-recorded-check');
+    await expectAccessible(page, 'recorded check');
     // Close both drawers and see them go: a drawer still sliding out would take the export click.
     await page.getByTestId('recorded-check').locator('.ant-drawer-close').click();
     await expect(page.getByTestId('recorded-check')).toBeHidden();

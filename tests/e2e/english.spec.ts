@@ -2,7 +2,7 @@
  * The English catalogue (config `locale: "en-US"`): enrolment, login, the purpose and a lookup's result
  * read in English, the platform's own data (matter, list and measure names) as it was sent.
  */
-import { expect, measure, screenshot, SHOWCASE, test } from './fixtures';
+import { expect, expectAccessible, measure, screenshot, SHOWCASE, test } from './fixtures';
 
 // The managed config.json is answered here with the locale added (the service worker would answer it itself).
 test.use({ serviceWorkers: 'block' });
@@ -18,6 +18,7 @@ test('the main screens in English: enrolment, login, purpose and a blacklisted a
   await page.getByRole('button', { name: 'Enrol terminal' }).click();
 
   await expect(page.getByText('Operator login')).toBeVisible();
+  await expectAccessible(page, 'login in English');
   await screenshot(page, 'en-01-login');
   await page.getByLabel('Staff ID').fill('c001');
   await page.getByLabel('Password').fill('demo1234');
@@ -32,6 +33,8 @@ test('the main screens in English: enrolment, login, purpose and a blacklisted a
   await select.fill('PX-MF');
   await expect(page.locator('.ant-select-item-option').first()).toContainText('PX-MF');
   await select.press('Enter');
+  // The app moves the focus on to the case number on its next tick: fill only once it is there.
+  await expect(page.getByLabel('Case number')).toBeFocused();
   await page.getByLabel('Case number').fill('BJ-2026-EN1');
   await page.getByLabel('Case number').press('Enter');
   await expect(page.locator('#lookup-input')).toBeFocused();
@@ -50,5 +53,6 @@ test('the main screens in English: enrolment, login, purpose and a blacklisted a
   // The form's refusal is worded by the English catalogue too.
   await page.getByTestId('feedback-submit').click();
   await expect(page.getByTestId('feedback-error')).toContainText('Choose what was done on the measure');
+  await expectAccessible(page, 'result in English');
   await screenshot(page, 'en-03-result');
 });

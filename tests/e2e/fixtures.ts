@@ -115,7 +115,10 @@ export async function choosePurpose(page: Page, matterCode: string, caseNo: stri
   await expect(page.locator('.ant-select-item-option').first()).toContainText(matterCode);
   await select.press('Enter');
   const caseField = page.getByLabel('办件编号');
-  // The app moves on to the first empty field: the case number, unless the previous one is still there.
+  // The app moves on to the first empty field on its next tick: the case number, or the lookup field when
+  // the previous case number is still there and fits. Fill only once that move is done, or the case number
+  // would be typed into wherever the focus lands under load.
+  await expect(select).not.toBeFocused();
   if ((await caseField.inputValue()) === '') await expect(caseField).toBeFocused();
   await caseField.fill(caseNo);
   await caseField.press('Enter');
@@ -229,19 +232,21 @@ export async function expectAccessible(page: Page, screen: string): Promise<void
 export const ENGLISH_ICON_WORDS =
   /\b(left|right|double-left|double-right|close|close-circle|clear|search|lock|logout|setting|audit|safety-certificate|printer|reload|eye|loading|down|check|info-circle|exclamation-circle|warning|sync|inbox|database|cloud-server|disconnect|calendar|file-text|arrow-left)\b/i;
 
-/** Every control's accessible name on the page, read from the accessibility tree's role snapshot. */
+/** Every control's (and image's, and notice's) accessible name on the page, read from the accessibility tree's role snapshot. */
 export async function controlNames(page: Page): Promise<string[]> {
   const snapshot = await page.locator('body').ariaSnapshot();
   return snapshot
     .split('\n')
     .map((line) =>
-      /^\s*- (button|link|textbox|combobox|checkbox|radio|tab|menuitem|switch|status|region|navigation|listitem) "([^"]*)"/.exec(line),
+      /^\s*- (button|link|textbox|combobox|checkbox|radio|tab|menuitem|switch|status|region|navigation|listitem|img|alert) "([^"]*)"/.exec(
+        line,
+      ),
     )
     .filter((m): m is RegExpExecArray => m !== null)
     .map((m) => `${m[1]} "${m[2]}"`);
 }
 
-/** No control on the page is named with an English icon name. */
+/** No control, image or notice on the page is named with an English icon name. */
 export async function expectChineseNames(page: Page, screen: string): Promise<void> {
   const english = (await controlNames(page)).filter((name) => ENGLISH_ICON_WORDS.test(name));
   expect(english, `English icon names on ${screen}`).toEqual([]);

@@ -89,6 +89,8 @@ test('no lookup without a purpose: the field is disabled and says why', async ({
   await select.fill('劳动模范');
   await select.press('Enter');
   await expect(input).toBeDisabled();
+  // The app moves the focus on to the case number on its next tick: fill only once it is there.
+  await expect(page.getByLabel('办件编号')).toBeFocused();
   await page.getByLabel('办件编号').fill('BJ-2026-0099');
   await expect(input).toBeEnabled();
   await page.getByLabel('办件编号').fill('   ');

@@ -7,7 +7,9 @@
 import {
   choosePurpose,
   decide,
+  deferOnLeave,
   DEMO_CLERK,
+  enrol,
   expect,
   login,
   lookUp,
@@ -108,4 +110,43 @@ test('lock with a decided MUST measure not yet submitted records it; a MAY measu
   // The decided measure went on record as decided, not deferred: nothing is open for this check.
   await expect(measure(page, 'P-COURT-HONOUR').getByTestId('decision-readonly')).toContainText('已实施');
   await expect(page.getByTestId('open-measure').filter({ hasText: 'BJ-2026-1603' })).toHaveCount(0);
+});
+
+test('logout on an undecided MUST measure asks; the inactivity lock cannot ask, and the measure waits for that clerk at the next login', async ({
+  page,
+  web,
+  platform,
+}) => {
+  await page.clock.install();
+  await page.clock.resume();
+  await enrol(page, web.url, platform.enrolmentCode);
+  await login(page, DEMO_CLERK);
+  await waitForListData(page);
+  // An earlier check deferred with a reason: that reason belongs to that check alone.
+  await choosePurpose(page, 'PX-MF', 'BJ-2026-1615');
+  await lookUp(page, SHOWCASE.courtDishonestPerson.identifier);
+  await page.keyboard.press('F2');
+  await deferOnLeave(page, '申请人需补交材料');
+  await choosePurpose(page, 'PX-MF', 'BJ-2026-1605');
+  await lookUp(page, SHOWCASE.courtDishonestPerson.identifier);
+
+  // Logout asks like F2 and lock do, with no reason carried over; going back keeps the check on screen.
+  await page.getByTestId('logout').click();
+  await page.getByRole('button', { name: '确定' }).click();
+  const dialog = page.getByRole('dialog', { name: '应当实施的措施尚未反馈' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByLabel('暂缓原因')).toHaveValue('');
+  await dialog.getByRole('button', { name: '返回填写决定' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('result-banner')).toBeVisible();
+
+  // Nobody at the counter to ask: the idle lock locks, and the clerk who comes back and switches
+  // operator leaves the measure open, to be shown to this clerk at the next login.
+  await page.clock.fastForward('10:30');
+  await expect(page.getByText('10 分钟无操作，已自动锁定')).toBeVisible();
+  await page.getByRole('button', { name: '切换操作员（退出登录）' }).click();
+  await login(page, DEMO_CLERK);
+  const open = page.getByTestId('open-measure').filter({ hasText: 'BJ-2026-1605' });
+  await expect(open).toBeVisible();
+  await expect(open.getByTestId('open-measure-state')).toContainText('离开时未作决定');
 });

@@ -41,6 +41,15 @@ test('with the network cut the whole flow answers from the cache and the feedbac
   await screenshot(page, '20-sync-panel-offline');
   await page.keyboard.press('Escape');
 
+  // A commitment recorded offline is queued too, and says so until it is delivered.
+  await page.getByTestId('commitment-open').click();
+  const commitmentDialog = page.getByRole('dialog', { name: '记录信用承诺' });
+  await commitmentDialog.getByRole('button', { name: '保存承诺' }).click();
+  await expect(commitmentDialog).toBeHidden();
+  const commitment = page.getByTestId('commitment-recorded');
+  await expect(commitment).toHaveAttribute('data-delivery', 'queued');
+  await expect(commitment).toContainText('信用承诺已进入待发送队列');
+
   await context.setOffline(false);
   await expect(page.getByTestId('status-online')).toHaveAttribute('data-online', 'true', { timeout: 30_000 });
   await expect(page.getByTestId('login-mode')).toHaveText('在线登录');
@@ -51,6 +60,8 @@ test('with the network cut the whole flow answers from the cache and the feedbac
   // The label follows the record: delivered now, so no longer "queued".
   await expect(delivery).toHaveAttribute('data-delivery', 'sent');
   await expect(delivery).not.toContainText('待发送队列');
+  await expect(commitment).toHaveAttribute('data-delivery', 'sent');
+  await expect(commitment).toContainText('信用承诺已发送到平台');
 
   const received = await mutations(platform.url, terminal);
   const feedback = received.filter((m) => m.kind === 'feedback' && (m.body as { measureCode?: string }).measureCode === 'P-COURT-HONOUR');

@@ -109,6 +109,8 @@ test('settings: each key with its value and source; re-enrolment reachable', asy
   const nameRow = table.getByRole('row').filter({ hasText: '终端名称' });
   await expect(nameRow).toContainText('市民中心三楼 12 号窗口');
   await expect(nameRow).not.toContainText('未设置');
+  // The language by its name, not only its code.
+  await expect(table.getByRole('row').filter({ hasText: '界面语言' })).toContainText('简体中文');
   await expect(page.getByTestId('reenrol')).toBeVisible();
   await expectNoHorizontalScroll(page);
   await screenshot(page, '22-settings');
@@ -140,6 +142,10 @@ test("supervisor: today's checks, declined measures with reasons, audit chain ve
   await choosePurpose(page, 'XK-SPJY', 'XK-2026-0901');
   await lookUp(page, SHOWCASE.redCompany.identifier);
   await page.keyboard.press('F2');
+  // The longest result tag (守信与失信并存).
+  await choosePurpose(page, 'XK-SPJY', 'XK-2026-0902');
+  await lookUp(page, SHOWCASE.redAndBlackCompany.identifier);
+  await page.keyboard.press('F2');
   await choosePurpose(page, 'GG-RCGY', 'GY-2026-0900');
   await lookUp(page, SHOWCASE.haibeiDPerson.identifier);
   await decide(page, 'P-HAIBEI-D', '未实施');
@@ -152,9 +158,17 @@ test("supervisor: today's checks, declined measures with reasons, audit chain ve
   await expect(page.getByTestId('supervisor-checks')).toContainText('GY-2026-0900');
   await expect(page.getByTestId('supervisor-checks')).not.toContainText(SHOWCASE.haibeiDPerson.identifier);
   // The company's name is not cut off while the matter column has room.
-  const company = page.getByTestId('supervisor-checks').locator('td', { hasText: SHOWCASE.redCompany.name });
-  await expect(company).toBeVisible();
-  expect(await company.evaluate((td) => [td, ...td.querySelectorAll('*')].every((e) => e.scrollWidth <= e.clientWidth))).toBe(true);
+  // In both tables (this terminal's checks, the platform's records) the company's name and the result tag
+  // stay inside their cells.
+  for (const table of ['supervisor-checks', 'supervisor-platform-checks']) {
+    await expect(page.getByTestId(table)).toContainText('XK-2026-0902');
+    for (const text of [SHOWCASE.redCompany.name, '守信与失信并存']) {
+      const cell = page.getByTestId(table).locator('td', { hasText: text }).first();
+      await expect(cell).toBeVisible();
+      const inside = await cell.evaluate((td) => [td, ...td.querySelectorAll('*')].every((e) => e.scrollWidth <= e.clientWidth));
+      expect(inside, `${text} inside its cell in ${table}`).toBe(true);
+    }
+  }
   await expect(page.getByTestId('supervisor-declined')).toContainText('经复核材料齐全');
   await page.getByTestId('verify-audit').click();
   await expect(page.getByTestId('audit-result')).toHaveAttribute('data-ok', 'true');
@@ -172,6 +186,13 @@ test('keyboard only: F2 puts the result away and focuses the lookup field', asyn
   await expect(page.getByTestId('result-banner')).toHaveCount(0);
   await expect(page.locator('#lookup-input')).toBeFocused();
   await expect(page.locator('#lookup-input')).toHaveValue('');
+  // Picking the same matter again with Enter moves on too: the case number is still there and fits.
+  const select = page.locator('#purpose-matter');
+  await select.click();
+  await select.fill('PX-MF');
+  await expect(page.locator('.ant-select-item-option').first()).toContainText('PX-MF');
+  await select.press('Enter');
+  await expect(page.locator('#lookup-input')).toBeFocused();
 });
 
 test('platform login expired mid-shift: answers from the cache, work queued; 联网登录 renews it and the queue drains', async ({

@@ -2,6 +2,7 @@ import {
   AuditOutlined,
   BarChartOutlined,
   DesktopOutlined,
+  ExclamationCircleFilled,
   LockOutlined,
   LogoutOutlined,
   QrcodeOutlined,
@@ -114,7 +115,13 @@ export function AppHeader() {
         <Button icon={<LockOutlined aria-hidden />} onClick={() => leave(() => void lock('manual'))} data-testid="lock">
           {t.app.nav.lock}
         </Button>
-        <Popconfirm title={t.app.logoutConfirm} okText={t.app.ok} cancelText={t.app.cancel} onConfirm={() => leave(() => void logout())}>
+        <Popconfirm
+          title={t.app.logoutConfirm}
+          icon={<ExclamationCircleFilled aria-hidden />}
+          okText={t.app.ok}
+          cancelText={t.app.cancel}
+          onConfirm={() => leave(() => void logout())}
+        >
           <Button icon={<LogoutOutlined aria-hidden />} data-testid="logout">
             {t.app.nav.logout}
           </Button>

@@ -1,4 +1,4 @@
-import { PrinterOutlined } from '@ant-design/icons';
+import { CheckOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, Button, Steps, Typography } from 'antd';
 import type { InputRef, RefSelectProps } from 'antd';
 import { useEffect, useMemo, useRef } from 'react';
@@ -23,6 +23,7 @@ export function CheckWorkspace() {
     useShallow((s) => ({ catalogue: s.catalogue, matterCode: s.matterCode, caseNo: s.caseNo })),
   );
   const purpose = useMemo(() => currentPurpose({ catalogue, matterCode, caseNo }), [catalogue, matterCode, caseNo]);
+  const step = !matterCode ? 0 : purpose === null ? 1 : 2;
   const view = useStore(stores.lookup, (s) => s.view);
   const focusTick = useStore(stores.lookup, (s) => s.focusTick);
   const requestFocus = useStore(stores.lookup, (s) => s.requestFocus);
@@ -82,7 +83,18 @@ export function CheckWorkspace() {
         <section className="panel start-panel" data-testid="start-panel">
           <Steps
             size="small"
-            current={!matterCode ? 0 : purpose === null ? 1 : 2}
+            current={step}
+            // A finished step's tick is decoration (the step's words say it): hidden from screen readers,
+            // which would read antd's English icon name "check".
+            iconRender={(node, { index, components: { Icon } }) =>
+              index < step ? (
+                <Icon>
+                  <CheckOutlined aria-hidden className="ant-steps-item-icon-finish" />
+                </Icon>
+              ) : (
+                node
+              )
+            }
             items={[
               { title: t.start.step1, content: t.start.step1Desc },
               { title: t.start.step2, content: t.start.step2Desc },

@@ -664,6 +664,8 @@ export const zhCN = {
     no: '否',
     off: '关闭',
     empty: '（未设置）',
+    /** Each language by its own name, the code beside it for IT. */
+    locales: { 'zh-CN': '简体中文（zh-CN）', 'en-US': 'English（en-US）' } as Record<string, string>,
     keys: {
       platformUrl: '平台地址',
       terminalName: '终端名称',

@@ -1,3 +1,4 @@
+import { LeftOutlined, RightOutlined } from '@ant-design/icons';
 import type { PaginationProps } from 'antd';
 import { cloneElement, isValidElement } from 'react';
 import type { ReactNode } from 'react';
@@ -14,10 +15,17 @@ const ARROW_NAMES: Partial<Record<string, () => string>> = {
   'jump-next': () => t.a11y.nextPages,
 };
 
+/** The page arrows' icons, hidden from assistive technology (the button carries the name). */
+const ARROW_ICONS: Partial<Record<string, () => ReactNode>> = {
+  prev: () => <LeftOutlined aria-hidden />,
+  next: () => <RightOutlined aria-hidden />,
+};
+
 function nameArrows(_page: number, type: string, original: ReactNode): ReactNode {
   const name = ARROW_NAMES[type]?.();
   if (!name || !isValidElement<Record<string, unknown>>(original)) return original;
-  return cloneElement(original, { 'aria-label': name });
+  const icon = ARROW_ICONS[type]?.();
+  return cloneElement(original, { 'aria-label': name, ...(icon ? { children: icon } : {}) });
 }
 
 /** The tables' pagination: a fixed page size, no size changer, hidden when one page holds everything. */

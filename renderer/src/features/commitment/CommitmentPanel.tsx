@@ -101,7 +101,8 @@ export function CommitmentPanel({ view }: { view: CheckView }) {
       {nothingYet && (
         <Typography.Paragraph type="secondary" className="commitment-intro" data-testid="commitment-none">
           {onRecord ? `${t.result.commitmentsNone}。` : ''}
-          {t.commitment.intro}
+          {/* No invitation to record one when no kind is open to this subject (the notice above says why). */}
+          {eligible.length > 0 ? t.commitment.intro : ''}
         </Typography.Paragraph>
       )}
       <Modal

@@ -75,10 +75,10 @@ export function PurposeBar({
                 (matterMatchRank(a.search, searchValue) ?? 9) - (matterMatchRank(b.search, searchValue) ?? 9),
             }}
             notFoundContent={<Typography.Text type="secondary">{t.purpose.matterNoMatch}</Typography.Text>}
-            onChange={(code) => {
-              setMatter(code ?? null);
-              if (code) onMatterChosen();
-            }}
+            onChange={(code) => setMatter(code ?? null)}
+            // Picking a matter moves on to the next empty field, also when it is the matter already chosen
+            // (no change then, but the clerk pressed Enter to go on).
+            onSelect={() => onMatterChosen()}
             allowClear={{ label: t.a11y.clear }}
             style={{ width: '100%' }}
             popupMatchSelectWidth

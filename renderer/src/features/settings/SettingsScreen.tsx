@@ -18,6 +18,7 @@ interface Row {
 function showValue(key: ConfigKey, value: ConfigValues[ConfigKey]): string {
   if (typeof value === 'boolean') return value ? t.settings.yes : t.settings.no;
   if (key === 'autoUpdateUrl' && value === 'off') return t.settings.off;
+  if (key === 'locale' && typeof value === 'string') return t.settings.locales[value] ?? value;
   if (value === '') return t.settings.empty;
   return String(value);
 }

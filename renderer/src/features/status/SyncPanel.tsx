@@ -1,4 +1,4 @@
-import { ExportOutlined, ImportOutlined, SyncOutlined } from '@ant-design/icons';
+import { ExclamationCircleFilled, ExportOutlined, ImportOutlined, SyncOutlined } from '@ant-design/icons';
 import { Alert, Button, Descriptions, Drawer, Empty, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useRef } from 'react';
 import { useStores } from '../../stores/context';
@@ -174,6 +174,7 @@ export function SyncPanel() {
                         ) : (
                           <Popconfirm
                             title={s.resubmitConfirm}
+                            icon={<ExclamationCircleFilled aria-hidden />}
                             okText={t.app.ok}
                             cancelText={t.app.cancel}
                             onConfirm={() => void resubmit(d.terminalId, d.seq)}

@@ -38,6 +38,9 @@ function operatorColumn<R extends { operatorId: string }>(width: number, title: 
   return { key: 'op', title, width, dataIndex: 'operatorId' };
 }
 
+/** Room for the longest result tag (守信与失信并存) inside its cell. */
+const RESULT_WIDTH = 120;
+
 function resultColumn<R extends { result: CheckResult }>(width: number): TableColumnType<R> {
   return {
     key: 'result',
@@ -171,17 +174,17 @@ export function SupervisorScreen() {
           data-testid="supervisor-checks"
           columns={[
             timeColumn<SupervisorCheckRow>(160, (r) => r.checkedAt),
-            operatorColumn<SupervisorCheckRow>(100),
+            operatorColumn<SupervisorCheckRow>(80),
             // Matter and subject share the room left (a company name is as long as a matter's): neither is cut
             // while the other has space; a name longer than its half still shows whole on hover.
             ...checkColumns<SupervisorCheckRow>(150),
             { key: 'id', title: c.identifier, width: 180, render: (_, r) => <span className="mono">{r.subjectMasked}</span> },
-            resultColumn<SupervisorCheckRow>(110),
-            { key: 'src', title: c.source, width: 90, render: (_, r) => t.domain.source[r.source] },
+            resultColumn<SupervisorCheckRow>(RESULT_WIDTH),
+            { key: 'src', title: c.source, width: 80, render: (_, r) => t.domain.source[r.source] },
             {
               key: 'slip',
               title: c.slip,
-              width: 140,
+              width: 120,
               render: (_, r) => slipLink(r.slip?.reference ?? null, r.slip?.text ?? null, 'supervisor-slip'),
             },
           ]}
@@ -210,19 +213,19 @@ export function SupervisorScreen() {
           dataSource={platformChecks}
           data-testid="supervisor-platform-checks"
           columns={[
-            timeColumn<PlatformCheckRow>(170, (r) => r.occurredAt),
-            operatorColumn<PlatformCheckRow>(80, c.recordedBy),
+            timeColumn<PlatformCheckRow>(160, (r) => r.occurredAt),
+            operatorColumn<PlatformCheckRow>(70, c.recordedBy),
             {
               key: 'by',
               title: c.deliveredBy,
-              width: 80,
+              width: 70,
               render: (_, r) => <span data-testid="delivered-by">{r.deliveredBy ?? '—'}</span>,
             },
             ...checkColumns<PlatformCheckRow>(140),
             {
               key: 'id',
               title: c.identifier,
-              width: 250,
+              width: 240,
               render: (_, r) => (
                 <span className="supervisor-identifier">
                   <span className="mono" data-testid="platform-identifier">
@@ -241,8 +244,8 @@ export function SupervisorScreen() {
                 </span>
               ),
             },
-            resultColumn<PlatformCheckRow>(100),
-            { key: 'slip', title: c.slip, width: 140, render: (_, r) => slipLink(r.slipReference, r.slipReference, 'platform-slip') },
+            resultColumn<PlatformCheckRow>(RESULT_WIDTH),
+            { key: 'slip', title: c.slip, width: 120, render: (_, r) => slipLink(r.slipReference, r.slipReference, 'platform-slip') },
           ]}
           expandable={platformNotes(
             platformChecks,
