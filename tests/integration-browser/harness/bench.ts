@@ -49,6 +49,8 @@ export interface StartTimes {
 export const profile = {
   applyMs: 0,
   applyCalls: 0,
+  /** The slowest single page's apply (with applyMs and applyCalls: is one page the cost, or all). */
+  applyMaxMs: 0,
   /** Index keys and pinyin initials of arriving pages (ahead of their write, beside the next fetch). */
   prepareMs: 0,
   fetchMs: 0,

@@ -204,7 +204,9 @@ const api: HarnessApi = {
           try {
             return await store.applyChanges(page, target);
           } finally {
-            profile.applyMs += performance.now() - t0;
+            const ms = performance.now() - t0;
+            profile.applyMs += ms;
+            profile.applyMaxMs = Math.max(profile.applyMaxMs, ms);
             profile.applyCalls += 1;
           }
         },

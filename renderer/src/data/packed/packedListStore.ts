@@ -431,6 +431,9 @@ export class PackedListStore implements ListDataStore {
     });
     this.rebuildView = null;
     this.invalidate();
+    // Load the new generation's directory now, in the background: otherwise the next lookup, or the
+    // first delta after the switch, waits for it (and for the entry-id fingerprints).
+    this.warm().catch(() => undefined);
     this.channel?.postMessage('changed');
   }
 
