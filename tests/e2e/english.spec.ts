@@ -2,7 +2,7 @@
  * The English catalogue (config `locale: "en-US"`): enrolment, login, the purpose and a lookup's result
  * read in English, the platform's own data (matter, list and measure names) as it was sent.
  */
-import { expect, expectAccessible, measure, screenshot, SHOWCASE, test } from './fixtures';
+import { expect, expectAccessible, measure, pickMatter, screenshot, SHOWCASE, test } from './fixtures';
 
 // The managed config.json is answered here with the locale added (the service worker would answer it itself).
 test.use({ serviceWorkers: 'block' });
@@ -28,12 +28,7 @@ test('the main screens in English: enrolment, login, purpose and a blacklisted a
 
   await expect(page.getByRole('region', { name: 'Purpose' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Credit check' })).toBeVisible();
-  const select = page.locator('#purpose-matter');
-  await select.click();
-  await select.fill('PX-MF');
-  await expect(page.locator('.ant-select-item-option').first()).toContainText('PX-MF');
-  await select.press('Enter');
-  // The app moves the focus on to the case number on its next tick: fill only once it is there.
+  await pickMatter(page, 'PX-MF');
   await expect(page.getByLabel('Case number')).toBeFocused();
   await page.getByLabel('Case number').fill('BJ-2026-EN1');
   await page.getByLabel('Case number').press('Enter');

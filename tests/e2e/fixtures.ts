@@ -108,17 +108,24 @@ export async function terminalId(page: Page): Promise<string> {
 }
 
 /** 查询事由: pick the matter by typing its code into the searchable select, then the case number. */
-export async function choosePurpose(page: Page, matterCode: string, caseNo: string): Promise<void> {
+/**
+ * Picks a matter by keyboard: types `query` into the matter field, waits for the first option to show
+ * it, and presses Enter. The app moves on to the first empty field on its next tick (the case number,
+ * or the lookup field when the previous case number is still there and fits); this returns once that
+ * move is done, so what the caller types next cannot land wherever the focus happens to be under load.
+ */
+export async function pickMatter(page: Page, query: string): Promise<void> {
   const select = page.locator('#purpose-matter');
   await select.click();
-  await select.fill(matterCode);
-  await expect(page.locator('.ant-select-item-option').first()).toContainText(matterCode);
+  await select.fill(query);
+  await expect(page.locator('.ant-select-item-option').first()).toContainText(query);
   await select.press('Enter');
-  const caseField = page.getByLabel('办件编号');
-  // The app moves on to the first empty field on its next tick: the case number, or the lookup field when
-  // the previous case number is still there and fits. Fill only once that move is done, or the case number
-  // would be typed into wherever the focus lands under load.
   await expect(select).not.toBeFocused();
+}
+
+export async function choosePurpose(page: Page, matterCode: string, caseNo: string): Promise<void> {
+  await pickMatter(page, matterCode);
+  const caseField = page.getByLabel('办件编号');
   if ((await caseField.inputValue()) === '') await expect(caseField).toBeFocused();
   await caseField.fill(caseNo);
   await caseField.press('Enter');

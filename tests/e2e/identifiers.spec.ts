@@ -2,7 +2,7 @@
  * The lookup field: validation as the clerk types, identifier forms (lowercase x, legacy 15-digit,
  * USCC through the organisation code), name search, purpose first, unmasking with a reason.
  */
-import { choosePurpose, expect, lookUp, screenshot, SHOWCASE, swipe, test } from './fixtures';
+import { choosePurpose, expect, lookUp, pickMatter, screenshot, SHOWCASE, swipe, test } from './fixtures';
 
 test('wrong check digit is refused, naming the expected character, and nothing is looked up', async ({ clerk: page }) => {
   await choosePurpose(page, 'PX-MF', 'BJ-2026-0003');
@@ -84,12 +84,8 @@ test('no lookup without a purpose: the field is disabled and says why', async ({
   await expect(page.getByTestId('purpose-required')).toContainText('办件编号');
   await screenshot(page, '03-check-start');
   // A matter alone is not enough.
-  const select = page.locator('#purpose-matter');
-  await select.click();
-  await select.fill('劳动模范');
-  await select.press('Enter');
+  await pickMatter(page, '劳动模范');
   await expect(input).toBeDisabled();
-  // The app moves the focus on to the case number on its next tick: fill only once it is there.
   await expect(page.getByLabel('办件编号')).toBeFocused();
   await page.getByLabel('办件编号').fill('BJ-2026-0099');
   await expect(input).toBeEnabled();

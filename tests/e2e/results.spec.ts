@@ -10,6 +10,7 @@ import {
   expectNoHorizontalScroll,
   lookUp,
   measure,
+  pickMatter,
   screenshot,
   SHOWCASE,
   test,
@@ -178,11 +179,7 @@ test('data older than the staleness limit: every result warns, and so does the s
 test('purpose limitation: a case number without the matter’s format is pointed out in Chinese; only the parts the matter asks for show', async ({
   clerk: page,
 }) => {
-  const select = page.locator('#purpose-matter');
-  await select.click();
-  await select.fill('XK-SPJY');
-  await expect(page.locator('.ant-select-item-option').first()).toContainText('XK-SPJY');
-  await select.press('Enter');
+  await pickMatter(page, 'XK-SPJY');
   const caseField = page.getByLabel('办件编号');
   await expect(caseField).toHaveAttribute('placeholder', /XK-2026-000123/);
   await caseField.fill('SP-1');

@@ -13,6 +13,7 @@ import {
   login,
   lookUp,
   mutations,
+  pickMatter,
   screenshot,
   SHOWCASE,
   terminalId,
@@ -187,11 +188,7 @@ test('keyboard only: F2 puts the result away and focuses the lookup field', asyn
   await expect(page.locator('#lookup-input')).toBeFocused();
   await expect(page.locator('#lookup-input')).toHaveValue('');
   // Picking the same matter again with Enter moves on too: the case number is still there and fits.
-  const select = page.locator('#purpose-matter');
-  await select.click();
-  await select.fill('PX-MF');
-  await expect(page.locator('.ant-select-item-option').first()).toContainText('PX-MF');
-  await select.press('Enter');
+  await pickMatter(page, 'PX-MF');
   await expect(page.locator('#lookup-input')).toBeFocused();
 });
 
